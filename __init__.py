@@ -1,0 +1,6 @@
+# Copyright 2026 Lubricant Account Manager developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+
+from . import models
+from . import reports
+from . import wizards

@@ -1,0 +1,40 @@
+# Copyright 2026 Lubricant Account Manager developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+{
+    "name": "Lubricant Account Manager",
+    "summary": "Customer archives, key persons, equipment, samples, credit history and "
+    "archive reports for lubricant account managers",
+    "version": "18.0.1.0.0",
+    "category": "Sales/CRM",
+    "author": "Lubricant Account Manager developers",
+    "website": "https://github.com/lubricant-account-manager/lubricant_account_manager",
+    "license": "LGPL-3",
+    "depends": ["mail", "contacts", "sale_management", "account", "resource"],
+    "external_dependencies": {"python": ["xlsxwriter"]},
+    "data": [
+        "security/security.xml",
+        "security/ir.model.access.csv",
+        "data/ir_sequence_data.xml",
+        "reports/report_p9_archive_basic.xml",
+        "reports/report_p10_archive_dynamic.xml",
+        "wizards/lam_report_wizard_views.xml",
+        "views/res_partner_views.xml",
+        "views/lam_equipment_views.xml",
+        "views/lam_oil_usage_views.xml",
+        "views/lam_oil_sample_views.xml",
+        "views/lam_credit_event_views.xml",
+        "views/product_template_views.xml",
+        "views/res_users_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/menus.xml",
+    ],
+    "demo": [
+        "demo/res_users_demo.xml",
+        "demo/product_demo.xml",
+        "demo/res_partner_demo.xml",
+        "demo/lam_archive_demo.xml",
+        "demo/sale_order_demo.xml",
+    ],
+    "application": True,
+    "installable": True,
+}

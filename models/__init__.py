@@ -1,0 +1,12 @@
+# Copyright 2026 Lubricant Account Manager developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+
+from . import res_company
+from . import res_config_settings
+from . import product_template
+from . import res_users
+from . import lam_credit_event
+from . import res_partner
+from . import lam_equipment
+from . import lam_oil_usage
+from . import lam_oil_sample

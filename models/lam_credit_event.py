@@ -1,0 +1,45 @@
+# Copyright 2026 Lubricant Account Manager developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+
+from odoo import _, api, fields, models
+
+from .res_partner import CREDIT_RATINGS
+
+
+class LamCreditEvent(models.Model):
+    _name = "lam.credit.event"
+    _description = "Credit Status Change"
+    _order = "date desc, id desc"
+
+    partner_id = fields.Many2one(
+        "res.partner", string="Customer", required=True, ondelete="cascade", index=True
+    )
+    date = fields.Datetime(default=fields.Datetime.now, required=True, readonly=True)
+    user_id = fields.Many2one(
+        "res.users", string="Changed By", default=lambda self: self.env.user, readonly=True
+    )
+    old_rating = fields.Selection(CREDIT_RATINGS, string="Old Rating", readonly=True)
+    new_rating = fields.Selection(CREDIT_RATINGS, string="New Rating", readonly=True)
+    old_limit = fields.Float(string="Old Credit Limit", readonly=True)
+    new_limit = fields.Float(string="New Credit Limit", readonly=True)
+    old_payment_term_id = fields.Many2one("account.payment.term", string="Old Payment Term", readonly=True)
+    new_payment_term_id = fields.Many2one("account.payment.term", string="New Payment Term", readonly=True)
+    reason = fields.Char(readonly=True)
+    summary = fields.Char(compute="_compute_summary")
+
+    @api.depends("old_rating", "new_rating", "old_limit", "new_limit", "old_payment_term_id", "new_payment_term_id")
+    def _compute_summary(self):
+        ratings = dict(self._fields["new_rating"]._description_selection(self.env))
+        empty = _("none")
+        for event in self:
+            parts = []
+            if event.old_rating != event.new_rating:
+                parts.append(_("rating %(old)s → %(new)s",
+                               old=ratings.get(event.old_rating, empty), new=ratings.get(event.new_rating, empty)))
+            if event.old_limit != event.new_limit:
+                parts.append(_("limit %(old)s → %(new)s", old=event.old_limit, new=event.new_limit))
+            if event.old_payment_term_id != event.new_payment_term_id:
+                parts.append(_("payment term %(old)s → %(new)s",
+                               old=event.old_payment_term_id.name or empty,
+                               new=event.new_payment_term_id.name or empty))
+            event.summary = "; ".join(parts) + (f" ({event.reason})" if event.reason else "")

@@ -1,0 +1,93 @@
+# Copyright 2026 Lubricant Account Manager developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+
+
+class LamEquipment(models.Model):
+    _name = "lam.equipment"
+    _description = "Customer Oil-Using Equipment"
+    _order = "partner_id, equipment_type, name"
+
+    name = fields.Char(string="Equipment", required=True)
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Customer",
+        required=True,
+        ondelete="cascade",
+        index=True,
+        domain=[("is_company", "=", True), ("lam_customer_kind", "!=", False)],
+    )
+    user_id = fields.Many2one(related="partner_id.user_id", string="Account Manager", store=True)
+    equipment_type = fields.Selection(
+        [
+            ("engine", "Engine / Vehicle"),
+            ("hydraulic", "Hydraulic System"),
+            ("gear", "Gearbox"),
+            ("compressor", "Compressor"),
+            ("turbine", "Turbine"),
+            ("transformer", "Transformer"),
+            ("machine_tool", "Machine Tool"),
+            ("other", "Other"),
+        ],
+        string="Type",
+        required=True,
+        default="other",
+    )
+    make_model = fields.Char(string="Make / Model")
+    quantity = fields.Integer(default=1, required=True)
+    oil_capacity = fields.Float(string="Oil Capacity per Unit (L)", digits=(12, 1))
+    oil_source = fields.Selection(
+        [("ours", "Our Product"), ("competitor", "Competitor Brand"), ("unknown", "Unknown")],
+        string="Oil in Use",
+        required=True,
+        default="unknown",
+    )
+    product_id = fields.Many2one("product.product", string="Our Product", domain=[("lam_is_lubricant", "=", True)])
+    competitor_brand = fields.Char()
+    change_interval_days = fields.Integer(string="Change Interval (days)")
+    last_change_date = fields.Date(string="Last Oil Change")
+    next_change_date = fields.Date(compute="_compute_next_change_date", string="Next Oil Change")
+    annual_consumption = fields.Float(
+        string="Estimated Annual Consumption (L)",
+        compute="_compute_annual_consumption",
+        store=True,
+        readonly=False,
+        digits=(12, 1),
+        help="Quantity x capacity x changes per year; overwrite it with what the customer reports.",
+    )
+    note = fields.Text()
+    active = fields.Boolean(default=True)
+
+    _sql_constraints = [
+        (
+            "quantities_not_negative",
+            "CHECK(quantity >= 0 AND COALESCE(oil_capacity, 0) >= 0 "
+            "AND COALESCE(change_interval_days, 0) >= 0 AND COALESCE(annual_consumption, 0) >= 0)",
+            "Quantities, capacities, change intervals and consumptions cannot be negative.",
+        ),
+    ]
+
+    @api.depends("last_change_date", "change_interval_days")
+    def _compute_next_change_date(self):
+        for equipment in self:
+            equipment.next_change_date = (
+                equipment.last_change_date + relativedelta(days=equipment.change_interval_days)
+                if equipment.last_change_date and equipment.change_interval_days
+                else False
+            )
+
+    @api.depends("quantity", "oil_capacity", "change_interval_days")
+    def _compute_annual_consumption(self):
+        for equipment in self:
+            changes = 365.0 / equipment.change_interval_days if equipment.change_interval_days else 0.0
+            equipment.annual_consumption = equipment.quantity * equipment.oil_capacity * changes
+
+    @api.onchange("oil_source")
+    def _onchange_oil_source(self):
+        if self.oil_source != "ours":
+            self.product_id = False
+        if self.oil_source != "competitor":
+            self.competitor_brand = False

@@ -1,0 +1,17 @@
+# Copyright 2026 Lubricant Account Manager developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    lam_reference_uom_id = fields.Many2one(
+        related="company_id.lam_reference_uom_id",
+        readonly=False,
+    )
+    lam_default_density = fields.Float(
+        related="company_id.lam_default_density",
+        readonly=False,
+    )

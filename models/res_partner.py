@@ -162,7 +162,9 @@ class ResPartner(models.Model):
     @api.depends("credit_limit", "property_payment_term_id.line_ids.nb_days")
     @api.depends_context("company")
     def _compute_lam_is_credit_customer(self):
-        for partner in self:
+        # The accounting fields are restricted to accountants; whether a
+        # customer buys on credit is everyone's business.
+        for partner in self.sudo():
             term_days = partner.property_payment_term_id.line_ids.mapped("nb_days")
             partner.lam_is_credit_customer = bool(partner.credit_limit) or any(days > 0 for days in term_days)
 
@@ -224,10 +226,13 @@ class ResPartner(models.Model):
 
     def _lam_credit_snapshot(self):
         self.ensure_one()
+        # Read as superuser: the credit limit is restricted to accountants,
+        # but its history must be kept whoever changes it.
+        partner = self.sudo()
         return {
-            "rating": self.lam_credit_rating,
-            "limit": self.credit_limit,
-            "payment_term": self.property_payment_term_id,
+            "rating": partner.lam_credit_rating,
+            "limit": partner.credit_limit,
+            "payment_term": partner.property_payment_term_id.with_env(self.env),
         }
 
     def _lam_log_credit_changes(self, before):

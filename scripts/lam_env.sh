@@ -170,9 +170,14 @@ cmd_run() {
 
 cmd_test() {
     local db=${LAM_TEST_DB:-lam_test_$$}
-    drop_db "$db"
-    trap "drop_db '$db' >/dev/null 2>&1 || true" EXIT
-    install_module "$db" -i
+    if [ -n "${LAM_KEEP_DB:-}" ] && db_exists "$db"; then
+        # development shortcut: reuse the database, upgrading the addon
+        install_module "$db" -u
+    else
+        drop_db "$db"
+        [ -n "${LAM_KEEP_DB:-}" ] || trap "drop_db '$db' >/dev/null 2>&1 || true" EXIT
+        install_module "$db" -i
+    fi
     say "running the test suite with pytest-odoo"
     local rc=0
     (cd "$BUILD/addons/$MODULE" && "$PY" -m pytest -p no:cacheprovider \

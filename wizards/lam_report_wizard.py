@@ -4,7 +4,7 @@
 import base64
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from ..tools.periods import trailing_months
 
@@ -54,7 +54,7 @@ class LamReportWizard(models.TransientModel):
     def _check_period(self):
         for wizard in self:
             if wizard.date_from and wizard.date_to and wizard.date_from > wizard.date_to:
-                raise UserError(_("The start of the period must be before its end."))
+                raise ValidationError(_("The start of the period must be before its end."))
 
     def _get_partners(self):
         self.ensure_one()

@@ -1,0 +1,8 @@
+# Copyright 2026 Lubricant Account Manager developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+
+from . import test_volume_conversion
+from . import test_partner_archive
+from . import test_security
+from . import test_reports
+from . import test_performance

@@ -1,0 +1,89 @@
+# Copyright 2026 Lubricant Account Manager developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+
+from odoo import Command
+from odoo.tests import TransactionCase, new_test_user
+
+MODULE = "lubricant_account_manager"
+
+
+class LamCommon(TransactionCase):
+    """Two managers (A, B) in a team led by a department manager, a manager
+    outside that team (C), finance, and one customer per manager."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=False))
+        cls.company = cls.env.company
+        cls.uom_litre = cls.env.ref("uom.product_uom_litre")
+        cls.uom_kg = cls.env.ref("uom.product_uom_kgm")
+        cls.uom_ton = cls.env.ref("uom.product_uom_ton")
+        cls.uom_unit = cls.env.ref("uom.product_uom_unit")
+        cls.company.write({"lam_reference_uom_id": cls.uom_litre.id, "lam_default_density": 0.88})
+
+        cls.manager_a = new_test_user(cls.env, "lam_a", groups=f"{MODULE}.group_lam_development", name="Manager A")
+        cls.manager_b = new_test_user(cls.env, "lam_b", groups=f"{MODULE}.group_lam_maintenance", name="Manager B")
+        cls.manager_c = new_test_user(cls.env, "lam_c", groups=f"{MODULE}.group_lam_channel", name="Manager C")
+        cls.department_manager = new_test_user(
+            cls.env, "lam_dep", groups=f"{MODULE}.group_lam_department_manager", name="Department Manager"
+        )
+        cls.finance = new_test_user(
+            cls.env, "lam_fin", groups=f"base.group_partner_manager,{MODULE}.group_lam_finance", name="Finance"
+        )
+        cls.team = cls.env["crm.team"].create({
+            "name": "Lubricants East",
+            "user_id": cls.department_manager.id,
+            "crm_team_member_ids": [
+                Command.create({"user_id": cls.manager_a.id}),
+                Command.create({"user_id": cls.manager_b.id}),
+            ],
+        })
+        cls.customer_a = cls.env["res.partner"].create({
+            "name": "Anshan Steel Works",
+            "is_company": True,
+            "lam_customer_kind": "terminal",
+            "lam_size": "large",
+            "lam_stage": "active",
+            "user_id": cls.manager_a.id,
+            "lam_competitor_prices": "Brand X hydraulic oil 14.5 CNY/L",
+        })
+        cls.customer_b = cls.env["res.partner"].create({
+            "name": "Bohai Port Logistics",
+            "is_company": True,
+            "lam_customer_kind": "dealer",
+            "lam_size": "medium",
+            "user_id": cls.manager_b.id,
+        })
+        cls.customer_c = cls.env["res.partner"].create({
+            "name": "Chongqing Cement",
+            "is_company": True,
+            "lam_customer_kind": "terminal",
+            "lam_size": "small",
+            "user_id": cls.manager_c.id,
+        })
+        cls.hydraulic_oil = cls._create_product("L-HM 46 Hydraulic Oil", cls.uom_litre, density=0.87)
+        cls.grease = cls._create_product("Lithium Grease 2#", cls.uom_kg)
+        cls.bulk_oil = cls._create_product("CI-4 15W-40 Bulk", cls.uom_ton, density=0.8)
+
+    @classmethod
+    def _create_product(cls, name, uom, density=0.0):
+        return cls.env["product.product"].create({
+            "name": name,
+            "type": "consu",
+            "uom_id": uom.id,
+            "uom_po_id": uom.id,
+            "lam_is_lubricant": True,
+            "lam_density": density,
+            "list_price": 20.0,
+        })
+
+    @classmethod
+    def _create_equipment(cls, partner, quantity=1, oil_source="unknown", **vals):
+        return cls.env["lam.equipment"].create({
+            "name": vals.pop("name", "Hydraulic press"),
+            "partner_id": partner.id,
+            "quantity": quantity,
+            "oil_source": oil_source,
+            **vals,
+        })

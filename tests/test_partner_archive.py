@@ -1,0 +1,173 @@
+# Copyright 2026 Lubricant Account Manager developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+
+from freezegun import freeze_time
+from psycopg2 import IntegrityError
+
+from odoo import Command, fields
+from odoo.exceptions import ValidationError
+from odoo.tests import Form, tagged
+from odoo.tools import mute_logger
+
+from .common import LamCommon
+
+VALID_USCC = "91110000600037341L"
+
+
+@tagged("post_install", "-at_install")
+class TestPartnerArchive(LamCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.term_immediate = cls.env.ref("account.account_payment_term_immediate")
+        cls.term_30 = cls.env.ref("account.account_payment_term_30days")
+
+    # --- credit customer
+    def test_credit_customer_by_credit_limit(self):
+        self.assertFalse(self.customer_a.lam_is_credit_customer)
+        self.customer_a.credit_limit = 50000.0
+        self.assertTrue(self.customer_a.lam_is_credit_customer)
+
+    def test_immediate_payment_is_not_credit(self):
+        self.customer_a.property_payment_term_id = self.term_immediate
+        self.assertFalse(self.customer_a.lam_is_credit_customer)
+
+    def test_payment_term_longer_than_immediate_is_credit(self):
+        self.customer_a.property_payment_term_id = self.term_30
+        self.assertTrue(self.customer_a.lam_is_credit_customer)
+        credit_customers = self.env["res.partner"].search([("lam_is_credit_customer", "=", True)])
+        self.assertIn(self.customer_a, credit_customers)
+        self.assertNotIn(self.customer_b, credit_customers)
+
+    # --- unified social credit code
+    def test_valid_uscc_is_stored_compact(self):
+        self.customer_a.lam_uscc = " 91110000 600037341l "
+        self.assertEqual(self.customer_a.lam_uscc, VALID_USCC)
+
+    def test_uscc_wrong_length(self):
+        with self.assertRaisesRegex(ValidationError, "exactly 18 characters"):
+            self.customer_a.lam_uscc = VALID_USCC[:-1]
+
+    def test_uscc_forbidden_characters(self):
+        with self.assertRaisesRegex(ValidationError, "no I, O, Z, S, V"):
+            self.customer_a.lam_uscc = "9111000060003734IL"
+
+    def test_uscc_wrong_check_character(self):
+        with self.assertRaisesRegex(ValidationError, "check character"):
+            self.customer_a.lam_uscc = "91110000600037341A"
+
+    # --- non-negative quantities
+    def test_equipment_quantity_not_negative(self):
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
+            self._create_equipment(self.customer_a, quantity=-1)
+            self.env.flush_all()
+
+    def test_equipment_capacity_not_negative(self):
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
+            self._create_equipment(self.customer_a, oil_capacity=-20.0)
+            self.env.flush_all()
+
+    def test_oil_usage_not_negative(self):
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
+            self.env["lam.oil.usage"].create({
+                "partner_id": self.customer_a.id, "quantity": -5.0, "uom_id": self.uom_litre.id,
+            })
+            self.env.flush_all()
+
+    def test_employee_count_not_negative(self):
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
+            self.customer_a.lam_employee_count = -3
+            self.env.flush_all()
+
+    # --- credit history
+    def test_rating_change_writes_credit_event_and_chatter(self):
+        self.customer_a.with_user(self.manager_a).with_context(lam_credit_reason="Annual review").write(
+            {"lam_credit_rating": "aa"}
+        )
+        event = self.customer_a.lam_credit_event_ids
+        self.assertEqual(len(event), 1)
+        self.assertEqual((event.old_rating, event.new_rating), (False, "aa"))
+        self.assertEqual(event.user_id, self.manager_a)
+        self.assertEqual(event.reason, "Annual review")
+        self.assertIn("AA", event.summary)
+        message = self.customer_a.message_ids[0]
+        self.assertIn("Credit status changed", message.body)
+        self.assertEqual(message.author_id, self.manager_a.partner_id)
+
+    def test_limit_and_term_change_logged_with_old_values(self):
+        self.customer_a.write({"credit_limit": 10000.0, "property_payment_term_id": self.term_immediate.id})
+        self.customer_a.write({"credit_limit": 30000.0, "property_payment_term_id": self.term_30.id})
+        events = self.customer_a.lam_credit_event_ids.sorted("id")
+        self.assertEqual(len(events), 2)
+        self.assertEqual((events[1].old_limit, events[1].new_limit), (10000.0, 30000.0))
+        self.assertEqual(events[1].old_payment_term_id, self.term_immediate)
+        self.assertEqual(events[1].new_payment_term_id, self.term_30)
+
+    def test_no_event_without_change_or_for_other_partners(self):
+        self.customer_a.write({"lam_credit_rating": False, "name": "Anshan Steel Works Ltd"})
+        vendor = self.env["res.partner"].create({"name": "Drum Supplier", "is_company": True})
+        vendor.write({"credit_limit": 500.0})
+        self.assertFalse(self.customer_a.lam_credit_event_ids)
+        self.assertFalse(self.env["lam.credit.event"].search([("partner_id", "=", vendor.id)]))
+
+    # --- key persons
+    def test_large_terminal_without_key_person_is_flagged(self):
+        self.assertTrue(self.customer_a.lam_missing_key_person)
+        flagged = self.env["res.partner"].search([("lam_missing_key_person", "=", True)])
+        self.assertIn(self.customer_a, flagged)
+        self.env["res.partner"].create({
+            "name": "Wang Lei", "parent_id": self.customer_a.id, "lam_is_key_person": True,
+            "lam_key_role": "equipment_officer",
+        })
+        self.assertFalse(self.customer_a.lam_missing_key_person)
+        self.assertEqual(self.customer_a.lam_key_person_ids.name, "Wang Lei")
+
+    def test_small_customers_and_dealers_are_not_flagged(self):
+        self.assertFalse(self.customer_c.lam_missing_key_person)  # small terminal
+        self.assertFalse(self.customer_b.lam_missing_key_person)  # medium dealer
+
+    def test_key_person_flag_follows_size_in_form(self):
+        with Form(self.env["res.partner"].with_context(default_is_company=True)) as form:
+            form.name = "Handan Mining"
+            form.lam_customer_kind = "terminal"
+            form.lam_size = "small"
+            self.assertFalse(form.lam_missing_key_person)
+            form.lam_size = "medium"
+            self.assertTrue(form.lam_missing_key_person)
+
+    # --- equipment
+    def test_coverage_ratio(self):
+        self._create_equipment(self.customer_a, quantity=3, oil_source="ours", product_id=self.hydraulic_oil.id)
+        self._create_equipment(self.customer_a, quantity=1, oil_source="competitor", competitor_brand="Brand X")
+        self.assertEqual(self.customer_a.lam_equipment_count, 4)
+        self.assertAlmostEqual(self.customer_a.lam_coverage_ratio, 75.0)
+        self.assertEqual(self.customer_b.lam_coverage_ratio, 0.0)
+
+    def test_annual_consumption_and_next_change(self):
+        equipment = self._create_equipment(
+            self.customer_a, quantity=2, oil_capacity=100.0, change_interval_days=73,
+            last_change_date="2026-01-10",
+        )
+        self.assertAlmostEqual(equipment.annual_consumption, 1000.0)  # 2 x 100 L x 5 changes
+        self.assertEqual(equipment.next_change_date, fields.Date.to_date("2026-03-24"))
+        equipment.annual_consumption = 800.0  # the customer's own figure wins
+        self.assertEqual(equipment.annual_consumption, 800.0)
+
+    # --- samples and review
+    def test_sample_numbering_and_workflow(self):
+        sample = self.env["lam.oil.sample"].create({
+            "partner_id": self.customer_a.id,
+            "product_id": self.hydraulic_oil.id,
+            "line_ids": [Command.create({"name": "Viscosity 40 °C", "value": "45.1", "unit": "mm²/s"})],
+        })
+        self.assertTrue(sample.name.startswith("OS/"))
+        sample.action_send_to_test()
+        self.assertEqual(sample.state, "testing")
+        with freeze_time("2026-11-20"):
+            sample.action_record_result()
+        self.assertEqual((sample.state, sample.test_date), ("done", fields.Date.to_date("2026-11-20")))
+
+    @freeze_time("2026-11-28")
+    def test_mark_reviewed(self):
+        self.customer_a.action_lam_mark_reviewed()
+        self.assertEqual(self.customer_a.lam_last_review_date, fields.Date.to_date("2026-11-28"))

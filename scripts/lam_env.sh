@@ -149,8 +149,8 @@ install_module() {
     local rc=0
     odoo -d "$db" "$flag" "$MODULE" --load-language=zh_CN --stop-after-init \
         --log-level=info --logfile="$log" || rc=$?
-    if [ "$rc" != 0 ] || grep -qE '^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) ' "$log"; then
-        grep -E ' (WARNING|ERROR|CRITICAL) ' "$log" | tail -n 40 >&2 || true
+    if [ "$rc" != 0 ] || grep -qE '^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) |demo data failed to install' "$log"; then
+        grep -E -A 30 ' (WARNING|ERROR|CRITICAL) ' "$log" | tail -n 60 >&2 || true
         echo "Installing $MODULE in $db failed (exit $rc); see $log" >&2
         exit 1
     fi

@@ -14,7 +14,7 @@ class LamCommon(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=False))
+        cls.env = cls.env(context=dict(cls.env.context, lang="en_US", tracking_disable=False))
         cls.company = cls.env.company
         cls.uom_litre = cls.env.ref("uom.product_uom_litre")
         cls.uom_kg = cls.env.ref("uom.product_uom_kgm")

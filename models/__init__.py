@@ -5,6 +5,7 @@ from . import res_company
 from . import res_config_settings
 from . import product_template
 from . import res_users
+from . import lam_customer_record_mixin
 from . import lam_credit_event
 from . import res_partner
 from . import lam_equipment

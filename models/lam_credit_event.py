@@ -9,13 +9,11 @@ from .res_partner import CREDIT_RATINGS
 class LamCreditEvent(models.Model):
     _name = "lam.credit.event"
     _description = "Credit Status Change"
+    _inherit = ["lam.customer.record.mixin"]
     _order = "date desc, id desc"
 
-    partner_id = fields.Many2one(
-        "res.partner", string="Customer", required=True, ondelete="cascade", index=True
-    )
     date = fields.Datetime(default=fields.Datetime.now, required=True, readonly=True)
-    user_id = fields.Many2one(
+    changed_by_id = fields.Many2one(
         "res.users", string="Changed By", default=lambda self: self.env.user, readonly=True
     )
     old_rating = fields.Selection(CREDIT_RATINGS, string="Old Rating", readonly=True)

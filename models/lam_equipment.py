@@ -9,18 +9,10 @@ from odoo import api, fields, models
 class LamEquipment(models.Model):
     _name = "lam.equipment"
     _description = "Customer Oil-Using Equipment"
+    _inherit = ["lam.customer.record.mixin"]
     _order = "partner_id, equipment_type, name"
 
     name = fields.Char(string="Equipment", required=True)
-    partner_id = fields.Many2one(
-        "res.partner",
-        string="Customer",
-        required=True,
-        ondelete="cascade",
-        index=True,
-        domain=[("is_company", "=", True), ("lam_customer_kind", "!=", False)],
-    )
-    user_id = fields.Many2one(related="partner_id.user_id", string="Account Manager", store=True)
     equipment_type = fields.Selection(
         [
             ("engine", "Engine / Vehicle"),

@@ -7,20 +7,11 @@ from odoo import api, fields, models
 class LamOilSample(models.Model):
     _name = "lam.oil.sample"
     _description = "Oil Sample and Test"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["lam.customer.record.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "sample_date desc, id desc"
 
     name = fields.Char(string="Reference", required=True, copy=False, readonly=True, default="/")
-    partner_id = fields.Many2one(
-        "res.partner",
-        string="Customer",
-        required=True,
-        ondelete="cascade",
-        index=True,
-        tracking=True,
-        domain=[("is_company", "=", True), ("lam_customer_kind", "!=", False)],
-    )
-    user_id = fields.Many2one(related="partner_id.user_id", string="Account Manager", store=True)
+    partner_id = fields.Many2one(tracking=True)
     equipment_id = fields.Many2one(
         "lam.equipment", string="Equipment", domain="[('partner_id', '=', partner_id)]"
     )

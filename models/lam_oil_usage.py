@@ -7,17 +7,9 @@ from odoo import api, fields, models
 class LamOilUsage(models.Model):
     _name = "lam.oil.usage"
     _description = "Customer Oil Usage Record"
+    _inherit = ["lam.customer.record.mixin"]
     _order = "date desc, id desc"
 
-    partner_id = fields.Many2one(
-        "res.partner",
-        string="Customer",
-        required=True,
-        ondelete="cascade",
-        index=True,
-        domain=[("is_company", "=", True), ("lam_customer_kind", "!=", False)],
-    )
-    user_id = fields.Many2one(related="partner_id.user_id", string="Account Manager", store=True)
     date = fields.Date(required=True, default=fields.Date.context_today)
     equipment_id = fields.Many2one(
         "lam.equipment", string="Equipment", domain="[('partner_id', '=', partner_id)]"

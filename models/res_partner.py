@@ -122,7 +122,7 @@ class ResPartner(models.Model):
         string="Key Role",
     )
     lam_influence = fields.Selection(
-        [("high", "High"), ("medium", "Medium"), ("low", "Low")], string="Influence"
+        [("high", "Strong"), ("medium", "Moderate"), ("low", "Weak")], string="Influence"
     )
     lam_private_note = fields.Text(
         string="Private Notes",
@@ -245,7 +245,7 @@ class ResPartner(models.Model):
                 continue
             events_vals.append({
                 "partner_id": partner.id,
-                "user_id": self.env.user.id,
+                "changed_by_id": self.env.user.id,
                 "old_rating": old["rating"],
                 "new_rating": new["rating"],
                 "old_limit": old["limit"],

@@ -119,7 +119,7 @@ class ReportP10ArchiveDynamic(models.AbstractModel):
                 for s in data["samples"]
             ]
             rows["credit_events"] += [
-                [partner.name, fields.Datetime.context_timestamp(self, e.date).date(), e.user_id.name, e.summary]
+                [partner.name, fields.Datetime.context_timestamp(self, e.date).date(), e.changed_by_id.name, e.summary]
                 for e in data["credit_events"]
             ]
         report.add_table_sheet(

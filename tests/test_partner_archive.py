@@ -87,7 +87,7 @@ class TestPartnerArchive(LamCommon):
         event = self.customer_a.lam_credit_event_ids
         self.assertEqual(len(event), 1)
         self.assertEqual((event.old_rating, event.new_rating), (False, "aa"))
-        self.assertEqual(event.user_id, self.manager_a)
+        self.assertEqual(event.changed_by_id, self.manager_a)
         self.assertEqual(event.reason, "Annual review")
         self.assertIn("AA", event.summary)
         message = self.customer_a.message_ids[0]

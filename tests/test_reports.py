@@ -95,7 +95,7 @@ class TestArchiveReports(LamCommon):
             data={"date_from": "2026-09-01", "date_to": "2026-11-30"}, user=self.manager_a,
         )
         self.assertIn("2026-09", html)
-        self.assertIn("2500.00", html)  # 2 t of bulk oil at 0.8 kg/L, in litres
+        self.assertIn("2,500.00", html)  # 2 t of bulk oil at 0.8 kg/L, in litres
         self.assertIn("400.00", html)
         self.assertNotIn("999", html)  # draft order
         self.assertIn("Press line refill", html)

@@ -36,6 +36,13 @@ class TestSecurity(LamCommon):
         visible = self.env["lam.equipment"].with_user(self.manager_a).search([])
         self.assertEqual(visible, self.equipment_a)
 
+    def test_records_follow_reassigned_customer(self):
+        self.customer_b.user_id = self.manager_a
+        self.assertEqual(self.equipment_b.user_id, self.manager_a)
+        self.assertEqual(self.equipment_b.with_user(self.manager_a).quantity, 5)
+        with self.assertRaises(AccessError):
+            self.equipment_b.with_user(self.manager_b).read(["name"])
+
     def test_manager_searches_only_own_customers_and_their_contacts(self):
         partners = self.env["res.partner"].with_user(self.manager_a).search([("lam_customer_kind", "!=", False)])
         self.assertEqual(partners, self.customer_a)

@@ -18,6 +18,7 @@
         "reports/report_p9_archive_basic.xml",
         "reports/report_p10_archive_dynamic.xml",
         "wizards/lam_report_wizard_views.xml",
+        "wizards/lam_credit_change_wizard_views.xml",
         "views/res_partner_views.xml",
         "views/lam_equipment_views.xml",
         "views/lam_oil_usage_views.xml",

@@ -6,7 +6,7 @@ from psycopg2 import IntegrityError
 
 from odoo import Command, fields
 from odoo.exceptions import ValidationError
-from odoo.tests import Form, tagged
+from odoo.tests import Form, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from .common import LamCommon
@@ -109,6 +109,30 @@ class TestPartnerArchive(LamCommon):
         vendor.write({"credit_limit": 500.0})
         self.assertFalse(self.customer_a.lam_credit_event_ids)
         self.assertFalse(self.env["lam.credit.event"].search([("partner_id", "=", vendor.id)]))
+
+    def test_credit_change_wizard_records_reason(self):
+        wizard = Form(
+            self.env["lam.credit.change.wizard"].with_user(self.manager_a).with_context(active_id=self.customer_a.id)
+        )
+        wizard.credit_rating = "b"
+        wizard.payment_term_id = self.term_30
+        wizard.reason = "Two invoices overdue"
+        wizard.save().action_apply()
+        event = self.customer_a.lam_credit_event_ids
+        self.assertEqual((event.new_rating, event.new_payment_term_id, event.reason), ("b", self.term_30, "Two invoices overdue"))
+        self.assertEqual(self.customer_a.lam_credit_rating, "b")
+        self.assertTrue(self.customer_a.lam_is_credit_customer)
+
+    def test_credit_change_wizard_limit_for_accountants(self):
+        accountant = new_test_user(
+            self.env, "lam_acc", groups="account.group_account_invoice,lubricant_account_manager.group_lam_admin"
+        )
+        wizard = Form(self.env["lam.credit.change.wizard"].with_user(accountant).with_context(active_id=self.customer_a.id))
+        wizard.credit_limit = 80000.0
+        wizard.reason = "Credit investigation passed"
+        wizard.save().action_apply()
+        self.assertEqual(self.customer_a.credit_limit, 80000.0)
+        self.assertEqual(self.customer_a.lam_credit_event_ids.new_limit, 80000.0)
 
     # --- key persons
     def test_large_terminal_without_key_person_is_flagged(self):

@@ -22,15 +22,13 @@ class LamCommon(TransactionCase):
         cls.uom_unit = cls.env.ref("uom.product_uom_unit")
         cls.company.write({"lam_reference_uom_id": cls.uom_litre.id, "lam_default_density": 0.88})
 
-        cls.manager_a = new_test_user(cls.env, "lam_a", groups=f"{MODULE}.group_lam_development", name="Manager A")
-        cls.manager_b = new_test_user(cls.env, "lam_b", groups=f"{MODULE}.group_lam_maintenance", name="Manager B")
-        cls.manager_c = new_test_user(cls.env, "lam_c", groups=f"{MODULE}.group_lam_channel", name="Manager C")
-        cls.department_manager = new_test_user(
-            cls.env, "lam_dep", groups=f"{MODULE}.group_lam_department_manager", name="Department Manager"
+        cls.manager_a = cls._new_user("lam_a", "Manager A", f"{MODULE}.group_lam_development")
+        cls.manager_b = cls._new_user("lam_b", "Manager B", f"{MODULE}.group_lam_maintenance")
+        cls.manager_c = cls._new_user("lam_c", "Manager C", f"{MODULE}.group_lam_channel")
+        cls.department_manager = cls._new_user(
+            "lam_dep", "Department Manager", f"{MODULE}.group_lam_department_manager"
         )
-        cls.finance = new_test_user(
-            cls.env, "lam_fin", groups=f"base.group_partner_manager,{MODULE}.group_lam_finance", name="Finance"
-        )
+        cls.finance = cls._new_user("lam_fin", "Finance", f"base.group_partner_manager,{MODULE}.group_lam_finance")
         cls.team = cls.env["crm.team"].create({
             "name": "Lubricants East",
             "user_id": cls.department_manager.id,
@@ -65,6 +63,11 @@ class LamCommon(TransactionCase):
         cls.hydraulic_oil = cls._create_product("L-HM 46 Hydraulic Oil", cls.uom_litre, density=0.87)
         cls.grease = cls._create_product("Lithium Grease 2#", cls.uom_kg)
         cls.bulk_oil = cls._create_product("CI-4 15W-40 Bulk", cls.uom_ton, density=0.8)
+
+    @classmethod
+    def _new_user(cls, login, name, groups):
+        # English whatever the database's default language: tests assert on English texts
+        return new_test_user(cls.env, login, groups=groups, name=name, lang="en_US")
 
     @classmethod
     def _create_product(cls, name, uom, density=0.0):

@@ -6,10 +6,10 @@ from psycopg2 import IntegrityError
 
 from odoo import Command, fields
 from odoo.exceptions import ValidationError
-from odoo.tests import Form, new_test_user, tagged
+from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
-from .common import LamCommon
+from .common import MODULE, LamCommon
 
 VALID_USCC = "91110000600037341L"
 
@@ -119,15 +119,17 @@ class TestPartnerArchive(LamCommon):
         wizard.reason = "Two invoices overdue"
         wizard.save().action_apply()
         event = self.customer_a.lam_credit_event_ids
-        self.assertEqual((event.new_rating, event.new_payment_term_id, event.reason), ("b", self.term_30, "Two invoices overdue"))
+        self.assertEqual(event.new_rating, "b")
+        self.assertEqual(event.new_payment_term_id, self.term_30)
+        self.assertEqual(event.reason, "Two invoices overdue")
         self.assertEqual(self.customer_a.lam_credit_rating, "b")
         self.assertTrue(self.customer_a.lam_is_credit_customer)
 
     def test_credit_change_wizard_limit_for_accountants(self):
-        accountant = new_test_user(
-            self.env, "lam_acc", groups="account.group_account_invoice,lubricant_account_manager.group_lam_admin"
+        accountant = self._new_user("lam_acc", "Accountant", f"account.group_account_invoice,{MODULE}.group_lam_admin")
+        wizard = Form(
+            self.env["lam.credit.change.wizard"].with_user(accountant).with_context(active_id=self.customer_a.id)
         )
-        wizard = Form(self.env["lam.credit.change.wizard"].with_user(accountant).with_context(active_id=self.customer_a.id))
         wizard.credit_limit = 80000.0
         wizard.reason = "Credit investigation passed"
         wizard.save().action_apply()

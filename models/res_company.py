@@ -27,7 +27,18 @@ class ResCompany(models.Model):
         help="Used to convert between volume and weight for products without a density of their own.",
     )
 
+    lam_key_person_min_count = fields.Integer(
+        string="Key Persons Required",
+        default=1,
+        help="Key persons every large or medium terminal customer must have (Art. 33).",
+    )
+
     _sql_constraints = [
+        (
+            "lam_key_person_min_count_not_negative",
+            "CHECK(lam_key_person_min_count >= 0)",
+            "The number of key persons required cannot be negative.",
+        ),
         (
             "lam_default_density_positive",
             "CHECK(lam_default_density > 0)",
@@ -49,6 +60,13 @@ class ResCompany(models.Model):
         for company in self:
             if company.lam_reference_uom_id and company.lam_reference_uom_id not in allowed:
                 raise ValidationError(_("The reference volume unit must be litre, kilogram or tonne."))
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "lam_key_person_min_count" in vals:
+            partners = self.env["res.partner"].search([("lam_customer_kind", "=", "terminal")])
+            self.env.add_to_compute(partners._fields["lam_missing_key_person"], partners)
+        return result
 
     def _lam_to_reference_qty(self, qty, uom, product=None, raise_if_failure=True):
         """Return qty of uom (of product) in the company's reference unit.

@@ -15,3 +15,7 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.lam_default_density",
         readonly=False,
     )
+    lam_key_person_min_count = fields.Integer(
+        related="company_id.lam_key_person_min_count",
+        readonly=False,
+    )

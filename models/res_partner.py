@@ -19,6 +19,8 @@ CUSTOMER_KINDS = [
     ("dealer", "Dealer"),
     ("prospect", "Prospect"),
 ]
+# Art. 33: every large and medium terminal customer has key persons.
+KEY_PERSON_SIZES = ("large", "medium")
 CREDIT_RATINGS = [
     ("aaa", "AAA"),
     ("aa", "AA"),
@@ -149,6 +151,11 @@ class ResPartner(models.Model):
             "CHECK(COALESCE(lam_employee_count, 0) >= 0 AND COALESCE(lam_registered_capital, 0) >= 0)",
             "Employees and registered capital cannot be negative.",
         ),
+        (
+            "lam_uscc_unique",
+            "UNIQUE(lam_uscc)",
+            "Another customer already has this unified social credit code: open that archive instead.",
+        ),
     ]
 
     @api.depends("lam_equipment_ids.quantity", "lam_equipment_ids.oil_source")
@@ -168,14 +175,17 @@ class ResPartner(models.Model):
             term_days = partner.property_payment_term_id.line_ids.mapped("nb_days")
             partner.lam_is_credit_customer = bool(partner.credit_limit) or any(days > 0 for days in term_days)
 
-    @api.depends("is_company", "lam_customer_kind", "lam_size", "child_ids.lam_is_key_person", "child_ids.active")
+    @api.depends(
+        "is_company", "lam_customer_kind", "lam_size", "company_id", "child_ids.lam_is_key_person", "child_ids.active"
+    )
     def _compute_lam_missing_key_person(self):
         for partner in self:
+            required = (partner.company_id or self.env.company).lam_key_person_min_count
             partner.lam_missing_key_person = (
                 partner.is_company
                 and partner.lam_customer_kind == "terminal"
-                and partner.lam_size in ("large", "medium")
-                and not any(child.lam_is_key_person for child in partner.child_ids)
+                and partner.lam_size in KEY_PERSON_SIZES
+                and len(partner.child_ids.filtered("lam_is_key_person")) < required
             )
 
     @api.constrains("lam_uscc")

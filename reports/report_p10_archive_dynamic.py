@@ -5,10 +5,8 @@ from collections import defaultdict
 
 from odoo import _, api, fields, models
 
-from ..tools.periods import trailing_months
+from ..tools.periods import DEFAULT_REPORT_MONTHS, trailing_months
 from ..tools.xlsx import XlsxColumn as Col, XlsxReport, selection_label
-
-DEFAULT_MONTHS = 12
 
 
 class ReportP10ArchiveDynamic(models.AbstractModel):
@@ -33,7 +31,7 @@ class ReportP10ArchiveDynamic(models.AbstractModel):
     @api.model
     def _lam_period(self, data):
         data = data or {}
-        default_from, default_to = trailing_months(fields.Date.context_today(self), DEFAULT_MONTHS)
+        default_from, default_to = trailing_months(fields.Date.context_today(self), DEFAULT_REPORT_MONTHS)
         return (
             fields.Date.to_date(data.get("date_from")) or default_from,
             fields.Date.to_date(data.get("date_to")) or default_to,

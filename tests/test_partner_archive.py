@@ -56,6 +56,12 @@ class TestPartnerArchive(LamCommon):
         with self.assertRaisesRegex(ValidationError, "check character"):
             self.customer_a.lam_uscc = "91110000600037341A"
 
+    def test_uscc_is_unique(self):
+        self.customer_a.lam_uscc = VALID_USCC
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
+            self.customer_b.lam_uscc = VALID_USCC
+            self.env.flush_all()
+
     # --- non-negative quantities
     def test_equipment_quantity_not_negative(self):
         with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
@@ -147,6 +153,13 @@ class TestPartnerArchive(LamCommon):
         })
         self.assertFalse(self.customer_a.lam_missing_key_person)
         self.assertEqual(self.customer_a.lam_key_person_ids.name, "Wang Lei")
+
+    def test_required_key_persons_is_a_setting(self):
+        self.env["res.partner"].create({"name": "Wang Lei", "parent_id": self.customer_a.id, "lam_is_key_person": True})
+        self.assertFalse(self.customer_a.lam_missing_key_person)
+        self.company.lam_key_person_min_count = 2
+        self.assertTrue(self.customer_a.lam_missing_key_person)
+        self.assertIn(self.customer_a, self.env["res.partner"].search([("lam_missing_key_person", "=", True)]))
 
     def test_small_customers_and_dealers_are_not_flagged(self):
         self.assertFalse(self.customer_c.lam_missing_key_person)  # small terminal

@@ -4,6 +4,9 @@
 
 from dateutil.relativedelta import relativedelta
 
+# Period printed when none is asked for (P10 from the customer form, report filter).
+DEFAULT_REPORT_MONTHS = 12
+
 
 def trailing_months(today, months):
     """Return (first day, last day) of the ``months`` whole months up to ``today``'s month."""

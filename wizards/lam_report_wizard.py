@@ -6,7 +6,7 @@ import base64
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..tools.periods import trailing_months
+from ..tools.periods import DEFAULT_REPORT_MONTHS, trailing_months
 
 # report code: (PDF report action xml id, report model building the XLSX)
 REPORTS = {
@@ -22,7 +22,7 @@ class LamReportWizard(models.TransientModel):
     _description = "Account Management Report Filter"
 
     def _default_period(self):
-        return trailing_months(fields.Date.context_today(self), 12)
+        return trailing_months(fields.Date.context_today(self), DEFAULT_REPORT_MONTHS)
 
     report_code = fields.Selection(
         [("p9", "P9 Customer Archive (Basic)"), ("p10", "P10 Customer Archive (Dynamic)")],

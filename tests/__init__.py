@@ -6,3 +6,4 @@ from . import test_partner_archive
 from . import test_security
 from . import test_reports
 from . import test_performance
+from . import test_i18n

@@ -142,7 +142,7 @@ class ResPartner(models.Model):
         string="Key Person Missing",
         compute="_compute_lam_missing_key_person",
         store=True,
-        help="A large or medium terminal customer must have at least one key person.",
+        help="A large or medium terminal customer has fewer key persons than the settings require.",
     )
 
     _sql_constraints = [
@@ -167,7 +167,6 @@ class ResPartner(models.Model):
             partner.lam_coverage_ratio = 100.0 * ours / total if total else 0.0
 
     @api.depends("credit_limit", "property_payment_term_id.line_ids.nb_days")
-    @api.depends_context("company")
     def _compute_lam_is_credit_customer(self):
         # The accounting fields are restricted to accountants; whether a
         # customer buys on credit is everyone's business.

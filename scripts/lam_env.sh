@@ -119,6 +119,15 @@ write_config() {
     } > "$BUILD/odoo.conf"
 }
 
+addon_installed() {
+    "$PY" - "$1" "$MODULE" <<'EOF'
+import sys, psycopg2
+with psycopg2.connect(dbname=sys.argv[1]) as cnx, cnx.cursor() as cr:
+    cr.execute("SELECT 1 FROM ir_module_module WHERE name = %s AND state = 'installed'", [sys.argv[2]])
+    sys.exit(0 if cr.fetchone() else 1)
+EOF
+}
+
 db_exists() {
     "$PY" - "$1" <<'EOF'
 import sys, psycopg2
@@ -159,7 +168,7 @@ install_module() {
 
 cmd_run() {
     local db=lam_demo
-    if db_exists "$db"; then
+    if db_exists "$db" && addon_installed "$db"; then
         install_module "$db" -u
     else
         install_module "$db" -i
@@ -170,7 +179,7 @@ cmd_run() {
 
 cmd_test() {
     local db=${LAM_TEST_DB:-lam_test_$$}
-    if [ -n "${LAM_KEEP_DB:-}" ] && db_exists "$db"; then
+    if [ -n "${LAM_KEEP_DB:-}" ] && db_exists "$db" && addon_installed "$db"; then
         # development shortcut: reuse the database, upgrading the addon
         install_module "$db" -u
     else

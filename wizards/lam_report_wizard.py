@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 
 import base64
+from urllib.parse import quote
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -31,7 +32,10 @@ class LamReportWizard(models.TransientModel):
         default="p9",
     )
     user_id = fields.Many2one(
-        "res.users", string="Account Manager", help="Leave empty for every customer you may see."
+        "res.users",
+        string="Account Manager",
+        domain=lambda self: [("groups_id", "in", self.env.ref("lubricant_account_manager.group_lam_user").ids)],
+        help="Leave empty for every customer you may see.",
     )
     partner_ids = fields.Many2many(
         "res.partner",
@@ -85,6 +89,6 @@ class LamReportWizard(models.TransientModel):
         })
         return {
             "type": "ir.actions.act_url",
-            "url": f"/web/content/{self._name}/{self.id}/xlsx_file/{self.xlsx_filename}?download=true",
+            "url": f"/web/content/{self._name}/{self.id}/xlsx_file/{quote(self.xlsx_filename)}?download=true",
             "target": "download",
         }

@@ -38,15 +38,12 @@ class LamOilUsage(models.Model):
 
     @api.depends("quantity", "uom_id", "product_id.lam_density")
     def _compute_reference_qty(self):
+        company = self.env.company
         for usage in self:
-            usage.reference_qty = (
-                self.env.company._lam_to_reference_qty(
-                    usage.quantity, usage.uom_id, usage.product_id, raise_if_failure=False
-                )
-                or 0.0
-                if usage.uom_id
-                else 0.0
+            qty = usage.uom_id and company._lam_to_reference_qty(
+                usage.quantity, usage.uom_id, usage.product_id, raise_if_failure=False
             )
+            usage.reference_qty = qty or 0.0
 
     @api.onchange("product_id")
     def _onchange_product_id(self):

@@ -17,7 +17,7 @@ class ResCompany(models.Model):
         "uom.uom",
         string="Reference Volume Unit",
         default=_default_lam_reference_uom,
-        domain=lambda self: self._lam_reference_uom_domain(),
+        domain=lambda self: [("id", "in", self._lam_reference_uoms().ids)],
         help="Unit in which every lubricant volume (grades, plans, reports) is expressed.",
     )
     lam_default_density = fields.Float(
@@ -47,16 +47,17 @@ class ResCompany(models.Model):
     ]
 
     @api.model
-    def _lam_reference_uom_domain(self):
-        refs = ("uom.product_uom_litre", "uom.product_uom_kgm", "uom.product_uom_ton")
-        uoms = self.env["uom.uom"].browse(
-            [uom.id for uom in (self.env.ref(ref, raise_if_not_found=False) for ref in refs) if uom]
+    def _lam_reference_uoms(self):
+        """The units a reference volume may be expressed in: litre, kilogram, tonne."""
+        return (
+            self.env.ref("uom.product_uom_litre")
+            | self.env.ref("uom.product_uom_kgm")
+            | self.env.ref("uom.product_uom_ton")
         )
-        return [("id", "in", uoms.ids)]
 
     @api.constrains("lam_reference_uom_id")
     def _check_lam_reference_uom_id(self):
-        allowed = self.env["uom.uom"].search(self._lam_reference_uom_domain())
+        allowed = self._lam_reference_uoms()
         for company in self:
             if company.lam_reference_uom_id and company.lam_reference_uom_id not in allowed:
                 raise ValidationError(_("The reference volume unit must be litre, kilogram or tonne."))

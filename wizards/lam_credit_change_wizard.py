@@ -6,6 +6,12 @@ from odoo import api, fields, models
 from ..models.res_partner import CREDIT_RATINGS
 
 ACCOUNTING_GROUPS = "account.group_account_invoice"
+# wizard field: partner field it edits
+PARTNER_FIELDS = {
+    "credit_rating": "lam_credit_rating",
+    "credit_limit": "credit_limit",
+    "payment_term_id": "property_payment_term_id",
+}
 
 
 class LamCreditChangeWizard(models.TransientModel):
@@ -25,24 +31,27 @@ class LamCreditChangeWizard(models.TransientModel):
         values = super().default_get(fields_list)
         partner = self.env["res.partner"].browse(values.get("partner_id") or self.env.context.get("active_id"))
         if partner:
+            values["partner_id"] = partner.id
             values.update({
-                "partner_id": partner.id,
-                "credit_rating": partner.lam_credit_rating,
-                "payment_term_id": partner.property_payment_term_id.id,
+                name: partner._fields[partner_field].convert_to_write(partner[partner_field], partner)
+                for name, partner_field in self._lam_editable_fields().items()
             })
-            if self.env.user.has_group(ACCOUNTING_GROUPS):
-                values["credit_limit"] = partner.credit_limit
         return values
+
+    @api.model
+    def _lam_editable_fields(self):
+        """Return {wizard field: partner field} of what this user may change."""
+        editable = dict(PARTNER_FIELDS)
+        if not self.env.user.has_group(ACCOUNTING_GROUPS):
+            del editable["credit_limit"]
+        return editable
 
     def _prepare_partner_vals(self):
         self.ensure_one()
-        vals = {
-            "lam_credit_rating": self.credit_rating,
-            "property_payment_term_id": self.payment_term_id.id,
+        return {
+            partner_field: self._fields[name].convert_to_write(self[name], self)
+            for name, partner_field in self._lam_editable_fields().items()
         }
-        if self.env.user.has_group(ACCOUNTING_GROUPS):
-            vals["credit_limit"] = self.credit_limit
-        return vals
 
     def action_apply(self):
         for wizard in self:

@@ -36,6 +36,11 @@
         "demo/lam_archive_demo.xml",
         "demo/sale_order_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "lubricant_account_manager/static/tests/tours/*.js",
+        ],
+    },
     "application": True,
     "installable": True,
 }

@@ -205,9 +205,25 @@ class ResPartner(models.Model):
                       partner=partner.display_name, code=partner.lam_uscc, reason=messages[error])
                 )
 
+    @api.model
+    def default_get(self, fields_list):
+        values = super().default_get(fields_list)
+        if values.get("parent_id"):
+            # A contact made under a company (key persons, addresses) is a
+            # person: the customer action's defaults must not leak into it.
+            values["is_company"] = False
+            values.pop("lam_customer_kind", None)
+        return values
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            if vals.get("parent_id"):
+                # Lines added under a company (key persons, addresses) are
+                # saved with the customer form's context: its defaults for
+                # new customers must not turn them into companies.
+                vals.setdefault("is_company", False)
+                vals.setdefault("lam_customer_kind", False)
             if vals.get("lam_uscc"):
                 vals["lam_uscc"] = compact_uscc(vals["lam_uscc"])
         return super().create(vals_list)

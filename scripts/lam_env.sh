@@ -1,43 +1,33 @@
 #!/usr/bin/env bash
 # Copyright 2026 Lubricant Account Manager developers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 #
 # Environment handling behind `make run` and `make test`.
 #   bash scripts/lam_env.sh run   create or upgrade database lam_demo, serve on :8069
 #   bash scripts/lam_env.sh test  fresh database with demo data, then pytest-odoo
 #
-# Odoo 18 itself is a prerequisite: the `odoo` package importable by python3,
-# or by the interpreter named in ODOO_PYTHON. Extra addons folders (an Odoo
-# checkout whose addons live outside the package) go in ODOO_ADDONS_PATH.
+# scripts/lam_bootstrap.py finds or builds the Odoo 18 interpreter (ODOO_PYTHON,
+# ODOO_SRC, or python3), installs the Debian packages and fetches wkhtmltopdf;
+# this script starts PostgreSQL, writes Odoo's configuration and runs Odoo.
 set -euo pipefail
 
 MODULE=lubricant_account_manager
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BUILD="$ROOT/.build"
-PY=${ODOO_PYTHON:-python3}
 HTTP_PORT=${LAM_HTTP_PORT:-8069}
 export TZ=UTC
 
 say() { printf '[lam] %s\n' "$*"; }
 
-check_odoo() {
-    if ! "$PY" -c 'import sys, odoo.release as r; sys.exit(0 if r.version_info[0] == 18 else 3)' >/dev/null 2>&1; then
-        cat >&2 <<EOF
-Odoo 18 cannot be imported by '$PY'. This addon needs Odoo 18 Community
-installed so that this interpreter can 'import odoo' (for instance its source
-tree on the interpreter's path and its requirements.txt installed with pip).
-If Odoo 18 lives under another interpreter or virtualenv, point at it with
-ODOO_PYTHON=/path/to/python make test (or make run); addons folders that are
-not inside the odoo package can be added with ODOO_ADDONS_PATH=dir1,dir2.
-EOF
-        exit 1
-    fi
-}
-
-ensure_requirements() {
-    if ! "$PY" -c 'import xlsxwriter, pytest_odoo' >/dev/null 2>&1; then
-        say "installing the addon's Python requirements"
-        "$PY" -m pip install --quiet -r "$ROOT/requirements.txt"
+# Find or build the Odoo interpreter; put the patched wkhtmltopdf first on PATH
+# (Odoo looks in PATH before its bin_path, so Debian's build would win otherwise).
+bootstrap() {
+    local out
+    out=$(python3 "$ROOT/scripts/lam_bootstrap.py" env --purpose "$1") || exit 1
+    eval "$out"
+    PY=$LAM_ODOO_PYTHON
+    if [ -n "$LAM_WKHTMLTOPDF_DIR" ]; then
+        export PATH="$LAM_WKHTMLTOPDF_DIR:$PATH"
     fi
 }
 
@@ -189,8 +179,11 @@ cmd_test() {
     fi
     say "running the test suite with pytest-odoo"
     local rc=0
-    (cd "$BUILD/addons/$MODULE" && "$PY" -m pytest -p no:cacheprovider \
-        --odoo-config="$BUILD/odoo.conf" --odoo-database="$db" \
+    # -v: one line per test, so that a log shows which ran; --odoo-http: the
+    # HTTP server the browser tours need; lam_pytest_plugin fails any skip.
+    (cd "$BUILD/addons/$MODULE" && PYTHONPATH="$ROOT/scripts" "$PY" -m pytest -p no:cacheprovider \
+        -p lam_pytest_plugin -v \
+        --odoo-config="$BUILD/odoo.conf" --odoo-database="$db" --odoo-http \
         --rootdir="$BUILD/addons/$MODULE" "$BUILD/addons/$MODULE/tests" "$@") || rc=$?
     exit "$rc"
 }
@@ -202,8 +195,7 @@ main() {
         run|test) ;;
         *) echo "usage: $0 run|test" >&2; exit 2 ;;
     esac
-    check_odoo
-    ensure_requirements
+    bootstrap "$command"
     ensure_postgres
     write_config
     "cmd_$command" "$@"

@@ -7,3 +7,4 @@ from . import test_security
 from . import test_reports
 from . import test_performance
 from . import test_i18n
+from . import test_tour_archive

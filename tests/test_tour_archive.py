@@ -1,0 +1,46 @@
+# Copyright 2026 Lubricant Account Manager developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
+
+from odoo.tests import HttpCase, new_test_user, tagged
+
+from .common import MODULE
+
+
+class LamTourCase(HttpCase):
+    """Browser tours run in Chinese, as the managers work."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        if not cls.env["res.lang"]._lang_get("zh_CN").active:
+            cls.env["res.lang"]._activate_lang("zh_CN")
+            cls.env["ir.module.module"]._load_module_terms(["base", "web", "mail", MODULE], ["zh_CN"])
+
+    @classmethod
+    def _new_chinese_user(cls, login, name, groups):
+        return new_test_user(cls.env, login, groups=groups, name=name, lang="zh_CN", tz="Asia/Shanghai")
+
+
+@tagged("post_install", "-at_install")
+class TestArchiveTour(LamTourCase):
+    def test_manager_completes_archive_and_prints_p9(self):
+        manager = self._new_chinese_user("lam_tour_maint", "李维护", f"{MODULE}.group_lam_maintenance")
+        customer = self.env["res.partner"].create({
+            "name": "鞍山轧钢厂",
+            "is_company": True,
+            "lam_customer_kind": "terminal",
+            "lam_size": "large",
+            "user_id": manager.id,
+        })
+
+        self.start_tour("/odoo", "lam_archive_tour", login=manager.login)
+
+        key_person = customer.child_ids
+        self.assertEqual(key_person.name, "王建国")
+        self.assertEqual(key_person.function, "设备科长")
+        self.assertTrue(key_person.lam_is_key_person)
+        self.assertFalse(key_person.is_company)
+        self.assertFalse(key_person.lam_customer_kind)
+        self.assertFalse(customer.lam_missing_key_person)
+        self.assertEqual(customer.lam_equipment_ids.mapped("name"), ["2号轧机液压站"])
+        self.assertEqual(customer.lam_equipment_ids.quantity, 3)

@@ -1,20 +1,22 @@
 # Copyright 2026 Lubricant Account Manager developers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 {
     "name": "Lubricant Account Manager",
     "summary": "Customer archives, key persons, equipment, samples, credit history and "
     "archive reports for lubricant account managers",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/CRM",
     "author": "Lubricant Account Manager developers",
     "website": "https://github.com/lubricant-account-manager/lubricant_account_manager",
-    "license": "LGPL-3",
-    "depends": ["mail", "contacts", "sale_management", "account", "resource"],
+    "license": "AGPL-3",
+    "depends": ["mail", "contacts", "sale_management", "account", "resource", "report_xlsx"],
     "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "security/security.xml",
         "security/ir.model.access.csv",
+        "data/decimal_precision_data.xml",
         "data/ir_sequence_data.xml",
+        "data/report_paperformat_data.xml",
         "reports/report_p9_archive_basic.xml",
         "reports/report_p10_archive_dynamic.xml",
         "wizards/lam_report_wizard_views.xml",

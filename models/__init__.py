@@ -1,13 +1,16 @@
 # Copyright 2026 Lubricant Account Manager developers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
 from . import res_company
 from . import res_config_settings
 from . import product_template
 from . import res_users
 from . import lam_customer_record_mixin
+from . import lam_equipment_link_mixin
 from . import lam_credit_event
 from . import res_partner
 from . import lam_equipment
 from . import lam_oil_usage
 from . import lam_oil_sample
+from . import lam_oil_sample_line
+from . import lam_purchase_analysis

@@ -1,5 +1,5 @@
 # Copyright 2026 Lubricant Account Manager developers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
 from odoo import _, api, fields, models
 
@@ -7,11 +7,22 @@ from .res_partner import CREDIT_RATINGS
 
 
 class LamCreditEvent(models.Model):
+    """One change of a customer's credit terms: an audit trail written by the
+    system (res.partner.write), never by hand, and never deleted with the customer."""
+
     _name = "lam.credit.event"
     _description = "Credit Status Change"
     _inherit = ["lam.customer.record.mixin"]
     _order = "date desc, id desc"
 
+    partner_id = fields.Many2one(ondelete="restrict")
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        readonly=True,
+        default=lambda self: self.env.company,
+        help="Credit limits and payment terms are set per company: the company this change applies to.",
+    )
     date = fields.Datetime(default=fields.Datetime.now, required=True, readonly=True)
     changed_by_id = fields.Many2one(
         "res.users", string="Changed By", default=lambda self: self.env.user, readonly=True
@@ -35,9 +46,21 @@ class LamCreditEvent(models.Model):
                 parts.append(_("rating %(old)s → %(new)s",
                                old=ratings.get(event.old_rating, empty), new=ratings.get(event.new_rating, empty)))
             if event.old_limit != event.new_limit:
-                parts.append(_("limit %(old)s → %(new)s", old=event.old_limit, new=event.new_limit))
+                currency = event.company_id.currency_id
+                parts.append(_("limit %(old)s → %(new)s",
+                               old=currency.format(event.old_limit), new=currency.format(event.new_limit)))
             if event.old_payment_term_id != event.new_payment_term_id:
                 parts.append(_("payment term %(old)s → %(new)s",
                                old=event.old_payment_term_id.name or empty,
                                new=event.new_payment_term_id.name or empty))
             event.summary = "; ".join(parts) + (f" ({event.reason})" if event.reason else "")
+
+    @api.depends("partner_id", "date")
+    def _compute_display_name(self):
+        for event in self:
+            event.display_name = _(
+                "%(customer)s: credit change of %(date)s",
+                customer=event.partner_id.name or "",
+                date=fields.Date.to_string(fields.Datetime.context_timestamp(event, event.date).date())
+                if event.date else "",
+            )

@@ -1,15 +1,31 @@
 # Copyright 2026 Lubricant Account Manager developers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
-from odoo import fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from ..tools.validation import check_vals
 
 
 class LamCustomerRecordMixin(models.AbstractModel):
     """A record hanging on a lubricant customer (equipment, usage, samples,
-    credit history...): its access follows the customer's account manager."""
+    credit history, visits...).
+
+    Its access follows the customer's account manager, copied on the record
+    as ``account_manager_id`` (stored, indexed) so that the record rules of
+    every such model filter on a column of their own table. Records of work
+    (visits, calls) keep who did the work in ``user_id``, which never follows
+    the customer.
+    """
 
     _name = "lam.customer.record.mixin"
     _description = "Record of a Lubricant Customer"
+
+    # The field that hangs the record on its customer: after it changes, the
+    # user must still be allowed to write the record where it now hangs.
+    _lam_customer_link = "partner_id"
+    # Fields only the system sets, refused in write().
+    _lam_system_fields = ()
 
     partner_id = fields.Many2one(
         "res.partner",
@@ -19,6 +35,46 @@ class LamCustomerRecordMixin(models.AbstractModel):
         index=True,
         domain=[("is_company", "=", True), ("lam_customer_kind", "!=", False)],
     )
-    user_id = fields.Many2one(
-        related="partner_id.user_id", string="Account Manager", store=True, index=True
+    account_manager_id = fields.Many2one(
+        related="partner_id.user_id",
+        string="Account Manager",
+        store=True,
+        index=True,
+        help="The customer's account manager: who, with his department manager, may see this record.",
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._lam_check_input(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._lam_check_input(vals, self._lam_system_fields)
+        result = super().write(vals)
+        if self._lam_customer_link in vals:
+            # Record rules are checked before a write, on the old customer:
+            # check them again where the record now hangs.
+            self.check_access("write")
+        return result
+
+    @api.model
+    def _lam_check_input(self, vals, system_fields=()):
+        """Refuse values that cannot be stored as given, and values of fields
+        the system computes (a readonly related or computed field is still
+        written by write(): the customer's manager through account_manager_id)."""
+        refused = [
+            fname for fname in vals
+            if fname in system_fields or self._lam_is_computed_readonly(fname)
+        ]
+        if refused:
+            raise UserError(_(
+                "%(fields)s cannot be changed: the system sets it.",
+                fields=", ".join(self._fields[fname]._description_string(self.env) for fname in refused),
+            ))
+        check_vals(self, vals)
+
+    @api.model
+    def _lam_is_computed_readonly(self, fname):
+        field = self._fields.get(fname)
+        return bool(field and (field.related or field.compute) and field.readonly)

@@ -1,9 +1,13 @@
 # Copyright 2026 Lubricant Account Manager developers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+# Longer than any oil change interval; bounds the date arithmetic.
+MAX_CHANGE_INTERVAL_DAYS = 3650
 
 
 class LamEquipment(models.Model):
@@ -60,6 +64,11 @@ class LamEquipment(models.Model):
             "AND COALESCE(change_interval_days, 0) >= 0 AND COALESCE(annual_consumption, 0) >= 0)",
             "Quantities, capacities, change intervals and consumptions cannot be negative.",
         ),
+        (
+            "change_interval_bounded",
+            f"CHECK(COALESCE(change_interval_days, 0) <= {MAX_CHANGE_INTERVAL_DAYS})",
+            "An oil change interval cannot be longer than ten years.",
+        ),
     ]
 
     @api.depends("last_change_date", "change_interval_days")
@@ -76,6 +85,15 @@ class LamEquipment(models.Model):
         for equipment in self:
             changes = 365.0 / equipment.change_interval_days if equipment.change_interval_days else 0.0
             equipment.annual_consumption = equipment.quantity * equipment.oil_capacity * changes
+
+    @api.constrains("change_interval_days")
+    def _check_change_interval_days(self):
+        for equipment in self:
+            if not 0 <= equipment.change_interval_days <= MAX_CHANGE_INTERVAL_DAYS:
+                raise ValidationError(_(
+                    "%(equipment)s: an oil change interval is between 0 and %(max)s days, not %(days)s.",
+                    equipment=equipment.name, max=MAX_CHANGE_INTERVAL_DAYS, days=equipment.change_interval_days,
+                ))
 
     @api.onchange("oil_source")
     def _onchange_oil_source(self):

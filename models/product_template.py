@@ -1,7 +1,9 @@
 # Copyright 2026 Lubricant Account Manager developers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
-from odoo import fields, models
+from odoo import api, fields, models
+
+from ..tools.validation import check_vals
 
 
 class ProductTemplate(models.Model):
@@ -21,3 +23,13 @@ class ProductTemplate(models.Model):
     _sql_constraints = [
         ("lam_density_not_negative", "CHECK(lam_density >= 0)", "A density cannot be negative."),
     ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            check_vals(self, vals, [fname for fname in vals if fname.startswith("lam_")])
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_vals(self, vals, [fname for fname in vals if fname.startswith("lam_")])
+        return super().write(vals)

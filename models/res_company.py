@@ -1,9 +1,10 @@
 # Copyright 2026 Lubricant Account Manager developers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..tools.validation import check_vals
 from ..tools.volume import convert_quantity
 
 
@@ -32,12 +33,23 @@ class ResCompany(models.Model):
         default=1,
         help="Key persons every large or medium terminal customer must have (Art. 33).",
     )
+    lam_report_max_customers = fields.Integer(
+        string="Customers per Report at Most",
+        default=200,
+        help="Printing a report for every customer one may see, without choosing a manager or customers, "
+        "is refused above this number.",
+    )
 
     _sql_constraints = [
         (
             "lam_key_person_min_count_not_negative",
             "CHECK(lam_key_person_min_count >= 0)",
             "The number of key persons required cannot be negative.",
+        ),
+        (
+            "lam_report_max_customers_positive",
+            "CHECK(lam_report_max_customers > 0)",
+            "The number of customers per report must be greater than zero.",
         ),
         (
             "lam_default_density_positive",
@@ -62,12 +74,38 @@ class ResCompany(models.Model):
             if company.lam_reference_uom_id and company.lam_reference_uom_id not in allowed:
                 raise ValidationError(_("The reference volume unit must be litre, kilogram or tonne."))
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            check_vals(self, vals, [fname for fname in vals if fname.startswith("lam_")])
+        return super().create(vals_list)
+
     def write(self, vals):
+        check_vals(self, vals, [fname for fname in vals if fname.startswith("lam_")])
         result = super().write(vals)
         if "lam_key_person_min_count" in vals:
-            partners = self.env["res.partner"].search([("lam_customer_kind", "=", "terminal")])
-            self.env.add_to_compute(partners._fields["lam_missing_key_person"], partners)
+            # computed per company, not stored: only the cache is stale
+            self.env["res.partner"].invalidate_model(["lam_missing_key_person"])
         return result
+
+    def _lam_reference_uom(self):
+        self.ensure_one()
+        return self.lam_reference_uom_id or self._default_lam_reference_uom()
+
+    def _lam_reference_factor(self, uom, product=None):
+        """Return the factor turning a quantity of ``uom`` (of ``product``) into
+        the reference unit, or None when no conversion exists. Conversions are
+        linear: callers converting many quantities compute it once per unit
+        and product."""
+        self.ensure_one()
+        return convert_quantity(
+            1.0,
+            uom,
+            self._lam_reference_uom(),
+            (product and product.lam_density) or self.lam_default_density,
+            litre=self.env.ref("uom.product_uom_litre"),
+            kilogram=self.env.ref("uom.product_uom_kgm"),
+        )
 
     def _lam_to_reference_qty(self, qty, uom, product=None, raise_if_failure=True):
         """Return qty of uom (of product) in the company's reference unit.
@@ -77,16 +115,9 @@ class ResCompany(models.Model):
         company default). Returns None, or raises when asked, if impossible.
         """
         self.ensure_one()
-        reference = self.lam_reference_uom_id or self._default_lam_reference_uom()
-        density = (product and product.lam_density) or self.lam_default_density
-        result = convert_quantity(
-            qty,
-            uom,
-            reference,
-            density,
-            litre=self.env.ref("uom.product_uom_litre"),
-            kilogram=self.env.ref("uom.product_uom_kgm"),
-        )
+        reference = self._lam_reference_uom()
+        factor = self._lam_reference_factor(uom, product)
+        result = None if factor is None else qty * factor
         if result is None and raise_if_failure:
             raise UserError(
                 _(

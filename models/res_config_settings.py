@@ -1,5 +1,5 @@
 # Copyright 2026 Lubricant Account Manager developers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
 from odoo import fields, models
 
@@ -17,5 +17,9 @@ class ResConfigSettings(models.TransientModel):
     )
     lam_key_person_min_count = fields.Integer(
         related="company_id.lam_key_person_min_count",
+        readonly=False,
+    )
+    lam_report_max_customers = fields.Integer(
+        related="company_id.lam_report_max_customers",
         readonly=False,
     )

@@ -1,18 +1,32 @@
 # Copyright 2026 Lubricant Account Manager developers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
 from markupsafe import Markup
 
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.osv.expression import AND as expression_and
 
 from ..tools.uscc import compact_uscc, uscc_error
+from ..tools.validation import check_vals
 
 # Managers of every category, department managers and admins (all imply
 # group_lam_user), not finance: confidential commercial information.
 CONFIDENTIAL_GROUPS = "lubricant_account_manager.group_lam_user"
-# Credit information is also finance's business.
-CREDIT_GROUPS = "lubricant_account_manager.group_lam_user,lubricant_account_manager.group_lam_finance"
+# The archive (and credit information) is read by the managers and finance;
+# other internal users see a lubricant customer as an ordinary contact.
+ARCHIVE_GROUPS = "lubricant_account_manager.group_lam_user,lubricant_account_manager.group_lam_finance"
+CREDIT_GROUPS = ARCHIVE_GROUPS
+# Fields whose change can move a partner out of the user's reach: the rules
+# are checked again after the write.
+LINK_FIELDS = ("user_id", "parent_id", "is_company", "lam_customer_kind")
+
+
+class CreditChangeReason(str):
+    """A reason typed in the credit change wizard. The credit history takes
+    its reason only from an object of this class in the context, which no
+    RPC call (JSON) can build: a reason cannot be forged."""
+
 
 CUSTOMER_KINDS = [
     ("terminal", "Terminal Customer"),
@@ -36,18 +50,22 @@ class ResPartner(models.Model):
     # Fields the credit history follows (lam.credit.event).
     _lam_credit_fields = ("credit_limit", "property_payment_term_id", "lam_credit_rating")
 
+    # The rules of the addon filter customers on their account manager.
+    user_id = fields.Many2one(index=True)
     # --- classification
     lam_customer_kind = fields.Selection(
         CUSTOMER_KINDS,
         string="Lubricant Customer Kind",
         tracking=True,
         index=True,
+        groups=ARCHIVE_GROUPS,
         help="Set on the companies that are lubricant customers: only those are archives of a manager.",
     )
     lam_size = fields.Selection(
         [("large", "Large"), ("medium", "Medium"), ("small", "Small")],
         string="Size Class",
         tracking=True,
+        groups=ARCHIVE_GROUPS,
     )
     lam_stage = fields.Selection(
         [
@@ -60,40 +78,48 @@ class ResPartner(models.Model):
         ],
         string="Development Stage",
         tracking=True,
+        groups=ARCHIVE_GROUPS,
     )
     # --- business registration
-    lam_uscc = fields.Char(string="Unified Social Credit Code", size=18, tracking=True, copy=False)
-    lam_legal_representative = fields.Char(string="Legal Representative")
-    lam_registered_capital = fields.Float(string="Registered Capital (10k CNY)", digits=(16, 2))
-    lam_established_date = fields.Date(string="Established On")
-    lam_business_scope = fields.Text(string="Business Scope")
+    lam_uscc = fields.Char(
+        string="Unified Social Credit Code", tracking=True, copy=False, groups=ARCHIVE_GROUPS
+    )
+    lam_legal_representative = fields.Char(string="Legal Representative", groups=ARCHIVE_GROUPS)
+    lam_registered_capital = fields.Float(
+        string="Registered Capital (10k CNY)", digits=(16, 2), groups=ARCHIVE_GROUPS
+    )
+    lam_established_date = fields.Date(string="Established On", groups=ARCHIVE_GROUPS)
+    lam_business_scope = fields.Text(string="Business Scope", groups=ARCHIVE_GROUPS)
     # --- production scale
-    lam_employee_count = fields.Integer(string="Employees")
-    lam_annual_output = fields.Char(string="Annual Output")
+    lam_employee_count = fields.Integer(string="Employees", groups=ARCHIVE_GROUPS)
+    lam_annual_output = fields.Char(string="Annual Output", groups=ARCHIVE_GROUPS)
     lam_equipment_count = fields.Integer(
-        string="Equipment Units", compute="_compute_lam_equipment_stats"
+        string="Equipment Units", compute="_compute_lam_equipment_stats", groups=ARCHIVE_GROUPS
     )
     lam_coverage_ratio = fields.Float(
         string="Coverage by Our Products (%)",
         compute="_compute_lam_equipment_stats",
         digits=(5, 1),
+        groups=ARCHIVE_GROUPS,
         help="Share of equipment units running on our products (full-range promotion).",
     )
     # --- needs and purchasing
-    lam_oil_demand = fields.Text(string="Oil Demand")
-    lam_technical_requirements = fields.Text(string="Technical Requirements")
-    lam_purchase_requester = fields.Char(string="Purchase Requested By")
-    lam_purchase_approver = fields.Char(string="Purchase Approved By")
-    lam_purchase_by_tender = fields.Boolean(string="Purchases by Tender")
-    lam_purchase_cycle = fields.Char(string="Purchase Cycle")
-    lam_current_suppliers = fields.Char(string="Current Suppliers")
-    lam_current_brands = fields.Char(string="Brands in Use")
+    lam_oil_demand = fields.Text(string="Oil Demand", groups=ARCHIVE_GROUPS)
+    lam_technical_requirements = fields.Text(string="Technical Requirements", groups=ARCHIVE_GROUPS)
+    lam_purchase_requester = fields.Char(string="Purchase Requested By", groups=ARCHIVE_GROUPS)
+    lam_purchase_approver = fields.Char(string="Purchase Approved By", groups=ARCHIVE_GROUPS)
+    lam_purchase_by_tender = fields.Boolean(string="Purchases by Tender", groups=ARCHIVE_GROUPS)
+    lam_purchase_cycle = fields.Char(string="Purchase Cycle", groups=ARCHIVE_GROUPS)
+    lam_current_suppliers = fields.Char(string="Current Suppliers", groups=ARCHIVE_GROUPS)
+    lam_current_brands = fields.Char(string="Brands in Use", groups=ARCHIVE_GROUPS)
     lam_competitor_prices = fields.Text(
         string="Competitor Purchase Prices",
         groups=CONFIDENTIAL_GROUPS,
         help="Confidential: prices the customer pays other suppliers.",
     )
-    lam_last_review_date = fields.Date(string="Archive Last Reviewed", tracking=True, copy=False)
+    lam_last_review_date = fields.Date(
+        string="Archive Last Reviewed", tracking=True, copy=False, groups=ARCHIVE_GROUPS
+    )
     # --- credit
     lam_credit_rating = fields.Selection(
         CREDIT_RATINGS, string="Credit Rating", groups=CREDIT_GROUPS, copy=False
@@ -101,18 +127,22 @@ class ResPartner(models.Model):
     lam_is_credit_customer = fields.Boolean(
         string="Credit Customer",
         compute="_compute_lam_is_credit_customer",
-        store=True,
-        help="A credit limit is set, or the payment term is longer than immediate payment.",
+        search="_search_lam_is_credit_customer",
+        groups=ARCHIVE_GROUPS,
+        help="In the current company, a credit limit is set on this customer, "
+        "or the payment term is longer than immediate payment.",
     )
     lam_credit_event_ids = fields.One2many(
         "lam.credit.event", "partner_id", string="Credit History", groups=CREDIT_GROUPS
     )
     # --- archive records
-    lam_equipment_ids = fields.One2many("lam.equipment", "partner_id", string="Equipment")
-    lam_oil_usage_ids = fields.One2many("lam.oil.usage", "partner_id", string="Oil Usage")
-    lam_oil_sample_ids = fields.One2many("lam.oil.sample", "partner_id", string="Oil Samples")
+    lam_equipment_ids = fields.One2many("lam.equipment", "partner_id", string="Equipment", groups=ARCHIVE_GROUPS)
+    lam_oil_usage_ids = fields.One2many("lam.oil.usage", "partner_id", string="Oil Usage", groups=ARCHIVE_GROUPS)
+    lam_oil_sample_ids = fields.One2many(
+        "lam.oil.sample", "partner_id", string="Oil Samples", groups=ARCHIVE_GROUPS
+    )
     # --- key persons (on contacts) and the flag on the customer
-    lam_is_key_person = fields.Boolean(string="Key Person", tracking=True)
+    lam_is_key_person = fields.Boolean(string="Key Person", tracking=True, groups=ARCHIVE_GROUPS)
     lam_key_role = fields.Selection(
         [
             ("purchaser", "Purchaser"),
@@ -122,9 +152,10 @@ class ResPartner(models.Model):
             ("other", "Other"),
         ],
         string="Key Role",
+        groups=ARCHIVE_GROUPS,
     )
     lam_influence = fields.Selection(
-        [("high", "Strong"), ("medium", "Moderate"), ("low", "Weak")], string="Influence"
+        [("high", "Strong"), ("medium", "Moderate"), ("low", "Weak")], string="Influence", groups=ARCHIVE_GROUPS
     )
     lam_private_note = fields.Text(
         string="Private Notes",
@@ -136,13 +167,16 @@ class ResPartner(models.Model):
         "parent_id",
         string="Key Persons",
         domain=[("lam_is_key_person", "=", True)],
-        context={"default_lam_is_key_person": True, "default_type": "contact"},
+        context={"default_lam_is_key_person": True, "default_type": "contact", "default_is_company": False},
+        groups=ARCHIVE_GROUPS,
     )
     lam_missing_key_person = fields.Boolean(
         string="Key Person Missing",
         compute="_compute_lam_missing_key_person",
-        store=True,
-        help="A large or medium terminal customer has fewer key persons than the settings require.",
+        search="_search_lam_missing_key_person",
+        groups=ARCHIVE_GROUPS,
+        help="A large or medium terminal customer has fewer key persons than the current company's "
+        "settings require.",
     )
 
     _sql_constraints = [
@@ -166,26 +200,69 @@ class ResPartner(models.Model):
             partner.lam_equipment_count = total
             partner.lam_coverage_ratio = 100.0 * ours / total if total else 0.0
 
-    @api.depends("credit_limit", "property_payment_term_id.line_ids.nb_days")
+    @api.depends("credit_limit", "property_payment_term_id")
+    @api.depends_context("company")
     def _compute_lam_is_credit_customer(self):
         # The accounting fields are restricted to accountants; whether a
-        # customer buys on credit is everyone's business.
-        for partner in self.sudo():
-            term_days = partner.property_payment_term_id.line_ids.mapped("nb_days")
-            partner.lam_is_credit_customer = bool(partner.credit_limit) or any(days > 0 for days in term_days)
+        # customer buys on credit is every account manager's business.
+        # "A credit limit" is one set on the partner (Odoo's use_partner_credit_limit),
+        # not the company-wide default that every partner falls back on.
+        fallback = self._fields["credit_limit"].get_company_dependent_fallback(self.sudo())
+        for partner in self:
+            accounting = partner.sudo()
+            own_limit = accounting.credit_limit != fallback and accounting.credit_limit > 0
+            term_days = accounting.property_payment_term_id.line_ids.mapped("nb_days")
+            partner.lam_is_credit_customer = own_limit or any(days > 0 for days in term_days)
+
+    def _search_lam_is_credit_customer(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(_("Credit customers can only be searched as set or not set."))
+        fallback = self._fields["credit_limit"].get_company_dependent_fallback(self.sudo())
+        # As superuser: the credit limit is an accountant's field, the
+        # question "buys on credit?" is not.
+        credit = self.sudo()._search([
+            "|",
+            "&", ("credit_limit", "!=", fallback), ("credit_limit", ">", 0),
+            ("property_payment_term_id.line_ids.nb_days", ">", 0),
+        ])
+        return [("id", "in" if (operator == "=") == value else "not in", credit)]
 
     @api.depends(
-        "is_company", "lam_customer_kind", "lam_size", "company_id", "child_ids.lam_is_key_person", "child_ids.active"
+        "is_company", "lam_customer_kind", "lam_size", "child_ids.lam_is_key_person", "child_ids.active"
     )
+    @api.depends_context("company")
     def _compute_lam_missing_key_person(self):
+        required = self.env.company.lam_key_person_min_count
         for partner in self:
-            required = (partner.company_id or self.env.company).lam_key_person_min_count
             partner.lam_missing_key_person = (
-                partner.is_company
-                and partner.lam_customer_kind == "terminal"
-                and partner.lam_size in KEY_PERSON_SIZES
+                partner._lam_needs_key_persons()
                 and len(partner.child_ids.filtered("lam_is_key_person")) < required
             )
+
+    def _search_lam_missing_key_person(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(_("Missing key persons can only be searched as set or not set."))
+        required = self.env.company.lam_key_person_min_count
+        covered = [
+            parent.id
+            for parent, in self.sudo()._read_group(
+                [("parent_id", "!=", False), ("lam_is_key_person", "=", True)],
+                ["parent_id"],
+                having=[("__count", ">=", required)],
+            )
+        ] if required > 0 else None
+        missing = [
+            ("is_company", "=", True),
+            ("lam_customer_kind", "=", "terminal"),
+            ("lam_size", "in", KEY_PERSON_SIZES),
+        ] + ([("id", "not in", covered)] if covered is not None else [("id", "=", False)])
+        if (operator == "=") == value:
+            return missing
+        return ["!", *expression_and([missing])]
+
+    def _lam_needs_key_persons(self):
+        self.ensure_one()
+        return self.is_company and self.lam_customer_kind == "terminal" and self.lam_size in KEY_PERSON_SIZES
 
     @api.constrains("lam_uscc")
     def _check_lam_uscc(self):
@@ -205,6 +282,30 @@ class ResPartner(models.Model):
                       partner=partner.display_name, code=partner.lam_uscc, reason=messages[error])
                 )
 
+    @api.constrains("lam_last_review_date")
+    def _check_lam_last_review_date(self):
+        today = fields.Date.context_today(self)
+        for partner in self:
+            if partner.lam_last_review_date and partner.lam_last_review_date > today:
+                raise ValidationError(_(
+                    "%(partner)s: an archive cannot be reviewed in the future (%(date)s).",
+                    partner=partner.display_name, date=partner.lam_last_review_date,
+                ))
+
+    @api.constrains("is_company", "lam_customer_kind", "lam_is_key_person")
+    def _check_lam_person_or_company(self):
+        for partner in self:
+            if partner.lam_customer_kind and not partner.is_company:
+                raise ValidationError(_(
+                    "%(partner)s: only a company is a lubricant customer; a person is one of its contacts.",
+                    partner=partner.display_name,
+                ))
+            if partner.lam_is_key_person and partner.is_company:
+                raise ValidationError(_(
+                    "%(partner)s: a key person is a person of the customer, not a company.",
+                    partner=partner.display_name,
+                ))
+
     @api.model
     def default_get(self, fields_list):
         values = super().default_get(fields_list)
@@ -217,28 +318,41 @@ class ResPartner(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        context = self.env.context
         for vals in vals_list:
             if vals.get("parent_id"):
                 # Lines added under a company (key persons, addresses) are
                 # saved with the customer form's context: its defaults for
                 # new customers must not turn them into companies.
-                vals.setdefault("is_company", False)
-                vals.setdefault("lam_customer_kind", False)
-            if vals.get("lam_uscc"):
-                vals["lam_uscc"] = compact_uscc(vals["lam_uscc"])
+                if context.get("default_is_company"):
+                    vals.setdefault("is_company", False)
+                if context.get("default_lam_customer_kind"):
+                    vals.setdefault("lam_customer_kind", False)
+            self._lam_prepare_vals(vals)
         return super().create(vals_list)
 
     def write(self, vals):
-        if vals.get("lam_uscc"):
-            vals["lam_uscc"] = compact_uscc(vals["lam_uscc"])
-        tracked = set(vals).intersection(self._lam_credit_fields)
-        if not tracked:
-            return super().write(vals)
-        customers = self.filtered("lam_customer_kind")
+        self._lam_prepare_vals(vals)
+        self._lam_check_manager_change(vals)
+        customers = self.filtered("is_company") if set(vals).intersection(self._lam_credit_fields) else self.browse()
         before = {partner.id: partner._lam_credit_snapshot() for partner in customers}
         result = super().write(vals)
-        customers._lam_log_credit_changes(before)
+        if customers:
+            customers._lam_log_credit_changes(before)
+        if set(vals).intersection(LINK_FIELDS):
+            # Record rules are checked before a write: a manager may not move
+            # a partner (or turn one into a lubricant customer) out of his reach.
+            self.check_access("write")
         return result
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_credit_history(self):
+        customers = self.env["lam.credit.event"].sudo().search([("partner_id", "in", self.ids)]).partner_id
+        if customers:
+            raise UserError(_(
+                "%(customers)s has a credit history, which is kept: archive the customer instead of deleting it.",
+                customers=", ".join(customers.sudo().mapped("display_name")),
+            ))
 
     def action_lam_mark_reviewed(self):
         self.write({"lam_last_review_date": fields.Date.context_today(self)})
@@ -248,6 +362,29 @@ class ResPartner(models.Model):
 
     def action_lam_print_p10(self):
         return self.env.ref("lubricant_account_manager.action_report_p10").report_action(self)
+
+    @api.model
+    def _lam_prepare_vals(self, vals):
+        """Validate the archive's values before they reach the database."""
+        check_vals(self, vals, [fname for fname in vals if fname.startswith("lam_")])
+        computed = [fname for fname in ("lam_is_credit_customer", "lam_missing_key_person", "lam_equipment_count",
+                                        "lam_coverage_ratio") if fname in vals]
+        if computed:
+            raise UserError(_("%(fields)s cannot be changed: the system computes it.", fields=", ".join(
+                self._fields[fname]._description_string(self.env) for fname in computed)))
+        if "lam_uscc" in vals:
+            # an empty code is no code (NULL): never a duplicate of another empty one
+            vals["lam_uscc"] = compact_uscc(vals["lam_uscc"]) or False
+
+    def _lam_check_manager_change(self, vals):
+        """Only the addon's users may change the account manager of a lubricant customer."""
+        if "user_id" not in vals or self.env.su or self.env.user._lam_is_addon_user():
+            return
+        if self.sudo().filtered("lam_customer_kind"):
+            raise AccessError(_(
+                "Only account management (managers, department managers, administrators) "
+                "may change the account manager of a lubricant customer."
+            ))
 
     def _lam_credit_snapshot(self):
         self.ensure_one()
@@ -261,8 +398,10 @@ class ResPartner(models.Model):
         }
 
     def _lam_log_credit_changes(self, before):
-        """Write one credit event per customer whose credit terms changed."""
-        reason = self.env.context.get("lam_credit_reason") or _("Changed on the customer form")
+        """Write one credit event per company partner whose credit terms changed."""
+        reason = self.env.context.get("lam_credit_reason")
+        if not isinstance(reason, CreditChangeReason):
+            reason = _("Changed on the customer form")
         events_vals = []
         for partner in self:
             old, new = before[partner.id], partner._lam_credit_snapshot()
@@ -270,6 +409,7 @@ class ResPartner(models.Model):
                 continue
             events_vals.append({
                 "partner_id": partner.id,
+                "company_id": self.env.company.id,
                 "changed_by_id": self.env.user.id,
                 "old_rating": old["rating"],
                 "new_rating": new["rating"],
@@ -277,7 +417,7 @@ class ResPartner(models.Model):
                 "new_limit": new["limit"],
                 "old_payment_term_id": old["payment_term"].id,
                 "new_payment_term_id": new["payment_term"].id,
-                "reason": reason,
+                "reason": str(reason),
             })
         if not events_vals:
             return

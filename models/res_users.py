@@ -1,5 +1,5 @@
 # Copyright 2026 Lubricant Account Manager developers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
 from odoo import api, fields, models
 
@@ -32,6 +32,14 @@ class ResUsers(models.Model):
             user.lam_manager_category = next(
                 (key for key, group in groups.items() if group in user.groups_id), False
             )
+
+    def _lam_is_addon_user(self):
+        """True for the users of lubricant account management: managers of
+        every kind, department managers, finance and administrators."""
+        self.ensure_one()
+        return self.has_group("lubricant_account_manager.group_lam_user") or self.has_group(
+            "lubricant_account_manager.group_lam_finance"
+        )
 
     def _inverse_lam_manager_category(self):
         groups = {key: self.env.ref(xmlid) for key, xmlid in MANAGER_CATEGORY_GROUPS.items()}

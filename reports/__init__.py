@@ -1,5 +1,8 @@
 # Copyright 2026 Lubricant Account Manager developers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
+from . import lam_report_mixin
 from . import report_p9_archive_basic
+from . import report_p9_xlsx
 from . import report_p10_archive_dynamic
+from . import report_p10_xlsx

@@ -13,7 +13,12 @@ set -euo pipefail
 
 MODULE=lubricant_account_manager
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-BUILD="$ROOT/.build"
+# Odoo's configuration, data folder, logs and the addons folder that links this
+# checkout under its technical name. Outside the checkout: Odoo follows
+# symbolic links when it walks an addon (translations), and a link back into
+# the addon from inside it would loop.
+CACHE=${LAM_CACHE:-$HOME/.cache/lubricant_account_manager}
+BUILD=${LAM_BUILD:-$CACHE/build/$(basename "$ROOT")-$(printf '%s' "$ROOT" | sha256sum | cut -c1-8)}
 HTTP_PORT=${LAM_HTTP_PORT:-8069}
 export TZ=UTC
 
@@ -146,6 +151,7 @@ install_module() {
     local db=$1 flag=$2 log="$BUILD/install-$1.log"
     say "$([ "$flag" = -i ] && echo installing || echo upgrading) $MODULE in database $db (log: $log)"
     local rc=0
+    : > "$log"  # Odoo appends to its log file: judge this run only
     odoo -d "$db" "$flag" "$MODULE" --load-language=zh_CN --stop-after-init \
         --log-level=info --logfile="$log" || rc=$?
     if [ "$rc" != 0 ] || grep -qE '^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) |demo data failed to install' "$log"; then

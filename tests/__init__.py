@@ -1,5 +1,5 @@
 # Copyright 2026 Lubricant Account Manager developers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
 from . import test_volume_conversion
 from . import test_partner_archive
@@ -8,3 +8,7 @@ from . import test_reports
 from . import test_performance
 from . import test_i18n
 from . import test_tour_archive
+from . import test_isolation
+from . import test_hardening
+from . import test_purchases
+from . import test_report_http

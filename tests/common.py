@@ -1,5 +1,5 @@
 # Copyright 2026 Lubricant Account Manager developers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
 from odoo import Command
 from odoo.tests import TransactionCase, new_test_user
@@ -9,7 +9,9 @@ MODULE = "lubricant_account_manager"
 
 class LamCommon(TransactionCase):
     """Two managers (A, B) in a team led by a department manager, a manager
-    outside that team (C), finance, and one customer per manager."""
+    (C) in another team with its own department manager, finance, a plain
+    internal user, one customer per manager, and lubricant products sold in
+    litres, kilograms and tonnes."""
 
     @classmethod
     def setUpClass(cls):
@@ -28,7 +30,13 @@ class LamCommon(TransactionCase):
         cls.department_manager = cls._new_user(
             "lam_dep", "Department Manager", f"{MODULE}.group_lam_department_manager"
         )
+        cls.other_department_manager = cls._new_user(
+            "lam_dep2", "Department Manager West", f"{MODULE}.group_lam_department_manager"
+        )
         cls.finance = cls._new_user("lam_fin", "Finance", f"base.group_partner_manager,{MODULE}.group_lam_finance")
+        cls.internal_user = cls._new_user(
+            "lam_plain", "Plain Salesman", "sales_team.group_sale_salesman,base.group_partner_manager"
+        )
         cls.team = cls.env["crm.team"].create({
             "name": "Lubricants East",
             "user_id": cls.department_manager.id,
@@ -36,6 +44,11 @@ class LamCommon(TransactionCase):
                 Command.create({"user_id": cls.manager_a.id}),
                 Command.create({"user_id": cls.manager_b.id}),
             ],
+        })
+        cls.team_west = cls.env["crm.team"].create({
+            "name": "Lubricants West",
+            "user_id": cls.other_department_manager.id,
+            "crm_team_member_ids": [Command.create({"user_id": cls.manager_c.id})],
         })
         cls.customer_a = cls.env["res.partner"].create({
             "name": "Anshan Steel Works",
@@ -70,13 +83,13 @@ class LamCommon(TransactionCase):
         return new_test_user(cls.env, login, groups=groups, name=name, lang="en_US")
 
     @classmethod
-    def _create_product(cls, name, uom, density=0.0):
+    def _create_product(cls, name, uom, density=0.0, lubricant=True):
         return cls.env["product.product"].create({
             "name": name,
             "type": "consu",
             "uom_id": uom.id,
             "uom_po_id": uom.id,
-            "lam_is_lubricant": True,
+            "lam_is_lubricant": lubricant,
             "lam_density": density,
             "list_price": 20.0,
         })
@@ -90,3 +103,24 @@ class LamCommon(TransactionCase):
             "oil_source": oil_source,
             **vals,
         })
+
+    @classmethod
+    def _create_order(cls, partner, lines, date, confirm=True, price=20.0):
+        """Create a sale order of ``lines`` [(product, qty) or (product, qty, uom)] dated ``date``."""
+        order = cls.env["sale.order"].create({
+            "partner_id": partner.id,
+            "user_id": partner.user_id.id,
+            "order_line": [
+                Command.create({
+                    "product_id": line[0].id,
+                    "product_uom_qty": line[1],
+                    "product_uom": (line[2] if len(line) > 2 else line[0].uom_id).id,
+                    "price_unit": price,
+                })
+                for line in lines
+            ],
+        })
+        if confirm:
+            order.action_confirm()
+        order.date_order = date
+        return order

@@ -1,5 +1,5 @@
 # Copyright 2026 Lubricant Account Manager developers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
 from freezegun import freeze_time
 from psycopg2 import IntegrityError
@@ -26,6 +26,19 @@ class TestPartnerArchive(LamCommon):
     def test_credit_customer_by_credit_limit(self):
         self.assertFalse(self.customer_a.lam_is_credit_customer)
         self.customer_a.credit_limit = 50000.0
+        self.assertTrue(self.customer_a.lam_is_credit_customer)
+        self.assertIn(self.customer_a, self.env["res.partner"].search([("lam_is_credit_customer", "=", True)]))
+
+    def test_company_default_limit_does_not_make_credit_customers(self):
+        # the company-wide default limit is what every partner falls back on,
+        # not "a credit limit" of this customer (Odoo's use_partner_credit_limit)
+        self.env["ir.default"].set("res.partner", "credit_limit", 100000.0, company_id=self.company.id)
+        self.env.invalidate_all()
+        self.assertEqual(self.customer_a.credit_limit, 100000.0)
+        self.assertFalse(self.customer_a.lam_is_credit_customer)
+        credit_customers = self.env["res.partner"].search([("lam_is_credit_customer", "=", True)])
+        self.assertNotIn(self.customer_a, credit_customers)
+        self.customer_a.credit_limit = 20000.0
         self.assertTrue(self.customer_a.lam_is_credit_customer)
 
     def test_immediate_payment_is_not_credit(self):
@@ -87,6 +100,7 @@ class TestPartnerArchive(LamCommon):
 
     # --- credit history
     def test_rating_change_writes_credit_event_and_chatter(self):
+        # a reason passed in the context (anyone can over RPC) is not taken
         self.customer_a.with_user(self.manager_a).with_context(lam_credit_reason="Annual review").write(
             {"lam_credit_rating": "aa"}
         )
@@ -94,7 +108,8 @@ class TestPartnerArchive(LamCommon):
         self.assertEqual(len(event), 1)
         self.assertEqual((event.old_rating, event.new_rating), (False, "aa"))
         self.assertEqual(event.changed_by_id, self.manager_a)
-        self.assertEqual(event.reason, "Annual review")
+        self.assertEqual(event.reason, "Changed on the customer form")
+        self.assertEqual(event.company_id, self.company)
         self.assertIn("AA", event.summary)
         message = self.customer_a.message_ids[0]
         self.assertIn("Credit status changed", message.body)
@@ -109,16 +124,21 @@ class TestPartnerArchive(LamCommon):
         self.assertEqual(events[1].old_payment_term_id, self.term_immediate)
         self.assertEqual(events[1].new_payment_term_id, self.term_30)
 
-    def test_no_event_without_change_or_for_other_partners(self):
+    def test_no_event_without_change_nor_for_contacts(self):
         self.customer_a.write({"lam_credit_rating": False, "name": "Anshan Steel Works Ltd"})
-        vendor = self.env["res.partner"].create({"name": "Drum Supplier", "is_company": True})
-        vendor.write({"credit_limit": 500.0})
         self.assertFalse(self.customer_a.lam_credit_event_ids)
-        self.assertFalse(self.env["lam.credit.event"].search([("partner_id", "=", vendor.id)]))
+        # the payment term Odoo syncs down to the contacts is logged once, on the company
+        contact = self.env["res.partner"].create({"name": "Zhou Min", "parent_id": self.customer_a.id})
+        self.customer_a.property_payment_term_id = self.term_30
+        self.assertEqual(contact.property_payment_term_id, self.term_30)
+        self.assertEqual(len(self.customer_a.lam_credit_event_ids), 1)
+        self.assertFalse(self.env["lam.credit.event"].search([("partner_id", "=", contact.id)]))
 
     def test_credit_change_wizard_records_reason(self):
         wizard = Form(
-            self.env["lam.credit.change.wizard"].with_user(self.manager_a).with_context(active_id=self.customer_a.id)
+            self.env["lam.credit.change.wizard"].with_user(self.manager_a).with_context(
+                active_model="res.partner", active_id=self.customer_a.id
+            )
         )
         wizard.credit_rating = "b"
         wizard.payment_term_id = self.term_30
@@ -134,7 +154,9 @@ class TestPartnerArchive(LamCommon):
     def test_credit_change_wizard_limit_for_accountants(self):
         accountant = self._new_user("lam_acc", "Accountant", f"account.group_account_invoice,{MODULE}.group_lam_admin")
         wizard = Form(
-            self.env["lam.credit.change.wizard"].with_user(accountant).with_context(active_id=self.customer_a.id)
+            self.env["lam.credit.change.wizard"].with_user(accountant).with_context(
+                active_model="res.partner", active_id=self.customer_a.id
+            )
         )
         wizard.credit_limit = 80000.0
         wizard.reason = "Credit investigation passed"
@@ -197,6 +219,8 @@ class TestPartnerArchive(LamCommon):
         sample = self.env["lam.oil.sample"].create({
             "partner_id": self.customer_a.id,
             "product_id": self.hydraulic_oil.id,
+            "sample_date": "2026-11-10",
+            "result": "normal",
             "line_ids": [Command.create({"name": "Viscosity 40 °C", "value": "45.1", "unit": "mm²/s"})],
         })
         self.assertTrue(sample.name.startswith("OS/"))

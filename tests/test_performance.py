@@ -1,9 +1,9 @@
 # Copyright 2026 Lubricant Account Manager developers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
 from odoo.tests import tagged
 
-from .common import LamCommon
+from .common import MODULE, LamCommon
 
 LIST_FIELDS = [
     "name", "lam_customer_kind", "lam_size", "lam_stage", "industry_id", "city", "user_id",
@@ -11,8 +11,10 @@ LIST_FIELDS = [
 ]
 
 
-@tagged("post_install", "-at_install")
-class TestArchivePerformance(LamCommon):
+class LamScaleCase(LamCommon):
+    """200 customers of manager A, each with equipment, key persons, oil usage
+    and confirmed orders in litres, kilograms and tonnes."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -26,17 +28,41 @@ class TestArchivePerformance(LamCommon):
             }
             for index in range(200)
         ])
+        cls.env["res.partner"].create([
+            {"name": f"Key person {index:03d}", "parent_id": partner.id, "lam_is_key_person": True}
+            for index, partner in enumerate(partners) if index % 2
+        ])
         cls.env["lam.equipment"].create([
             {"name": "Engine", "partner_id": partner.id, "quantity": 2, "oil_source": "ours"}
             for partner in partners
         ])
+        cls.env["lam.oil.usage"].create([
+            {"partner_id": partner.id, "product_id": cls.grease.id, "quantity": 10.0, "uom_id": cls.uom_kg.id,
+             "date": "2026-10-05"}
+            for partner in partners
+        ])
+        cls._create_orders(partners)
         cls.partners = partners
 
-    def test_archive_list_queries_do_not_grow_with_customers(self):
-        self._assert_constant_queries(lambda partners: partners.read(LIST_FIELDS))
-        rows = self.partners.with_user(self.manager_a).read(LIST_FIELDS)
-        self.assertEqual(len(rows), 200)
-        self.assertEqual(rows[0]["lam_coverage_ratio"], 100.0)
+    @classmethod
+    def _create_orders(cls, partners):
+        orders = cls.env["sale.order"].create([
+            {
+                "partner_id": partner.id,
+                "user_id": cls.manager_a.id,
+                "order_line": [
+                    (0, 0, {"product_id": cls.hydraulic_oil.id, "product_uom_qty": 200.0 + index,
+                            "product_uom": cls.uom_litre.id, "price_unit": 15.0}),
+                    (0, 0, {"product_id": cls.grease.id, "product_uom_qty": 18.0,
+                            "product_uom": cls.uom_kg.id, "price_unit": 30.0}),
+                    (0, 0, {"product_id": cls.bulk_oil.id, "product_uom_qty": 0.5,
+                            "product_uom": cls.uom_ton.id, "price_unit": 9000.0}),
+                ],
+            }
+            for index, partner in enumerate(partners)
+        ])
+        orders.action_confirm()
+        orders.write({"date_order": "2026-10-15 09:00:00"})
 
     def _count_queries(self, function, partners):
         self.env.invalidate_all()
@@ -44,22 +70,41 @@ class TestArchivePerformance(LamCommon):
         function(partners)
         return self.cr.sql_log_count - start
 
-    def _assert_constant_queries(self, function):
-        partners = self.partners.with_user(self.manager_a)
+    def _assert_constant_queries(self, function, user=None):
+        """The queries of ``function`` for 200 customers are those for 20."""
+        partners = self.partners.with_user(user or self.manager_a)
         function(partners[:20])  # warm the caches that do not depend on the customers
         queries_for_20 = self._count_queries(function, partners[:20])
         self.env.invalidate_all()
         with self.assertQueryCount(queries_for_20):
             function(partners)
 
-    def test_p9_xlsx_queries_do_not_grow_with_customers(self):
-        report = self.env["report.lubricant_account_manager.report_p9_archive_basic"].with_user(self.manager_a)
-        self._assert_constant_queries(report._lam_xlsx)
 
-    def test_p10_queries_do_not_grow_with_customers(self):
-        self.env["lam.oil.usage"].create([
-            {"partner_id": partner.id, "product_id": self.grease.id, "quantity": 10.0, "uom_id": self.uom_kg.id}
-            for partner in self.partners
-        ])
-        report = self.env["report.lubricant_account_manager.report_p10_archive_dynamic"].with_user(self.manager_a)
-        self._assert_constant_queries(report._lam_xlsx)
+@tagged("post_install", "-at_install")
+class TestArchivePerformance(LamScaleCase):
+    def test_archive_list_queries_do_not_grow_with_customers(self):
+        self._assert_constant_queries(lambda partners: partners.read(LIST_FIELDS))
+        rows = self.partners.with_user(self.manager_a).read(LIST_FIELDS)
+        self.assertEqual(len(rows), 200)
+        self.assertEqual(rows[0]["lam_coverage_ratio"], 100.0)
+        self.assertEqual([row["lam_missing_key_person"] for row in rows[:4]], [True, False, False, False])
+
+    def _render_xlsx(self, report, partners):
+        data = {"date_from": "2026-01-01", "date_to": "2026-12-31"}
+        return self.env["ir.actions.report"].with_user(partners.env.user)._render_xlsx(
+            f"{MODULE}.{report}", partners.ids, data
+        )
+
+    def test_p9_xlsx_queries_do_not_grow_with_customers(self):
+        self._assert_constant_queries(lambda partners: self._render_xlsx("report_p9_xlsx", partners))
+
+    def test_p10_xlsx_queries_do_not_grow_with_customers(self):
+        self._assert_constant_queries(lambda partners: self._render_xlsx("report_p10_xlsx", partners))
+
+    def test_p10_pdf_values_queries_do_not_grow_with_customers(self):
+        report = self.env["report.lubricant_account_manager.report_p10_archive_dynamic"]
+        self._assert_constant_queries(
+            lambda partners: report.with_user(partners.env.user)._get_report_values(
+                partners.ids, {"date_from": "2026-01-01", "date_to": "2026-12-31"}
+            )
+        )

@@ -1,7 +1,6 @@
 # Copyright 2026 Lubricant Account Manager developers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
-import base64
 import io
 
 from freezegun import freeze_time
@@ -32,25 +31,13 @@ class TestArchiveReports(LamCommon):
         cls._create_equipment(cls.customer_a, name="Rolling mill gearbox", quantity=4, oil_source="ours",
                               product_id=cls.hydraulic_oil.id, oil_capacity=800.0)
         # Confirmed orders in September and October, a draft one that must not count.
-        cls.order_sep = cls._create_order(cls.customer_a, cls.bulk_oil, 2.0, "2026-09-15 08:00:00")
-        cls.order_oct = cls._create_order(cls.customer_a, cls.hydraulic_oil, 400.0, "2026-10-03 08:00:00")
-        cls._create_order(cls.customer_a, cls.hydraulic_oil, 999.0, "2026-10-20 08:00:00", confirm=False)
+        cls.order_sep = cls._create_order(cls.customer_a, [(cls.bulk_oil, 2.0)], "2026-09-15 08:00:00")
+        cls.order_oct = cls._create_order(cls.customer_a, [(cls.hydraulic_oil, 400.0)], "2026-10-03 08:00:00")
+        cls._create_order(cls.customer_a, [(cls.hydraulic_oil, 999.0)], "2026-10-20 08:00:00", confirm=False)
         cls.env["lam.oil.usage"].create({
             "partner_id": cls.customer_a.id, "date": "2026-10-10", "product_id": cls.hydraulic_oil.id,
             "quantity": 180.0, "uom_id": cls.uom_litre.id, "note": "Press line refill",
         })
-
-    @classmethod
-    def _create_order(cls, partner, product, qty, date, confirm=True):
-        order = cls.env["sale.order"].create({
-            "partner_id": partner.id,
-            "user_id": partner.user_id.id,
-            "order_line": [Command.create({"product_id": product.id, "product_uom_qty": qty})],
-        })
-        if confirm:
-            order.action_confirm()
-        order.date_order = date
-        return order
 
     def _render_html(self, report_ref, partners, data=None, user=None):
         report = self.env["ir.actions.report"]
@@ -60,11 +47,15 @@ class TestArchiveReports(LamCommon):
         # the documents only: the layout around them is Odoo's
         return html.decode().split('<div class="page">', 1)[1]
 
-    def _open_xlsx(self, wizard):
+    def _open_xlsx(self, wizard, data_only=False):
+        """Run the wizard's XLSX action as the web client and report_xlsx's controller would."""
         action = wizard.action_export_xlsx()
-        self.assertEqual(action["type"], "ir.actions.act_url")
-        self.assertIn(f"/web/content/lam.report.wizard/{wizard.id}/xlsx_file/", action["url"])
-        return load_workbook(io.BytesIO(base64.b64decode(wizard.xlsx_file)))
+        self.assertEqual((action["type"], action["report_type"]), ("ir.actions.report", "xlsx"))
+        report = self.env["ir.actions.report"].with_user(wizard.env.user).with_context(action["context"])
+        content, _type = report._render_xlsx(action["report_name"], None, data={
+            **action["data"], "context": action["context"],
+        })
+        return load_workbook(io.BytesIO(content), data_only=data_only)
 
     def test_p9_html_values(self):
         html = self._render_html(f"{MODULE}.action_report_p9", self.customer_a, user=self.manager_a)
@@ -124,6 +115,12 @@ class TestArchiveReports(LamCommon):
         equipment = workbook.worksheets[2]
         self.assertEqual(equipment["B5"].value, "Rolling mill gearbox")
         self.assertEqual(equipment["E5"].value, 4)
+        # totals row under the columns that add up, autofilter, A4 print setup
+        self.assertEqual(equipment["A6"].value, "Total")
+        self.assertEqual(equipment["E6"].value, "=SUBTOTAL(9,E5:E5)")
+        self.assertEqual(equipment.auto_filter.ref, "A4:K5")
+        self.assertEqual(equipment.page_setup.paperSize, 9)
+        self.assertEqual(equipment.print_title_rows, "$4:$4")
 
     def test_p10_xlsx_purchases(self):
         wizard = self.env["lam.report.wizard"].with_user(self.department_manager).create({
@@ -136,12 +133,16 @@ class TestArchiveReports(LamCommon):
         self.assertEqual(workbook.sheetnames, ["Purchases", "Oil Usage", "Oil Samples", "Credit History"])
         purchases = workbook["Purchases"]
         rows = [[cell.value for cell in row] for row in purchases.iter_rows(min_row=5)]
-        self.assertEqual(len(rows), 2)
+        self.assertEqual(len(rows), 3)
         self.assertEqual(rows[0][:4], ["Anshan Steel Works", "2026-09", "CI-4 15W-40 Bulk", 2.0])
         self.assertAlmostEqual(rows[0][5], 2500.0)
         self.assertEqual(rows[1][1], "2026-10")
         self.assertAlmostEqual(rows[1][5], 400.0)
-        self.assertEqual(workbook["Oil Usage"]["H5"].value, "Press line refill")
+        self.assertEqual(rows[2][0], "Total")
+        self.assertEqual(rows[2][5], "=SUBTOTAL(9,F5:F6)")
+        values = self._open_xlsx(wizard, data_only=True)["Purchases"]
+        self.assertAlmostEqual(values["F7"].value, 2900.0)  # the formula's value is stored with it
+        self.assertEqual(workbook["Oil Usage"]["I5"].value, "Press line refill")
 
     def test_wizard_manager_filter_and_pdf_action(self):
         wizard = Form(self.env["lam.report.wizard"].with_user(self.department_manager))
@@ -153,6 +154,12 @@ class TestArchiveReports(LamCommon):
         self.assertEqual(action["report_name"], f"{MODULE}.report_p10_archive_dynamic")
         self.assertEqual(action["context"]["active_ids"], self.customer_b.ids)
         self.assertEqual(action["data"]["date_from"], str(wizard.date_from))
+        # The web client sends `data` as options and the ids only in the
+        # context: the report must print them (not a blank page).
+        html, _type = self.env["ir.actions.report"].with_user(self.department_manager)._render_qweb_html(
+            action["report_name"], None, data={**action["data"], "context": action["context"]}
+        )
+        self.assertIn("Bohai Port Logistics", html.decode())
 
     def test_wizard_rejects_inverted_period(self):
         with self.assertRaises(ValidationError):

@@ -1,5 +1,5 @@
 # Copyright 2026 Lubricant Account Manager developers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
@@ -38,7 +38,7 @@ class TestSecurity(LamCommon):
 
     def test_records_follow_reassigned_customer(self):
         self.customer_b.user_id = self.manager_a
-        self.assertEqual(self.equipment_b.user_id, self.manager_a)
+        self.assertEqual(self.equipment_b.account_manager_id, self.manager_a)
         self.assertEqual(self.equipment_b.with_user(self.manager_a).quantity, 5)
         with self.assertRaises(AccessError):
             self.equipment_b.with_user(self.manager_b).read(["name"])

@@ -1,40 +1,42 @@
 # Copyright 2026 Lubricant Account Manager developers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-"""The one XLSX writer of the addon's reports (P1-P10).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
+"""The one XLSX layout of the addon's reports (P1-P10).
 
-A report builder describes each sheet as a title, a few header lines and a
-table (columns and rows); this class owns the formats, the header block,
-column widths, Chinese fonts and sheet-name rules.
+OCA's ``report_xlsx`` creates the workbook and serves it; a report class
+describes each sheet as a title, a few header lines and a table (columns and
+rows), and ``XlsxReport`` owns the formats, the header block, column widths,
+Chinese fonts, sheet-name rules, autofilter, totals and print setup.
 """
 
 import datetime
-import io
 import re
-
-import xlsxwriter
 
 SHEET_NAME_MAX = 31
 FONT = "Microsoft YaHei"
+PAPER_A4 = 9
+# Wider tables than this (in character widths) print in landscape.
+PORTRAIT_MAX_WIDTH = 100
 
 
 class XlsxColumn:
-    """One column of a table: its header, width and kind (text, int, float, date, percent)."""
+    """One column of a table: its header, width, kind (text, int, float,
+    date, percent) and whether it adds up into a totals row."""
 
-    __slots__ = ("header", "width", "kind")
+    __slots__ = ("header", "width", "kind", "total")
 
-    def __init__(self, header, width=14, kind="text"):
+    def __init__(self, header, width=14, kind="text", total=False):
         self.header = header
         self.width = width
         self.kind = kind
+        self.total = total
 
 
 class XlsxReport:
-    def __init__(self):
-        self._buffer = io.BytesIO()
-        self.workbook = xlsxwriter.Workbook(self._buffer, {"in_memory": True, "remove_timezone": True})
+    def __init__(self, workbook):
+        self.workbook = workbook
         self._sheet_names = set()
         base = {"font_name": FONT, "font_size": 10, "valign": "top"}
-        add = self.workbook.add_format
+        add = workbook.add_format
         self.formats = {
             "title": add({**base, "bold": True, "font_size": 14}),
             "meta": add({**base, "italic": True, "font_color": "#555555"}),
@@ -44,6 +46,9 @@ class XlsxReport:
             "float": add({**base, "border": 1, "num_format": "#,##0.00"}),
             "percent": add({**base, "border": 1, "num_format": "0.0%"}),
             "date": add({**base, "border": 1, "num_format": "yyyy-mm-dd"}),
+            "total_label": add({**base, "bold": True, "border": 1, "top": 2}),
+            "total_int": add({**base, "bold": True, "border": 1, "top": 2, "num_format": "#,##0"}),
+            "total_float": add({**base, "bold": True, "border": 1, "top": 2, "num_format": "#,##0.00"}),
         }
 
     def _sheet_name(self, name):
@@ -56,23 +61,30 @@ class XlsxReport:
         self._sheet_names.add(candidate.lower())
         return candidate
 
-    def add_table_sheet(self, name, title, meta_lines, columns, rows):
-        """Write a sheet: title, meta lines, then a table with one row per item of ``rows``."""
+    def add_table_sheet(self, name, title, meta_lines, columns, rows, total_label=None):
+        """Write a sheet: title, meta lines, then a table with one row per item
+        of ``rows``, an autofilter, and a totals row (labelled ``total_label``)
+        under the columns marked ``total`` when there are any."""
         sheet = self.workbook.add_worksheet(self._sheet_name(name))
         sheet.write(0, 0, title, self.formats["title"])
         row = 1
         for line in meta_lines:
             sheet.write(row, 0, line, self.formats["meta"])
             row += 1
-        row += 1
+        header_row = row + 1
         for col, column in enumerate(columns):
             sheet.set_column(col, col, column.width)
-            sheet.write(row, col, column.header, self.formats["header"])
-        sheet.freeze_panes(row + 1, 0)
+            sheet.write(header_row, col, column.header, self.formats["header"])
+        sheet.freeze_panes(header_row + 1, 0)
+        row = header_row
         for values in rows:
             row += 1
             for col, (column, value) in enumerate(zip(columns, values)):
                 self._write_cell(sheet, row, col, column.kind, value)
+        sheet.autofilter(header_row, 0, max(row, header_row), len(columns) - 1)
+        if rows and any(column.total for column in columns):
+            self._write_totals(sheet, header_row + 1, row, columns, rows, total_label)
+        self._print_setup(sheet, header_row, columns)
         return sheet
 
     def _write_cell(self, sheet, row, col, kind, value):
@@ -85,10 +97,40 @@ class XlsxReport:
         else:
             sheet.write_string(row, col, str(value), self.formats["text"])
 
-    def close(self):
-        """Finish the workbook and return its bytes."""
-        self.workbook.close()
-        return self._buffer.getvalue()
+    def _write_totals(self, sheet, first, last, columns, rows, label):
+        """A SUBTOTAL formula (it follows the autofilter) with its value computed here."""
+        total_row = last + 1
+        for col, column in enumerate(columns):
+            if column.total:
+                letter = _column_letter(col)
+                fmt = self.formats["total_int" if column.kind == "int" else "total_float"]
+                value = sum(values[col] for values in rows if isinstance(values[col], (int, float)))
+                sheet.write_formula(total_row, col, f"=SUBTOTAL(9,{letter}{first + 1}:{letter}{last + 1})", fmt,
+                                    value)
+            elif col == 0:
+                sheet.write(total_row, col, label or "", self.formats["total_label"])
+            else:
+                sheet.write_blank(total_row, col, None, self.formats["total_label"])
+
+    def _print_setup(self, sheet, header_row, columns):
+        sheet.set_paper(PAPER_A4)
+        if sum(column.width for column in columns) > PORTRAIT_MAX_WIDTH:
+            sheet.set_landscape()
+        else:
+            sheet.set_portrait()
+        sheet.repeat_rows(header_row)
+        sheet.fit_to_pages(1, 0)
+        sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+        sheet.set_footer("&C&P / &N")
+
+
+def _column_letter(col):
+    letters = ""
+    col += 1
+    while col:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def selection_label(record, fname):

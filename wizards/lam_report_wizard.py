@@ -1,24 +1,23 @@
 # Copyright 2026 Lubricant Account Manager developers
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-
-import base64
-from urllib.parse import quote
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools.periods import DEFAULT_REPORT_MONTHS, trailing_months
+from ..tools.validation import check_vals
 
-# report code: (PDF report action xml id, report model building the XLSX)
+# report code: (PDF report action, XLSX report action)
 REPORTS = {
-    "p9": ("lubricant_account_manager.action_report_p9",
-           "report.lubricant_account_manager.report_p9_archive_basic"),
-    "p10": ("lubricant_account_manager.action_report_p10",
-            "report.lubricant_account_manager.report_p10_archive_dynamic"),
+    "p9": ("lubricant_account_manager.action_report_p9", "lubricant_account_manager.action_report_p9_xlsx"),
+    "p10": ("lubricant_account_manager.action_report_p10", "lubricant_account_manager.action_report_p10_xlsx"),
 }
 
 
 class LamReportWizard(models.TransientModel):
+    """Choose what to print; the report actions do the printing (PDF or XLSX),
+    with their own access checks. Nothing is stored here."""
+
     _name = "lam.report.wizard"
     _description = "Account Management Report Filter"
 
@@ -46,8 +45,6 @@ class LamReportWizard(models.TransientModel):
     date_from = fields.Date(string="From", default=lambda self: self._default_period()[0])
     date_to = fields.Date(string="To", default=lambda self: self._default_period()[1])
     needs_period = fields.Boolean(compute="_compute_needs_period")
-    xlsx_file = fields.Binary(string="XLSX File", readonly=True, attachment=False)
-    xlsx_filename = fields.Char(readonly=True)
 
     @api.depends("report_code")
     def _compute_needs_period(self):
@@ -60,6 +57,16 @@ class LamReportWizard(models.TransientModel):
             if wizard.date_from and wizard.date_to and wizard.date_from > wizard.date_to:
                 raise ValidationError(_("The start of the period must be before its end."))
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            check_vals(self, vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_vals(self, vals)
+        return super().write(vals)
+
     def _get_partners(self):
         self.ensure_one()
         if self.partner_ids:
@@ -70,25 +77,27 @@ class LamReportWizard(models.TransientModel):
         partners = self.env["res.partner"].search(domain, order="name")
         if not partners:
             raise UserError(_("No customer matches these filters."))
+        limit = self.env.company.lam_report_max_customers
+        if len(partners) > limit:
+            raise UserError(_(
+                "These filters select %(count)s customers; a report prints at most %(limit)s at once "
+                "(Settings › Account Management). Choose a manager or customers.",
+                count=len(partners), limit=limit,
+            ))
         return partners
 
     def _get_options(self):
         return {"date_from": fields.Date.to_string(self.date_from), "date_to": fields.Date.to_string(self.date_to)}
 
-    def action_print_pdf(self):
-        report_ref, _model = REPORTS[self.report_code]
+    def _lam_report_action(self, report_ref):
+        self.ensure_one()
+        # The web client sends `data` as the report's options and the record
+        # ids in the action's context (active_ids): the report models read
+        # them there.
         return self.env.ref(report_ref).report_action(self._get_partners(), data=self._get_options())
 
+    def action_print_pdf(self):
+        return self._lam_report_action(REPORTS[self.report_code][0])
+
     def action_export_xlsx(self):
-        _report_ref, report_model = REPORTS[self.report_code]
-        content = self.env[report_model]._lam_xlsx(self._get_partners(), self._get_options())
-        label = dict(self._fields["report_code"]._description_selection(self.env))[self.report_code]
-        self.write({
-            "xlsx_file": base64.b64encode(content),
-            "xlsx_filename": f"{label} {fields.Date.context_today(self)}.xlsx",
-        })
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{self._name}/{self.id}/xlsx_file/{quote(self.xlsx_filename)}?download=true",
-            "target": "download",
-        }
+        return self._lam_report_action(REPORTS[self.report_code][1])

@@ -1,0 +1,163 @@
+# Copyright 2026 Lubricant Account Manager developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
+
+import datetime
+from collections import defaultdict
+
+import pytz
+
+from odoo import api, models
+from odoo.exceptions import AccessError
+from odoo.tools import SQL
+
+# What a purchase row may be grouped by, besides the customer.
+GROUPINGS = ("partner", "month", "product", "uom")
+
+
+class LamPurchaseAnalysis(models.AbstractModel):
+    """The one place that computes what lubricant customers bought: quantity
+    in the company's reference unit and untaxed amount in company currency,
+    from confirmed sale orders of lubricant products.
+
+    P10, and later ABC grades, sales plans, purchase-drop detection and P7
+    all read purchases here. One SQL statement groups the order lines by
+    customer, product and unit (and month when asked); the conversion factor
+    into the reference unit is then computed once per product and unit, not
+    per line.
+    """
+
+    _name = "lam.purchase.analysis"
+    _description = "Purchases of Lubricant Customers"
+
+    @api.model
+    def _lam_purchases(self, date_from, date_to, partners=None, groupby=("partner",), company=None):
+        """Return the purchases of ``partners`` (commercial partners) ordered
+        between ``date_from`` and ``date_to`` (dates, inclusive, in the
+        user's time zone).
+
+        :param partners: customers; None for every customer the user may see
+        :param groupby: subset of ("partner", "month", "product", "uom")
+        :param company: the company whose orders and reference unit count (default: current)
+        :return: dict with
+            ``rows``: one dict per group with the keys of ``groupby``
+            (``partner_id``, ``month`` (first day), ``product_id``, ``uom_id``:
+            ids and dates) and ``qty`` (reference unit), ``amount``, and
+            ``uom_qty`` (in the line's own unit: meaningful when grouped by unit);
+            ``unconvertible``: the lines whose unit cannot be converted into
+            the reference unit, by customer, month, product and unit, with
+            ``qty`` in their own unit and ``amount`` (never counted in ``rows``);
+            ``reference_uom``: the unit of ``qty``.
+        """
+        assert set(groupby) <= set(GROUPINGS), f"unknown grouping in {groupby}"
+        company = company or self.env.company
+        partners = self._lam_readable_customers(partners)
+        raw = self._lam_purchase_groups(date_from, date_to, partners, "month" in groupby, company)
+        factors = self._lam_reference_factors(raw, company)
+        rows = defaultdict(lambda: {"qty": 0.0, "amount": 0.0, "uom_qty": 0.0})
+        unconvertible = []
+        for group in raw:
+            factor = factors[group["product_id"], group["uom_id"]]
+            if factor is None:
+                unconvertible.append(group)
+                continue
+            key = tuple(group[f"{name}_id"] if name != "month" else group["month"] for name in groupby)
+            row = rows[key]
+            row["qty"] += group["qty"] * factor
+            row["uom_qty"] += group["qty"]
+            row["amount"] += group["amount"]
+        return {
+            "rows": [
+                {**{self._lam_key_name(name): value for name, value in zip(groupby, key)}, **values}
+                for key, values in rows.items()
+            ],
+            "unconvertible": unconvertible,
+            "reference_uom": company._lam_reference_uom(),
+        }
+
+    @api.model
+    def _lam_key_name(self, grouping):
+        return "month" if grouping == "month" else f"{grouping}_id"
+
+    @api.model
+    def _lam_readable_customers(self, partners):
+        """Return the customers whose purchases the user may see: lubricant
+        customers he may read as such (his own, his team's; finance and
+        administrators all). Purchases are part of the archive: whoever may
+        read the customer sees them, even orders a colleague took."""
+        if self.env.su:
+            return partners
+        if not self.env.user._lam_is_addon_user():
+            raise AccessError(self.env._("Purchases of lubricant customers are for account management only."))
+        customers = self.env["res.partner"]
+        if partners is None:
+            return customers.search([("is_company", "=", True), ("lam_customer_kind", "!=", False)])
+        partners = partners.with_env(self.env)
+        partners.check_access("read")
+        return partners.filtered("lam_customer_kind")
+
+    @api.model
+    def _lam_purchase_groups(self, date_from, date_to, partners, by_month, company):
+        """Sum the confirmed lubricant order lines by customer, product and unit (and month)."""
+        if partners is not None and not partners:
+            return []
+        tz = pytz.timezone(self.env.context.get("tz") or self.env.user.tz or "UTC")
+        start, stop = (
+            tz.localize(datetime.datetime.combine(day, datetime.time.min)).astimezone(pytz.utc).replace(tzinfo=None)
+            for day in (date_from, date_to + datetime.timedelta(days=1))
+        )
+        month = (
+            SQL("date_trunc('month', timezone(%s, so.date_order AT TIME ZONE 'UTC'))::date", tz.zone)
+            if by_month else SQL("NULL::date")
+        )
+        partner_filter = SQL("AND partner.commercial_partner_id = ANY(%s)", partners.ids) if partners is not None \
+            else SQL("")
+        for model, fnames in (
+            ("sale.order", ["state", "company_id", "date_order", "partner_id", "currency_rate"]),
+            ("sale.order.line", ["order_id", "product_id", "product_uom", "product_uom_qty", "price_subtotal",
+                                 "display_type"]),
+            ("res.partner", ["commercial_partner_id"]),
+            ("product.template", ["lam_is_lubricant"]),
+        ):
+            self.env[model].flush_model(fnames)
+        # One statement over the order lines: the ORM's _read_group cannot
+        # group by the order's commercial partner and its local month.
+        rows = self.env.execute_query_dict(SQL(
+            """
+            SELECT partner.commercial_partner_id AS partner_id,
+                   %(month)s AS month,
+                   line.product_id,
+                   line.product_uom AS uom_id,
+                   SUM(line.product_uom_qty) AS qty,
+                   SUM(line.price_subtotal / COALESCE(NULLIF(so.currency_rate, 0), 1.0)) AS amount
+              FROM sale_order_line line
+              JOIN sale_order so ON so.id = line.order_id
+              JOIN res_partner partner ON partner.id = so.partner_id
+              JOIN product_product product ON product.id = line.product_id
+              JOIN product_template template ON template.id = product.product_tmpl_id
+             WHERE so.state = 'sale'
+               AND so.company_id = %(company)s
+               AND so.date_order >= %(start)s AND so.date_order < %(stop)s
+               AND line.display_type IS NULL
+               AND template.lam_is_lubricant
+               %(partner_filter)s
+             GROUP BY 1, 2, 3, 4
+            """,
+            month=month, company=company.id, start=start, stop=stop, partner_filter=partner_filter,
+        ))
+        for row in rows:
+            row["qty"] = float(row["qty"] or 0.0)
+            row["amount"] = float(row["amount"] or 0.0)
+        return rows
+
+    @api.model
+    def _lam_reference_factors(self, groups, company):
+        """Return {(product id, uom id): factor into the reference unit, or None}."""
+        pairs = {(group["product_id"], group["uom_id"]) for group in groups}
+        products = self.env["product.product"].browse({product_id for product_id, _uom in pairs})
+        uoms = self.env["uom.uom"].browse({uom_id for _product, uom_id in pairs})
+        products.fetch(["lam_density"])
+        uoms.fetch(["factor", "category_id"])
+        return {
+            (product_id, uom_id): company._lam_reference_factor(uoms.browse(uom_id), products.browse(product_id))
+            for product_id, uom_id in pairs
+        }

@@ -1,0 +1,55 @@
+# Copyright 2026 Lubricant Account Manager developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from ..tools.periods import DEFAULT_REPORT_MONTHS, PeriodError, parse_period, trailing_months
+from ..tools.validation import DATE_MAX, DATE_MIN
+
+
+class LamReportMixin(models.AbstractModel):
+    """What every report of the addon (PDF and XLSX) does the same way: which
+    records it prints, who may print them, and the period it covers."""
+
+    _name = "lam.report.mixin"
+    _description = "Account Management Report"
+
+    @api.model
+    def _lam_report_partners(self, docids, data=None):
+        """Return the customers to print: ``docids``, or the ids the report
+        action carried in its context (a report called from the filter
+        wizard). Only the addon's users print them, and only customers they
+        may read."""
+        ids = docids or ((data or {}).get("context") or {}).get("active_ids") or self.env.context.get("active_ids")
+        if not self.env.su and not self.env.user._lam_is_addon_user():
+            raise AccessError(self.env._("The account management reports are for account management only."))
+        partners = self.env["res.partner"].browse(ids or [])  # in this report's env: its user's rights
+        if not partners:
+            raise UserError(self.env._("Choose the customers to print."))
+        partners.check_access("read")
+        strangers = partners.filtered(lambda partner: not partner.lam_customer_kind)
+        if strangers:
+            raise UserError(self.env._(
+                "%(partners)s: not a lubricant customer, so it has no archive to print.",
+                partners=", ".join(strangers.mapped("display_name")),
+            ))
+        return partners
+
+    @api.model
+    def _lam_report_period(self, data=None):
+        """Return the (date_from, date_to) asked for in ``data``, by default the last twelve months."""
+        default = trailing_months(fields.Date.context_today(self), DEFAULT_REPORT_MONTHS)
+        try:
+            return parse_period(data, default)
+        except PeriodError as error:
+            problem, *values = error.args
+            if problem == "order":
+                message = self.env._("The period starts (%(start)s) after it ends (%(end)s).",
+                                     start=values[0], end=values[1])
+            elif problem == "range":
+                message = self.env._("%(date)s is out of range: a period lies between %(min)s and %(max)s.",
+                                     date=values[0], min=DATE_MIN, max=DATE_MAX)
+            else:
+                message = self.env._("%(value)r is not a date.", value=values[0])
+            raise UserError(message) from None

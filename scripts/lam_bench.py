@@ -1,0 +1,255 @@
+# Copyright 2026 Lubricant Account Manager developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
+"""Synthetic data at scale and timings of the addon's aggregate paths.
+
+Run with the Odoo interpreter against a database where the addon is
+installed (without demo data)::
+
+    python scripts/lam_bench.py -c odoo.conf -d lam_bench generate --customers 10000 --lines 300000
+    python scripts/lam_bench.py -c odoo.conf -d lam_bench purchases
+
+``generate`` writes with SQL (INSERT ... SELECT ... generate_series), not the
+ORM: customers spread over a few managers, and confirmed sale order lines of
+three lubricant products sold in litres, kilograms and tonnes over the last
+twelve months, plus a few lines in pieces that cannot be converted. It is
+meant for a throwaway database and adds to what is there.
+
+``purchases`` times the purchases service (lam.purchase.analysis) over every
+customer, with its SQL query count, and the floor: one hand-written SQL
+statement computing each customer's volume in the reference unit and grading
+it with a window function over the cumulative share.
+"""
+
+import argparse
+import datetime
+import sys
+import time
+
+import odoo
+from odoo import SUPERUSER_ID, api
+from odoo.tools import SQL
+
+MODULE = "lubricant_account_manager"
+PRODUCTS = (  # name, unit xml id, density
+    ("BENCH L-HM 46 Hydraulic Oil", "uom.product_uom_litre", 0.87),
+    ("BENCH Lithium Grease 2#", "uom.product_uom_kgm", 0.0),
+    ("BENCH CI-4 15W-40 Bulk", "uom.product_uom_ton", 0.8),
+)
+
+
+def open_env(config, database):
+    odoo.tools.config.parse_config(["-c", config, "-d", database])
+    registry = odoo.modules.registry.Registry(database)
+    return registry, registry.cursor()
+
+
+def ensure_fixtures(env, managers):
+    """The managers and products the generated data hangs on (few records: the ORM)."""
+    users = env["res.users"].search([("login", "like", "lam_bench_%")], order="id")
+    group = env.ref(f"{MODULE}.group_lam_maintenance")
+    for index in range(len(users), managers):
+        users |= env["res.users"].create({
+            "name": f"Bench Manager {index:02d}", "login": f"lam_bench_{index:02d}",
+            "groups_id": [(4, group.id)],
+        })
+    products = env["product.product"]
+    for name, uom_ref, density in PRODUCTS:
+        product = env["product.product"].search([("name", "=", name)], limit=1)
+        if not product:
+            uom = env.ref(uom_ref)
+            product = product.create({
+                "name": name, "type": "consu", "uom_id": uom.id, "uom_po_id": uom.id,
+                "lam_is_lubricant": True, "lam_density": density, "list_price": 20.0,
+            })
+        products |= product
+    piece = env.ref("uom.product_uom_unit")
+    kit = env["product.product"].search([("name", "=", "BENCH Filter kit")], limit=1) or \
+        env["product.product"].create({"name": "BENCH Filter kit", "type": "consu", "uom_id": piece.id,
+                                       "uom_po_id": piece.id, "lam_is_lubricant": True})
+    env.flush_all()
+    return users[:managers], products, kit
+
+
+def table_columns(cr, table):
+    cr.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = %s AND column_name != 'id' "
+        "ORDER BY ordinal_position", [table],
+    )
+    return [row[0] for row in cr.fetchall()]
+
+
+def clone(cr, table, template_id, overrides, source_sql, **params):
+    """INSERT copies of row ``template_id`` of ``table``, one per row of ``source_sql``
+    (a FROM clause naming ``t`` the template), with ``overrides`` {column: SQL expression}.
+    Copying a row made by the ORM fills every column other modules made NOT NULL."""
+    columns = table_columns(cr, table)
+    select = ", ".join(overrides.get(column, f"t.{column}") for column in columns)
+    cr.execute(SQL(
+        f"INSERT INTO {table} ({', '.join(columns)}) SELECT {select} {source_sql} RETURNING id",  # noqa: S608
+        template=template_id, **params,
+    ))
+    return [row[0] for row in cr.fetchall()]
+
+
+def generate(env, customers, lines, managers):
+    """Insert ``customers`` customers and ``lines`` confirmed order lines (three lines an order)."""
+    start = time.monotonic()
+    users, products, kit = ensure_fixtures(env, managers)
+    cr = env.cr
+    template_partner = env["res.partner"].create({
+        "name": "Bench Template", "is_company": True, "lam_customer_kind": "terminal", "user_id": users[0].id,
+    })
+    template_order = env["sale.order"].create({
+        "partner_id": template_partner.id,
+        "user_id": users[0].id,
+        "order_line": [(0, 0, {"product_id": products[0].id, "product_uom_qty": 1.0, "price_unit": 20.0})],
+    })
+    template_order.action_confirm()
+    env.flush_all()
+    partner_ids = clone(cr, "res_partner", template_partner.id, {
+        "name": "'Bench Customer ' || n", "complete_name": "'Bench Customer ' || n",
+        "lam_size": "(ARRAY['large', 'medium', 'small'])[1 + mod(n, 3)]",
+        "user_id": "(%(users)s)[1 + mod(n, %(managers)s)]", "commercial_partner_id": "NULL",
+        "create_date": "now()", "write_date": "now()",
+    }, "FROM res_partner t, generate_series(1, %(count)s) n WHERE t.id = %(template)s",
+        users=users.ids, managers=len(users), count=customers)
+    cr.execute("UPDATE res_partner SET commercial_partner_id = id WHERE id = ANY(%s)", [partner_ids])
+    orders = max(lines // 3, 1)
+    order_ids = clone(cr, "sale_order", template_order.id, {
+        "name": "'BENCH/' || n", "partner_id": "p.id", "partner_invoice_id": "p.id",
+        "partner_shipping_id": "p.id", "user_id": "p.user_id",
+        "date_order": "%(today)s::timestamp - mod(n, 365) * interval '1 day'",
+        "create_date": "now()", "write_date": "now()",
+    }, "FROM sale_order t, generate_series(0, %(orders)s - 1) n "
+       "JOIN res_partner p ON p.id = (%(partners)s)[1 + mod(n, %(count)s)] WHERE t.id = %(template)s",
+        today=datetime.date.today(), orders=orders, partners=partner_ids, count=len(partner_ids))
+    template_line = template_order.order_line.id
+    # three lines an order: litres, kilograms, tonnes; one order in 500 also sells pieces
+    quantities = {products[0]: 200.0, products[1]: 18.0, products[2]: 0.5, kit: 2.0}
+    for index, (product, qty) in enumerate(quantities.items()):
+        clone(cr, "sale_order_line", template_line, {
+            "order_id": "so.id", "sequence": str(index), "product_id": str(product.id),
+            "product_uom": str(product.uom_id.id), "product_uom_qty": "%(qty)s * (1 + mod(so.id, 7))",
+            "price_subtotal": "20.0 * %(qty)s * (1 + mod(so.id, 7))",
+            "price_total": "20.0 * %(qty)s * (1 + mod(so.id, 7))",
+            "salesman_id": "so.user_id", "order_partner_id": "so.partner_id",
+            "create_date": "now()", "write_date": "now()",
+        }, "FROM sale_order_line t, sale_order so WHERE t.id = %(template)s AND so.id = ANY(%(orders)s)"
+           + (" AND mod(so.id, 500) = 0" if product == kit else ""),
+            qty=qty, orders=order_ids)
+    cr.execute("ANALYZE res_partner; ANALYZE sale_order; ANALYZE sale_order_line")
+    env.invalidate_all()
+    print(f"generated {len(partner_ids)} customers, {len(order_ids)} orders, {len(order_ids) * 3} lines "
+          f"in {time.monotonic() - start:.1f} s")
+
+
+def sql_floor(env, date_from, date_to):
+    """The hand-written floor: volume in the reference unit per customer and its
+    grade from the cumulative share, in one statement."""
+    company = env.company
+    reference = company._lam_reference_uom()
+    litre, kilogram = env.ref("uom.product_uom_litre"), env.ref("uom.product_uom_kgm")
+    cr = env.cr
+    start = time.monotonic()
+    cr.execute(SQL(
+        """
+        WITH volumes AS (
+            SELECT partner.commercial_partner_id AS partner_id,
+                   SUM(line.product_uom_qty / uom.factor * CASE
+                       WHEN uom.category_id = %(ref_cat)s THEN %(ref_factor)s
+                       WHEN uom.category_id = %(litre_cat)s
+                           THEN %(litre_factor)s * COALESCE(NULLIF(template.lam_density, 0), %(density)s)
+                                / %(kg_factor)s * %(ref_factor)s
+                       ELSE %(kg_factor)s / COALESCE(NULLIF(template.lam_density, 0), %(density)s)
+                            / %(litre_factor)s * %(ref_factor)s
+                   END) AS volume
+              FROM sale_order_line line
+              JOIN sale_order so ON so.id = line.order_id
+              JOIN res_partner partner ON partner.id = so.partner_id
+              JOIN product_product product ON product.id = line.product_id
+              JOIN product_template template ON template.id = product.product_tmpl_id
+              JOIN uom_uom uom ON uom.id = line.product_uom
+             WHERE so.state = 'sale' AND so.company_id = %(company)s
+               AND so.date_order >= %(start)s AND so.date_order < %(stop)s
+               AND template.lam_is_lubricant AND line.display_type IS NULL
+               AND uom.category_id IN (%(litre_cat)s, %(kg_cat)s)
+             GROUP BY 1
+        ), shares AS (
+            SELECT partner_id, volume,
+                   SUM(volume) OVER (ORDER BY volume DESC, partner_id) / SUM(volume) OVER () AS cumulative,
+                   (SUM(volume) OVER (ORDER BY volume DESC, partner_id) - volume) / SUM(volume) OVER () AS before
+              FROM volumes
+        )
+        SELECT partner_id, volume, cumulative,
+               CASE WHEN volume <= 0 THEN 'c' WHEN before < 0.7 THEN 'a' WHEN before < 0.9 THEN 'b' ELSE 'c' END
+          FROM shares
+        """,
+        ref_cat=reference.category_id.id, ref_factor=reference.factor, litre_cat=litre.category_id.id,
+        litre_factor=litre.factor, kg_cat=kilogram.category_id.id, kg_factor=kilogram.factor,
+        density=company.lam_default_density, company=company.id,
+        start=datetime.datetime.combine(date_from, datetime.time.min),
+        stop=datetime.datetime.combine(date_to + datetime.timedelta(days=1), datetime.time.min),
+    ))
+    rows = cr.fetchall()
+    return time.monotonic() - start, len(rows)
+
+
+def bench_purchases(env):
+    date_to = datetime.date.today()
+    date_from = date_to - datetime.timedelta(days=365)
+    floor, floor_rows = sql_floor(env, date_from, date_to)
+    floor, floor_rows = min((floor, floor_rows), sql_floor(env, date_from, date_to))  # warm cache
+    service = env["lam.purchase.analysis"]
+    cr = env.cr
+    timings = []
+    for _attempt in range(2):
+        env.invalidate_all()
+        queries = cr.sql_log_count
+        start = time.monotonic()
+        result = service._lam_purchases(date_from, date_to, groupby=("partner",))
+        timings.append((time.monotonic() - start, cr.sql_log_count - queries))
+    elapsed, queries = min(timings)
+    customers_set = env["res.partner"].search([("lam_customer_kind", "!=", False)])
+    env.invalidate_all()
+    queries_given = cr.sql_log_count
+    start = time.monotonic()
+    service._lam_purchases(date_from, date_to, partners=customers_set, groupby=("partner", "month", "product"))
+    given = time.monotonic() - start
+    queries_given = cr.sql_log_count - queries_given
+    customers = env["res.partner"].search_count([("lam_customer_kind", "!=", False)])
+    cr.execute(SQL("SELECT count(*) FROM sale_order_line WHERE state = 'sale'"))
+    lines = cr.fetchone()[0]
+    print(f"customers: {customers}, confirmed order lines: {lines}")
+    print(f"SQL floor (volume + grade, one statement): {floor:.3f} s, {floor_rows} customers")
+    print(f"purchases service, every customer: {elapsed:.3f} s, {queries} queries, "
+          f"{len(result['rows'])} customers, {len(result['unconvertible'])} unconvertible groups, "
+          f"ratio to floor {elapsed / floor:.2f}")
+    print(f"purchases service, the same customers given, by customer, month and product: {given:.3f} s, "
+          f"{queries_given} queries, ratio to floor {given / floor:.2f}")
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("-c", "--config", required=True)
+    parser.add_argument("-d", "--database", required=True)
+    sub = parser.add_subparsers(dest="command", required=True)
+    gen = sub.add_parser("generate")
+    gen.add_argument("--customers", type=int, default=10000)
+    gen.add_argument("--lines", type=int, default=300000)
+    gen.add_argument("--managers", type=int, default=20)
+    sub.add_parser("purchases")
+    args = parser.parse_args(argv)
+    registry, cr = open_env(args.config, args.database)
+    with cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        if args.command == "generate":
+            generate(env, args.customers, args.lines, args.managers)
+            cr.commit()
+        elif args.command == "purchases":
+            bench_purchases(env)
+            cr.rollback()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

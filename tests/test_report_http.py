@@ -1,0 +1,46 @@
+# Copyright 2026 Lubricant Account Manager developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
+
+import io
+import json
+
+from openpyxl import load_workbook
+
+from odoo import http
+from odoo.tests import HttpCase, tagged
+
+from .common import MODULE, LamCommon
+
+
+@tagged("post_install", "-at_install")
+class TestReportUrls(HttpCase, LamCommon):
+    """The report URLs a browser opens check access like the records do."""
+
+    def _download(self, url):
+        """What the web client does: POST /report/download with the report URL."""
+        return self.url_open("/report/download", data={
+            "data": json.dumps([url, "xlsx"]),
+            "context": json.dumps({}),
+            "token": "dummy",
+            "csrf_token": http.Request.csrf_token(self),
+        })
+
+    def test_xlsx_url_of_a_colleague_customer_is_refused(self):
+        url = f"/report/xlsx/{MODULE}.report_p9_xlsx/{self.customer_a.id}"
+        self.authenticate(self.manager_b.login, self.manager_b.login)
+        response = self.url_open(url)
+        self.assertNotEqual(response.status_code, 200)
+        self.assertNotIn("spreadsheetml", response.headers.get("Content-Type", ""))
+        download = self._download(url)
+        self.assertNotIn("spreadsheetml", download.headers.get("Content-Type", ""))
+        self.assertIn("odoo.exceptions.AccessError", download.text)
+
+    def test_xlsx_url_of_own_customer_is_served(self):
+        url = f"/report/xlsx/{MODULE}.report_p9_xlsx/{self.customer_a.id}"
+        self.authenticate(self.manager_a.login, self.manager_a.login)
+        response = self._download(url)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("spreadsheetml", response.headers["Content-Type"])
+        self.assertIn("P9%20-%20Anshan%20Steel%20Works.xlsx", response.headers["Content-Disposition"])
+        sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
+        self.assertEqual(sheet["A5"].value, "Anshan Steel Works")

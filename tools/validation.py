@@ -1,0 +1,106 @@
+# Copyright 2026 Lubricant Account Manager developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
+"""Input the database would store damaged, or Odoo would crash on, refused
+with a message that names the field.
+
+Odoo itself truncates a Char with a size, stores NaN in a float column, and
+answers an integer over 2^31, a numeric overflow or a date string it cannot
+parse with a traceback. Every model of the addon runs its values through
+``check_vals`` before create and write.
+"""
+
+import datetime
+import math
+
+from odoo.exceptions import ValidationError
+
+INT_MAX = 2**31 - 1
+# Dates a lubricant archive can meaningfully hold; beyond them date
+# arithmetic (next oil change, report periods) overflows.
+DATE_MIN = datetime.date(1900, 1, 1)
+DATE_MAX = datetime.date(2199, 12, 31)
+# Floats without digits (double precision): large enough for any volume or amount.
+FLOAT_MAX = 1e15
+
+
+def check_vals(model, vals, fnames=None):
+    """Raise ValidationError for the first value of ``vals`` that cannot be stored as given.
+
+    :param model: the model the values are for
+    :param vals: field values, as given to create or write
+    :param fnames: the field names to check (default: all of ``vals``)
+    """
+    env = model.env
+    for fname, value in vals.items():
+        field = model._fields.get(fname)
+        if field is None or value is None or value is False or (fnames is not None and fname not in fnames):
+            continue
+        checker = CHECKERS.get(field.type)
+        message = checker and checker(field, value, env)
+        if message:
+            raise ValidationError(
+                env._("%(field)s: %(problem)s", field=field._description_string(env), problem=message)
+            )
+
+
+def _check_float(field, value, env):
+    if isinstance(value, bool):
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return env._("%(value)r is not a number.", value=value)
+    if not math.isfinite(number):
+        return env._("%(value)s is not a number that can be stored.", value=value)
+    digits = field.get_digits(env) if field.type == "float" else None
+    limit = 10 ** (digits[0] - digits[1]) if digits and digits[0] else FLOAT_MAX
+    if abs(number) >= limit:
+        shown = f"{limit:,.0f}"
+        return env._("%(value)s is too large (the limit is %(limit)s).", value=value, limit=shown)
+    return None
+
+
+def _check_integer(field, value, env):
+    if isinstance(value, bool):
+        return None
+    try:
+        number = int(value)
+    except (TypeError, ValueError, OverflowError):
+        return env._("%(value)r is not a whole number.", value=value)
+    if isinstance(value, float) and not value.is_integer():
+        return env._("%(value)s is not a whole number.", value=value)
+    if abs(number) > INT_MAX:
+        shown = f"{INT_MAX:,}"
+        return env._("%(value)s is too large (the limit is %(limit)s).", value=value, limit=shown)
+    return None
+
+
+def _check_char(field, value, env):
+    if field.size and isinstance(value, str) and len(value) > field.size:
+        return env._(
+            "%(length)s characters is too long: at most %(size)s are allowed.", length=len(value), size=field.size
+        )
+    return None
+
+
+def _check_date(field, value, env):
+    try:
+        day = field.to_date(value) if field.type == "date" else field.to_datetime(value)
+    except (TypeError, ValueError, OverflowError):
+        return env._("%(value)r is not a valid date.", value=value)
+    day = day.date() if isinstance(day, datetime.datetime) else day
+    if day and not DATE_MIN <= day <= DATE_MAX:
+        return env._(
+            "%(value)s is out of range (%(min)s to %(max)s).", value=value, min=DATE_MIN, max=DATE_MAX
+        )
+    return None
+
+
+CHECKERS = {
+    "float": _check_float,
+    "monetary": _check_float,
+    "integer": _check_integer,
+    "char": _check_char,
+    "date": _check_date,
+    "datetime": _check_date,
+}

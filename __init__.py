@@ -4,3 +4,8 @@
 from . import models
 from . import reports
 from . import wizards
+
+
+def post_init_hook(env):
+    """Users already in the addon's groups (administrators) land in their customers."""
+    env["res.users"].search([("share", "=", False)])._lam_set_home_action()

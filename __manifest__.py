@@ -39,10 +39,14 @@
         "demo/sale_order_demo.xml",
     ],
     "assets": {
+        "web.report_assets_common": [
+            "lubricant_account_manager/static/src/scss/lam_report.scss",
+        ],
         "web.assets_tests": [
             "lubricant_account_manager/static/tests/tours/*.js",
         ],
     },
+    "post_init_hook": "post_init_hook",
     "application": True,
     "installable": True,
 }

@@ -13,10 +13,10 @@ MAX_CHANGE_INTERVAL_DAYS = 3650
 class LamEquipment(models.Model):
     _name = "lam.equipment"
     _description = "Customer Oil-Using Equipment"
-    _inherit = ["lam.customer.record.mixin"]
+    _inherit = ["lam.customer.record.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "partner_id, equipment_type, name"
 
-    name = fields.Char(string="Equipment", required=True)
+    name = fields.Char(string="Equipment", required=True, tracking=True)
     equipment_type = fields.Selection(
         [
             ("engine", "Engine / Vehicle"),
@@ -44,8 +44,16 @@ class LamEquipment(models.Model):
     product_id = fields.Many2one("product.product", string="Our Product", domain=[("lam_is_lubricant", "=", True)])
     competitor_brand = fields.Char()
     change_interval_days = fields.Integer(string="Change Interval (days)")
-    last_change_date = fields.Date(string="Last Oil Change")
-    next_change_date = fields.Date(compute="_compute_next_change_date", string="Next Oil Change")
+    last_change_date = fields.Date(string="Last Oil Change", tracking=True)
+    next_change_date = fields.Date(
+        compute="_compute_next_change_date", string="Next Oil Change", store=True, index="btree_not_null"
+    )
+    change_due = fields.Boolean(
+        string="Oil Change Due",
+        compute="_compute_change_due",
+        search="_search_change_due",
+        help="The next oil change falls within the number of days set in the settings (or is past).",
+    )
     annual_consumption = fields.Float(
         string="Estimated Annual Consumption (L)",
         compute="_compute_annual_consumption",
@@ -79,6 +87,24 @@ class LamEquipment(models.Model):
                 if equipment.last_change_date and equipment.change_interval_days
                 else False
             )
+
+    @api.model
+    def _change_due_limit(self):
+        return fields.Date.context_today(self) + relativedelta(days=self.env.company.lam_oil_change_due_days)
+
+    @api.depends("next_change_date")
+    @api.depends_context("company")
+    def _compute_change_due(self):
+        limit = self._change_due_limit()
+        for equipment in self:
+            equipment.change_due = bool(equipment.next_change_date) and equipment.next_change_date <= limit
+
+    def _search_change_due(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise ValidationError(_("Oil changes due can only be searched as set or not set."))
+        due = [("next_change_date", "!=", False), ("next_change_date", "<=", self._change_due_limit())]
+        return due if (operator == "=") == value else ["|", ("next_change_date", "=", False),
+                                                         ("next_change_date", ">", self._change_due_limit())]
 
     @api.depends("quantity", "oil_capacity", "change_interval_days")
     def _compute_annual_consumption(self):

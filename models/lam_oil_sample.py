@@ -4,6 +4,11 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+# In the context while a sample is being created, so that its test items may be
+# created with it even when it is created with its result known. An object,
+# not a value: no RPC call (JSON) can pass it to unlock a sample.
+CREATING_SAMPLE = object()
+
 
 class LamOilSample(models.Model):
     _name = "lam.oil.sample"
@@ -11,6 +16,11 @@ class LamOilSample(models.Model):
     _inherit = ["lam.customer.record.mixin", "lam.equipment.link.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "sample_date desc, id desc"
     _lam_system_fields = ("name",)
+    # What a sample says once its result is known: no longer changed.
+    _lam_result_fields = (
+        "partner_id", "equipment_id", "product_id", "brand", "sample_date", "test_date", "result", "line_ids",
+        "recommendation", "state",
+    )
 
     name = fields.Char(string="Reference", required=True, copy=False, readonly=True, default="/")
     partner_id = fields.Many2one(tracking=True)
@@ -55,7 +65,22 @@ class LamOilSample(models.Model):
             if vals.get("name", "/") != "/":
                 raise UserError(_("The reference of an oil sample is given by the system."))
             vals["name"] = self.env["ir.sequence"].next_by_code("lam.oil.sample") or "/"
-        return super().create(vals_list)
+        samples = super(LamOilSample, self.with_context(lam_creating_sample=CREATING_SAMPLE)).create(vals_list)
+        return samples.with_env(self.env)
+
+    def write(self, vals):
+        self._lam_check_result_locked(vals)
+        return super().write(vals)
+
+    def _lam_check_result_locked(self, vals=None):
+        """A sample whose result is known is a record of fact: read-only."""
+        if self.env.context.get("lam_creating_sample") is CREATING_SAMPLE:
+            return
+        if (vals is None or set(vals).intersection(self._lam_result_fields)) and "done" in self.mapped("state"):
+            raise UserError(_(
+                "%(samples)s: the result is known, the sample can no longer be changed.",
+                samples=", ".join(self.filtered(lambda sample: sample.state == "done").mapped("name")),
+            ))
 
     def action_send_to_test(self):
         self.write({"state": "testing"})

@@ -1,7 +1,7 @@
 # Copyright 2026 Lubricant Account Manager developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class LamOilSampleLine(models.Model):
@@ -23,3 +23,20 @@ class LamOilSampleLine(models.Model):
     unit = fields.Char()
     limit = fields.Char(string="Limit / Typical Value")
     conclusion = fields.Selection([("pass", "Pass"), ("warning", "Warning"), ("fail", "Fail")])
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        lines.sample_id._lam_check_result_locked()
+        return lines
+
+    def write(self, vals):
+        self.sample_id._lam_check_result_locked()
+        result = super().write(vals)
+        if "sample_id" in vals:
+            self.sample_id._lam_check_result_locked()
+        return result
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_result_known(self):
+        self.sample_id._lam_check_result_locked()

@@ -33,6 +33,16 @@ class ResCompany(models.Model):
         default=1,
         help="Key persons every large or medium terminal customer must have (Art. 33).",
     )
+    lam_oil_change_due_days = fields.Integer(
+        string="Oil Change Due Within (days)",
+        default=30,
+        help="Equipment whose next oil change falls within this many days is shown as due.",
+    )
+    lam_archive_review_months = fields.Integer(
+        string="Archive Review Interval (months)",
+        default=3,
+        help="An archive not reviewed for this many months is overdue (Art. 12.3: at least quarterly).",
+    )
     lam_report_max_customers = fields.Integer(
         string="Customers per Report at Most",
         default=200,
@@ -45,6 +55,16 @@ class ResCompany(models.Model):
             "lam_key_person_min_count_not_negative",
             "CHECK(lam_key_person_min_count >= 0)",
             "The number of key persons required cannot be negative.",
+        ),
+        (
+            "lam_oil_change_due_days_not_negative",
+            "CHECK(lam_oil_change_due_days >= 0)",
+            "The oil change notice cannot be negative.",
+        ),
+        (
+            "lam_archive_review_months_positive",
+            "CHECK(lam_archive_review_months > 0)",
+            "The archive review interval must be at least one month.",
         ),
         (
             "lam_report_max_customers_positive",

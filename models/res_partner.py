@@ -1,11 +1,13 @@
 # Copyright 2026 Lubricant Account Manager developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
+from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv.expression import AND as expression_and
+from odoo.tools.safe_eval import safe_eval
 
 from ..tools.uscc import compact_uscc, uscc_error
 from ..tools.validation import check_vals
@@ -33,6 +35,12 @@ CUSTOMER_KINDS = [
     ("dealer", "Dealer"),
     ("prospect", "Prospect"),
 ]
+# What each category of account manager sees first among his customers.
+CATEGORY_DEFAULT_FILTERS = {
+    "development": {"search_default_development": 1},
+    "maintenance": {"search_default_terminal": 1, "search_default_stage_active": 1},
+    "channel": {"search_default_dealer": 1},
+}
 # Art. 33: every large and medium terminal customer has key persons.
 KEY_PERSON_SIZES = ("large", "medium")
 CREDIT_RATINGS = [
@@ -53,6 +61,14 @@ class ResPartner(models.Model):
     # The rules of the addon filter customers on their account manager.
     user_id = fields.Many2one(index=True)
     # --- classification
+    lam_is_lubricant_customer = fields.Boolean(
+        compute="_compute_lam_is_lubricant_customer",
+        help="Technical: whether the partner is a lubricant customer, for every user (the kind is restricted).",
+    )
+    lam_can_reassign = fields.Boolean(
+        compute="_compute_lam_can_reassign",
+        help="Technical: department managers and administrators change the account manager of a customer.",
+    )
     lam_customer_kind = fields.Selection(
         CUSTOMER_KINDS,
         string="Lubricant Customer Kind",
@@ -119,6 +135,13 @@ class ResPartner(models.Model):
     )
     lam_last_review_date = fields.Date(
         string="Archive Last Reviewed", tracking=True, copy=False, groups=ARCHIVE_GROUPS
+    )
+    lam_review_overdue = fields.Boolean(
+        string="Archive Review Overdue",
+        compute="_compute_lam_review_overdue",
+        search="_search_lam_review_overdue",
+        groups=ARCHIVE_GROUPS,
+        help="The archive has not been reviewed within the interval set in the settings (Art. 12.3: quarterly).",
     )
     # --- credit
     lam_credit_rating = fields.Selection(
@@ -192,6 +215,15 @@ class ResPartner(models.Model):
         ),
     ]
 
+    @api.depends("lam_customer_kind")
+    def _compute_lam_is_lubricant_customer(self):
+        for partner, kind in zip(self, self.sudo().mapped("lam_customer_kind")):
+            partner.lam_is_lubricant_customer = bool(kind)
+
+    @api.depends_context("uid")
+    def _compute_lam_can_reassign(self):
+        self.lam_can_reassign = self.env.user.has_group("lubricant_account_manager.group_lam_department_manager")
+
     @api.depends("lam_equipment_ids.quantity", "lam_equipment_ids.oil_source")
     def _compute_lam_equipment_stats(self):
         for partner in self:
@@ -259,6 +291,30 @@ class ResPartner(models.Model):
         if (operator == "=") == value:
             return missing
         return ["!", *expression_and([missing])]
+
+    @api.model
+    def _lam_review_due_date(self):
+        """Archives last reviewed before this date are overdue (company setting)."""
+        months = self.env.company.lam_archive_review_months
+        return fields.Date.context_today(self) - relativedelta(months=months)
+
+    @api.depends("lam_last_review_date", "lam_customer_kind")
+    @api.depends_context("company")
+    def _compute_lam_review_overdue(self):
+        due = self._lam_review_due_date()
+        for partner in self:
+            partner.lam_review_overdue = bool(partner.lam_customer_kind) and (
+                not partner.lam_last_review_date or partner.lam_last_review_date < due
+            )
+
+    def _search_lam_review_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(_("Overdue reviews can only be searched as set or not set."))
+        overdue = [
+            ("lam_customer_kind", "!=", False),
+            "|", ("lam_last_review_date", "=", False), ("lam_last_review_date", "<", self._lam_review_due_date()),
+        ]
+        return overdue if (operator == "=") == value else ["!", *expression_and([overdue])]
 
     def _lam_needs_key_persons(self):
         self.ensure_one()
@@ -329,11 +385,15 @@ class ResPartner(models.Model):
                 if context.get("default_lam_customer_kind"):
                     vals.setdefault("lam_customer_kind", False)
             self._lam_prepare_vals(vals)
+            if vals.get("lam_customer_kind") and any(vals.get(fname) for fname in self._lam_credit_fields):
+                self._lam_check_new_customer_credit()
         return super().create(vals_list)
 
     def write(self, vals):
         self._lam_prepare_vals(vals)
         self._lam_check_manager_change(vals)
+        if set(vals).intersection(self._lam_credit_fields):
+            self._lam_check_credit_change(vals)
         customers = self.filtered("is_company") if set(vals).intersection(self._lam_credit_fields) else self.browse()
         before = {partner.id: partner._lam_credit_snapshot() for partner in customers}
         result = super().write(vals)
@@ -353,6 +413,28 @@ class ResPartner(models.Model):
                 "%(customers)s has a credit history, which is kept: archive the customer instead of deleting it.",
                 customers=", ".join(customers.sudo().mapped("display_name")),
             ))
+
+    @api.model
+    def _lam_action_customers(self):
+        """The customers as the user works with them: finance reads them; each
+        category of account manager lands on his own first (development
+        managers on prospects and targets, maintenance managers on active
+        terminal customers, channel managers on dealers), a department
+        manager on his team, grouped by manager."""
+        user = self.env.user
+        if not user.has_group("lubricant_account_manager.group_lam_user"):
+            return self.env["ir.actions.act_window"]._for_xml_id(
+                "lubricant_account_manager.res_partner_action_lam_customer_readonly"
+            )
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "lubricant_account_manager.res_partner_action_lam_customer"
+        )
+        if user.has_group("lubricant_account_manager.group_lam_department_manager"):
+            defaults = {"search_default_my_team": 1, "search_default_group_manager": 1}
+        else:
+            defaults = CATEGORY_DEFAULT_FILTERS.get(user.lam_manager_category, {})
+        action["context"] = {**safe_eval(action.get("context") or "{}", {"uid": user.id}), **defaults}
+        return action
 
     def action_lam_mark_reviewed(self):
         self.write({"lam_last_review_date": fields.Date.context_today(self)})
@@ -385,6 +467,38 @@ class ResPartner(models.Model):
                 "Only account management (managers, department managers, administrators) "
                 "may change the account manager of a lubricant customer."
             ))
+
+    def _lam_check_credit_change(self, vals):
+        """An account manager sees his customers' credit terms; finance and the
+        department manager change them (credit change wizard). Values that
+        change nothing pass: forms send them."""
+        user = self.env.user
+        if self.env.su or not user._lam_is_addon_user() or user._lam_may_change_credit():
+            return
+        customers = self.sudo().filtered("lam_customer_kind")
+        changed = [
+            fname for fname in set(vals).intersection(self._lam_credit_fields)
+            if any(
+                customer._fields[fname].convert_to_write(customer[fname], customer) != (vals[fname] or False)
+                for customer in customers
+            )
+        ]
+        if changed:
+            raise self._lam_credit_change_error()
+
+    @api.model
+    def _lam_credit_change_error(self):
+        return AccessError(_(
+            "The credit rating, credit limit and payment term of a lubricant customer are changed by "
+            "finance or the department manager (Change Credit Status)."
+        ))
+
+    @api.model
+    def _lam_check_new_customer_credit(self):
+        """A new customer gets credit terms from finance or the department manager, not at creation."""
+        user = self.env.user
+        if not self.env.su and user._lam_is_addon_user() and not user._lam_may_change_credit():
+            raise self._lam_credit_change_error()
 
     def _lam_credit_snapshot(self):
         self.ensure_one()

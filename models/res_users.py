@@ -22,7 +22,8 @@ class ResUsers(models.Model):
         string="Account Manager Category",
         compute="_compute_lam_manager_category",
         inverse="_inverse_lam_manager_category",
-        help="Decides which menus and records of lubricant account management the user gets.",
+        help="Decides where the manager lands and what he sees first: development managers their prospects "
+        "and targets, maintenance managers their active terminal customers, channel managers their dealers.",
     )
 
     @api.depends("groups_id")
@@ -33,11 +34,65 @@ class ResUsers(models.Model):
                 (key for key, group in groups.items() if group in user.groups_id), False
             )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        users = super().create(vals_list)
+        users._lam_set_home_action()
+        return users
+
+    def write(self, vals):
+        result = super().write(vals)
+        if any(key == "groups_id" or key.startswith(("in_group_", "sel_groups_")) for key in vals) or (
+            "lam_manager_category" in vals
+        ):
+            self._lam_set_home_action()
+        return result
+
+    def _lam_set_home_action(self):
+        """Users of the addon land in their customers, not in Discuss (unless a
+        home action was chosen for them)."""
+        action = self.env.ref("lubricant_account_manager.res_partner_action_lam_customer_server",
+                              raise_if_not_found=False)
+        users = self.filtered(lambda user: not user.action_id and not user.share and user._lam_is_addon_user())
+        if action and users:
+            # as the system: an administrator adding a user to a group may not write ir.actions links
+            users.sudo().write({"action_id": action.id})
+
     def _lam_is_addon_user(self):
         """True for the users of lubricant account management: managers of
         every kind, department managers, finance and administrators."""
         self.ensure_one()
         return self.has_group("lubricant_account_manager.group_lam_user") or self.has_group(
+            "lubricant_account_manager.group_lam_finance"
+        )
+
+    def _lam_reportable_managers(self):
+        """The account managers whose customers this user may choose in a
+        report filter: a manager himself, a department manager the members of
+        the teams he leads, finance and administrators every account manager
+        (administrators themselves are not account managers)."""
+        self.ensure_one()
+        managers = self.env["res.users"].sudo()
+        if self.has_group("lubricant_account_manager.group_lam_admin") or not self.has_group(
+            "lubricant_account_manager.group_lam_user"
+        ):
+            categories = [self.env.ref(xmlid).id for xmlid in MANAGER_CATEGORY_GROUPS.values()]
+            admins = self.env.ref("lubricant_account_manager.group_lam_admin")
+            return managers.search([
+                ("share", "=", False), ("groups_id", "in", categories), ("groups_id", "not in", admins.ids),
+            ])
+        if self.has_group("lubricant_account_manager.group_lam_department_manager"):
+            members = self.env["crm.team.member"].sudo().search([
+                ("crm_team_id.user_id", "=", self.id), ("crm_team_id.active", "=", True),
+            ])
+            return members.user_id.filtered("active") | self
+        return self
+
+    def _lam_may_change_credit(self):
+        """Finance, department managers and administrators change credit terms;
+        an account manager sees them and asks."""
+        self.ensure_one()
+        return self.has_group("lubricant_account_manager.group_lam_department_manager") or self.has_group(
             "lubricant_account_manager.group_lam_finance"
         )
 

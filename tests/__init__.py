@@ -12,3 +12,4 @@ from . import test_isolation
 from . import test_hardening
 from . import test_purchases
 from . import test_report_http
+from . import test_usability

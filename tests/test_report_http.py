@@ -6,6 +6,8 @@ import json
 
 from openpyxl import load_workbook
 
+from odoo.tools.pdf import PdfFileReader
+
 from odoo import http
 from odoo.tests import HttpCase, tagged
 
@@ -44,3 +46,22 @@ class TestReportUrls(HttpCase, LamCommon):
         self.assertIn("P9%20-%20Anshan%20Steel%20Works.xlsx", response.headers["Content-Disposition"])
         sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
         self.assertEqual(sheet["A5"].value, "Anshan Steel Works")
+
+    def test_p9_pdf_of_two_customers_with_wkhtmltopdf(self):
+        """The real PDF (wkhtmltopdf with patched Qt, which fetches the
+        styles from this test's HTTP server): one file, a document per
+        customer, the company's header."""
+        report = self.env["ir.actions.report"].with_user(self.department_manager).with_context(
+            force_report_rendering=True
+        )
+        pdf, kind = report._render_qweb_pdf(f"{MODULE}.action_report_p9", (self.customer_a | self.customer_b).ids)
+        self.assertEqual(kind, "pdf")
+        self.assertTrue(pdf.startswith(b"%PDF"))
+        reader = PdfFileReader(io.BytesIO(pdf))
+        self.assertGreaterEqual(reader.getNumPages(), 2)
+        text = " ".join(reader.getPage(index).extractText() for index in range(reader.getNumPages()))
+        text = " ".join(text.split())
+        for expected in (self.env.company.name, "Anshan Steel Works", "Bohai Port Logistics",
+                         "Customer Archive (Basic Information)"):
+            self.assertIn(expected, text)
+        self.assertRegex(text, r"Page:? 1 / \d")  # the footer, with page numbers

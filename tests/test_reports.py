@@ -45,7 +45,7 @@ class TestArchiveReports(LamCommon):
             report = report.with_user(user)
         html, _type = report._render_qweb_html(report_ref, partners.ids, data=data)
         # the documents only: the layout around them is Odoo's
-        return html.decode().split('<div class="page">', 1)[1]
+        return html.decode().split('<div class="page o_lam_report">', 1)[1]
 
     def _open_xlsx(self, wizard, data_only=False):
         """Run the wizard's XLSX action as the web client and report_xlsx's controller would."""

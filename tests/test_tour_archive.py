@@ -30,13 +30,19 @@ class TestArchiveTour(LamTourCase):
             "is_company": True,
             "lam_customer_kind": "terminal",
             "lam_size": "large",
+            "lam_stage": "active",
             "user_id": manager.id,
         })
 
         self.start_tour("/odoo", "lam_archive_tour", login=manager.login)
 
-        key_person = customer.child_ids
+        key_person = customer.child_ids.filtered("lam_is_key_person")
         self.assertEqual(key_person.name, "王建国")
+        contact = customer.child_ids - key_person
+        self.assertEqual(contact.name, "赵收货")
+        self.assertFalse(contact.is_company)
+        self.assertFalse(contact.lam_customer_kind)
+        self.assertEqual(contact.commercial_partner_id, customer)
         self.assertEqual(key_person.function, "设备科长")
         self.assertTrue(key_person.lam_is_key_person)
         self.assertFalse(key_person.is_company)
@@ -44,3 +50,12 @@ class TestArchiveTour(LamTourCase):
         self.assertFalse(customer.lam_missing_key_person)
         self.assertEqual(customer.lam_equipment_ids.mapped("name"), ["2号轧机液压站"])
         self.assertEqual(customer.lam_equipment_ids.quantity, 3)
+
+    def test_manager_prints_chosen_customer_from_report_menu(self):
+        manager = self._new_chinese_user("lam_tour_maint2", "周维护", f"{MODULE}.group_lam_maintenance")
+        self.env["res.partner"].create([
+            {"name": name, "is_company": True, "lam_customer_kind": "terminal", "lam_stage": "active",
+             "user_id": manager.id}
+            for name in ("鞍山轧钢厂", "大连港务局")
+        ])
+        self.start_tour("/odoo", "lam_report_wizard_tour", login=manager.login)

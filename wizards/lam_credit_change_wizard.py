@@ -2,12 +2,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from ..models.res_partner import CREDIT_RATINGS, CreditChangeReason
 from ..tools.validation import check_vals
 
-ACCOUNTING_GROUPS = "account.group_account_invoice"
 # wizard field: partner field it edits
 PARTNER_FIELDS = {
     "credit_rating": "lam_credit_rating",
@@ -17,7 +16,10 @@ PARTNER_FIELDS = {
 
 
 class LamCreditChangeWizard(models.TransientModel):
-    """Change a customer's credit terms and say why: the reason goes into the credit history."""
+    """Change a customer's credit terms and say why: the reason goes into the
+    credit history. For finance, department managers and administrators, who
+    need no accounting rights for it: the wizard checks their group and
+    writes as the system."""
 
     _name = "lam.credit.change.wizard"
     _description = "Change Credit Status"
@@ -29,13 +31,16 @@ class LamCreditChangeWizard(models.TransientModel):
         readonly=True,
         domain=[("is_company", "=", True), ("lam_customer_kind", "!=", False)],
     )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    company_id = fields.Many2one("res.company", default=lambda self: self.env.company, readonly=True)
     credit_rating = fields.Selection(CREDIT_RATINGS, string="Credit Rating")
-    credit_limit = fields.Float(string="Credit Limit", groups=ACCOUNTING_GROUPS)
+    credit_limit = fields.Monetary(string="Credit Limit", currency_field="currency_id")
     payment_term_id = fields.Many2one("account.payment.term", string="Payment Term")
     reason = fields.Char(required=True, help="Why the credit status changes: investigation, overdue payments, ...")
 
     @api.model
     def default_get(self, fields_list):
+        self._lam_check_user()
         values = super().default_get(fields_list)
         context = self.env.context
         active_id = context.get("active_id") if context.get("active_model") == "res.partner" else None
@@ -43,19 +48,21 @@ class LamCreditChangeWizard(models.TransientModel):
         if partner:
             self._lam_check_partner(partner)
             values["partner_id"] = partner.id
+            # as the system: the credit limit is an accountant's field
+            current = partner.sudo()
             values.update({
-                name: partner._fields[partner_field].convert_to_write(partner[partner_field], partner)
-                for name, partner_field in self._lam_editable_fields().items()
+                name: current._fields[partner_field].convert_to_write(current[partner_field], current)
+                for name, partner_field in PARTNER_FIELDS.items()
             })
         return values
 
     @api.model
-    def _lam_editable_fields(self):
-        """Return {wizard field: partner field} of what this user may change."""
-        editable = dict(PARTNER_FIELDS)
-        if not self.env.user.has_group(ACCOUNTING_GROUPS):
-            del editable["credit_limit"]
-        return editable
+    def _lam_check_user(self):
+        if not self.env.su and not self.env.user._lam_may_change_credit():
+            raise AccessError(_(
+                "Credit terms are changed by finance or the department manager; "
+                "an account manager asks them for a change."
+            ))
 
     @api.model
     def _lam_check_partner(self, partner):
@@ -67,6 +74,7 @@ class LamCreditChangeWizard(models.TransientModel):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._lam_check_user()
         for vals in vals_list:
             check_vals(self, vals)
         wizards = super().create(vals_list)
@@ -78,11 +86,18 @@ class LamCreditChangeWizard(models.TransientModel):
         self.ensure_one()
         return {
             partner_field: self._fields[name].convert_to_write(self[name], self)
-            for name, partner_field in self._lam_editable_fields().items()
+            for name, partner_field in PARTNER_FIELDS.items()
         }
 
     def action_apply(self):
+        self._lam_check_user()
         for wizard in self:
+            self._lam_check_partner(wizard.partner_id)
+            if wizard.credit_limit < 0:
+                raise UserError(_("A credit limit cannot be negative."))
             reason = CreditChangeReason(wizard.reason)
-            wizard.partner_id.with_context(lam_credit_reason=reason).write(wizard._prepare_partner_vals())
+            # As the system, after the checks above: finance writes no archive
+            # and has no accounting rights, yet changes credit here. The user
+            # stays the author of the change in the credit history.
+            wizard.partner_id.sudo().with_context(lam_credit_reason=reason).write(wizard._prepare_partner_vals())
         return {"type": "ir.actions.act_window_close"}

@@ -30,10 +30,11 @@ class LamReportWizard(models.TransientModel):
         required=True,
         default="p9",
     )
+    allowed_user_ids = fields.Many2many("res.users", compute="_compute_allowed_user_ids")
     user_id = fields.Many2one(
         "res.users",
         string="Account Manager",
-        domain=lambda self: [("groups_id", "in", self.env.ref("lubricant_account_manager.group_lam_user").ids)],
+        domain="[('id', 'in', allowed_user_ids)]",
         help="Leave empty for every customer you may see.",
     )
     partner_ids = fields.Many2many(
@@ -45,6 +46,16 @@ class LamReportWizard(models.TransientModel):
     date_from = fields.Date(string="From", default=lambda self: self._default_period()[0])
     date_to = fields.Date(string="To", default=lambda self: self._default_period()[1])
     needs_period = fields.Boolean(compute="_compute_needs_period")
+
+    @api.depends_context("uid")
+    def _compute_allowed_user_ids(self):
+        self.allowed_user_ids = self.env.user._lam_reportable_managers()
+
+    @api.constrains("user_id")
+    def _check_user_id(self):
+        for wizard in self:
+            if wizard.user_id and wizard.user_id not in self.env.user._lam_reportable_managers():
+                raise ValidationError(_("You may print the reports of your own team only."))
 
     @api.depends("report_code")
     def _compute_needs_period(self):

@@ -12,7 +12,10 @@ _logger = logging.getLogger(__name__)
 def migrate(cr, version):
     env = api.Environment(cr, SUPERUSER_ID, {})
     _remove_all_sales_documents(env)
+    _remove_finance_from_administrators(env)
     _fix_archive_data(env)
+    env["res.users"].search([("share", "=", False)])._lam_set_home_action()
+    _rename_sample_sequence(env)
 
 
 def _remove_all_sales_documents(env):
@@ -26,6 +29,20 @@ def _remove_all_sales_documents(env):
     if users:
         users.write({"groups_id": [(3, all_documents.id)]})
         _logger.info("Removed 'Sales: all documents' from department managers %s", users.mapped("login"))
+
+
+def _remove_finance_from_administrators(env):
+    """Administrators no longer imply finance, whose archive is read-only."""
+    finance = env.ref("lubricant_account_manager.group_lam_finance")
+    admins = env.ref("lubricant_account_manager.group_lam_admin").users & finance.users
+    if admins:
+        admins.write({"groups_id": [(3, finance.id)]})
+
+
+def _rename_sample_sequence(env):
+    sequence = env.ref("lubricant_account_manager.seq_lam_oil_sample", raise_if_not_found=False)
+    if sequence and sequence.prefix == "OS/%(year)s/":
+        sequence.prefix = "油样/%(year)s/"
 
 
 def _fix_archive_data(env):

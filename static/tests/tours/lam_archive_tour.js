@@ -9,7 +9,8 @@ import { lamWatchDownloads, lamDownloadDone } from "./lam_tour_utils";
 
 /**
  * An account manager working in Chinese opens his customer's archive, adds a
- * key person and a piece of equipment, saves, and prints P9 from the form.
+ * key person, a piece of equipment and a contact, saves, and prints P9 from
+ * the form.
  * Started by tests/test_tour_archive.py, which then checks the records.
  */
 registry.category("web_tour.tours").add("lam_archive_tour", {
@@ -81,6 +82,30 @@ registry.category("web_tour.tours").add("lam_archive_tour", {
             content: "How many units",
             trigger: "div[name='lam_equipment_ids'] .o_data_row .o_field_widget[name='quantity'] input",
             run: "edit 3",
+        },
+        {
+            content: "Open the contacts and addresses",
+            trigger: ".o_notebook a[name='contact_addresses']",
+            run: "click",
+        },
+        {
+            content: "Add a contact",
+            trigger: "div[name='child_ids'] .o-kanban-button-new",
+            run: "click",
+        },
+        {
+            content: "Name the contact",
+            trigger: ".modal .o_form_view .o_field_widget[name='name'] input",
+            run: "edit 赵收货",
+        },
+        {
+            content: "Save the contact",
+            trigger: ".modal .o_form_button_save",
+            run: "click",
+        },
+        {
+            content: "The contact is listed",
+            trigger: "div[name='child_ids'] .o_kanban_record:contains('赵收货')",
         },
         ...stepUtils.saveForm(),
         {

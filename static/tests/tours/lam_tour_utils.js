@@ -7,10 +7,12 @@ import { download } from "@web/core/network/download";
 /**
  * Tour steps that follow file downloads (reports): the web client downloads a
  * report through an XHR, then saves the blob; nothing shows on the screen.
- * The first step notes each finished download's file name on <body> so that
- * a later step can wait for it. A failed download shows Odoo's error dialog,
- * which fails the tour.
+ * The first step notes each finished download (file name and report URL) so
+ * that later steps can wait for it and look at what the URL serves. A failed
+ * download shows Odoo's error dialog, which fails the tour.
  */
+const downloads = [];
+
 export function lamWatchDownloads() {
     return {
         content: "Watch the downloads of reports",
@@ -19,8 +21,9 @@ export function lamWatchDownloads() {
             const original = download._download;
             download._download = async (options) => {
                 const filename = await original(options);
-                const done = document.body.dataset.lamDownloads || "";
-                document.body.dataset.lamDownloads = `${done}|${filename}`;
+                const [url] = JSON.parse(options.data?.data || "[]");
+                downloads.push({ filename, url });
+                document.body.dataset.lamDownloads = downloads.map((d) => d.filename).join("|");
                 return filename;
             };
         },
@@ -31,5 +34,35 @@ export function lamDownloadDone(namePart) {
     return {
         content: `Wait for the download of ${namePart}`,
         trigger: `body[data-lam-downloads*='${namePart}']`,
+    };
+}
+
+/**
+ * Fetch again what the last report URL serves and check it: its content type,
+ * and texts it must hold or not hold (for PDFs, which tests render as HTML).
+ */
+export function lamCheckLastDownload({ contentType, texts = [], absent = [] }) {
+    return {
+        content: `Check the last download (${contentType})`,
+        trigger: "body",
+        async run() {
+            const { url, filename } = downloads.at(-1);
+            const response = await fetch(url);
+            const type = response.headers.get("Content-Type") || "";
+            if (!response.ok || !type.includes(contentType)) {
+                throw new Error(`${filename}: ${url} served ${response.status} ${type}`);
+            }
+            const body = await response.text();
+            for (const text of texts) {
+                if (!body.includes(text)) {
+                    throw new Error(`${filename} does not hold "${text}"`);
+                }
+            }
+            for (const text of absent) {
+                if (body.includes(text)) {
+                    throw new Error(`${filename} holds "${text}", which was not asked for`);
+                }
+            }
+        },
     };
 }

@@ -14,3 +14,10 @@ from . import lam_oil_usage
 from . import lam_oil_sample
 from . import lam_oil_sample_line
 from . import lam_purchase_analysis
+from . import lam_work_record_mixin
+from . import lam_visit
+from . import lam_visit_participant
+from . import lam_communication
+from . import lam_archive_review
+from . import lam_work_log
+from . import lam_demo_data

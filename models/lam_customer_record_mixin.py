@@ -47,7 +47,9 @@ class LamCustomerRecordMixin(models.AbstractModel):
     def create(self, vals_list):
         for vals in vals_list:
             self._lam_check_input(vals)
-        return super().create(vals_list)
+        records = super().create(vals_list)
+        records._lam_check_customer_access()
+        return records
 
     def write(self, vals):
         self._lam_check_input(vals, self._lam_system_fields)
@@ -56,7 +58,14 @@ class LamCustomerRecordMixin(models.AbstractModel):
             # Record rules are checked before a write, on the old customer:
             # check them again where the record now hangs.
             self.check_access("write")
+            self._lam_check_customer_access()
         return result
+
+    def _lam_check_customer_access(self):
+        """Only who may work on a customer's archive hangs a record on it. The
+        rules of records of work also let their doer in; this keeps him from
+        putting his work on a customer that is not his."""
+        self.partner_id.check_access("write")
 
     @api.model
     def _lam_check_input(self, vals, system_fields=()):

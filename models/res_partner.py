@@ -164,6 +164,16 @@ class ResPartner(models.Model):
     lam_oil_sample_ids = fields.One2many(
         "lam.oil.sample", "partner_id", string="Oil Samples", groups=ARCHIVE_GROUPS
     )
+    # --- field work
+    lam_visit_ids = fields.One2many("lam.visit", "partner_id", string="Visits", groups=ARCHIVE_GROUPS)
+    lam_communication_ids = fields.One2many(
+        "lam.communication", "partner_id", string="Communications", groups=ARCHIVE_GROUPS
+    )
+    lam_archive_review_ids = fields.One2many(
+        "lam.archive.review", "partner_id", string="Archive Reviews", groups=ARCHIVE_GROUPS
+    )
+    lam_visit_count = fields.Integer(compute="_compute_lam_work_counts", groups=ARCHIVE_GROUPS)
+    lam_communication_count = fields.Integer(compute="_compute_lam_work_counts", groups=ARCHIVE_GROUPS)
     # --- key persons (on contacts) and the flag on the customer
     lam_is_key_person = fields.Boolean(string="Key Person", tracking=True, groups=ARCHIVE_GROUPS)
     lam_key_role = fields.Selection(
@@ -231,6 +241,15 @@ class ResPartner(models.Model):
             ours = sum(partner.lam_equipment_ids.filtered(lambda e: e.oil_source == "ours").mapped("quantity"))
             partner.lam_equipment_count = total
             partner.lam_coverage_ratio = 100.0 * ours / total if total else 0.0
+
+    def _compute_lam_work_counts(self):
+        counts = {}
+        for model, fname in (("lam.visit", "lam_visit_count"), ("lam.communication", "lam_communication_count")):
+            groups = self.env[model]._read_group([("partner_id", "in", self.ids)], ["partner_id"], ["__count"])
+            counts[fname] = {partner.id: count for partner, count in groups}
+        for partner in self:
+            for fname, by_partner in counts.items():
+                partner[fname] = by_partner.get(partner.id, 0)
 
     @api.depends("credit_limit", "property_payment_term_id")
     @api.depends_context("company")
@@ -437,7 +456,48 @@ class ResPartner(models.Model):
         return action
 
     def action_lam_mark_reviewed(self):
-        self.write({"lam_last_review_date": fields.Date.context_today(self)})
+        """Record a review of each archive: who, when, and what changed since the previous one."""
+        self.env["lam.archive.review"].create([
+            {"partner_id": partner.id, "updated": partner._lam_changes_since_review()} for partner in self
+        ])
+
+    def action_lam_log_communication(self):
+        """Log a call, a chat or an email with this customer: a form in a dialog."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Log a Communication"),
+            "res_model": "lam.communication",
+            "view_mode": "form",
+            "views": [(self.env.ref("lubricant_account_manager.lam_communication_view_form_quick").id, "form")],
+            "target": "new",
+            "context": {"default_partner_id": self.id, "default_channel": "phone"},
+        }
+
+    def action_lam_open_visits(self):
+        return self._lam_open_work("lubricant_account_manager.lam_visit_action")
+
+    def action_lam_open_communications(self):
+        return self._lam_open_work("lubricant_account_manager.lam_communication_action")
+
+    def _lam_open_work(self, action_ref):
+        """The visits or communications of this customer, by whoever did them."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(action_ref)
+        action["domain"] = [("partner_id", "=", self.id)]
+        action["context"] = {"default_partner_id": self.id}
+        return action
+
+    def _lam_changes_since_review(self):
+        """The archive fields changed since the last review, from the chatter's tracking."""
+        self.ensure_one()
+        domain = [("mail_message_id.model", "=", "res.partner"), ("mail_message_id.res_id", "=", self.id)]
+        last = max(self.lam_archive_review_ids.mapped("date"), default=False)
+        if last:
+            domain.append(("mail_message_id.date", ">", last))
+        tracked = self.env["mail.tracking.value"].sudo().search(domain)
+        labels = sorted(set(tracked.field_id.mapped("field_description")))
+        return "、".join(labels) if labels else _("No archive field changed since the previous review.")
 
     def action_lam_print_p9(self):
         return self.env.ref("lubricant_account_manager.action_report_p9").report_action(self)

@@ -3,6 +3,8 @@
 
 from odoo import api, fields, models
 
+from ..tools.validation import check_vals
+
 MANAGER_CATEGORY_GROUPS = {
     "development": "lubricant_account_manager.group_lam_development",
     "maintenance": "lubricant_account_manager.group_lam_maintenance",
@@ -26,6 +28,22 @@ class ResUsers(models.Model):
         "and targets, maintenance managers their active terminal customers, channel managers their dealers.",
     )
 
+    lam_start_latitude = fields.Float(
+        string="Route Start Latitude",
+        digits=(10, 7),
+        help="Where the manager's day routes start (his office or home). Empty: the company's address.",
+    )
+    lam_start_longitude = fields.Float(string="Route Start Longitude", digits=(10, 7))
+
+    _sql_constraints = [
+        (
+            "lam_start_point_on_earth",
+            "CHECK(COALESCE(lam_start_latitude, 0) BETWEEN -90 AND 90 "
+            "AND COALESCE(lam_start_longitude, 0) BETWEEN -180 AND 180)",
+            "A route start point is a latitude between -90 and 90 and a longitude between -180 and 180.",
+        ),
+    ]
+
     @api.depends("groups_id")
     def _compute_lam_manager_category(self):
         groups = {key: self.env.ref(xmlid) for key, xmlid in MANAGER_CATEGORY_GROUPS.items()}
@@ -36,11 +54,14 @@ class ResUsers(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            check_vals(self, vals, [fname for fname in vals if fname.startswith("lam_")])
         users = super().create(vals_list)
         users._lam_set_home_action()
         return users
 
     def write(self, vals):
+        check_vals(self, vals, [fname for fname in vals if fname.startswith("lam_")])
         result = super().write(vals)
         if any(key == "groups_id" or key.startswith(("in_group_", "sel_groups_")) for key in vals) or (
             "lam_manager_category" in vals
@@ -87,6 +108,23 @@ class ResUsers(models.Model):
             ])
             return members.user_id.filtered("active") | self
         return self
+
+    def _lam_route_start(self):
+        """(latitude, longitude) where this manager's day routes start, or None."""
+        self.ensure_one()
+        if self.lam_start_latitude or self.lam_start_longitude:
+            return self.lam_start_latitude, self.lam_start_longitude
+        company = self.company_id.partner_id.sudo()
+        if company.partner_latitude or company.partner_longitude:
+            return company.partner_latitude, company.partner_longitude
+        return None
+
+    def _lam_department_managers(self):
+        """The leaders of the active sales teams these users are active members of."""
+        members = self.env["crm.team.member"].sudo().search([
+            ("user_id", "in", self.ids), ("crm_team_id.active", "=", True),
+        ])
+        return members.crm_team_id.user_id.filtered("active")
 
     def _lam_may_change_credit(self):
         """Finance, department managers and administrators change credit terms;

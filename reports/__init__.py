@@ -6,3 +6,7 @@ from . import report_p9_archive_basic
 from . import report_p9_xlsx
 from . import report_p10_archive_dynamic
 from . import report_p10_xlsx
+from . import report_p1_work_log
+from . import report_p1_xlsx
+from . import report_p6_communication
+from . import report_p6_xlsx

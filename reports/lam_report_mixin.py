@@ -16,18 +16,24 @@ class LamReportMixin(models.AbstractModel):
     _description = "Account Management Report"
 
     @api.model
-    def _lam_report_partners(self, docids, data=None):
-        """Return the customers to print: ``docids``, or the ids the report
-        action carried in its context (a report called from the filter
-        wizard). Only the addon's users print them, and only customers they
-        may read."""
+    def _lam_report_records(self, model, docids, data=None):
+        """Return the records of ``model`` to print: ``docids``, or the ids the
+        report action carried in its context (a report called from the filter
+        wizard). Only the addon's users print them, and only records they may
+        read."""
         ids = docids or ((data or {}).get("context") or {}).get("active_ids") or self.env.context.get("active_ids")
         if not self.env.su and not self.env.user._lam_is_addon_user():
             raise AccessError(self.env._("The account management reports are for account management only."))
-        partners = self.env["res.partner"].browse(ids or [])  # in this report's env: its user's rights
-        if not partners:
-            raise UserError(self.env._("Choose the customers to print."))
-        partners.check_access("read")
+        records = self.env[model].browse(ids or [])  # in this report's env: its user's rights
+        if not records:
+            raise UserError(self.env._("Choose what to print."))
+        records.check_access("read")
+        return records
+
+    @api.model
+    def _lam_report_partners(self, docids, data=None):
+        """The customers to print (see _lam_report_records): lubricant customers only."""
+        partners = self._lam_report_records("res.partner", docids, data)
         strangers = partners.filtered(lambda partner: not partner.lam_customer_kind)
         if strangers:
             raise UserError(self.env._(

@@ -13,3 +13,4 @@ from . import test_hardening
 from . import test_purchases
 from . import test_report_http
 from . import test_usability
+from . import test_field_work

@@ -17,6 +17,7 @@ from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
 from .common import MODULE, LamCommon
+from .test_isolation import customer_record_models
 
 MIGRATION = Path(__file__).resolve().parent.parent / "migrations" / "18.0.1.1.0" / "post-migrate.py"
 
@@ -299,10 +300,10 @@ class TestHardening(LamCommon):
 
     # 12. one rule pattern, on indexed columns
     def test_rules_filter_on_the_record_own_indexed_manager(self):
-        for model in self.env["lam.customer.record.mixin"]._inherit_children:
+        for model in customer_record_models(self.env):
             rules = self.env["ir.rule"].search([("model_id.model", "=", model)])
             with self.subTest(model=model):
-                self.assertEqual(len(rules), 4)
+                self.assertIn(len(rules), (3, 4))  # records of work: no finance rule
                 for rule in rules:
                     self.assertNotIn("partner_id", rule.domain_force)
                 self.env.cr.execute(

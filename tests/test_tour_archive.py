@@ -1,6 +1,7 @@
 # Copyright 2026 Lubricant Account Manager developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
+from odoo import Command
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common import MODULE
@@ -59,3 +60,27 @@ class TestArchiveTour(LamTourCase):
             for name in ("鞍山轧钢厂", "大连港务局")
         ])
         self.start_tour("/odoo", "lam_report_wizard_tour", login=manager.login)
+
+    def test_manager_plans_checks_in_closes_and_reports_a_visit(self):
+        manager = self._new_chinese_user("lam_tour_visit", "吴维护", f"{MODULE}.group_lam_maintenance")
+        boss = self._new_chinese_user("lam_tour_boss", "郑经理", f"{MODULE}.group_lam_department_manager")
+        self.env["crm.team"].create({
+            "name": "华东润滑油", "user_id": boss.id,
+            "crm_team_member_ids": [Command.create({"user_id": manager.id})],
+        })
+        customer = self.env["res.partner"].create({
+            "name": "鞍山轧钢厂", "is_company": True, "lam_customer_kind": "terminal", "lam_stage": "active",
+            "user_id": manager.id,
+        })
+        self.start_tour("/odoo", "lam_visit_tour", login=manager.login)
+
+        visit = self.env["lam.visit"].search([("partner_id", "=", customer.id)])
+        self.assertEqual(len(visit), 1)
+        self.assertEqual((visit.state, visit.user_id), ("reported", manager))
+        self.assertTrue(visit.checkin_time)
+        self.assertTrue(visit.next_visit_date)
+        self.assertEqual(visit.outcome, "客户同意试用 L-HM 46 抗磨液压油")
+        self.assertEqual(visit.reported_to_ids, boss)
+        report = visit.message_ids.filtered(lambda message: message.message_type == "comment")
+        self.assertEqual(report.partner_ids, boss.partner_id)
+        self.assertTrue(customer.activity_ids.filtered(lambda a: a.date_deadline == visit.next_visit_date))

@@ -3,3 +3,4 @@
 
 from . import lam_report_wizard
 from . import lam_credit_change_wizard
+from . import lam_day_route_wizard

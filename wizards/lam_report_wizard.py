@@ -9,9 +9,14 @@ from ..tools.validation import check_vals
 
 # report code: (PDF report action, XLSX report action)
 REPORTS = {
+    "p1": ("lubricant_account_manager.action_report_p1", "lubricant_account_manager.action_report_p1_xlsx"),
+    "p6": ("lubricant_account_manager.action_report_p6", "lubricant_account_manager.action_report_p6_xlsx"),
     "p9": ("lubricant_account_manager.action_report_p9", "lubricant_account_manager.action_report_p9_xlsx"),
     "p10": ("lubricant_account_manager.action_report_p10", "lubricant_account_manager.action_report_p10_xlsx"),
 }
+# reports over a period, reports of customers
+PERIOD_REPORTS = ("p1", "p6", "p10")
+CUSTOMER_REPORTS = ("p6", "p9", "p10")
 
 
 class LamReportWizard(models.TransientModel):
@@ -25,7 +30,12 @@ class LamReportWizard(models.TransientModel):
         return trailing_months(fields.Date.context_today(self), DEFAULT_REPORT_MONTHS)
 
     report_code = fields.Selection(
-        [("p9", "P9 Customer Archive (Basic)"), ("p10", "P10 Customer Archive (Dynamic)")],
+        [
+            ("p1", "P1 Marketing Work Log"),
+            ("p6", "P6 Communication Follow-up"),
+            ("p9", "P9 Customer Archive (Basic)"),
+            ("p10", "P10 Customer Archive (Dynamic)"),
+        ],
         string="Report",
         required=True,
         default="p9",
@@ -46,6 +56,7 @@ class LamReportWizard(models.TransientModel):
     date_from = fields.Date(string="From", default=lambda self: self._default_period()[0])
     date_to = fields.Date(string="To", default=lambda self: self._default_period()[1])
     needs_period = fields.Boolean(compute="_compute_needs_period")
+    needs_customers = fields.Boolean(compute="_compute_needs_period")
 
     @api.depends_context("uid")
     def _compute_allowed_user_ids(self):
@@ -60,7 +71,8 @@ class LamReportWizard(models.TransientModel):
     @api.depends("report_code")
     def _compute_needs_period(self):
         for wizard in self:
-            wizard.needs_period = wizard.report_code == "p10"
+            wizard.needs_period = wizard.report_code in PERIOD_REPORTS
+            wizard.needs_customers = wizard.report_code in CUSTOMER_REPORTS
 
     @api.constrains("date_from", "date_to")
     def _check_period(self):
@@ -97,6 +109,30 @@ class LamReportWizard(models.TransientModel):
             ))
         return partners
 
+    def _get_records(self):
+        """The records the chosen report prints."""
+        self.ensure_one()
+        if self.report_code == "p1":
+            return self._lam_found(self.env["lam.work.log"].search(self._lam_period_domain("date"), order="date"))
+        if self.report_code == "p6":
+            domain = self._lam_period_domain("day")
+            if self.partner_ids:
+                domain.append(("partner_id", "in", self.partner_ids.ids))
+            return self._lam_found(self.env["lam.communication"].search(domain, order="date"))
+        return self._get_partners()
+
+    def _lam_period_domain(self, date_field):
+        domain = [(date_field, ">=", self.date_from), (date_field, "<=", self.date_to)]
+        if self.user_id:
+            domain.append(("user_id", "=", self.user_id.id))
+        return domain
+
+    @api.model
+    def _lam_found(self, records):
+        if not records:
+            raise UserError(_("Nothing matches these filters."))
+        return records
+
     def _get_options(self):
         return {"date_from": fields.Date.to_string(self.date_from), "date_to": fields.Date.to_string(self.date_to)}
 
@@ -105,7 +141,7 @@ class LamReportWizard(models.TransientModel):
         # The web client sends `data` as the report's options and the record
         # ids in the action's context (active_ids): the report models read
         # them there.
-        return self.env.ref(report_ref).report_action(self._get_partners(), data=self._get_options())
+        return self.env.ref(report_ref).report_action(self._get_records(), data=self._get_options())
 
     def action_print_pdf(self):
         return self._lam_report_action(REPORTS[self.report_code][0])

@@ -109,8 +109,18 @@ registry.category("web_tour.tours").add("lam_archive_tour", {
         },
         ...stepUtils.saveForm(),
         {
+            content: "Open the form's actions (the gear menu)",
+            trigger: ".o_control_panel .o_cp_action_menus button:has(.fa-cog)",
+            run: "click",
+        },
+        {
+            content: "Open the print menu",
+            trigger: ".o-dropdown--menu button:has(.fa-print)",
+            run: "click",
+        },
+        {
             content: "Print P9 from the form",
-            trigger: "button[name='action_lam_print_p9']",
+            trigger: ".o-dropdown--menu .o_menu_item:contains('P9'):not(:contains('XLSX'))",
             run: "click",
         },
         lamDownloadDone("P9"),

@@ -21,3 +21,5 @@ from . import lam_communication
 from . import lam_archive_review
 from . import lam_work_log
 from . import lam_demo_data
+from . import sale_order
+from . import base_partner_merge_automatic_wizard

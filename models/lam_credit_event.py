@@ -53,7 +53,8 @@ class LamCreditEvent(models.Model):
                 parts.append(_("payment term %(old)s → %(new)s",
                                old=event.old_payment_term_id.name or empty,
                                new=event.new_payment_term_id.name or empty))
-            event.summary = "; ".join(parts) + (f" ({event.reason})" if event.reason else "")
+            reason = event.reason or _("changed on the customer form")
+            event.summary = "; ".join(parts) + f" ({reason})"
 
     @api.depends("partner_id", "date")
     def _compute_display_name(self):

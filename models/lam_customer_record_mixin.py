@@ -68,6 +68,17 @@ class LamCustomerRecordMixin(models.AbstractModel):
         self.partner_id.check_access("write")
 
     @api.model
+    def _lam_record_models(self):
+        """The concrete models that hang on a customer (through other mixins too)."""
+        found, todo = [], [self._name]
+        while todo:
+            for name in sorted(self.env[todo.pop()]._inherit_children):
+                todo.append(name)
+                if not self.env[name]._abstract:
+                    found.append(name)
+        return found
+
+    @api.model
     def _lam_check_input(self, vals, system_fields=()):
         """Refuse values that cannot be stored as given, and values of fields
         the system computes (a readonly related or computed field is still

@@ -82,6 +82,10 @@ class LamOilSample(models.Model):
                 samples=", ".join(self.filtered(lambda sample: sample.state == "done").mapped("name")),
             ))
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_result_known(self):
+        self._lam_check_result_locked()
+
     def action_send_to_test(self):
         self.write({"state": "testing"})
 

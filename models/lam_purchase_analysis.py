@@ -100,7 +100,8 @@ class LamPurchaseAnalysis(models.AbstractModel):
         """Sum the confirmed lubricant order lines by customer, product and unit (and month)."""
         if partners is not None and not partners:
             return []
-        tz = pytz.timezone(self.env.context.get("tz") or self.env.user.tz or "UTC")
+        tz_name = self.env.context.get("tz") or self.env.user.tz or "UTC"
+        tz = pytz.timezone(tz_name) if tz_name in pytz.all_timezones_set else pytz.utc
         start, stop = (
             tz.localize(datetime.datetime.combine(day, datetime.time.min)).astimezone(pytz.utc).replace(tzinfo=None)
             for day in (date_from, date_to + datetime.timedelta(days=1))

@@ -7,7 +7,6 @@ from markupsafe import Markup
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv.expression import AND as expression_and
-from odoo.tools.safe_eval import safe_eval
 
 from ..tools.uscc import compact_uscc, uscc_error
 from ..tools.validation import check_vals
@@ -22,6 +21,8 @@ CREDIT_GROUPS = ARCHIVE_GROUPS
 # Fields whose change can move a partner out of the user's reach: the rules
 # are checked again after the write.
 LINK_FIELDS = ("user_id", "parent_id", "is_company", "lam_customer_kind")
+# What users outside the addon may not change on a lubricant customer.
+OUTSIDER_LOCKED_FIELDS = ("user_id", "active", "parent_id", "is_company")
 
 
 class CreditChangeReason(str):
@@ -35,12 +36,6 @@ CUSTOMER_KINDS = [
     ("dealer", "Dealer"),
     ("prospect", "Prospect"),
 ]
-# What each category of account manager sees first among his customers.
-CATEGORY_DEFAULT_FILTERS = {
-    "development": {"search_default_development": 1},
-    "maintenance": {"search_default_terminal": 1, "search_default_stage_active": 1},
-    "channel": {"search_default_dealer": 1},
-}
 # Art. 33: every large and medium terminal customer has key persons.
 KEY_PERSON_SIZES = ("large", "medium")
 CREDIT_RATINGS = [
@@ -68,6 +63,22 @@ class ResPartner(models.Model):
     lam_can_reassign = fields.Boolean(
         compute="_compute_lam_can_reassign",
         help="Technical: department managers and administrators change the account manager of a customer.",
+    )
+    lam_can_change_credit = fields.Boolean(
+        compute="_compute_lam_can_reassign",
+        help="Technical: finance, department managers and administrators change credit terms.",
+    )
+    lam_manager_candidate_ids = fields.Many2many(
+        "res.users", compute="_compute_lam_can_reassign",
+        help="Technical: the account managers this user may give a customer to.",
+    )
+    lam_currency_id = fields.Many2one("res.currency", compute="_compute_lam_credit_terms")
+    lam_credit_limit = fields.Monetary(
+        string="Credit Limit", currency_field="lam_currency_id", compute="_compute_lam_credit_terms",
+        groups=ARCHIVE_GROUPS, help="The credit limit set on this customer in the current company.",
+    )
+    lam_payment_term_id = fields.Many2one(
+        "account.payment.term", string="Payment Terms", compute="_compute_lam_credit_terms", groups=ARCHIVE_GROUPS,
     )
     lam_customer_kind = fields.Selection(
         CUSTOMER_KINDS,
@@ -232,7 +243,23 @@ class ResPartner(models.Model):
 
     @api.depends_context("uid")
     def _compute_lam_can_reassign(self):
-        self.lam_can_reassign = self.env.user.has_group("lubricant_account_manager.group_lam_department_manager")
+        user = self.env.user
+        reassigns = user.has_group("lubricant_account_manager.group_lam_department_manager")
+        self.lam_can_reassign = reassigns
+        self.lam_can_change_credit = user._lam_may_change_credit()
+        self.lam_manager_candidate_ids = user._lam_reportable_managers() if reassigns else user
+
+    @api.depends("credit_limit", "property_payment_term_id")
+    @api.depends_context("company")
+    def _compute_lam_credit_terms(self):
+        # Read as superuser: the limit is an accountant's field, shown here read-only
+        # to the account manager, the department manager and finance.
+        fallback = self._fields["credit_limit"].get_company_dependent_fallback(self.sudo())
+        for partner in self:
+            accounting = partner.sudo()
+            partner.lam_currency_id = self.env.company.currency_id
+            partner.lam_credit_limit = accounting.credit_limit if accounting.credit_limit != fallback else 0.0
+            partner.lam_payment_term_id = accounting.property_payment_term_id
 
     @api.depends("lam_equipment_ids.quantity", "lam_equipment_ids.oil_source")
     def _compute_lam_equipment_stats(self):
@@ -404,17 +431,18 @@ class ResPartner(models.Model):
                 if context.get("default_lam_customer_kind"):
                     vals.setdefault("lam_customer_kind", False)
             self._lam_prepare_vals(vals)
-            if vals.get("lam_customer_kind") and any(vals.get(fname) for fname in self._lam_credit_fields):
-                self._lam_check_new_customer_credit()
+            if vals.get("lam_credit_rating") or (
+                vals.get("lam_customer_kind") and any(vals.get(fname) for fname in self._lam_credit_fields)
+            ):
+                self._lam_check_credit_rights()
         return super().create(vals_list)
 
     def write(self, vals):
         self._lam_prepare_vals(vals)
-        self._lam_check_manager_change(vals)
-        if set(vals).intersection(self._lam_credit_fields):
-            self._lam_check_credit_change(vals)
+        self._lam_check_protected_changes(vals)
         customers = self.filtered("is_company") if set(vals).intersection(self._lam_credit_fields) else self.browse()
         before = {partner.id: partner._lam_credit_snapshot() for partner in customers}
+        previous_managers = {partner: partner.user_id for partner in self.sudo()} if "user_id" in vals else {}
         result = super().write(vals)
         if customers:
             customers._lam_log_credit_changes(before)
@@ -422,7 +450,22 @@ class ResPartner(models.Model):
             # Record rules are checked before a write: a manager may not move
             # a partner (or turn one into a lubricant customer) out of his reach.
             self.check_access("write")
+        if previous_managers:
+            self._lam_hand_over_followers(previous_managers)
         return result
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_lubricant_customer(self):
+        """A customer's archive is kept: only administrators of the addon delete a lubricant customer."""
+        if self.env.su or self.env.user.has_group("lubricant_account_manager.group_lam_admin"):
+            return
+        customers = self.sudo().filtered("lam_customer_kind")
+        if customers:
+            raise AccessError(_(
+                "%(customers)s: a lubricant customer's archive is kept; archive the customer, or ask an "
+                "administrator of account management.",
+                customers=", ".join(customers.mapped("display_name")),
+            ))
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_credit_history(self):
@@ -432,28 +475,6 @@ class ResPartner(models.Model):
                 "%(customers)s has a credit history, which is kept: archive the customer instead of deleting it.",
                 customers=", ".join(customers.sudo().mapped("display_name")),
             ))
-
-    @api.model
-    def _lam_action_customers(self):
-        """The customers as the user works with them: finance reads them; each
-        category of account manager lands on his own first (development
-        managers on prospects and targets, maintenance managers on active
-        terminal customers, channel managers on dealers), a department
-        manager on his team, grouped by manager."""
-        user = self.env.user
-        if not user.has_group("lubricant_account_manager.group_lam_user"):
-            return self.env["ir.actions.act_window"]._for_xml_id(
-                "lubricant_account_manager.res_partner_action_lam_customer_readonly"
-            )
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "lubricant_account_manager.res_partner_action_lam_customer"
-        )
-        if user.has_group("lubricant_account_manager.group_lam_department_manager"):
-            defaults = {"search_default_my_team": 1, "search_default_group_manager": 1}
-        else:
-            defaults = CATEGORY_DEFAULT_FILTERS.get(user.lam_manager_category, {})
-        action["context"] = {**safe_eval(action.get("context") or "{}", {"uid": user.id}), **defaults}
-        return action
 
     def action_lam_mark_reviewed(self):
         """Record a review of each archive: who, when, and what changed since the previous one."""
@@ -515,36 +536,67 @@ class ResPartner(models.Model):
             raise UserError(_("%(fields)s cannot be changed: the system computes it.", fields=", ".join(
                 self._fields[fname]._description_string(self.env) for fname in computed)))
         if "lam_uscc" in vals:
+            if vals["lam_uscc"] and not isinstance(vals["lam_uscc"], str):
+                raise ValidationError(_("A unified social credit code is a text of 18 characters."))
             # an empty code is no code (NULL): never a duplicate of another empty one
             vals["lam_uscc"] = compact_uscc(vals["lam_uscc"]) or False
 
-    def _lam_check_manager_change(self, vals):
-        """Only the addon's users may change the account manager of a lubricant customer."""
-        if "user_id" not in vals or self.env.su or self.env.user._lam_is_addon_user():
-            return
-        if self.sudo().filtered("lam_customer_kind"):
-            raise AccessError(_(
-                "Only account management (managers, department managers, administrators) "
-                "may change the account manager of a lubricant customer."
-            ))
+    def _lam_check_protected_changes(self, vals):
+        """Who may change what on a lubricant customer, checked before the write.
 
-    def _lam_check_credit_change(self, vals):
-        """An account manager sees his customers' credit terms; finance and the
-        department manager change them (credit change wizard). Values that
-        change nothing pass: forms send them."""
-        user = self.env.user
-        if self.env.su or not user._lam_is_addon_user() or user._lam_may_change_credit():
+        - nobody writes the commercial partner, which the rules follow;
+        - users outside the addon see an ordinary contact: they may fix an
+          address, not change its manager, archive it, move it, or its credit
+          terms (unless they do the accounting);
+        - account managers see credit terms, finance and the department
+          manager change them; only the latter clear a customer's kind.
+        """
+        if self.env.su:
             return
+        if "commercial_partner_id" in vals:
+            raise UserError(_("The commercial entity of a contact follows its company: it is not written."))
+        user = self.env.user
         customers = self.sudo().filtered("lam_customer_kind")
-        changed = [
+        credit_changes = customers._lam_credit_changes(vals)
+        if not user._lam_is_addon_user():
+            if customers and (set(vals).intersection(OUTSIDER_LOCKED_FIELDS) or (
+                credit_changes and not user.has_group("account.group_account_invoice")
+            )):
+                raise AccessError(_(
+                    "Only account management (managers, department managers, finance, administrators) changes "
+                    "the manager, the status, the company or the credit terms of a lubricant customer."
+                ))
+            return
+        if user._lam_may_change_credit():
+            return
+        if credit_changes or self.sudo()._lam_credit_changes({
+            key: value for key, value in vals.items() if key == "lam_credit_rating"
+        }):
+            raise self._lam_credit_change_error()
+        if "lam_customer_kind" in vals:
+            if not vals["lam_customer_kind"] and customers:
+                raise AccessError(_(
+                    "%(customers)s: only the department manager takes a customer out of the archive.",
+                    customers=", ".join(customers.mapped("display_name")),
+                ))
+            if vals["lam_customer_kind"] and (self - customers).sudo()._lam_has_credit_terms():
+                raise self._lam_credit_change_error()
+            if vals["lam_customer_kind"] and (self - customers)._lam_credit_changes(vals):
+                raise self._lam_credit_change_error()
+
+    def _lam_credit_changes(self, vals):
+        """The credit fields ``vals`` would change on these partners (read as superuser)."""
+        return [
             fname for fname in set(vals).intersection(self._lam_credit_fields)
             if any(
-                customer._fields[fname].convert_to_write(customer[fname], customer) != (vals[fname] or False)
-                for customer in customers
+                partner._fields[fname].convert_to_write(partner.sudo()[fname], partner) != (vals[fname] or False)
+                for partner in self
             )
         ]
-        if changed:
-            raise self._lam_credit_change_error()
+
+    def _lam_has_credit_terms(self):
+        """True when one of these partners has a credit rating, limit or payment term (superuser)."""
+        return any(partner.lam_credit_rating or partner.lam_is_credit_customer for partner in self)
 
     @api.model
     def _lam_credit_change_error(self):
@@ -554,11 +606,32 @@ class ResPartner(models.Model):
         ))
 
     @api.model
-    def _lam_check_new_customer_credit(self):
+    def _lam_check_credit_rights(self):
         """A new customer gets credit terms from finance or the department manager, not at creation."""
         user = self.env.user
         if not self.env.su and user._lam_is_addon_user() and not user._lam_may_change_credit():
             raise self._lam_credit_change_error()
+
+    def _lam_hand_over_followers(self, previous_managers):
+        """After a reassignment the former manager no longer follows the
+        customer and what hangs on it; the new one follows the customer."""
+        for partner, previous in previous_managers.items():
+            if previous == partner.user_id or not partner.lam_customer_kind:
+                continue
+            if previous:
+                for record in partner._lam_followed_records():
+                    record.message_unsubscribe(partner_ids=previous.partner_id.ids)
+            if partner.user_id:
+                partner.message_subscribe(partner_ids=partner.user_id.partner_id.ids)
+
+    def _lam_followed_records(self):
+        """The customer and its records that have followers (superuser: all of them)."""
+        self.ensure_one()
+        records = [self]
+        for model in self.env["lam.customer.record.mixin"]._lam_record_models():
+            if "message_follower_ids" in self.env[model]._fields:
+                records.append(self.env[model].sudo().search([("partner_id", "=", self.id)]))
+        return records
 
     def _lam_credit_snapshot(self):
         self.ensure_one()
@@ -575,7 +648,7 @@ class ResPartner(models.Model):
         """Write one credit event per company partner whose credit terms changed."""
         reason = self.env.context.get("lam_credit_reason")
         if not isinstance(reason, CreditChangeReason):
-            reason = _("Changed on the customer form")
+            reason = False  # shown as "changed on the customer form", in the reader's language
         events_vals = []
         for partner in self:
             old, new = before[partner.id], partner._lam_credit_snapshot()
@@ -591,15 +664,17 @@ class ResPartner(models.Model):
                 "new_limit": new["limit"],
                 "old_payment_term_id": old["payment_term"].id,
                 "new_payment_term_id": new["payment_term"].id,
-                "reason": str(reason),
+                "reason": reason and str(reason),
             })
         if not events_vals:
             return
         # The credit history is an audit trail written by the system for
         # whoever changed the terms: nobody may create events by hand.
         events = self.env["lam.credit.event"].sudo().create(events_vals)
-        for event in events:
-            event.partner_id.sudo().message_post(
-                body=Markup("<p>%s</p><p>%s</p>") % (_("Credit status changed"), event.summary),
+        # The chatter is read by anyone who reads the contact: it says that the
+        # terms changed, the credit history (restricted) says how.
+        for partner in events.partner_id:
+            partner.sudo().message_post(
+                body=Markup("<p>%s</p>") % _("Credit status changed: see the credit history of the archive."),
                 subtype_xmlid="mail.mt_note",
             )

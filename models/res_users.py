@@ -2,9 +2,31 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
 from odoo import api, fields, models
+from odoo.tools.translate import LazyTranslate
+
+_lt = LazyTranslate(__name__)
 
 from ..tools.validation import check_vals
 
+# Default favourite filter of the customers, per category: (name, domain, context).
+CATEGORY_FILTERS = {
+    "development": (
+        _lt("Prospects and Targets"),
+        "['|', ('lam_customer_kind', '=', 'prospect'), ('lam_stage', 'in', ('potential', 'target', 'developing'))]",
+        "{'lam_default': True}",
+    ),
+    "maintenance": (
+        _lt("Active Terminal Customers"),
+        "[('lam_customer_kind', '=', 'terminal'), ('lam_stage', '=', 'active')]",
+        "{'lam_default': True}",
+    ),
+    "channel": (_lt("Dealers"), "[('lam_customer_kind', '=', 'dealer')]", "{'lam_default': True}"),
+    "department_manager": (
+        _lt("My Team by Manager"),
+        "[('user_id.crm_team_member_ids', 'any', [('active', '=', True), ('crm_team_id.user_id', '=', uid)])]",
+        "{'lam_default': True, 'group_by': ['user_id']}",
+    ),
+}
 MANAGER_CATEGORY_GROUPS = {
     "development": "lubricant_account_manager.group_lam_development",
     "maintenance": "lubricant_account_manager.group_lam_maintenance",
@@ -71,13 +93,50 @@ class ResUsers(models.Model):
 
     def _lam_set_home_action(self):
         """Users of the addon land in their customers, not in Discuss (unless a
-        home action was chosen for them)."""
-        action = self.env.ref("lubricant_account_manager.res_partner_action_lam_customer_server",
-                              raise_if_not_found=False)
-        users = self.filtered(lambda user: not user.action_id and not user.share and user._lam_is_addon_user())
-        if action and users:
-            # as the system: an administrator adding a user to a group may not write ir.actions links
-            users.sudo().write({"action_id": action.id})
+        home action was chosen for them): finance in the read-only archive,
+        the others in the customers, filtered as their category works."""
+        customers = self.env.ref("lubricant_account_manager.res_partner_action_lam_customer", raise_if_not_found=False)
+        readonly = self.env.ref("lubricant_account_manager.res_partner_action_lam_customer_readonly",
+                                raise_if_not_found=False)
+        if not customers or not readonly:
+            return
+        for user in self.filtered(lambda user: not user.share and user._lam_is_addon_user()):
+            managing = user.has_group("lubricant_account_manager.group_lam_user")
+            if not user.action_id:
+                # as the system: an administrator adding a user to a group may not write ir.actions links
+                user.sudo().action_id = (customers if managing else readonly).id
+            if managing:
+                user._lam_set_default_filter(customers)
+
+    def _lam_set_default_filter(self, action):
+        """What the manager sees first among his customers, as his default
+        favourite filter of the customers (he may choose another)."""
+        self.ensure_one()
+        if self.has_group("lubricant_account_manager.group_lam_department_manager"):
+            key = "department_manager"
+        else:
+            key = self._lam_category()
+        if key not in CATEGORY_FILTERS:
+            return
+        Filters = self.env["ir.filters"].sudo()
+        mine = Filters.search([("user_id", "=", self.id), ("action_id", "=", action.id),
+                               ("model_id", "=", "res.partner")])
+        ours = mine.filtered(lambda flt: "lam_default" in (flt.context or ""))
+        if (mine - ours).filtered("is_default"):
+            return  # the manager chose his own default: keep it
+        name, domain, context = CATEGORY_FILTERS[key]
+        values = {"name": self.with_context(lang=self.lang).env._(name), "domain": domain, "context": context,
+                  "is_default": True}
+        if ours:
+            ours[:1].write(values)
+            (ours - ours[:1]).unlink()
+        else:
+            Filters.create({**values, "user_id": self.id, "action_id": action.id, "model_id": "res.partner"})
+
+    def _lam_category(self):
+        """The manager's category, from his groups (also while they change)."""
+        self.ensure_one()
+        return next((key for key, xmlid in MANAGER_CATEGORY_GROUPS.items() if self.has_group(xmlid)), False)
 
     def _lam_is_addon_user(self):
         """True for the users of lubricant account management: managers of

@@ -24,6 +24,9 @@ class LamReportMixin(models.AbstractModel):
         ids = docids or ((data or {}).get("context") or {}).get("active_ids") or self.env.context.get("active_ids")
         if not self.env.su and not self.env.user._lam_is_addon_user():
             raise AccessError(self.env._("The account management reports are for account management only."))
+        ids = [ids] if isinstance(ids, int) else ids
+        if not isinstance(ids, (list, tuple)) or not all(isinstance(id_, int) for id_ in ids):
+            raise UserError(self.env._("These are not records to print: %(ids)r.", ids=ids))
         records = self.env[model].browse(ids or [])  # in this report's env: its user's rights
         if not records:
             raise UserError(self.env._("Choose what to print."))

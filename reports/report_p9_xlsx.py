@@ -22,7 +22,8 @@ class ReportP9ArchiveBasicXlsx(models.AbstractModel):
         meta = [_("Printed on %(date)s by %(user)s", date=fields.Date.context_today(self), user=self.env.user.name)]
         columns = [
             Col(_("Customer"), 28), Col(_("Kind"), 12), Col(_("Size Class"), 10), Col(_("Development Stage"), 12),
-            Col(_("Industry"), 22), Col(_("Account Manager"), 14), Col(_("Unified Social Credit Code"), 22),
+            Col(_("Industry"), 22), Col(_("Account Manager"), 14), Col(_("Address"), 30), Col(_("Phone"), 16),
+            Col(_("Unified Social Credit Code"), 22),
             Col(_("Legal Representative"), 14), Col(_("Registered Capital (10k CNY)"), 14, "float"),
             Col(_("Established On"), 12, "date"), Col(_("Business Scope"), 30), Col(_("Employees"), 10, "int"),
             Col(_("Annual Output"), 16), Col(_("Equipment Units"), 10, "int"),
@@ -38,7 +39,8 @@ class ReportP9ArchiveBasicXlsx(models.AbstractModel):
             row = [
                 partner.name, selection_label(partner, "lam_customer_kind"), selection_label(partner, "lam_size"),
                 selection_label(partner, "lam_stage"), partner.industry_id.name, partner.user_id.name,
-                partner.lam_uscc, partner.lam_legal_representative, partner.lam_registered_capital,
+                partner._display_address(without_company=True).replace("\n", " "), partner.phone, partner.lam_uscc,
+                partner.lam_legal_representative, partner.lam_registered_capital,
                 partner.lam_established_date, partner.lam_business_scope, partner.lam_employee_count,
                 partner.lam_annual_output, partner.lam_equipment_count, partner.lam_coverage_ratio / 100.0,
                 partner.lam_oil_demand, partner.lam_technical_requirements, partner.lam_purchase_requester,

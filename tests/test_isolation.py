@@ -24,13 +24,7 @@ class _Rollback(Exception):
 
 def customer_record_models(env):
     """The concrete models inheriting lam.customer.record.mixin, through other mixins too."""
-    found, todo = set(), ["lam.customer.record.mixin"]
-    while todo:
-        for name in env[todo.pop()]._inherit_children:
-            todo.append(name)
-            if not env[name]._abstract:
-                found.add(name)
-    return sorted(found)
+    return env["lam.customer.record.mixin"]._lam_record_models()
 
 
 # model: values of a new record on a customer, values a write changes, the

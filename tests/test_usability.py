@@ -46,8 +46,8 @@ class TestUsability(LamCommon):
 
     # 6. finance reads, the credit wizard is for finance and department managers
     def test_finance_gets_a_read_only_archive(self):
-        action = self.env["res.partner"].with_user(self.finance)._lam_action_customers()
-        self.assertEqual(action["xml_id"], f"{MODULE}.res_partner_action_lam_customer_readonly")
+        self.assertEqual(self.finance.action_id.id, self.env.ref(f"{MODULE}.res_partner_action_lam_customer_readonly").id)
+        action = self.env["ir.actions.act_window"]._for_xml_id(f"{MODULE}.res_partner_action_lam_customer_readonly")
         views = dict((mode, view_id) for view_id, mode in action["views"])
         for mode in ("kanban", "list", "form"):
             arch = etree.fromstring(self.env["res.partner"].with_user(self.finance).get_view(
@@ -88,27 +88,37 @@ class TestUsability(LamCommon):
 
     # 8-9. landing and categories
     def test_addon_users_land_in_their_customers(self):
-        home = self.env.ref(f"{MODULE}.res_partner_action_lam_customer_server")
-        for user in (self.manager_a, self.department_manager, self.finance):
+        home = self.env.ref(f"{MODULE}.res_partner_action_lam_customer")
+        for user in (self.manager_a, self.department_manager):
             self.assertEqual(user.action_id.id, home.id)
         self.assertFalse(self.internal_user.action_id)
         self.internal_user.groups_id = [Command.link(self.env.ref(f"{MODULE}.group_lam_channel").id)]
         self.assertEqual(self.internal_user.action_id.id, home.id)
 
     def test_each_category_sees_its_own_customers_first(self):
+        prospect = self.env["res.partner"].create({"name": "Hebei Quarry", "is_company": True,
+                                                   "lam_customer_kind": "prospect", "user_id": self.manager_a.id})
+        action = self.env.ref(f"{MODULE}.res_partner_action_lam_customer")
         expected = {
-            self.manager_a: {"search_default_development": 1},
-            self.manager_b: {"search_default_terminal": 1, "search_default_stage_active": 1},
-            self.manager_c: {"search_default_dealer": 1},
-            self.department_manager: {"search_default_my_team": 1, "search_default_group_manager": 1},
+            self.manager_a: prospect,  # development: prospects and targets
+            self.manager_b: self.env["res.partner"],  # maintenance: active terminals (B has a dealer)
+            self.manager_c: self.env["res.partner"],  # channel: dealers (C has a small terminal)
+            self.department_manager: self.customer_a | self.customer_b | prospect,  # his team
         }
-        for user, defaults in expected.items():
+        for user, customers in expected.items():
             with self.subTest(user=user.name):
-                action = self.env["res.partner"].with_user(user)._lam_action_customers()
-                self.assertEqual(action["xml_id"], f"{MODULE}.res_partner_action_lam_customer")
-                self.assertEqual({key: value for key, value in action["context"].items()
-                                  if key.startswith("search_default")}, defaults)
-                self.assertEqual(action["context"]["default_user_id"], user.id)
+                default = self.env["ir.filters"].with_user(user).get_filters("res.partner", action.id)
+                default = [flt for flt in default if flt["is_default"]]
+                self.assertEqual(len(default), 1)
+                domain = safe_eval(default[0]["domain"], {"uid": user.id})
+                found = self.env["res.partner"].with_user(user).search(
+                    [("is_company", "=", True), ("lam_customer_kind", "!=", False)] + domain)
+                self.assertEqual(found, customers)
+        # a change of category changes the default filter
+        self.manager_c.lam_manager_category = "maintenance"
+        default = [flt for flt in self.env["ir.filters"].with_user(self.manager_c).get_filters(
+            "res.partner", action.id) if flt["is_default"]]
+        self.assertIn("'terminal'", default[0]["domain"])
 
     # 10. words
     def test_account_manager_and_stage_words_in_chinese(self):

@@ -96,7 +96,15 @@ def _check_date(field, value, env):
     return None
 
 
+def _check_selection(field, value, env):
+    values = [key for key, _label in field._description_selection(env)]
+    if value not in values:
+        return env._("%(value)r is not one of the choices.", value=value)
+    return None
+
+
 CHECKERS = {
+    "selection": _check_selection,
     "float": _check_float,
     "monetary": _check_float,
     "integer": _check_integer,

@@ -35,7 +35,7 @@ class LamCreditChangeWizard(models.TransientModel):
     company_id = fields.Many2one("res.company", default=lambda self: self.env.company, readonly=True)
     credit_rating = fields.Selection(CREDIT_RATINGS, string="Credit Rating")
     credit_limit = fields.Monetary(string="Credit Limit", currency_field="currency_id")
-    payment_term_id = fields.Many2one("account.payment.term", string="Payment Term")
+    payment_term_id = fields.Many2one("account.payment.term", string="Payment Terms")
     reason = fields.Char(required=True, help="Why the credit status changes: investigation, overdue payments, ...")
 
     @api.model
@@ -81,6 +81,12 @@ class LamCreditChangeWizard(models.TransientModel):
         for wizard in wizards:
             self._lam_check_partner(wizard.partner_id)
         return wizards
+
+    def write(self, vals):
+        if "partner_id" in vals:
+            raise UserError(_("The customer of a credit change is chosen when it opens."))
+        check_vals(self, vals)
+        return super().write(vals)
 
     def _prepare_partner_vals(self):
         self.ensure_one()

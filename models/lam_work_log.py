@@ -78,7 +78,8 @@ class LamWorkLog(models.Model):
 
     @api.model
     def _lam_day_sections(self, user, day):
-        """Return {section: text} written from ``user``'s records of ``day``."""
+        """Return {section: text} written from ``user``'s records of ``day``, in his language."""
+        self = self.with_context(lang=user.lang or self.env.lang)
         return {
             "communications": self._lam_lines_communications(user, day),
             "visits": self._lam_lines_visits(user, day),

@@ -59,7 +59,7 @@ WKHTMLTOX_VERSION = "0.12.4"
 PACKAGES_BUILD = ("libpq-dev", "build-essential")
 PACKAGES_DEBIAN_PYTHON = ("python3-venv", "python3-dev")
 PACKAGES_PDF = (
-    "fonts-noto-cjk", "xfonts-75dpi", "xfonts-base",
+    "fonts-noto-cjk", "fonts-wqy-zenhei", "xfonts-75dpi", "xfonts-base",
     "libxrender1", "libfontconfig1", "libxext6", "libx11-6",
 )
 PACKAGES_TEST = ("chromium",)

@@ -2,9 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 {
     "name": "Lubricant Account Manager",
-    "summary": "Customer archives, key persons, equipment, samples, credit history and "
-    "archive reports for lubricant account managers",
-    "version": "18.0.1.2.0",
+    "summary": "Customer archives, field work, plans, prospects and scorecards "
+    "for lubricant account managers",
+    "version": "18.0.1.3.0",
     "category": "Sales/CRM",
     "author": "Lubricant Account Manager developers",
     "website": "https://github.com/lubricant-account-manager/lubricant_account_manager",
@@ -26,10 +26,12 @@
         "data/ir_sequence_data.xml",
         "data/report_paperformat_data.xml",
         "data/mail_activity_type_data.xml",
+        "data/lam_prospect_criterion_data.xml",
         "reports/report_p9_archive_basic.xml",
         "reports/report_p10_archive_dynamic.xml",
         "reports/report_p1_work_log.xml",
         "reports/report_p6_communication.xml",
+        "reports/report_plans.xml",
         "wizards/lam_report_wizard_views.xml",
         "wizards/lam_credit_change_wizard_views.xml",
         "views/lam_visit_views.xml",
@@ -37,7 +39,10 @@
         "views/lam_communication_views.xml",
         "views/lam_work_log_views.xml",
         "views/lam_archive_review_views.xml",
+        "wizards/lam_handoff_wizard_views.xml",
         "views/res_partner_views.xml",
+        "views/lam_plan_views.xml",
+        "wizards/lam_reassign_wizard_views.xml",
         "views/lam_equipment_views.xml",
         "views/lam_oil_usage_views.xml",
         "views/lam_oil_sample_views.xml",
@@ -46,6 +51,7 @@
         "views/res_users_views.xml",
         "views/res_config_settings_views.xml",
         "views/menus.xml",
+        "data/ir_cron_data.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
@@ -55,6 +61,7 @@
         "demo/lam_archive_demo.xml",
         "demo/sale_order_demo.xml",
         "demo/lam_field_work_demo.xml",
+        "demo/lam_planning_demo.xml",
     ],
     "assets": {
         "web.report_assets_common": [

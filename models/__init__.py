@@ -23,3 +23,11 @@ from . import lam_work_log
 from . import lam_demo_data
 from . import sale_order
 from . import base_partner_merge_automatic_wizard
+from . import lam_plan
+from . import lam_plan_line
+from . import lam_expansion_plan
+from . import lam_market_info
+from . import lam_prospect_criterion
+from . import lam_prospect_score
+from . import lam_senior_visit_request
+from . import lam_scorecard

@@ -11,6 +11,7 @@ import random
 from datetime import datetime, time, timedelta
 
 import pytz
+from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 
@@ -44,6 +45,24 @@ VISIT_OUTCOMES = (
     "与设备部长确认了全年用油计划，下季度增加 20% 采购量。",
     "了解到竞品降价 5%，客户要求我方给出年度框架价格。",
     "现场培训润滑管理要点，客户满意。",
+)
+PLAN_ACTIONS = (
+    "走访设备部，了解下季度用油计划", "电话跟进试用油品的使用情况", "送检油样并反馈检测结果",
+    "洽谈年度框架价格", "陪同技术人员现场培训", "催收上月货款",
+)
+PLAN_SUMMARIES = (
+    "本期按计划完成走访，重点客户用量稳定；新客户开发进度偏慢，下期加大电话开发力度。",
+    "完成全部计划走访，两家客户确认追加采购；一家客户因停产检修推迟。",
+    "电话联系次数未达标，主要因外出走访较多；下期合理安排办公室时间。",
+)
+PLAN_PROPOSALS = (
+    "建议公司针对水泥行业推出齿轮油试用装。", "建议加快油样检测报告的出具速度。", "建议调整重负荷齿轮油的季度价格。",
+)
+VOLUME_CHANGES = ("用量增加约 15%，原因是新增一条生产线", "用量下降约 10%，原因是设备检修停机", "用量持平")
+MARKET_NOTES = (
+    ("price", "壳牌", 16.5, "壳牌液压油本月降价 5%，客户以此压价"),
+    ("competition", "美孚", 18.0, "美孚在该客户推出免费油液监测服务"),
+    ("supply_demand", "昆仑", 14.2, "区域基础油供应偏紧，经销商普遍备货"),
 )
 
 
@@ -150,3 +169,138 @@ class LamDemoData(models.AbstractModel):
             {"user_id": manager.id, "date": day, "memo": "整理客户档案，准备周例会材料" if day.weekday() == 4 else False}
             for day in log_days if rng.random() < 0.9
         ])
+
+    # --- planning and development (issue: plans, prospects, senior visits)
+    @api.model
+    def _lam_create_planning(self):
+        """Weekly and monthly plans and summaries over the last two months (one
+        weekly plan late per manager), an expansion plan, market information,
+        prospects scored (one handed to a dealer) and two senior-visit
+        requests, one accepted and one declined; then the scorecards."""
+        rng = random.Random(20261129)
+        today = fields.Date.context_today(self)
+        managers = self.env["res.users"]
+        for login in DEMO_MANAGERS:
+            manager = self.env.ref(f"lubricant_account_manager.user_lam_{login}_demo")
+            customers = self.env["res.partner"].search(
+                [("user_id", "=", manager.id), ("is_company", "=", True), ("lam_customer_kind", "!=", False)],
+                order="id",
+            )
+            if not customers:
+                continue
+            managers |= manager
+            self._lam_manager_plans(manager, customers, today, rng)
+            self._lam_manager_development(manager, customers, today, rng)
+        self._lam_prospects(rng)
+        self._lam_senior_requests(today)
+        start = today + relativedelta(months=-2, day=1)
+        self.env["lam.scorecard"]._lam_refresh(managers, start, today)
+
+    @api.model
+    def _lam_manager_plans(self, manager, customers, today, rng):
+        Plan = self.env["lam.plan"].with_user(manager).with_context(tracking_disable=True, mail_create_nolog=True)
+        monday = today - timedelta(days=today.weekday())
+        late_week = rng.randint(2, 6)
+        for week in range(8, -1, -1):
+            start = monday - timedelta(weeks=week)
+            plan = Plan.create({
+                "date": start, "target_visits": 6, "target_calls": 25, "target_new_customers": int(week % 3 == 0),
+                "target_volume": rng.choice((4000, 6000, 8000)),
+                "line_ids": [(0, 0, {
+                    "partner_id": customer.id, "action": rng.choice(PLAN_ACTIONS),
+                    "planned_date": start + timedelta(days=rng.randint(0, 4)),
+                    "expected_volume": rng.choice((0, 200, 500, 1200)),
+                    "quadrant": rng.choice(("important_urgent", "important", "important", "urgent")),
+                    "done": week > 0,
+                }) for customer in rng.sample(list(customers), min(len(customers), 3))],
+            })
+            self._lam_submit(plan, manager, week == late_week, today, rng)
+        first = today + relativedelta(day=1)
+        for months_back in (2, 1, 0):
+            plan = Plan.create({
+                "period_type": "month", "date": first - relativedelta(months=months_back),
+                "target_visits": 24, "target_calls": 100, "target_new_customers": 1, "target_volume": 25000,
+                "line_ids": [(0, 0, {"partner_id": customer.id, "action": rng.choice(PLAN_ACTIONS),
+                                     "expected_volume": rng.choice((500, 1500, 3000)),
+                                     "quadrant": rng.choice(("important_urgent", "important"))})
+                             for customer in customers[:4]],
+            })
+            self._lam_submit(plan, manager, False, today, rng)
+
+    @api.model
+    def _lam_submit(self, plan, manager, late, today, rng):
+        """Submit the plan (and its summary) as the manager would have, on time or late."""
+        plan_day = plan.plan_due + timedelta(days=2 if late else -rng.randint(0, 1))
+        if plan_day > today:
+            return
+        values = {"state": "planned", "plan_submitted": self._lam_moment(manager, plan_day, 9, 30)}
+        summary_day = plan.summary_due - timedelta(days=rng.randint(0, 1))
+        if summary_day <= today:
+            values.update(
+                state="done", summary_submitted=self._lam_moment(manager, summary_day, 17),
+                summary=rng.choice(PLAN_SUMMARIES), proposals=rng.choice(PLAN_PROPOSALS),
+                key_customer_changes=f"{plan.line_ids[:1].partner_id.name}：{rng.choice(VOLUME_CHANGES)}",
+            )
+        plan.write(values)
+
+    @api.model
+    def _lam_manager_development(self, manager, customers, today, rng):
+        target = customers.filtered(lambda partner: partner.lam_stage in ("target", "developing", "potential"))[:1]
+        self.env["lam.expansion.plan"].with_user(manager).with_context(tracking_disable=True).create({
+            "partner_id": (target or customers[:1]).id, "breakthrough": rng.choice(("person", "product", "price")),
+            "breakthrough_detail": "设备部长认可我司技术服务，愿意安排试用", "scheme": "先在一台设备上试用 3 个月，出具油品检测报告后扩大到全厂",
+            "expected_annual_volume": rng.choice((8000, 12000, 20000)), "stage": "in_progress",
+            "date_start": today - timedelta(days=40), "date_target": today + timedelta(days=80),
+            "progress": "已完成首次技术交流，试用方案待客户确认",
+        })
+        Info = self.env["lam.market.info"].with_user(manager)
+        Info.create([
+            {"date": today - timedelta(days=days), "info_type": info_type, "partner_id": customer.id,
+             "competitor": competitor, "brand": competitor, "product": "L-HM 46", "price": price, "note": note}
+            for days, (info_type, competitor, price, note), customer in zip(
+                (3, 10, 24), MARKET_NOTES, rng.sample(list(customers), min(len(customers), 3)))
+        ])
+
+    @api.model
+    def _lam_prospects(self, rng):
+        """The development managers' prospects scored; the best become targets; one goes to a dealer."""
+        criteria = self.env["lam.prospect.criterion"].search([])
+        dealer = self.env["res.partner"].search([("lam_customer_kind", "=", "dealer")], order="id", limit=1)
+        for login in ("dev1", "dev2"):
+            manager = self.env.ref(f"lubricant_account_manager.user_lam_{login}_demo")
+            prospects = self.env["res.partner"].with_user(manager).search([
+                ("user_id", "=", manager.id), ("is_company", "=", True),
+                "|", ("lam_customer_kind", "=", "prospect"), ("lam_stage", "in", ("potential", "target")),
+            ], order="id")
+            for prospect in prospects:
+                prospect.action_lam_score()
+                for score in prospect.lam_prospect_score_ids:
+                    score.mark = rng.randint(1, score.criterion_id.scale_max or 5)
+            if login == "dev1" and dealer and prospects:
+                handed = prospects.sorted("lam_prospect_score")[:1]
+                self.env["lam.handoff.wizard"].with_user(manager).create({
+                    "partner_id": handed.id, "dealer": str(dealer.id),
+                    "reason": "年用量小、分散采购，由当地经销商供货更合适",
+                }).action_handoff()
+            if criteria:
+                prospects.filtered(lambda partner: not partner.lam_dealer_id).sorted(
+                    "lam_prospect_score", reverse=True)[:2].write({"lam_stage": "target"})
+
+    @api.model
+    def _lam_senior_requests(self, today):
+        boss = self.env.ref("lubricant_account_manager.user_lam_manager_demo")
+        for login, accept in (("maint1", True), ("dev1", False)):
+            manager = self.env.ref(f"lubricant_account_manager.user_lam_{login}_demo")
+            customer = self.env["res.partner"].search(
+                [("user_id", "=", manager.id), ("is_company", "=", True), ("lam_customer_kind", "!=", False)],
+                order="id", limit=1)
+            request = self.env["lam.senior.visit.request"].with_user(manager).create({
+                "partner_id": customer.id, "senior_user_id": boss.id,
+                "reason": "客户总经理希望与我方领导面谈明年框架协议" if accept else "客户采购部对价格有异议，希望领导出面",
+                "date_from": today + timedelta(days=5), "date_to": today + timedelta(days=12),
+            }).with_user(boss)
+            if accept:
+                request.action_accept()
+            else:
+                request.decline_reason = "价格问题先由客户经理按授权范围谈判，下月再议"
+                request.action_decline()

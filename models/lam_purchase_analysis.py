@@ -11,7 +11,7 @@ from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
 # What a purchase row may be grouped by, besides the customer.
-GROUPINGS = ("partner", "month", "product", "uom")
+GROUPINGS = ("partner", "month", "day", "product", "uom")
 
 
 class LamPurchaseAnalysis(models.AbstractModel):
@@ -36,7 +36,7 @@ class LamPurchaseAnalysis(models.AbstractModel):
         user's time zone).
 
         :param partners: customers; None for every customer the user may see
-        :param groupby: subset of ("partner", "month", "product", "uom")
+        :param groupby: subset of ("partner", "month", "day", "product", "uom"): not both month and day
         :param company: the company whose orders and reference unit count (default: current)
         :return: dict with
             ``rows``: one dict per group with the keys of ``groupby``
@@ -51,7 +51,8 @@ class LamPurchaseAnalysis(models.AbstractModel):
         assert set(groupby) <= set(GROUPINGS), f"unknown grouping in {groupby}"
         company = company or self.env.company
         partners = self._lam_readable_customers(partners)
-        raw = self._lam_purchase_groups(date_from, date_to, partners, "month" in groupby, company)
+        period = "day" if "day" in groupby else "month" if "month" in groupby else None
+        raw = self._lam_purchase_groups(date_from, date_to, partners, period, company)
         factors = self._lam_reference_factors(raw, company)
         rows = defaultdict(lambda: {"qty": 0.0, "amount": 0.0, "uom_qty": 0.0})
         unconvertible = []
@@ -60,7 +61,7 @@ class LamPurchaseAnalysis(models.AbstractModel):
             if factor is None:
                 unconvertible.append(group)
                 continue
-            key = tuple(group[f"{name}_id"] if name != "month" else group["month"] for name in groupby)
+            key = tuple(group[self._lam_key_name(name)] for name in groupby)
             row = rows[key]
             row["qty"] += group["qty"] * factor
             row["uom_qty"] += group["qty"]
@@ -76,7 +77,7 @@ class LamPurchaseAnalysis(models.AbstractModel):
 
     @api.model
     def _lam_key_name(self, grouping):
-        return "month" if grouping == "month" else f"{grouping}_id"
+        return grouping if grouping in ("month", "day") else f"{grouping}_id"
 
     @api.model
     def _lam_readable_customers(self, partners):
@@ -96,8 +97,9 @@ class LamPurchaseAnalysis(models.AbstractModel):
         return partners.filtered("lam_customer_kind")
 
     @api.model
-    def _lam_purchase_groups(self, date_from, date_to, partners, by_month, company):
-        """Sum the confirmed lubricant order lines by customer, product and unit (and month)."""
+    def _lam_purchase_groups(self, date_from, date_to, partners, period, company):
+        """Sum the confirmed lubricant order lines by customer, product and unit
+        (and ``period``: "month", "day" or None)."""
         if partners is not None and not partners:
             return []
         tz_name = self.env.context.get("tz") or self.env.user.tz or "UTC"
@@ -106,10 +108,11 @@ class LamPurchaseAnalysis(models.AbstractModel):
             tz.localize(datetime.datetime.combine(day, datetime.time.min)).astimezone(pytz.utc).replace(tzinfo=None)
             for day in (date_from, date_to + datetime.timedelta(days=1))
         )
-        month = (
-            SQL("date_trunc('month', timezone(%s, so.date_order AT TIME ZONE 'UTC'))::date", tz.zone)
-            if by_month else SQL("NULL::date")
-        )
+        local_day = SQL("timezone(%s, so.date_order AT TIME ZONE 'UTC')", tz.zone)
+        period_sql = {
+            "month": SQL("date_trunc('month', %s)::date", local_day),
+            "day": SQL("(%s)::date", local_day),
+        }.get(period, SQL("NULL::date"))
         partner_filter = SQL("AND partner.commercial_partner_id = ANY(%s)", partners.ids) if partners is not None \
             else SQL("")
         for model, fnames in (
@@ -125,7 +128,7 @@ class LamPurchaseAnalysis(models.AbstractModel):
         rows = self.env.execute_query_dict(SQL(
             """
             SELECT partner.commercial_partner_id AS partner_id,
-                   %(month)s AS month,
+                   %(period)s AS period,
                    line.product_id,
                    line.product_uom AS uom_id,
                    SUM(line.product_uom_qty) AS qty,
@@ -143,12 +146,41 @@ class LamPurchaseAnalysis(models.AbstractModel):
                %(partner_filter)s
              GROUP BY 1, 2, 3, 4
             """,
-            month=month, company=company.id, start=start, stop=stop, partner_filter=partner_filter,
+            period=period_sql, company=company.id, start=start, stop=stop, partner_filter=partner_filter,
         ))
         for row in rows:
             row["qty"] = float(row["qty"] or 0.0)
             row["amount"] = float(row["amount"] or 0.0)
+            row["month"] = row["day"] = row.pop("period")
         return rows
+
+    @api.model
+    def _lam_first_purchase_days(self, partners, company=None):
+        """{customer id: local day of his first confirmed order of lubricants, ever}."""
+        if not partners:
+            return {}
+        company = company or self.env.company
+        tz_name = self.env.context.get("tz") or self.env.user.tz or "UTC"
+        tz = pytz.timezone(tz_name) if tz_name in pytz.all_timezones_set else pytz.utc
+        self.env["sale.order"].flush_model(["state", "company_id", "date_order", "partner_id"])
+        self.env["sale.order.line"].flush_model(["order_id", "product_id", "display_type"])
+        # one statement: the first order of each customer (a MIN the ORM groups cannot take per commercial partner)
+        rows = self.env.execute_query(SQL(
+            """
+            SELECT partner.commercial_partner_id, MIN(timezone(%(tz)s, so.date_order AT TIME ZONE 'UTC'))::date
+              FROM sale_order so
+              JOIN res_partner partner ON partner.id = so.partner_id
+             WHERE so.state = 'sale' AND so.company_id = %(company)s
+               AND partner.commercial_partner_id = ANY(%(partners)s)
+               AND EXISTS (SELECT 1 FROM sale_order_line line
+                             JOIN product_product product ON product.id = line.product_id
+                             JOIN product_template template ON template.id = product.product_tmpl_id
+                            WHERE line.order_id = so.id AND template.lam_is_lubricant)
+             GROUP BY 1
+            """,
+            tz=tz.zone, company=company.id, partners=partners.ids,
+        ))
+        return dict(rows)
 
     @api.model
     def _lam_reference_factors(self, groups, company):

@@ -266,6 +266,13 @@ class LamVisit(models.Model):
         self._lam_schedule_next_visit()
         return True
 
+    def action_lam_request_senior_visit(self):
+        """Ask the department manager for a senior manager's visit to this customer (Art. 13.5)."""
+        self.ensure_one()
+        action = self.partner_id.action_lam_request_senior_visit()
+        action["context"] = {**action["context"], "default_origin_visit_id": self.id}
+        return action
+
     def action_report(self):
         """Post the visit summary to the visitor's department manager(s) and mark it reported."""
         for visit in self:

@@ -137,8 +137,16 @@ class LamWorkLog(models.Model):
 
     @api.model
     def _lam_lines_market_info(self, user, day):
-        """Market information of the day (recorded from the planning features on)."""
-        return ""
+        """Market information recorded on the day."""
+        types = dict(self.env["lam.market.info"]._fields["info_type"]._description_selection(self.env))
+        lines = []
+        for info in self.env["lam.market.info"].search([("user_id", "=", user.id), ("date", "=", day)], order="id"):
+            parts = [types[info.info_type], info.partner_id.name, info.competitor, info.brand, info.product]
+            line = " · ".join(part for part in parts if part)
+            if info.price:
+                line += f" · {info.price:g}"
+            lines.append(f"{line}：{info.note}")
+        return "\n".join(lines)
 
     @api.model
     def _lam_lines_customer_service(self, user, day):
@@ -146,8 +154,8 @@ class LamWorkLog(models.Model):
             ("account_manager_id", "=", user.id), ("sample_date", "=", day),
         ], order="id")
         return "\n".join(
-            _("Oil sample %(reference)s at %(customer)s: %(oil)s",
-              reference=sample.name, customer=sample.partner_id.name,
-              oil=sample.product_id.display_name or sample.brand or "")
+            self.env._("Oil sample %(reference)s at %(customer)s: %(oil)s",
+                       reference=sample.name, customer=sample.partner_id.name,
+                       oil=sample.product_id.display_name or sample.brand or "")
             for sample in samples
         )

@@ -43,6 +43,29 @@ class ResCompany(models.Model):
         default=3,
         help="An archive not reviewed for this many months is overdue (Art. 12.3: at least quarterly).",
     )
+    # --- planning and the manager's work requirements (Art. 17, 18, 20-22, 32)
+    lam_weekly_meeting_day = fields.Selection(
+        [("0", "Monday"), ("1", "Tuesday"), ("2", "Wednesday"), ("3", "Thursday"), ("4", "Friday"),
+         ("5", "Saturday"), ("6", "Sunday")],
+        string="Weekly Meeting Day",
+        default="0",
+        help="The weekly plan of a week is due on its meeting day, its summary on the next week's.",
+    )
+    lam_monthly_deadline_days = fields.Integer(
+        string="Monthly Plans Due (days before month end)",
+        default=3,
+        help="The monthly summary and the next month's plan are due this many days before the month ends.",
+    )
+    lam_target_list_cap = fields.Integer(
+        string="Active Targets per Manager at Most",
+        default=20,
+        help="A development manager keeps a short, focused target list (Art. 32).",
+    )
+    lam_target_daily_calls = fields.Integer(string="Phone/Online Contacts a Day", default=5)
+    lam_target_field_day_customers = fields.Integer(string="Customers Visited per Field Day", default=2)
+    lam_target_field_days_week = fields.Integer(string="Field Days a Week", default=3)
+    lam_target_reviews_week = fields.Integer(string="Archives Reviewed a Week", default=2)
+    lam_target_field_share = fields.Float(string="Share of Working Time in the Field (%)", default=50.0)
     lam_report_max_customers = fields.Integer(
         string="Customers per Report at Most",
         default=200,
@@ -51,6 +74,14 @@ class ResCompany(models.Model):
     )
 
     _sql_constraints = [
+        (
+            "lam_planning_settings_not_negative",
+            "CHECK(COALESCE(lam_monthly_deadline_days, 0) >= 0 AND COALESCE(lam_target_list_cap, 0) >= 0 "
+            "AND COALESCE(lam_target_daily_calls, 0) >= 0 AND COALESCE(lam_target_field_day_customers, 0) >= 0 "
+            "AND COALESCE(lam_target_field_days_week, 0) >= 0 AND COALESCE(lam_target_reviews_week, 0) >= 0 "
+            "AND COALESCE(lam_target_field_share, 0) BETWEEN 0 AND 100)",
+            "Planning deadlines and work targets cannot be negative, and a share is at most 100%.",
+        ),
         (
             "lam_key_person_min_count_not_negative",
             "CHECK(lam_key_person_min_count >= 0)",

@@ -31,3 +31,35 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.lam_oil_change_due_days",
         readonly=False,
     )
+    lam_weekly_meeting_day = fields.Selection(
+        related="company_id.lam_weekly_meeting_day",
+        readonly=False,
+    )
+    lam_monthly_deadline_days = fields.Integer(
+        related="company_id.lam_monthly_deadline_days",
+        readonly=False,
+    )
+    lam_target_list_cap = fields.Integer(
+        related="company_id.lam_target_list_cap",
+        readonly=False,
+    )
+    lam_target_daily_calls = fields.Integer(
+        related="company_id.lam_target_daily_calls",
+        readonly=False,
+    )
+    lam_target_field_day_customers = fields.Integer(
+        related="company_id.lam_target_field_day_customers",
+        readonly=False,
+    )
+    lam_target_field_days_week = fields.Integer(
+        related="company_id.lam_target_field_days_week",
+        readonly=False,
+    )
+    lam_target_reviews_week = fields.Integer(
+        related="company_id.lam_target_reviews_week",
+        readonly=False,
+    )
+    lam_target_field_share = fields.Float(
+        related="company_id.lam_target_field_share",
+        readonly=False,
+    )

@@ -185,6 +185,21 @@ class ResPartner(models.Model):
     )
     lam_visit_count = fields.Integer(compute="_compute_lam_work_counts", groups=ARCHIVE_GROUPS)
     lam_communication_count = fields.Integer(compute="_compute_lam_work_counts", groups=ARCHIVE_GROUPS)
+    # --- development (Art. 32)
+    lam_prospect_score_ids = fields.One2many(
+        "lam.prospect.score", "partner_id", string="Prospect Scores", groups=ARCHIVE_GROUPS
+    )
+    lam_prospect_score = fields.Float(
+        string="Prospect Score", compute="_compute_lam_prospect_score", store=True, digits=(5, 1),
+        groups=ARCHIVE_GROUPS, help="Weighted marks on the scoring criteria, out of 100.",
+    )
+    lam_dealer_id = fields.Many2one(
+        "res.partner", string="Dealer", index="btree_not_null", groups=ARCHIVE_GROUPS,
+        domain=[("is_company", "=", True), ("lam_customer_kind", "=", "dealer")],
+        help="The dealer this customer buys through, or was handed to.",
+    )
+    lam_handoff_reason = fields.Text(string="Why Handed to the Dealer", groups=ARCHIVE_GROUPS)
+    lam_handoff_date = fields.Date(string="Handed to the Dealer On", groups=ARCHIVE_GROUPS)
     # --- key persons (on contacts) and the flag on the customer
     lam_is_key_person = fields.Boolean(string="Key Person", tracking=True, groups=ARCHIVE_GROUPS)
     lam_key_role = fields.Selection(
@@ -277,6 +292,78 @@ class ResPartner(models.Model):
         for partner in self:
             for fname, by_partner in counts.items():
                 partner[fname] = by_partner.get(partner.id, 0)
+
+    @api.depends("lam_prospect_score_ids.points")
+    def _compute_lam_prospect_score(self):
+        for partner in self:
+            partner.lam_prospect_score = sum(partner.lam_prospect_score_ids.mapped("points"))
+
+    @api.constrains("lam_stage", "user_id")
+    def _check_lam_target_list(self):
+        """A development manager keeps a short target list (Art. 32): a setting caps it."""
+        targets = self.filtered(lambda partner: partner.lam_stage == "target" and partner.user_id)
+        if not targets:
+            return
+        counts = dict(self.sudo()._read_group(
+            [("user_id", "in", targets.user_id.ids), ("lam_stage", "=", "target"), ("lam_dealer_id", "=", False),
+             ("is_company", "=", True)],
+            ["user_id"], ["__count"],
+        ))
+        for user, count in counts.items():
+            cap = user.company_id.lam_target_list_cap
+            if count > cap:
+                raise ValidationError(_(
+                    "%(user)s would have %(count)s active targets; a target list holds %(cap)s at most "
+                    "(Settings). Drop a target before adding one.", user=user.name, count=count, cap=cap,
+                ))
+
+    def action_lam_score(self):
+        """Create the missing marks of this prospect (one per active criterion)."""
+        criteria = self.env["lam.prospect.criterion"].search([])
+        for partner in self:
+            missing = criteria - partner.lam_prospect_score_ids.criterion_id
+            partner.lam_prospect_score_ids = [(0, 0, {"criterion_id": criterion.id}) for criterion in missing]
+
+    def action_lam_make_target(self):
+        self.write({"lam_stage": "target"})
+
+    def _lam_reassign(self, from_user, to_user):
+        """Give these customers of ``from_user`` to ``to_user`` with their open
+        work; one chatter line per customer says who moved it, from whom, to
+        whom. Work done keeps its doer."""
+        self.write({"user_id": to_user.id})
+        # as the system: the open work hangs on the customers and on their records of every kind
+        Activity = self.env["mail.activity"].sudo()
+        moved = Activity.search([("user_id", "=", from_user.id), ("res_model", "=", "res.partner"),
+                                 ("res_id", "in", self.ids)])
+        for model in self.env["lam.customer.record.mixin"]._lam_record_models():
+            if "activity_ids" in self.env[model]._fields:
+                records = self.env[model].sudo().search([("partner_id", "in", self.ids)])
+                moved |= Activity.search([("user_id", "=", from_user.id), ("res_model", "=", model),
+                                          ("res_id", "in", records.ids)])
+        moved.with_context(mail_activity_quick_update=True).write({"user_id": to_user.id})
+        self.env["lam.visit"].sudo().search([
+            ("partner_id", "in", self.ids), ("user_id", "=", from_user.id), ("state", "=", "planned"),
+        ]).write({"user_id": to_user.id})
+        self.env["lam.expansion.plan"].sudo().search([
+            ("partner_id", "in", self.ids), ("user_id", "=", from_user.id), ("stage", "in", ("planned", "in_progress")),
+        ]).write({"user_id": to_user.id})
+        for partner in self:
+            partner.message_post(body=_(
+                "%(who)s moved this customer from %(previous)s to %(new)s on %(date)s.", who=self.env.user.name,
+                previous=from_user.name, new=to_user.name, date=fields.Date.context_today(self),
+            ), subtype_xmlid="mail.mt_note")
+
+    def action_lam_request_senior_visit(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Ask for a Senior Manager's Visit"),
+            "res_model": "lam.senior.visit.request",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_partner_id": self.id},
+        }
 
     @api.depends("credit_limit", "property_payment_term_id")
     @api.depends_context("company")

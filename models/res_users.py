@@ -168,6 +168,16 @@ class ResUsers(models.Model):
             return members.user_id.filtered("active") | self
         return self
 
+    @api.model
+    def _lam_account_managers(self):
+        """The account managers the work standard applies to: active internal
+        users of a manager category who do not lead a department."""
+        categories = [self.env.ref(xmlid).id for xmlid in MANAGER_CATEGORY_GROUPS.values()]
+        leaders = self.env.ref("lubricant_account_manager.group_lam_department_manager")
+        return self.env["res.users"].sudo().search([
+            ("share", "=", False), ("groups_id", "in", categories), ("groups_id", "not in", leaders.ids),
+        ])
+
     def _lam_route_start(self):
         """(latitude, longitude) where this manager's day routes start, or None."""
         self.ensure_one()

@@ -10,3 +10,8 @@ from . import report_p1_work_log
 from . import report_p1_xlsx
 from . import report_p6_communication
 from . import report_p6_xlsx
+from . import report_plan_mixin
+from . import report_p2_weekly_plan
+from . import report_p3_monthly_plan
+from . import report_p4_monthly_summary
+from . import report_p5_expansion_plan

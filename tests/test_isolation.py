@@ -74,6 +74,32 @@ CASES = {
         "values": lambda t, customer: {"partner_id": customer.id, "updated": "Key persons"},
         "write": {"updated": "Equipment"}, "link": "partner_id", "owner": {"write", "create"}, "finance": False,
     },
+    # planning and development
+    "lam.plan.line": {
+        "values": lambda t, customer: {"plan_id": t.plans[customer].id, "partner_id": customer.id,
+                                       "action": "Present the trial results", "planned_date": "2026-11-04"},
+        "write": {"action": "Agree the trial"}, "link": "partner_id", "owner": {"write", "create", "unlink"},
+        "finance": False,
+    },
+    "lam.expansion.plan": {
+        "values": lambda t, customer: {"partner_id": customer.id, "breakthrough": "product",
+                                       "scheme": "Trial of our gear oil on one kiln"},
+        "write": {"progress": "Trial agreed"}, "link": "partner_id", "owner": {"write", "create", "unlink"},
+        "finance": False,
+    },
+    "lam.senior.visit.request": {
+        "values": lambda t, customer: {"partner_id": customer.id, "senior_user_id": t.senior.id,
+                                       "reason": "The owner wants to meet our director", "date_from": "2026-12-01",
+                                       "date_to": "2026-12-05"},
+        "write": {"reason": "Price negotiation"}, "link": "partner_id", "owner": {"write", "create"},
+        "finance": False,
+    },
+    "lam.prospect.score": {
+        # a criterion of its own for each mark: one mark per criterion and prospect
+        "values": lambda t, customer: {"partner_id": customer.id, "mark": 3, "criterion_id": t.env[
+            "lam.prospect.criterion"].create({"name": "Distance to the depot", "weight": 10}).id},
+        "write": {"mark": 4}, "link": "partner_id", "owner": {"write", "create", "unlink"}, "finance": True,
+    },
 }
 LINK_TARGETS = {"sample_id": "samples", "visit_id": "visits"}
 
@@ -97,6 +123,9 @@ class TestCustomerRecordIsolation(LamCommon):
         }
         for customer in customers:
             customer.lam_credit_rating = "b"
+        cls.plans = {customer: cls.env["lam.plan"].create({"user_id": customer.user_id.id, "date": "2026-11-02"})
+                     for customer in customers}
+        cls.senior = cls.env.ref("base.user_admin")
         cls.records = {
             model: {customer: cls._make(model, customer) for customer in customers}
             for model in CASES

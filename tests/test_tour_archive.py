@@ -84,3 +84,27 @@ class TestArchiveTour(LamTourCase):
         report = visit.message_ids.filtered(lambda message: message.message_type == "comment")
         self.assertEqual(report.partner_ids, boss.partner_id)
         self.assertTrue(customer.activity_ids.filtered(lambda a: a.date_deadline == visit.next_visit_date))
+
+
+@tagged("post_install", "-at_install")
+class TestPlanningTour(LamTourCase):
+    def test_manager_writes_his_weekly_plan_and_the_department_manager_opens_the_scorecard(self):
+        manager = self._new_chinese_user("lam_tour_plan", "吴维护", f"{MODULE}.group_lam_maintenance")
+        boss = self._new_chinese_user("lam_tour_plan_boss", "郑经理", f"{MODULE}.group_lam_department_manager")
+        self.env["crm.team"].create({
+            "name": "华东润滑油", "user_id": boss.id,
+            "crm_team_member_ids": [Command.create({"user_id": manager.id})],
+        })
+        customers = self.env["res.partner"].create([
+            {"name": name, "is_company": True, "lam_customer_kind": "terminal", "lam_stage": "active",
+             "user_id": manager.id}
+            for name in ("鞍山轧钢厂", "大连港务局")
+        ])
+        self.start_tour("/odoo", "lam_plan_tour", login=manager.login)
+        plan = self.env["lam.plan"].search([("user_id", "=", manager.id)])
+        self.assertEqual((plan.period_type, plan.state, plan.target_visits), ("week", "planned", 4))
+        self.assertEqual(plan.line_ids.partner_id, customers)
+        self.assertEqual(plan.line_ids.mapped("action"), ["汇报试用结果", "收集明年用油计划"])
+
+        self.start_tour("/odoo", "lam_scorecard_tour", login=boss.login)
+        self.assertTrue(self.env["lam.scorecard"].search_count([("user_id", "=", manager.id)]))

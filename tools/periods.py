@@ -19,6 +19,39 @@ def trailing_months(today, months):
     return date_from, date_to
 
 
+def week_bounds(day):
+    """(Monday, Sunday) of ``day``'s week."""
+    monday = day - relativedelta(days=day.weekday())
+    return monday, monday + relativedelta(days=6)
+
+
+def month_bounds(day):
+    """(first, last day) of ``day``'s month."""
+    return day + relativedelta(day=1), day + relativedelta(day=31)
+
+
+def period_bounds(period_type, day):
+    """(first, last day) of the week or month holding ``day``."""
+    return week_bounds(day) if period_type == "week" else month_bounds(day)
+
+
+def plan_deadlines(period_type, date_from, meeting_weekday, days_before_month_end):
+    """(plan due, summary due) of a period starting on ``date_from``.
+
+    A week's plan is due on its meeting day, its summary on the next week's
+    meeting day. A month's summary and the next month's plan are due
+    ``days_before_month_end`` days before the month ends: a month's plan is due
+    before the previous month ends, its summary before it ends itself.
+    """
+    if period_type == "week":
+        plan_due = date_from + relativedelta(days=meeting_weekday)
+        return plan_due, plan_due + relativedelta(weeks=1)
+    month_end = date_from + relativedelta(day=31)
+    summary_due = month_end - relativedelta(days=days_before_month_end)
+    plan_due = (date_from - relativedelta(days=1)) - relativedelta(days=days_before_month_end)
+    return plan_due, summary_due
+
+
 class PeriodError(ValueError):
     """A report period that cannot be used; its ``args`` name the problem:
     ("invalid", value), ("range", value) or ("order", date_from, date_to)."""

@@ -4,3 +4,5 @@
 from . import lam_report_wizard
 from . import lam_credit_change_wizard
 from . import lam_day_route_wizard
+from . import lam_handoff_wizard
+from . import lam_reassign_wizard

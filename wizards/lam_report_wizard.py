@@ -10,13 +10,19 @@ from ..tools.validation import check_vals
 # report code: (PDF report action, XLSX report action)
 REPORTS = {
     "p1": ("lubricant_account_manager.action_report_p1", "lubricant_account_manager.action_report_p1_xlsx"),
+    "p2": ("lubricant_account_manager.action_report_p2", "lubricant_account_manager.action_report_p2_xlsx"),
+    "p3": ("lubricant_account_manager.action_report_p3", "lubricant_account_manager.action_report_p3_xlsx"),
+    "p4": ("lubricant_account_manager.action_report_p4", "lubricant_account_manager.action_report_p4_xlsx"),
+    "p5": ("lubricant_account_manager.action_report_p5", "lubricant_account_manager.action_report_p5_xlsx"),
     "p6": ("lubricant_account_manager.action_report_p6", "lubricant_account_manager.action_report_p6_xlsx"),
     "p9": ("lubricant_account_manager.action_report_p9", "lubricant_account_manager.action_report_p9_xlsx"),
     "p10": ("lubricant_account_manager.action_report_p10", "lubricant_account_manager.action_report_p10_xlsx"),
 }
 # reports over a period, reports of customers
-PERIOD_REPORTS = ("p1", "p6", "p10")
-CUSTOMER_REPORTS = ("p6", "p9", "p10")
+PERIOD_REPORTS = ("p1", "p2", "p3", "p4", "p5", "p6", "p10")
+CUSTOMER_REPORTS = ("p5", "p6", "p9", "p10")
+# plan reports: the period type of the plans they print
+PLAN_REPORTS = {"p2": "week", "p3": "month", "p4": "month"}
 
 
 class LamReportWizard(models.TransientModel):
@@ -32,6 +38,10 @@ class LamReportWizard(models.TransientModel):
     report_code = fields.Selection(
         [
             ("p1", "P1 Marketing Work Log"),
+            ("p2", "P2 Weekly Plan and Summary"),
+            ("p3", "P3 Monthly Plan"),
+            ("p4", "P4 Monthly Summary"),
+            ("p5", "P5 Terminal Expansion Plan"),
             ("p6", "P6 Communication Follow-up"),
             ("p9", "P9 Customer Archive (Basic)"),
             ("p10", "P10 Customer Archive (Dynamic)"),
@@ -119,7 +129,27 @@ class LamReportWizard(models.TransientModel):
             if self.partner_ids:
                 domain.append(("partner_id", "in", self.partner_ids.ids))
             return self._lam_found(self.env["lam.communication"].search(domain, order="date"))
+        if self.report_code in PLAN_REPORTS:
+            # the plans of the periods that overlap the chosen one
+            domain = [("period_type", "=", PLAN_REPORTS[self.report_code]), ("date_from", "<=", self.date_to),
+                      ("date_to", ">=", self.date_from)]
+            if self.user_id:
+                domain.append(("user_id", "=", self.user_id.id))
+            return self._lam_found(self.env["lam.plan"].search(domain, order="user_id, date_from"))
+        if self.report_code == "p5":
+            return self._lam_found(self.env["lam.expansion.plan"].search(self._lam_expansion_domain()))
         return self._get_partners()
+
+    def _lam_expansion_domain(self):
+        """Expansion plans under way in the period: started by its end, and
+        still open or started within it."""
+        domain = [("date_start", "<=", self.date_to), "|", ("stage", "in", ("planned", "in_progress")),
+                  ("date_start", ">=", self.date_from)]
+        if self.user_id:
+            domain.append(("user_id", "=", self.user_id.id))
+        if self.partner_ids:
+            domain.append(("partner_id", "in", self.partner_ids.ids))
+        return domain
 
     def _lam_period_domain(self, date_field):
         domain = [(date_field, ">=", self.date_from), (date_field, "<=", self.date_to)]

@@ -64,6 +64,15 @@ registry.category("web_tour.tours").add("lam_archive_tour", {
             run: "edit 设备科长",
         },
         {
+            content: "Leave the row: it is kept",
+            trigger: ".o_form_sheet .oe_title",
+            run: "click",
+        },
+        {
+            content: "The key person is listed",
+            trigger: "div[name='lam_key_person_ids'] .o_data_row:not(.o_selected_row):contains('王建国')",
+        },
+        {
             content: "Open the equipment",
             trigger: ".o_notebook a[name='lam_equipment']:contains('设备')",
             run: "click",
@@ -82,6 +91,15 @@ registry.category("web_tour.tours").add("lam_archive_tour", {
             content: "How many units",
             trigger: "div[name='lam_equipment_ids'] .o_data_row .o_field_widget[name='quantity'] input",
             run: "edit 3",
+        },
+        {
+            content: "Leave the row: it is kept",
+            trigger: ".o_form_sheet .oe_title",
+            run: "click",
+        },
+        {
+            content: "The equipment is listed",
+            trigger: "div[name='lam_equipment_ids'] .o_data_row:not(.o_selected_row):contains('2号轧机液压站')",
         },
         {
             content: "Open the contacts and addresses",

@@ -1,0 +1,27 @@
+# Copyright 2026 Lubricant Account Manager developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class LamProspectCriterion(models.Model):
+    """A weighted criterion prospects are scored on (Art. 32): industry
+    position, production scale, oil volume, ease of development."""
+
+    _name = "lam.prospect.criterion"
+    _description = "Prospect Scoring Criterion"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    sequence = fields.Integer(default=10)
+    weight = fields.Float(required=True, default=25.0, help="Share of the score, in points out of 100.")
+    scale_max = fields.Integer(string="Best Mark", required=True, default=5, help="Marks go from 0 to this.")
+    description = fields.Text(translate=True, help="How to mark a prospect on this criterion.")
+    active = fields.Boolean(default=True)
+
+    @api.constrains("weight", "scale_max")
+    def _check_weight(self):
+        for criterion in self:
+            if not 0 <= criterion.weight <= 100 or not 1 <= criterion.scale_max <= 100:
+                raise ValidationError(_("A weight is between 0 and 100 points, a best mark between 1 and 100."))

@@ -1,12 +1,17 @@
 # Two commands set everything up; see README.md.
 #   make run   - serve Odoo with database lam_demo (demo data) on http://localhost:8069
 #   make test  - install the addon with demo data in a throwaway database and run pytest-odoo
+#   make bench - synthetic data at scale and the timings of grading and cadences (SCALE=1: 10,000 customers)
 SHELL := /bin/bash
+SCALE ?= 1
 
-.PHONY: run test
+.PHONY: run test bench
 
 run:
 	@bash scripts/lam_env.sh run
 
 test:
 	@bash scripts/lam_env.sh test
+
+bench:
+	@SCALE=$(SCALE) bash scripts/lam_env.sh bench

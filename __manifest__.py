@@ -4,7 +4,7 @@
     "name": "Lubricant Account Manager",
     "summary": "Customer archives, field work, plans, prospects and scorecards "
     "for lubricant account managers",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "category": "Sales/CRM",
     "author": "Lubricant Account Manager developers",
     "website": "https://github.com/lubricant-account-manager/lubricant_account_manager",
@@ -27,6 +27,7 @@
         "data/report_paperformat_data.xml",
         "data/mail_activity_type_data.xml",
         "data/lam_prospect_criterion_data.xml",
+        "data/lam_cadence_rule_data.xml",
         "reports/report_p9_archive_basic.xml",
         "reports/report_p10_archive_dynamic.xml",
         "reports/report_p1_work_log.xml",
@@ -40,8 +41,11 @@
         "views/lam_work_log_views.xml",
         "views/lam_archive_review_views.xml",
         "wizards/lam_handoff_wizard_views.xml",
+        "wizards/lam_abc_pin_wizard_views.xml",
         "views/res_partner_views.xml",
         "views/lam_plan_views.xml",
+        "views/lam_abc_views.xml",
+        "views/lam_cadence_views.xml",
         "wizards/lam_reassign_wizard_views.xml",
         "views/lam_equipment_views.xml",
         "views/lam_oil_usage_views.xml",
@@ -62,6 +66,7 @@
         "demo/sale_order_demo.xml",
         "demo/lam_field_work_demo.xml",
         "demo/lam_planning_demo.xml",
+        "demo/lam_cadence_demo.xml",
     ],
     "assets": {
         "web.report_assets_common": [

@@ -31,3 +31,10 @@ from . import lam_prospect_criterion
 from . import lam_prospect_score
 from . import lam_senior_visit_request
 from . import lam_scorecard
+from . import lam_abc_history
+from . import lam_abc_grading
+from . import lam_abc_analysis
+from . import mail_activity
+from . import lam_cadence_rule
+from . import lam_cadence_status
+from . import lam_cadence_engine

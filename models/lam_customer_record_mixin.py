@@ -52,7 +52,8 @@ class LamCustomerRecordMixin(models.AbstractModel):
         return records
 
     def write(self, vals):
-        self._lam_check_input(vals, self._lam_system_fields)
+        # the system (sudo) sets its own fields, after the checks of the action doing it
+        self._lam_check_input(vals, () if self.env.su else self._lam_system_fields)
         result = super().write(vals)
         if self._lam_customer_link in vals:
             # Record rules are checked before a write, on the old customer:
@@ -65,7 +66,12 @@ class LamCustomerRecordMixin(models.AbstractModel):
         """Only who may work on a customer's archive hangs a record on it. The
         rules of records of work also let their doer in; this keeps him from
         putting his work on a customer that is not his."""
-        self.partner_id.check_access("write")
+        partners = self.partner_id
+        partners.check_access("write")
+        others = partners.sudo().filtered(lambda partner: not (partner.is_company and partner.lam_customer_kind))
+        if others and not self.env.su:
+            raise UserError(_("%(partners)s: not a lubricant customer.",
+                              partners=", ".join(others.mapped("display_name"))))
 
     @api.model
     def _lam_record_models(self):

@@ -15,6 +15,8 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 
+from ..tools.route import great_circle_km
+
 # Coordinates of the demo customers' cities (WGS84).
 CITY_COORDINATES = {
     "北京": (39.9042, 116.4074), "上海": (31.2304, 121.4737), "天津": (39.3434, 117.3616),
@@ -122,8 +124,10 @@ class LamDemoData(models.AbstractModel):
                 log_days.append(day)
                 for number in range(rng.randint(3, 6)):
                     summary, follow_up = rng.choice(CALL_SUMMARIES)
+                    customer = rng.choice(customers)
+                    people = customer.child_ids.filtered(lambda partner: not partner.is_company)
                     call_vals.append({
-                        "partner_id": rng.choice(customers).id,
+                        "partner_id": customer.id, "contact_id": people and rng.choice(people).id,
                         "channel": rng.choice(("phone", "phone", "online", "email")),
                         "date": self._lam_moment(manager, day, 9 + number, rng.randint(0, 50)),
                         "summary": summary,
@@ -157,9 +161,12 @@ class LamDemoData(models.AbstractModel):
                     for customer in rng.sample(list(customers), min(len(customers), 2)):
                         reviews.append({"partner_id": customer.id, "date": self._lam_moment(manager, day, 17),
                                         "updated": "更新了设备档案和关键人物联系方式"})
-        # today's and tomorrow's plans, for the day route
+        # today's and tomorrow's plans, for the day route: the customers nearest the office
+        office = (customers[0].partner_latitude, customers[0].partner_longitude)
+        nearest = customers.sorted(lambda partner: great_circle_km(
+            office, (partner.partner_latitude, partner.partner_longitude)))[:4]
         for day in (today, today + timedelta(days=1)):
-            for slot, customer in enumerate(customers[:4]):
+            for slot, customer in enumerate(nearest):
                 visit_vals.append({"partner_id": customer.id, "planned_start": self._lam_moment(manager, day, 9 + 2 * slot),
                                    "planned_duration": 1.5, "purpose": "follow_up", "goal": "例行回访，收集下月需求"})
         Visit.create(visit_vals)
@@ -241,7 +248,7 @@ class LamDemoData(models.AbstractModel):
                 summary=rng.choice(PLAN_SUMMARIES), proposals=rng.choice(PLAN_PROPOSALS),
                 key_customer_changes=f"{plan.line_ids[:1].partner_id.name}：{rng.choice(VOLUME_CHANGES)}",
             )
-        plan.write(values)
+        plan.sudo().write(values)
 
     @api.model
     def _lam_manager_development(self, manager, customers, today, rng):
@@ -304,3 +311,16 @@ class LamDemoData(models.AbstractModel):
             else:
                 request.decline_reason = "价格问题先由客户经理按授权范围谈判，下月再议"
                 request.action_decline()
+
+    # --- grades and contact cadences
+    @api.model
+    def _lam_create_grades_and_cadences(self):
+        """Grade the demo customers on their twelve months of orders, then run
+        the contact cadences: each demo manager finds his activities."""
+        # the demo customers have a year of orders behind them: so long have they been customers
+        self.env["res.partner"].flush_model(["create_date"])
+        self.env.cr.execute("""UPDATE res_partner SET create_date = LEAST(create_date, NOW() - INTERVAL '400 days')
+                                WHERE lam_customer_kind IS NOT NULL""")
+        self.env["res.partner"].invalidate_model(["create_date"])
+        self.env["lam.abc.grading"]._lam_recompute(self.env.company)
+        self.env["lam.cadence.engine"]._cron_enforce_cadences()

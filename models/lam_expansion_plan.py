@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
 from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 
 BREAKTHROUGHS = [("person", "Person"), ("product", "Product"), ("event", "Event"), ("price", "Price")]
 
@@ -35,6 +36,12 @@ class LamExpansionPlan(models.Model):
         ("expected_volume_not_negative", "CHECK(COALESCE(expected_annual_volume, 0) >= 0)",
          "An expected volume cannot be negative."),
     ]
+
+    @api.constrains("date_start", "date_target")
+    def _check_dates(self):
+        for plan in self:
+            if plan.date_target and plan.date_target < plan.date_start:
+                raise ValidationError(_("The target date comes after the start."))
 
     @api.depends("stage")
     def _compute_stage_sequence(self):

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
 from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError
 
 from ..tools.validation import check_vals
 
@@ -45,13 +46,29 @@ class LamMarketInfo(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             check_vals(self, vals)
+            self._lam_check_recorder(vals)
         infos = super().create(vals_list)
-        infos.partner_id.check_access("write")  # only on a customer one works on
+        infos._lam_check_customer()
         return infos
 
     def write(self, vals):
         check_vals(self, vals)
+        self._lam_check_recorder(vals)
         result = super().write(vals)
         if "partner_id" in vals:
-            self.partner_id.check_access("write")
+            self._lam_check_customer()
         return result
+
+    def _lam_check_recorder(self, vals):
+        """Market information is recorded by who learnt it."""
+        if not self.env.su and "user_id" in vals and (
+            vals["user_id"] != self.env.uid or any(info.user_id.id != self.env.uid for info in self)
+        ):
+            raise AccessError(_("Market information stays with who recorded it."))
+
+    def _lam_check_customer(self):
+        """Only on a lubricant customer one works on."""
+        partners = self.partner_id
+        partners.check_access("write")
+        if partners.sudo().filtered(lambda partner: not (partner.is_company and partner.lam_customer_kind)):
+            raise UserError(_("Market information concerns a lubricant customer, or the market in general."))

@@ -12,6 +12,13 @@ from ..tools.periods import period_bounds, plan_deadlines
 from ..tools.validation import check_vals
 
 PERIOD_TYPES = [("week", "Week"), ("month", "Month")]
+# Set by the submit actions and the computations, never by hand.
+SYSTEM_FIELDS = ("state", "plan_submitted", "summary_submitted", "date_from", "date_to", "plan_due", "summary_due",
+                 "plan_on_time", "summary_on_time")
+# What a submitted plan no longer changes; then what a submitted summary no longer changes.
+PLAN_FIELDS = ("user_id", "period_type", "date", "target_volume", "target_visits", "target_calls",
+               "target_new_customers")
+SUMMARY_FIELDS = ("key_customer_changes", "proposals", "summary")
 
 
 class LamPlan(models.Model):
@@ -40,7 +47,7 @@ class LamPlan(models.Model):
     summary_due = fields.Date(compute="_compute_period", store=True, string="Summary Due")
     state = fields.Selection(
         [("draft", "Draft"), ("planned", "Plan Submitted"), ("done", "Summary Submitted")],
-        default="draft", required=True, tracking=True, index=True,
+        default="draft", required=True, tracking=True, index=True, readonly=True,
     )
     plan_submitted = fields.Datetime(string="Plan Submitted On", readonly=True, copy=False)
     summary_submitted = fields.Datetime(string="Summary Submitted On", readonly=True, copy=False)
@@ -136,24 +143,34 @@ class LamPlan(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             check_vals(self, vals)
+            self._lam_check_system_fields(vals)
         return super().create(vals_list)
 
     def write(self, vals):
         check_vals(self, vals)
+        self._lam_check_system_fields(vals)
         if "user_id" in vals and self.filtered(lambda plan: plan.user_id.id != vals["user_id"]):
             raise UserError(_("A plan stays its author's."))
+        if not self.env.su:
+            locked = set(PLAN_FIELDS) if self.filtered(lambda plan: plan.state != "draft") else set()
+            if self.filtered(lambda plan: plan.state == "done"):
+                locked |= set(SUMMARY_FIELDS)
+            if locked.intersection(vals):
+                raise UserError(_("A submitted plan is kept as it was submitted: %(fields)s can no longer change.",
+                                  fields=", ".join(self._fields[fname]._description_string(self.env)
+                                                   for fname in locked.intersection(vals))))
         return super().write(vals)
 
-    @api.constrains("line_ids")
+    @api.model
+    def _lam_check_system_fields(self, vals):
+        refused = [fname for fname in SYSTEM_FIELDS if fname in vals]
+        if refused and not self.env.su:
+            raise UserError(_("%(fields)s cannot be changed: the system sets it.", fields=", ".join(
+                self._fields[fname]._description_string(self.env) for fname in refused)))
+
+    @api.constrains("date_from", "date_to")
     def _check_lines_in_period(self):
-        for plan in self:
-            for line in plan.line_ids.filtered("planned_date"):
-                if not plan.date_from <= line.planned_date <= plan.date_to:
-                    raise ValidationError(_(
-                        "%(customer)s: the planned date %(date)s is outside the period planned (%(start)s to %(end)s).",
-                        customer=line.partner_id.name, date=line.planned_date, start=plan.date_from,
-                        end=plan.date_to,
-                    ))
+        self.line_ids._check_planned_date()
 
     # --- actions
     def action_submit_plan(self):
@@ -163,7 +180,8 @@ class LamPlan(models.Model):
             if not plan.line_ids:
                 raise UserError(_("%(plan)s: a plan says whom you will work on: add its lines.",
                                   plan=plan.display_name))
-        self.write({"state": "planned", "plan_submitted": fields.Datetime.now()})
+        self.check_access("write")
+        self.sudo().write({"state": "planned", "plan_submitted": fields.Datetime.now()})
         self._lam_close_deadline_activities("lubricant_account_manager.mail_activity_type_lam_plan")
         return True
 
@@ -173,7 +191,8 @@ class LamPlan(models.Model):
                 raise UserError(_("%(plan)s: submit the plan before its summary.", plan=plan.display_name))
             if not (plan.summary or "").strip():
                 raise UserError(_("%(plan)s: write the summary of the period first.", plan=plan.display_name))
-        self.write({"state": "done", "summary_submitted": fields.Datetime.now()})
+        self.check_access("write")
+        self.sudo().write({"state": "done", "summary_submitted": fields.Datetime.now()})
         self._lam_close_deadline_activities("lubricant_account_manager.mail_activity_type_lam_summary")
         return True
 

@@ -1,7 +1,8 @@
 # Copyright 2026 Lubricant Account Manager developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
 
 QUADRANTS = [
     ("important_urgent", "Important and Urgent"),
@@ -41,12 +42,34 @@ class LamPlanLine(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         lines = super().create(vals_list)
-        lines.plan_id.check_access("write")  # a line is written in a plan one may write
+        lines._lam_check_plan_open()  # a line is written in a plan one may write, before it is submitted
         return lines
 
     def write(self, vals):
-        self.plan_id.check_access("write")
+        # once the plan is submitted, its author only ticks what was done
+        self._lam_check_plan_open(set(vals) - {"done", "note", "sequence"})
         result = super().write(vals)
         if "plan_id" in vals:
-            self.plan_id.check_access("write")
+            self._lam_check_plan_open()
         return result
+
+    def unlink(self):
+        self._lam_check_plan_open()
+        return super().unlink()
+
+    def _lam_check_plan_open(self, changes=True):
+        plans = self.plan_id
+        plans.check_access("write")
+        if changes and not self.env.su and plans.filtered(lambda plan: plan.state != "draft"):
+            raise UserError(_("A submitted plan keeps its lines: only whether each was done changes."))
+
+    @api.constrains("planned_date", "plan_id")
+    def _check_planned_date(self):
+        for line in self.filtered("planned_date"):
+            plan = line.plan_id
+            if not plan.date_from <= line.planned_date <= plan.date_to:
+                raise ValidationError(_(
+                    "%(customer)s: the planned date %(date)s is outside the period planned (%(start)s to %(end)s).",
+                    customer=line.partner_id.sudo().name, date=line.planned_date, start=plan.date_from,
+                    end=plan.date_to,
+                ))

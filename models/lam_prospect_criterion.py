@@ -25,3 +25,14 @@ class LamProspectCriterion(models.Model):
         for criterion in self:
             if not 0 <= criterion.weight <= 100 or not 1 <= criterion.scale_max <= 100:
                 raise ValidationError(_("A weight is between 0 and 100 points, a best mark between 1 and 100."))
+        over = self.env["lam.prospect.score"].sudo().search_count([("criterion_id", "in", self.ids)], limit=1) and \
+            self.env["lam.prospect.score"].sudo().search([("criterion_id", "in", self.ids)]).filtered(
+                lambda score: score.mark > score.criterion_id.scale_max)
+        if over:
+            raise ValidationError(_("%(count)s prospects have a higher mark than the new best mark: lower their "
+                                    "marks first.", count=len(over)))
+
+    @api.constrains("name")
+    def _check_name(self):
+        if any(not (criterion.name or "").strip() for criterion in self):
+            raise ValidationError(_("A criterion has a name."))

@@ -30,7 +30,7 @@ class LamPurchaseAnalysis(models.AbstractModel):
     _description = "Purchases of Lubricant Customers"
 
     @api.model
-    def _lam_purchases(self, date_from, date_to, partners=None, groupby=("partner",), company=None):
+    def _lam_purchases(self, date_from, date_to, partners=None, groupby=("partner",), company=None, refunds=False):
         """Return the purchases of ``partners`` (commercial partners) ordered
         between ``date_from`` and ``date_to`` (dates, inclusive, in the
         user's time zone).
@@ -38,6 +38,8 @@ class LamPurchaseAnalysis(models.AbstractModel):
         :param partners: customers; None for every customer the user may see
         :param groupby: subset of ("partner", "month", "day", "product", "uom"): not both month and day
         :param company: the company whose orders and reference unit count (default: current)
+        :param refunds: also subtract the lubricant lines of the posted customer
+            credit notes dated in the period (returns reach the books that way)
         :return: dict with
             ``rows``: one dict per group with the keys of ``groupby``
             (``partner_id``, ``month`` (first day), ``product_id``, ``uom_id``:
@@ -52,7 +54,7 @@ class LamPurchaseAnalysis(models.AbstractModel):
         company = company or self.env.company
         partners = self._lam_readable_customers(partners)
         period = "day" if "day" in groupby else "month" if "month" in groupby else None
-        raw = self._lam_purchase_groups(date_from, date_to, partners, period, company)
+        raw = self._lam_purchase_groups(date_from, date_to, partners, period, company, refunds=refunds)
         factors = self._lam_reference_factors(raw, company)
         rows = defaultdict(lambda: {"qty": 0.0, "amount": 0.0, "uom_qty": 0.0})
         unconvertible = []
@@ -97,9 +99,10 @@ class LamPurchaseAnalysis(models.AbstractModel):
         return partners.filtered("lam_customer_kind")
 
     @api.model
-    def _lam_purchase_groups(self, date_from, date_to, partners, period, company):
-        """Sum the confirmed lubricant order lines by customer, product and unit
-        (and ``period``: "month", "day" or None)."""
+    def _lam_purchase_groups(self, date_from, date_to, partners, period, company, refunds=False):
+        """Sum the confirmed lubricant order lines (less the lines of posted
+        credit notes when ``refunds``) by customer, product and unit (and
+        ``period``: "month", "day" or None)."""
         if partners is not None and not partners:
             return []
         tz_name = self.env.context.get("tz") or self.env.user.tz or "UTC"
@@ -109,10 +112,6 @@ class LamPurchaseAnalysis(models.AbstractModel):
             for day in (date_from, date_to + datetime.timedelta(days=1))
         )
         local_day = SQL("timezone(%s, so.date_order AT TIME ZONE 'UTC')", tz.zone)
-        period_sql = {
-            "month": SQL("date_trunc('month', %s)::date", local_day),
-            "day": SQL("(%s)::date", local_day),
-        }.get(period, SQL("NULL::date"))
         partner_filter = SQL("AND partner.commercial_partner_id = ANY(%s)", partners.ids) if partners is not None \
             else SQL("")
         for model, fnames in (
@@ -123,16 +122,11 @@ class LamPurchaseAnalysis(models.AbstractModel):
             ("product.template", ["lam_is_lubricant"]),
         ):
             self.env[model].flush_model(fnames)
-        # One statement over the order lines: the ORM's _read_group cannot
-        # group by the order's commercial partner and its local month.
-        rows = self.env.execute_query_dict(SQL(
+        lines = SQL(
             """
-            SELECT partner.commercial_partner_id AS partner_id,
-                   %(period)s AS period,
-                   line.product_id,
-                   line.product_uom AS uom_id,
-                   SUM(line.product_uom_qty) AS qty,
-                   SUM(line.price_subtotal / COALESCE(NULLIF(so.currency_rate, 0), 1.0)) AS amount
+            SELECT partner.commercial_partner_id AS partner_id, %(local_day)s AS day, line.product_id,
+                   line.product_uom AS uom_id, line.product_uom_qty AS qty,
+                   line.price_subtotal / COALESCE(NULLIF(so.currency_rate, 0), 1.0) AS amount
               FROM sale_order_line line
               JOIN sale_order so ON so.id = line.order_id
               JOIN res_partner partner ON partner.id = so.partner_id
@@ -144,15 +138,63 @@ class LamPurchaseAnalysis(models.AbstractModel):
                AND line.display_type IS NULL
                AND template.lam_is_lubricant
                %(partner_filter)s
+            """,
+            local_day=local_day, company=company.id, start=start, stop=stop, partner_filter=partner_filter,
+        )
+        if refunds:
+            lines = SQL("%s UNION ALL %s", lines, self._lam_refund_lines(date_from, date_to, partners, company))
+        period_sql = {
+            "month": SQL("date_trunc('month', day)::date"),
+            "day": SQL("day::date"),
+        }.get(period, SQL("NULL::date"))
+        # One statement over the lines: the ORM's _read_group cannot group
+        # order lines by the order's commercial partner and its local month.
+        rows = self.env.execute_query_dict(SQL(
+            """
+            SELECT partner_id, %(period)s AS period, product_id, uom_id, SUM(qty) AS qty, SUM(amount) AS amount
+              FROM (%(lines)s) lines
              GROUP BY 1, 2, 3, 4
             """,
-            period=period_sql, company=company.id, start=start, stop=stop, partner_filter=partner_filter,
+            period=period_sql, lines=lines,
         ))
         for row in rows:
             row["qty"] = float(row["qty"] or 0.0)
             row["amount"] = float(row["amount"] or 0.0)
             row["month"] = row["day"] = row.pop("period")
         return rows
+
+    @api.model
+    def _lam_refund_lines(self, date_from, date_to, partners, company):
+        """The lubricant lines of posted customer credit notes dated in the
+        period, as negative purchases (quantity in the line's unit, untaxed
+        amount in company currency)."""
+        for model, fnames in (
+            ("account.move", ["move_type", "state", "company_id", "invoice_date", "commercial_partner_id"]),
+            ("account.move.line", ["move_id", "product_id", "product_uom_id", "quantity", "balance",
+                                   "display_type"]),
+        ):
+            self.env[model].flush_model(fnames)
+        partner_filter = SQL("AND move.commercial_partner_id = ANY(%s)", partners.ids) if partners is not None \
+            else SQL("")
+        return SQL(
+            """
+            SELECT move.commercial_partner_id AS partner_id, move.invoice_date::timestamp AS day, line.product_id,
+                   line.product_uom_id AS uom_id, -line.quantity AS qty, -line.balance AS amount
+              FROM account_move_line line
+              JOIN account_move move ON move.id = line.move_id
+              JOIN product_product product ON product.id = line.product_id
+              JOIN product_template template ON template.id = product.product_tmpl_id
+             WHERE move.move_type = 'out_refund'
+               AND move.state = 'posted'
+               AND move.company_id = %(company)s
+               AND move.invoice_date BETWEEN %(date_from)s AND %(date_to)s
+               AND line.display_type = 'product'
+               AND line.product_uom_id IS NOT NULL
+               AND template.lam_is_lubricant
+               %(partner_filter)s
+            """,
+            company=company.id, date_from=date_from, date_to=date_to, partner_filter=partner_filter,
+        )
 
     @api.model
     def _lam_first_purchase_days(self, partners, company=None):

@@ -8,6 +8,7 @@ from datetime import datetime, time, timedelta
 import pytz
 
 from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
 from ..tools.periods import month_bounds, plan_deadlines, week_bounds
@@ -229,6 +230,8 @@ class LamScorecard(models.Model):
     @api.model
     def action_lam_open(self):
         """Refresh the last two months of the scorecards the user may see, and open them."""
+        if not self.env.user.has_group("lubricant_account_manager.group_lam_user"):
+            raise AccessError(self.env._("The scorecards are for account managers and their department managers."))
         today = fields.Date.context_today(self)
         users = self.env.user._lam_reportable_managers() & self.env["res.users"]._lam_account_managers()
         self._lam_refresh(users, month_bounds(today - timedelta(days=today.day))[0], today)

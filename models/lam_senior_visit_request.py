@@ -19,17 +19,26 @@ class LamSeniorVisitRequest(models.Model):
     _description = "Senior Visit Request"
     _inherit = ["lam.work.record.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "create_date desc, id desc"
+    _lam_doer_delegable = False
+    # decided by the department manager through the actions only
+    _lam_system_fields = ("state", "decided_by_id", "decided_date", "visit_id")
 
     user_id = fields.Many2one(string="Requested By", tracking=True)
     origin_visit_id = fields.Many2one("lam.visit", string="From the Visit", domain="[('partner_id', '=', partner_id)]")
     senior_user_id = fields.Many2one("res.users", string="Senior Manager", required=True, tracking=True,
                                      domain=[("share", "=", False)])
+
+    @api.constrains("senior_user_id")
+    def _check_senior_user(self):
+        for request in self:
+            if request.senior_user_id.share or not request.senior_user_id.active:
+                raise ValidationError(_("A senior manager is an active internal user."))
     reason = fields.Text(required=True, help="Why a senior manager's visit helps now.")
     date_from = fields.Date(string="Proposed From", required=True)
     date_to = fields.Date(string="Proposed Until", required=True)
     state = fields.Selection(
         [("requested", "Requested"), ("accepted", "Accepted"), ("declined", "Declined")],
-        default="requested", required=True, tracking=True, index=True,
+        default="requested", required=True, tracking=True, index=True, readonly=True,
     )
     decline_reason = fields.Text(string="Why Declined")
     decided_by_id = fields.Many2one("res.users", string="Decided By", readonly=True, copy=False)
@@ -54,8 +63,15 @@ class LamSeniorVisitRequest(models.Model):
             request.display_name = _("Senior visit to %(customer)s by %(senior)s",
                                      customer=request.partner_id.name or "", senior=request.senior_user_id.name or "")
 
+    def write(self, vals):
+        if not self.env.su and self.filtered(lambda request: request.state != "requested"):
+            raise UserError(_("A decided request is kept as it was decided."))
+        return super().write(vals)
+
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su and any(set(vals).intersection(self._lam_system_fields) for vals in vals_list):
+            raise UserError(_("A request is decided by the department manager, not when it is made."))
         requests = super().create(vals_list)
         for request in requests:
             managers = request.user_id._lam_department_managers() - request.user_id
@@ -82,7 +98,8 @@ class LamSeniorVisitRequest(models.Model):
             if request.state != "requested":
                 raise UserError(_("%(request)s was decided already.", request=request.display_name))
             if not (user.has_group("lubricant_account_manager.group_lam_admin")
-                    or user in request.user_id._lam_department_managers()):
+                    or user in request.user_id._lam_department_managers()) or (
+                    user == request.user_id and not user.has_group("lubricant_account_manager.group_lam_admin")):
                 raise AccessError(_("The requesting manager's department manager decides on a senior visit."))
 
     def action_accept(self):
@@ -99,8 +116,8 @@ class LamSeniorVisitRequest(models.Model):
                 "purpose": "negotiation", "goal": request.reason,
                 "participant_ids": [(0, 0, {"side": "ours", "colleague_id": request.user_id.id})],
             })
-            request.write({"state": "accepted", "visit_id": visit.id, "decided_by_id": self.env.user.id,
-                           "decided_date": fields.Datetime.now()})
+            request.sudo().write({"state": "accepted", "visit_id": visit.id, "decided_by_id": self.env.user.id,
+                                  "decided_date": fields.Datetime.now()})
             request._lam_notify_decision(_("Accepted: the visit is planned on %(date)s.", date=request.date_from),
                                          senior | request.user_id)
         return True
@@ -110,8 +127,8 @@ class LamSeniorVisitRequest(models.Model):
         for request in self:
             if not (request.decline_reason or "").strip():
                 raise UserError(_("Say why the senior visit is declined (field Why Declined)."))
-            request.write({"state": "declined", "decided_by_id": self.env.user.id,
-                           "decided_date": fields.Datetime.now()})
+            request.sudo().write({"state": "declined", "decided_by_id": self.env.user.id,
+                                  "decided_date": fields.Datetime.now()})
             request._lam_notify_decision(_("Declined: %(reason)s", reason=request.decline_reason), request.user_id)
         return True
 

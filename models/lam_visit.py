@@ -43,7 +43,8 @@ class LamVisit(models.Model):
 
     partner_id = fields.Many2one(tracking=True)
     user_id = fields.Many2one(string="Visited By", tracking=True)
-    state = fields.Selection(VISIT_STATES, default="planned", required=True, tracking=True, index=True)
+    state = fields.Selection(VISIT_STATES, default="planned", required=True, tracking=True, index=True,
+                             group_expand=True)
     # --- plan
     planned_start = fields.Datetime(
         string="Planned Start", required=True, tracking=True, index=True,
@@ -56,8 +57,10 @@ class LamVisit(models.Model):
         help="The day of the visit in the visitor's time zone.",
     )
     purpose = fields.Selection(
-        [("first_contact", "First Contact"), ("negotiation", "Negotiation"), ("follow_up", "Follow-up")],
+        [("first_contact", "First Contact"), ("negotiation", "Negotiation"), ("follow_up", "Follow-up"),
+         ("credit", "Credit Follow-up")],
         required=True, default="follow_up", tracking=True,
+        help="A credit follow-up visit checks a credit customer's payments and situation (Art. 22.5).",
     )
     goal = fields.Text(
         string="Concrete Goal",
@@ -222,6 +225,18 @@ class LamVisit(models.Model):
     def _onchange_prep_appointment_confirmed(self):
         if self.prep_appointment_confirmed and not self.appointment_start:
             self.appointment_start = self.planned_start
+
+    def write(self, vals):
+        if not self.env.su and self.filtered(lambda visit: visit.state == "reported"):
+            raise UserError(_("A reported visit is kept as it was reported to the department manager."))
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_done(self):
+        done = self.filtered(lambda visit: visit.state in ("done", "reported"))
+        if done and not self.env.su:
+            raise UserError(_("%(visits)s: a visit done is part of the customer's history and is kept.",
+                              visits=", ".join(done.mapped("display_name"))))
 
     # --- actions
     def action_check_in(self, latitude=None, longitude=None):
@@ -388,6 +403,7 @@ class LamVisit(models.Model):
         action["name"] = _("Route of %(user)s, %(day)s: %(km)s km", user=user.name, day=day, km=distance)
         if unlocated:
             action["name"] += " " + _("(%(count)s customers without coordinates)", count=len(unlocated))
+        action["display_name"] = action["name"]  # the web client shows display_name first
         action["domain"] = [("id", "in", (ordered | unlocated).ids)]
         action["context"] = {"create": False}
         return action

@@ -101,9 +101,9 @@ class LamWorkLog(models.Model):
             line = f"{self._lam_local_time(call.date, user)} {channels[call.channel]} · {call.partner_id.name}"
             if call.contact_id:
                 line += f"（{call.contact_id.name}）"
-            line += f"：{call.summary}"
+            line += "：" + (call.summary or "").strip().rstrip("。.;；")
             if call.follow_up:
-                line += "；" + _("follow-up: %(action)s", action=call.follow_up)
+                line += "；" + _("follow-up: %(action)s", action=call.follow_up.strip())
             lines.append(line)
         return "\n".join(lines)
 

@@ -66,6 +66,33 @@ class ResCompany(models.Model):
     lam_target_field_days_week = fields.Integer(string="Field Days a Week", default=3)
     lam_target_reviews_week = fields.Integer(string="Archives Reviewed a Week", default=2)
     lam_target_field_share = fields.Float(string="Share of Working Time in the Field (%)", default=50.0)
+    # --- ABC grading (Art. 19) and contact cadences (Art. 20-22)
+    lam_abc_basis = fields.Selection(
+        [("volume", "Volume in the Reference Unit"), ("revenue", "Untaxed Revenue")],
+        string="Grade On", default="volume", required=True,
+        help="What ranks the customers: lubricant volume sold, or untaxed revenue in company currency.",
+    )
+    lam_abc_months = fields.Integer(
+        string="Grading Look-back (months)", default=12,
+        help="Sales of this many months, up to today, less the credit notes of the same months.",
+    )
+    lam_abc_threshold_a = fields.Float(
+        string="Grade A up to (%)", default=70.0,
+        help="Customers making the first 70% of the cumulative volume are A.",
+    )
+    lam_abc_threshold_b = fields.Float(
+        string="Grades A and B up to (%)", default=90.0,
+        help="Customers making the next share, up to 90%, are B; the rest C.",
+    )
+    lam_abc_scope = fields.Selection(
+        [("company", "All Customers of the Company"), ("manager", "Each Account Manager's Customers")],
+        string="Rank Among", default="company", required=True,
+        help="One ranking of every customer of the company, or one per account manager's portfolio (Art. 19).",
+    )
+    lam_cadence_batch_size = fields.Integer(
+        string="Customers per Cadence Batch", default=1000,
+        help="The scheduled action checks the cadences of this many customers per transaction.",
+    )
     lam_report_max_customers = fields.Integer(
         string="Customers per Report at Most",
         default=200,
@@ -74,6 +101,16 @@ class ResCompany(models.Model):
     )
 
     _sql_constraints = [
+        (
+            "lam_abc_settings_valid",
+            "CHECK(COALESCE(lam_abc_months, 1) BETWEEN 1 AND 120 "
+            "AND COALESCE(lam_abc_threshold_a, 70) > 0 "
+            "AND COALESCE(lam_abc_threshold_a, 70) <= COALESCE(lam_abc_threshold_b, 90) "
+            "AND COALESCE(lam_abc_threshold_b, 90) <= 100 "
+            "AND COALESCE(lam_cadence_batch_size, 1000) BETWEEN 10 AND 100000)",
+            "Grading looks back 1 to 120 months; the A threshold is above 0% and at most the A+B threshold, "
+            "itself at most 100%; a cadence batch holds 10 to 100,000 customers.",
+        ),
         (
             "lam_planning_settings_not_negative",
             "CHECK(COALESCE(lam_monthly_deadline_days, 0) >= 0 AND COALESCE(lam_target_list_cap, 0) >= 0 "

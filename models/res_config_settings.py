@@ -63,3 +63,41 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.lam_target_field_share",
         readonly=False,
     )
+    lam_abc_basis = fields.Selection(
+        related="company_id.lam_abc_basis",
+        readonly=False,
+    )
+    lam_abc_months = fields.Integer(
+        related="company_id.lam_abc_months",
+        readonly=False,
+    )
+    lam_abc_threshold_a = fields.Float(
+        related="company_id.lam_abc_threshold_a",
+        readonly=False,
+    )
+    lam_abc_threshold_b = fields.Float(
+        related="company_id.lam_abc_threshold_b",
+        readonly=False,
+    )
+    lam_abc_scope = fields.Selection(
+        related="company_id.lam_abc_scope",
+        readonly=False,
+    )
+    lam_cadence_batch_size = fields.Integer(
+        related="company_id.lam_cadence_batch_size",
+        readonly=False,
+    )
+
+    def action_lam_abc_recompute(self):
+        """Recompute the grades of the company now, in this request."""
+        self.ensure_one()
+        self.env.user._lam_check_admin()
+        result = self.env["lam.abc.grading"]._lam_recompute(self.company_id)
+        return {
+            "type": "ir.actions.client", "tag": "display_notification",
+            "params": {
+                "type": "warning" if result["unconvertible"] else "success", "sticky": bool(result["unconvertible"]),
+                "title": self.env._("Grades recomputed"),
+                "message": result["message"],
+            },
+        }

@@ -17,6 +17,12 @@ CONFIDENTIAL_GROUPS = "lubricant_account_manager.group_lam_user"
 # The archive (and credit information) is read by the managers and finance;
 # other internal users see a lubricant customer as an ordinary contact.
 ARCHIVE_GROUPS = "lubricant_account_manager.group_lam_user,lubricant_account_manager.group_lam_finance"
+ABC_GRADES = [("a", "A"), ("b", "B"), ("c", "C")]
+# Written by the grading (and an administrator's pin) only, as the system.
+ABC_FIELDS = (
+    "lam_abc_grade", "lam_abc_computed_grade", "lam_abc_value", "lam_abc_share", "lam_abc_rank",
+    "lam_abc_pinned_grade", "lam_abc_pin_reason", "lam_abc_pin_expiry",
+)
 CREDIT_GROUPS = ARCHIVE_GROUPS
 # Fields whose change can move a partner out of the user's reach: the rules
 # are checked again after the write.
@@ -111,15 +117,15 @@ class ResPartner(models.Model):
     lam_uscc = fields.Char(
         string="Unified Social Credit Code", tracking=True, copy=False, groups=ARCHIVE_GROUPS
     )
-    lam_legal_representative = fields.Char(string="Legal Representative", groups=ARCHIVE_GROUPS)
+    lam_legal_representative = fields.Char(string="Legal Representative", tracking=True, groups=ARCHIVE_GROUPS)
     lam_registered_capital = fields.Float(
         string="Registered Capital (10k CNY)", digits=(16, 2), groups=ARCHIVE_GROUPS
     )
     lam_established_date = fields.Date(string="Established On", groups=ARCHIVE_GROUPS)
-    lam_business_scope = fields.Text(string="Business Scope", groups=ARCHIVE_GROUPS)
+    lam_business_scope = fields.Text(string="Business Scope", tracking=True, groups=ARCHIVE_GROUPS)
     # --- production scale
-    lam_employee_count = fields.Integer(string="Employees", groups=ARCHIVE_GROUPS)
-    lam_annual_output = fields.Char(string="Annual Output", groups=ARCHIVE_GROUPS)
+    lam_employee_count = fields.Integer(string="Employees", tracking=True, groups=ARCHIVE_GROUPS)
+    lam_annual_output = fields.Char(string="Annual Output", tracking=True, groups=ARCHIVE_GROUPS)
     lam_equipment_count = fields.Integer(
         string="Equipment Units", compute="_compute_lam_equipment_stats", groups=ARCHIVE_GROUPS
     )
@@ -131,14 +137,14 @@ class ResPartner(models.Model):
         help="Share of equipment units running on our products (full-range promotion).",
     )
     # --- needs and purchasing
-    lam_oil_demand = fields.Text(string="Oil Demand", groups=ARCHIVE_GROUPS)
-    lam_technical_requirements = fields.Text(string="Technical Requirements", groups=ARCHIVE_GROUPS)
-    lam_purchase_requester = fields.Char(string="Purchase Requested By", groups=ARCHIVE_GROUPS)
-    lam_purchase_approver = fields.Char(string="Purchase Approved By", groups=ARCHIVE_GROUPS)
-    lam_purchase_by_tender = fields.Boolean(string="Purchases by Tender", groups=ARCHIVE_GROUPS)
-    lam_purchase_cycle = fields.Char(string="Purchase Cycle", groups=ARCHIVE_GROUPS)
-    lam_current_suppliers = fields.Char(string="Current Suppliers", groups=ARCHIVE_GROUPS)
-    lam_current_brands = fields.Char(string="Brands in Use", groups=ARCHIVE_GROUPS)
+    lam_oil_demand = fields.Text(string="Oil Demand", tracking=True, groups=ARCHIVE_GROUPS)
+    lam_technical_requirements = fields.Text(string="Technical Requirements", tracking=True, groups=ARCHIVE_GROUPS)
+    lam_purchase_requester = fields.Char(string="Purchase Requested By", tracking=True, groups=ARCHIVE_GROUPS)
+    lam_purchase_approver = fields.Char(string="Purchase Approved By", tracking=True, groups=ARCHIVE_GROUPS)
+    lam_purchase_by_tender = fields.Boolean(string="Purchases by Tender", tracking=True, groups=ARCHIVE_GROUPS)
+    lam_purchase_cycle = fields.Char(string="Purchase Cycle", tracking=True, groups=ARCHIVE_GROUPS)
+    lam_current_suppliers = fields.Char(string="Current Suppliers", tracking=True, groups=ARCHIVE_GROUPS)
+    lam_current_brands = fields.Char(string="Brands in Use", tracking=True, groups=ARCHIVE_GROUPS)
     lam_competitor_prices = fields.Text(
         string="Competitor Purchase Prices",
         groups=CONFIDENTIAL_GROUPS,
@@ -185,6 +191,35 @@ class ResPartner(models.Model):
     )
     lam_visit_count = fields.Integer(compute="_compute_lam_work_counts", groups=ARCHIVE_GROUPS)
     lam_communication_count = fields.Integer(compute="_compute_lam_work_counts", groups=ARCHIVE_GROUPS)
+    # --- ABC grade (Art. 19), per company, written by the grading only
+    lam_abc_grade = fields.Selection(
+        ABC_GRADES, string="ABC Grade", company_dependent=True, copy=False, groups=ARCHIVE_GROUPS,
+        help="The grade in the current company: the pinned grade while a pin holds, else the computed one.",
+    )
+    lam_abc_computed_grade = fields.Selection(
+        ABC_GRADES, string="Computed Grade", company_dependent=True, copy=False, groups=ARCHIVE_GROUPS,
+        help="The grade from the cumulative share of what the customer bought, whatever the pin.",
+    )
+    lam_abc_value = fields.Float(
+        string="Graded Volume or Revenue", company_dependent=True, copy=False, groups=ARCHIVE_GROUPS,
+        digits=(16, 3), help="Bought over the look-back window, less credit notes, on the grading basis.",
+    )
+    lam_abc_share = fields.Float(
+        string="Cumulative Share (%)", company_dependent=True, copy=False, groups=ARCHIVE_GROUPS, digits=(5, 2),
+    )
+    lam_abc_rank = fields.Integer(string="Rank", company_dependent=True, copy=False, groups=ARCHIVE_GROUPS)
+    lam_abc_pinned_grade = fields.Selection(
+        ABC_GRADES, string="Pinned Grade", company_dependent=True, copy=False, groups=ARCHIVE_GROUPS,
+    )
+    lam_abc_pin_reason = fields.Text(string="Why Pinned", company_dependent=True, copy=False, groups=ARCHIVE_GROUPS)
+    lam_abc_pin_expiry = fields.Date(string="Pinned Until", company_dependent=True, copy=False,
+                                     groups=ARCHIVE_GROUPS)
+    lam_abc_differs = fields.Boolean(
+        string="Pinned Grade Differs", compute="_compute_lam_abc_differs", search="_search_lam_abc_differs",
+        groups=ARCHIVE_GROUPS, help="A pinned grade other than the computed one.",
+    )
+    lam_abc_history_ids = fields.One2many("lam.abc.history", "partner_id", string="Grade History",
+                                          groups=ARCHIVE_GROUPS)
     # --- development (Art. 32)
     lam_prospect_score_ids = fields.One2many(
         "lam.prospect.score", "partner_id", string="Prospect Scores", groups=ARCHIVE_GROUPS
@@ -293,12 +328,34 @@ class ResPartner(models.Model):
             for fname, by_partner in counts.items():
                 partner[fname] = by_partner.get(partner.id, 0)
 
+    @api.depends("lam_abc_grade", "lam_abc_computed_grade", "lam_abc_pinned_grade")
+    @api.depends_context("company")
+    def _compute_lam_abc_differs(self):
+        for partner in self:
+            partner.lam_abc_differs = bool(partner.lam_abc_pinned_grade) and (
+                partner.lam_abc_pinned_grade != partner.lam_abc_computed_grade)
+
+    def _search_lam_abc_differs(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(_("A differing grade can only be searched as set or not set."))
+        pinned = self.env["res.partner"].search([("lam_abc_pinned_grade", "!=", False)])
+        differing = pinned.filtered(lambda partner: partner.lam_abc_pinned_grade != partner.lam_abc_computed_grade)
+        return [("id", "in" if (operator == "=") == value else "not in", differing.ids)]
+
+    @api.constrains("lam_dealer_id")
+    def _check_lam_dealer_id(self):
+        for partner in self.sudo().filtered("lam_dealer_id"):
+            dealer = partner.lam_dealer_id
+            if dealer == partner or not dealer.is_company or dealer.lam_customer_kind != "dealer":
+                raise ValidationError(_("%(partner)s: the dealer is one of our dealers, not the customer itself.",
+                                        partner=partner.name))
+
     @api.depends("lam_prospect_score_ids.points")
     def _compute_lam_prospect_score(self):
         for partner in self:
             partner.lam_prospect_score = sum(partner.lam_prospect_score_ids.mapped("points"))
 
-    @api.constrains("lam_stage", "user_id")
+    @api.constrains("lam_stage", "user_id", "lam_dealer_id")
     def _check_lam_target_list(self):
         """A development manager keeps a short target list (Art. 32): a setting caps it."""
         targets = self.filtered(lambda partner: partner.lam_stage == "target" and partner.user_id)
@@ -323,6 +380,10 @@ class ResPartner(models.Model):
         for partner in self:
             missing = criteria - partner.lam_prospect_score_ids.criterion_id
             partner.lam_prospect_score_ids = [(0, 0, {"criterion_id": criterion.id}) for criterion in missing]
+
+    def action_lam_abc_unpin(self):
+        self.env.user._lam_check_admin()
+        self.env["lam.abc.grading"]._lam_unpin(self.filtered("lam_abc_pinned_grade"))
 
     def action_lam_make_target(self):
         self.write({"lam_stage": "target"})
@@ -564,10 +625,18 @@ class ResPartner(models.Model):
             ))
 
     def action_lam_mark_reviewed(self):
-        """Record a review of each archive: who, when, and what changed since the previous one."""
-        self.env["lam.archive.review"].create([
-            {"partner_id": partner.id, "updated": partner._lam_changes_since_review()} for partner in self
-        ])
+        """Record a review of each archive: who, when, and what changed since
+        the previous one; a second review the same day updates the first."""
+        Review = self.env["lam.archive.review"]
+        today = fields.Date.context_today(self)
+        todays = Review.search([("partner_id", "in", self.ids), ("user_id", "=", self.env.uid), ("day", "=", today)])
+        for partner in self:
+            review = todays.filtered(lambda review, partner=partner: review.partner_id == partner)[:1]
+            if review:
+                review.write({"date": fields.Datetime.now(),
+                              "updated": partner._lam_changes_since_review(exclude=review)})
+            else:
+                Review.create({"partner_id": partner.id, "updated": partner._lam_changes_since_review()})
 
     def action_lam_log_communication(self):
         """Log a call, a chat or an email with this customer: a form in a dialog."""
@@ -596,15 +665,28 @@ class ResPartner(models.Model):
         action["context"] = {"default_partner_id": self.id}
         return action
 
-    def _lam_changes_since_review(self):
-        """The archive fields changed since the last review, from the chatter's tracking."""
+    def _lam_changes_since_review(self, exclude=None):
+        """What changed in the archive since the last review (``exclude``: a
+        review being redone): the fields tracked in the chatter, and the
+        equipment, oil usage, samples and key persons added or changed."""
         self.ensure_one()
         domain = [("mail_message_id.model", "=", "res.partner"), ("mail_message_id.res_id", "=", self.id)]
-        last = max(self.lam_archive_review_ids.mapped("date"), default=False)
+        last = max((self.lam_archive_review_ids - (exclude or self.env["lam.archive.review"])).mapped("date"),
+                   default=False)
         if last:
             domain.append(("mail_message_id.date", ">", last))
         tracked = self.env["mail.tracking.value"].sudo().search(domain)
         labels = sorted(set(tracked.field_id.mapped("field_description")))
+        for model, link, extra, label in (
+            ("lam.equipment", "partner_id", [], _("Equipment")),
+            ("lam.oil.usage", "partner_id", [], _("Oil Usage")),
+            ("lam.oil.sample", "partner_id", [], _("Oil Samples")),
+            ("res.partner", "parent_id", [("lam_is_key_person", "=", True)], _("Key Persons")),
+        ):
+            changed = self.env[model].search_count(
+                [(link, "=", self.id), *extra, *([("write_date", ">", last)] if last else [])])
+            if changed:
+                labels.append(f"{label}（{changed}）")
         return "、".join(labels) if labels else _("No archive field changed since the previous review.")
 
     def action_lam_print_p9(self):
@@ -618,7 +700,8 @@ class ResPartner(models.Model):
         """Validate the archive's values before they reach the database."""
         check_vals(self, vals, [fname for fname in vals if fname.startswith("lam_")])
         computed = [fname for fname in ("lam_is_credit_customer", "lam_missing_key_person", "lam_equipment_count",
-                                        "lam_coverage_ratio") if fname in vals]
+                                        "lam_coverage_ratio", "lam_prospect_score", "lam_abc_differs")
+                    if fname in vals]
         if computed:
             raise UserError(_("%(fields)s cannot be changed: the system computes it.", fields=", ".join(
                 self._fields[fname]._description_string(self.env) for fname in computed)))
@@ -640,6 +723,8 @@ class ResPartner(models.Model):
         """
         if self.env.su:
             return
+        if set(vals).intersection(ABC_FIELDS):
+            raise UserError(_("The ABC grade is computed from the sales; an administrator pins it with Pin the Grade."))
         if "commercial_partner_id" in vals:
             raise UserError(_("The commercial entity of a contact follows its company: it is not written."))
         user = self.env.user

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 from odoo.tools.translate import LazyTranslate
 
 _lt = LazyTranslate(__name__)
@@ -167,6 +168,12 @@ class ResUsers(models.Model):
             ])
             return members.user_id.filtered("active") | self
         return self
+
+    def _lam_check_admin(self):
+        """Refuse an administrator's task to anyone else."""
+        self.ensure_one()
+        if not self.has_group("lubricant_account_manager.group_lam_admin"):
+            raise AccessError(self.env._("Only an administrator of account management may do this."))
 
     @api.model
     def _lam_account_managers(self):

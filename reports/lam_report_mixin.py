@@ -46,6 +46,15 @@ class LamReportMixin(models.AbstractModel):
         return partners
 
     @api.model
+    def _lam_printed_period(self, data, days):
+        """The period a report of records says it covers: the one chosen in the
+        report filter, or the span of the records' ``days`` printed from a record."""
+        if data and (data.get("date_from") or data.get("date_to")):
+            return self._lam_report_period(data)
+        days = [day for day in days if day]
+        return (min(days), max(days)) if days else (False, False)
+
+    @api.model
     def _lam_report_period(self, data=None):
         """Return the (date_from, date_to) asked for in ``data``, by default the last twelve months."""
         default = trailing_months(fields.Date.context_today(self), DEFAULT_REPORT_MONTHS)

@@ -16,7 +16,7 @@ class ReportP5ExpansionPlan(models.AbstractModel):
     @api.model
     def _get_report_values(self, docids, data=None):
         plans = self._lam_report_records("lam.expansion.plan", docids, data).sorted(
-            lambda plan: (plan.user_id.name, plan.stage_sequence, plan.partner_id.name))
+            lambda plan: (plan.user_id.name, plan.stage_sequence, plan.partner_id.sudo().name))
         return {
             "doc_ids": plans.ids,
             "doc_model": "lam.expansion.plan",
@@ -44,7 +44,7 @@ class ReportP5Xlsx(models.AbstractModel):
              Col(_("Breakthrough Detail"), 30), Col(_("Development Scheme"), 40),
              Col(_("Expected Annual Volume"), 14, "float", total=True), Col(_("Stage"), 12),
              Col(_("Start"), 12, "date"), Col(_("Target Date"), 12, "date"), Col(_("Progress Notes"), 40)],
-            [[plan.user_id.name, plan.partner_id.name, selection_label(plan, "breakthrough"), plan.breakthrough_detail,
+            [[plan.user_id.name, plan.partner_id.sudo().name, selection_label(plan, "breakthrough"), plan.breakthrough_detail,
               plan.scheme, plan.expected_annual_volume, selection_label(plan, "stage"), plan.date_start,
               plan.date_target, plan.progress]
              for plan in plans.sorted(lambda plan: (plan.user_id.name, plan.stage_sequence))],

@@ -16,11 +16,12 @@ class ReportP6Communication(models.AbstractModel):
         records = self._lam_report_records("lam.communication", docids, data).sorted(
             lambda record: (record.user_id.name, record.date)
         )
+        date_from, date_to = self._lam_printed_period(data, records.mapped("day"))
         return {
             "doc_ids": records.ids,
             "doc_model": "lam.communication",
             "docs": records,
             "by_user": [(user, records.filtered(lambda record: record.user_id == user)) for user in records.user_id],
-            "date_from": min(records.mapped("day")),
-            "date_to": max(records.mapped("day")),
+            "date_from": date_from,
+            "date_to": date_to,
         }

@@ -1,7 +1,7 @@
 # Copyright 2026 Lubricant Account Manager developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
-from odoo import _, models
+from odoo import _, fields, models
 
 from ..tools.xlsx import XlsxColumn as Col, XlsxReport, selection_label
 
@@ -19,14 +19,16 @@ class ReportP6Xlsx(models.AbstractModel):
     def generate_xlsx_report(self, workbook, data, records):
         records = records.sorted(lambda record: (record.user_id.name, record.date))
         report = XlsxReport(workbook)
-        meta = [_("Period: %(date_from)s to %(date_to)s",
-                  date_from=min(records.mapped("day")), date_to=max(records.mapped("day")))]
+        date_from, date_to = self._lam_printed_period(data, records.mapped("day"))
+        meta = [_("Period: %(date_from)s to %(date_to)s", date_from=date_from, date_to=date_to)]
         report.add_table_sheet(
             _("P6 Communications"), _("P6 Communication Follow-up"), meta,
-            [Col(_("Date"), 12, "date"), Col(_("Contacted By"), 14), Col(_("Customer"), 26),
+            [Col(_("Date"), 12, "date"), Col(_("Time"), 7), Col(_("Contacted By"), 14), Col(_("Customer"), 26),
              Col(_("Contact Person"), 14), Col(_("Channel"), 12), Col(_("Summary"), 45),
              Col(_("Follow-up Action"), 35), Col(_("Next Contact"), 12, "date")],
-            [[record.day, record.user_id.name, record.partner_id.name, record.contact_id.name,
+            [[record.day, fields.Datetime.context_timestamp(record.with_context(tz=record.user_id.tz or "UTC"),
+                                                            record.date).strftime("%H:%M"),
+              record.user_id.name, record.partner_id.name, record.contact_id.name,
               selection_label(record, "channel"), record.summary, record.follow_up, record.next_date]
              for record in records],
         )

@@ -69,7 +69,7 @@ class LamPlanReportMixin(models.AbstractModel):
                  Col(_("Action"), 36), Col(_("Planned Date"), 12, "date"),
                  Col(_("Expected Volume"), 12, "float", total=True), Col(_("Importance / Urgency"), 18),
                  Col(_("Done"), 8)],
-                [[plan.user_id.name, plan.date_from, line.partner_id.name, line.action, line.planned_date,
+                [[plan.user_id.name, plan.date_from, line.partner_id.sudo().name, line.action, line.planned_date,
                   line.expected_volume, selection_label(line, "quadrant"), yes if line.done else no]
                  for plan in plans for line in plan.line_ids],
                 total_label=_("Total"),

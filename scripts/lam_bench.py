@@ -7,12 +7,25 @@ installed (without demo data)::
 
     python scripts/lam_bench.py -c odoo.conf -d lam_bench generate --customers 10000 --lines 300000
     python scripts/lam_bench.py -c odoo.conf -d lam_bench purchases
+    python scripts/lam_bench.py -c odoo.conf -d lam_bench abc
+    python scripts/lam_bench.py -c odoo.conf -d lam_bench cadence
+
+``make bench`` (``SCALE=0.2`` for a fifth) runs them all on a throwaway
+database ``lam_bench_<scale>`` installed without demo data.
 
 ``generate`` writes with SQL (INSERT ... SELECT ... generate_series), not the
 ORM: customers spread over a few managers, and confirmed sale order lines of
 three lubricant products sold in litres, kilograms and tonnes over the last
-twelve months, plus a few lines in pieces that cannot be converted. It is
+twelve months, plus a few lines in pieces that cannot be converted; two visits
+done and three phone calls per customer over the last sixty days. It is
 meant for a throwaway database and adds to what is there.
+
+``abc`` times the ABC grading: its first run (writing every grade and its
+history) and a run that changes nothing, against the SQL floor.
+
+``cadence`` times the scheduled action enforcing the contact cadences: its
+first run (creating every due activity) and a second run (changing nothing),
+with their queries per 1,000 customers.
 
 ``purchases`` times the purchases service (lam.purchase.analysis) over every
 customer, with its SQL query count, and the floor: one hand-written SQL
@@ -38,7 +51,7 @@ PRODUCTS = (  # name, unit xml id, density
 
 
 def open_env(config, database):
-    odoo.tools.config.parse_config(["-c", config, "-d", database])
+    odoo.tools.config.parse_config(["-c", config, "-d", database, "--log-level=warn"])
     registry = odoo.modules.registry.Registry(database)
     return registry, registry.cursor()
 
@@ -137,10 +150,40 @@ def generate(env, customers, lines, managers):
         }, "FROM sale_order_line t, sale_order so WHERE t.id = %(template)s AND so.id = ANY(%(orders)s)"
            + (" AND mod(so.id, 500) = 0" if product == kit else ""),
             qty=qty, orders=order_ids)
-    cr.execute("ANALYZE res_partner; ANALYZE sale_order; ANALYZE sale_order_line")
+    visits, calls = generate_work(env, template_partner, partner_ids)
+    cr.execute("ANALYZE res_partner; ANALYZE sale_order; ANALYZE sale_order_line; ANALYZE lam_visit; "
+               "ANALYZE lam_communication")
     env.invalidate_all()
-    print(f"generated {len(partner_ids)} customers, {len(order_ids)} orders, {len(order_ids) * 3} lines "
-          f"in {time.monotonic() - start:.1f} s")
+    print(f"generated {len(partner_ids)} customers, {len(order_ids)} orders, {len(order_ids) * 3} lines, "
+          f"{visits} visits, {calls} calls in {time.monotonic() - start:.1f} s")
+
+
+def generate_work(env, template_partner, partner_ids):
+    """Two visits done and three phone calls per customer over the last sixty days."""
+    today = datetime.date.today()
+    visit = env["lam.visit"].create({
+        "partner_id": template_partner.id, "planned_start": datetime.datetime.combine(today, datetime.time(1)),
+        "purpose": "follow_up", "next_visit_date": today + datetime.timedelta(days=30),
+    })
+    visit.action_done()
+    call = env["lam.communication"].create({"partner_id": template_partner.id, "summary": "Bench call"})
+    env.flush_all()
+    cr = env.cr
+    visits = clone(cr, "lam_visit", visit.id, {
+        "partner_id": "p.id", "account_manager_id": "p.user_id", "user_id": "p.user_id",
+        "planned_start": "t.planned_start - ((mod(p.id * 7 + k * 23, 60)) * interval '1 day')",
+        "planned_end": "t.planned_end - ((mod(p.id * 7 + k * 23, 60)) * interval '1 day')",
+        "visit_date": "t.visit_date - mod(p.id * 7 + k * 23, 60)",
+        "create_date": "now()", "write_date": "now()",
+    }, "FROM lam_visit t, res_partner p, generate_series(1, 2) k WHERE t.id = %(template)s AND p.id = ANY(%(partners)s)",
+        partners=partner_ids)
+    calls = clone(cr, "lam_communication", call.id, {
+        "partner_id": "p.id", "account_manager_id": "p.user_id", "user_id": "p.user_id",
+        "date": "t.date - ((mod(p.id * 11 + k * 17, 60)) * interval '1 day')",
+        "day": "t.day - mod(p.id * 11 + k * 17, 60)", "create_date": "now()", "write_date": "now()",
+    }, "FROM lam_communication t, res_partner p, generate_series(1, 3) k "
+       "WHERE t.id = %(template)s AND p.id = ANY(%(partners)s)", partners=partner_ids)
+    return len(visits), len(calls)
 
 
 def sql_floor(env, date_from, date_to):
@@ -228,6 +271,69 @@ def bench_purchases(env):
           f"{queries_given} queries, ratio to floor {given / floor:.2f}")
 
 
+def timed(env, function):
+    """(seconds, queries, result) of ``function()`` on a cold cache."""
+    env.invalidate_all()
+    queries = env.cr.sql_log_count
+    start = time.monotonic()
+    result = function()
+    env.flush_all()
+    return time.monotonic() - start, env.cr.sql_log_count - queries, result
+
+
+def bench_abc(env):
+    company = env.company
+    date_to = datetime.date.today()
+    floor = min(sql_floor(env, date_to - datetime.timedelta(days=365), date_to)[0] for _attempt in range(3))
+    customers = env["res.partner"].search_count([("lam_customer_kind", "!=", False), ("is_company", "=", True)])
+    # start from nothing graded, as on the first night
+    key = str(company.id)
+    env.cr.execute(SQL(
+        "UPDATE res_partner SET lam_abc_grade = lam_abc_grade - %(k)s, lam_abc_computed_grade = "
+        "lam_abc_computed_grade - %(k)s, lam_abc_value = lam_abc_value - %(k)s, lam_abc_share = lam_abc_share - %(k)s, "
+        "lam_abc_rank = lam_abc_rank - %(k)s WHERE lam_abc_rank ? %(k)s", k=key))
+    env.cr.execute("DELETE FROM lam_abc_history")
+    grading = env["lam.abc.grading"]
+    first, first_queries, result = timed(env, lambda: grading._lam_recompute(company))
+    again, again_queries, again_result = timed(env, lambda: grading._lam_recompute(company))
+    print(f"customers graded: {customers}; SQL floor (volume + grade, one statement): {floor:.3f} s")
+    print(f"ABC recompute, first run writing every grade and its history: {first:.2f} s, {first_queries} queries, "
+          f"{result['changed']} grades written (target <= 10 s)")
+    print(f"ABC recompute, nothing changed: {again:.3f} s, {again_queries} queries, {again_result['changed']} changed, "
+          f"ratio to floor {again / floor:.2f} (target <= 3)")
+
+
+def run_cadences(env):
+    """One whole run of the cadence cron, batch by batch as the scheduler runs
+    it: (seconds, queries, [queries of each full batch])."""
+    engine = env["lam.cadence.engine"]
+    batch = env.company.lam_cadence_batch_size
+    seconds, queries, per_batch = 0.0, 0, []
+    while True:
+        elapsed, count, (done, remaining) = timed(env, engine._lam_run_batch)
+        seconds += elapsed
+        queries += count
+        if done == batch and remaining:
+            per_batch.append(count)
+        if not remaining:
+            return seconds, queries, per_batch
+
+
+def bench_cadence(env):
+    customers = env["res.partner"].search_count(env["lam.cadence.engine"]._lam_customer_domain())
+    env.cr.execute("DELETE FROM mail_activity WHERE lam_cadence_rule_id IS NOT NULL")
+    env.cr.execute("DELETE FROM lam_cadence_status")
+    env["ir.config_parameter"].set_param("lubricant_account_manager.cadence_cursor", "")
+    batch = env.company.lam_cadence_batch_size
+    print(f"customers checked: {customers}, batches of {batch}")
+    for label, target in (("first run", 60), ("second run", 10)):
+        seconds, queries, per_batch = run_cadences(env)
+        opened = env["mail.activity"].search_count([("lam_cadence_rule_id", "!=", False)])
+        spread = f"{min(per_batch)}-{max(per_batch)}" if per_batch else "n/a"
+        print(f"cadence cron, {label}: {seconds:.2f} s (target <= {target} s), {queries} queries in all, "
+              f"{spread} queries per full batch of {batch} customers, {opened} open activities")
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-c", "--config", required=True)
@@ -238,6 +344,8 @@ def main(argv=None):
     gen.add_argument("--lines", type=int, default=300000)
     gen.add_argument("--managers", type=int, default=20)
     sub.add_parser("purchases")
+    sub.add_parser("abc")
+    sub.add_parser("cadence")
     args = parser.parse_args(argv)
     registry, cr = open_env(args.config, args.database)
     with cr:
@@ -247,6 +355,12 @@ def main(argv=None):
             cr.commit()
         elif args.command == "purchases":
             bench_purchases(env)
+            cr.rollback()
+        elif args.command == "abc":
+            bench_abc(env)
+            cr.commit()  # the grades stay: the cadences read them
+        elif args.command == "cadence":
+            bench_cadence(env)
             cr.rollback()
     return 0
 

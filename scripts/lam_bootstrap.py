@@ -471,7 +471,7 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
     env = sub.add_parser("env", help="ensure the environment and print it as KEY=VALUE lines")
-    env.add_argument("--purpose", choices=("run", "test"), default="test")
+    env.add_argument("--purpose", choices=("run", "test", "bench"), default="test")
     args = parser.parse_args(argv)
     try:
         if args.command == "env":

@@ -5,6 +5,7 @@
 # Environment handling behind `make run` and `make test`.
 #   bash scripts/lam_env.sh run   create or upgrade database lam_demo, serve on :8069
 #   bash scripts/lam_env.sh test  fresh database with demo data, then pytest-odoo
+#   bash scripts/lam_env.sh bench synthetic data at SCALE (1: 10,000 customers), then timings
 #
 # scripts/lam_bootstrap.py finds or builds the Odoo 18 interpreter (ODOO_PYTHON,
 # ODOO_SRC, or python3), installs the Debian packages and fetches wkhtmltopdf;
@@ -149,11 +150,12 @@ odoo() {
 # Install or upgrade the addon in database $1; fail loudly on any error.
 install_module() {
     local db=$1 flag=$2 log="$BUILD/install-$1.log"
+    shift 2
     say "$([ "$flag" = -i ] && echo installing || echo upgrading) $MODULE in database $db (log: $log)"
     local rc=0
     : > "$log"  # Odoo appends to its log file: judge this run only
     odoo -d "$db" "$flag" "$MODULE" --load-language=zh_CN --stop-after-init \
-        --log-level=info --logfile="$log" || rc=$?
+        --log-level=info --logfile="$log" "$@" || rc=$?
     if [ "$rc" != 0 ] || grep -qE '^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) |demo data failed to install' "$log"; then
         grep -E -A 30 ' (WARNING|ERROR|CRITICAL) ' "$log" | tail -n 60 >&2 || true
         echo "Installing $MODULE in $db failed (exit $rc); see $log" >&2
@@ -194,12 +196,32 @@ cmd_test() {
     exit "$rc"
 }
 
+# Synthetic data at scale (SQL) in a throwaway database, then the timings of
+# the grading and the cadence cron against their SQL floor.
+cmd_bench() {
+    local scale=${SCALE:-1}
+    local customers lines db
+    customers=$("$PY" -c "import sys; print(max(int(10000 * float(sys.argv[1])), 100))" "$scale") || {
+        echo "SCALE must be a number, e.g. make bench SCALE=0.2" >&2; exit 2; }
+    lines=$((customers * 30))
+    db=lam_bench_$(printf '%s' "$scale" | tr -c '0-9a-zA-Z\n' '_')
+    drop_db "$db"
+    install_module "$db" -i --without-demo=all
+    local bench=("$PY" "$ROOT/scripts/lam_bench.py" -c "$BUILD/odoo.conf" -d "$db")
+    say "generating $customers customers and $lines order lines (SCALE=$scale)"
+    "${bench[@]}" generate --customers "$customers" --lines "$lines"
+    "${bench[@]}" purchases
+    "${bench[@]}" abc
+    "${bench[@]}" cadence
+    [ -n "${LAM_KEEP_DB:-}" ] || drop_db "$db"
+}
+
 main() {
     local command=${1:-}
     shift || true
     case "$command" in
-        run|test) ;;
-        *) echo "usage: $0 run|test" >&2; exit 2 ;;
+        run|test|bench) ;;
+        *) echo "usage: $0 run|test|bench" >&2; exit 2 ;;
     esac
     bootstrap "$command"
     ensure_postgres

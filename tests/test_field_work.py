@@ -286,6 +286,36 @@ class TestCommunicationAndLogs(LamFieldWorkCase):
             self.customer_a.with_user(self.manager_a).action_lam_mark_reviewed()
         self.assertEqual(len(self.customer_a.lam_archive_review_ids), 2)
         self.assertIn("No archive field changed", self.customer_a.lam_archive_review_ids.sorted("date")[-1].updated)
+        # equipment added, then a second review the same day: one review, which says so
+        mill = self._create_equipment(self.customer_a, name="Ball mill")
+        # the ORM dates a write by the transaction's start: date it as it would be in use
+        self.env.flush_all()
+        self.env.cr.execute("UPDATE lam_equipment SET write_date = %s WHERE id = %s",
+                            [later + datetime.timedelta(days=2, hours=1), mill.id])
+        with freeze_time(later + datetime.timedelta(days=2, hours=2)):
+            self.customer_a.with_user(self.manager_a).action_lam_mark_reviewed()
+        with freeze_time(later + datetime.timedelta(days=2, hours=3)):
+            self.customer_a.with_user(self.manager_a).action_lam_mark_reviewed()
+        reviews = self.customer_a.lam_archive_review_ids
+        self.assertEqual(len(reviews), 3)
+        self.assertIn("Equipment（1）", reviews.sorted("date")[-1].updated)
+
+    def test_work_done_is_kept(self):
+        visit = self._visit(next_visit_date=DAY + datetime.timedelta(days=7))
+        visit.action_done()
+        with self.assertRaisesRegex(UserError, "kept"):
+            visit.unlink()
+        self.env["crm.team"].browse(self.team.id)  # the department manager leads manager A's team
+        visit.action_report()
+        with self.assertRaisesRegex(UserError, "kept as it was reported"):
+            visit.write({"outcome": "Rewritten afterwards"})
+        planned = self._visit()
+        planned.unlink()
+        self.assertFalse(planned.exists())
+        log = self.env["lam.work.log"].with_user(self.manager_a).create({"date": DAY, "memo": "Mine"})
+        self.assertEqual(log.with_user(self.department_manager).memo, "Mine")
+        with self.assertRaises(AccessError):
+            log.with_user(self.department_manager).write({"memo": "Edited by my boss"})
 
 
 @tagged("post_install", "-at_install")
@@ -328,11 +358,24 @@ class TestFieldWorkReports(LamFieldWorkCase):
             self.assertIn(expected, html)
         sheet = self._xlsx(f"{MODULE}.report_p6_xlsx", self.calls, self.manager_a)
         rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=5)]
-        self.assertEqual([row[5] for row in rows], ["Oil plan for December", "Sent the catalogue"])
-        self.assertEqual(rows[1][4], "Online / WeChat")
+        self.assertEqual([row[6] for row in rows], ["Oil plan for December", "Sent the catalogue"])
+        self.assertEqual(rows[1][5], "Online / WeChat")
+        self.assertEqual([row[1] for row in rows], ["09:00", "15:00"])
         self.assertEqual(rows[0][0].date(), DAY)
         with self.assertRaises(AccessError):
             self._html(f"{MODULE}.action_report_p6", self.calls, self.manager_c)
+
+    def test_p6_says_the_period_chosen(self):
+        wizard = self.env["lam.report.wizard"].with_user(self.manager_a).create({
+            "report_code": "p6", "date_from": DAY - datetime.timedelta(days=6), "date_to": DAY})
+        sheet = self._xlsx_with_data(wizard)
+        self.assertIn(f"{DAY - datetime.timedelta(days=6)} to {DAY}", sheet["A2"].value + (sheet["A3"].value or ""))
+
+    def _xlsx_with_data(self, wizard):
+        action = wizard.action_export_xlsx()
+        content, _type = self.env["ir.actions.report"].with_user(self.manager_a)._render_xlsx(
+            f"{MODULE}.report_p6_xlsx", action["context"]["active_ids"], action["data"])
+        return load_workbook(io.BytesIO(content)).worksheets[0]
 
     def test_report_wizard_prints_p1_and_p6_of_a_period(self):
         wizard = self.env["lam.report.wizard"].with_user(self.department_manager).create({

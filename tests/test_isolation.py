@@ -100,6 +100,12 @@ CASES = {
             "lam.prospect.criterion"].create({"name": "Distance to the depot", "weight": 10}).id},
         "write": {"mark": 4}, "link": "partner_id", "owner": {"write", "create", "unlink"}, "finance": True,
     },
+    # grade history: written by the grading only
+    "lam.abc.history": {
+        "values": lambda t, customer: {"partner_id": customer.id, "company_id": t.company.id, "date": "2026-11-01",
+                                       "old_grade": "b", "new_grade": "a"},
+        "write": {"note": "forged"}, "link": "partner_id", "owner": set(), "finance": True,
+    },
 }
 LINK_TARGETS = {"sample_id": "samples", "visit_id": "visits"}
 

@@ -664,3 +664,138 @@ class TestPlanReports(LamPlanningCase):
         wizard.report_code = "p2"
         with self.assertRaisesRegex(UserError, "Nothing matches"):
             wizard.action_print_pdf()
+
+
+@tagged("post_install", "-at_install")
+class TestPlanningAttacks(LamPlanningCase):
+    """What a second review tried as a curious or malicious manager."""
+
+    def _request(self, user=None):
+        return self.env["lam.senior.visit.request"].with_user(user or self.manager_a).create({
+            "partner_id": self.customer_a.id, "senior_user_id": self.department_manager.id, "reason": "Price",
+            "date_from": D(2026, 12, 1), "date_to": D(2026, 12, 4),
+        })
+
+    def test_nobody_forges_a_senior_visit_decision(self):
+        request = self._request()
+        with self.assertRaisesRegex(UserError, "the system sets it"):
+            request.write({"state": "accepted", "decided_by_id": self.department_manager.id})
+        with self.assertRaisesRegex(UserError, "not when it is made"):
+            self.env["lam.senior.visit.request"].with_user(self.manager_a).create({
+                "partner_id": self.customer_a.id, "senior_user_id": self.department_manager.id, "reason": "x",
+                "date_from": D(2026, 12, 1), "date_to": D(2026, 12, 4), "state": "accepted"})
+        # a request is its maker's, even for the department manager; who leads decides, not on his own
+        with self.assertRaises(AccessError):
+            self.env["lam.senior.visit.request"].with_user(self.department_manager).create({
+                "partner_id": self.customer_a.id, "user_id": self.manager_a.id,
+                "senior_user_id": self.department_manager.id, "reason": "x",
+                "date_from": D(2026, 12, 1), "date_to": D(2026, 12, 4)})
+        self.team.crm_team_member_ids = [Command.create({"user_id": self.department_manager.id})]
+        own = self._request(self.department_manager)
+        with self.assertRaises(AccessError):
+            own.with_user(self.department_manager).action_accept()
+        request.with_user(self.department_manager).action_accept()
+        with self.assertRaisesRegex(UserError, "kept as it was decided"):
+            request.write({"reason": "Changed afterwards"})
+        with self.assertRaisesRegex(ValidationError, "active internal user"):
+            self.env["lam.senior.visit.request"].with_user(self.manager_a).create({
+                "partner_id": self.customer_a.id, "senior_user_id": self.env.ref("base.public_user").id,
+                "reason": "x", "date_from": D(2026, 12, 1), "date_to": D(2026, 12, 4)})
+
+    def test_a_plan_is_submitted_by_its_action_and_stays_as_submitted(self):
+        plan = self.env["lam.plan"].with_user(self.manager_a).create({
+            "date": WEEK, "target_visits": 5,
+            "line_ids": [Command.create({"partner_id": self.customer_a.id, "action": "Visit"})]})
+        for values in ({"plan_submitted": "2026-10-20 00:00:00"}, {"state": "done"}, {"summary_due": "2027-01-01"},
+                       {"plan_on_time": True}, {"date_from": "2026-10-27"}):
+            with self.subTest(values=values), self.assertRaisesRegex(UserError, "the system sets it"):
+                plan.write(values)
+        with self.assertRaisesRegex(UserError, "the system sets it"):
+            self.env["lam.plan"].with_user(self.manager_a).create({"date": NEXT_WEEK, "state": "done"})
+        with freeze_time(utc(D(2026, 10, 27), 9)):
+            plan.action_submit_plan()
+        self.assertFalse(plan.plan_on_time)
+        with self.assertRaisesRegex(UserError, "kept as it was submitted"):
+            plan.write({"target_visits": 0})
+        line = plan.line_ids
+        line.done = True  # what was done is still ticked
+        with self.assertRaisesRegex(UserError, "keeps its lines"):
+            line.action = "Something else"
+        with self.assertRaisesRegex(UserError, "keeps its lines"):
+            line.unlink()
+        with self.assertRaisesRegex(UserError, "keeps its lines"):
+            plan.line_ids = [Command.create({"partner_id": self.customer_a2.id, "action": "Added late"})]
+
+    def test_lines_of_another_s_plan_stay_there(self):
+        plan = self.env["lam.plan"].with_user(self.manager_b).create({"date": WEEK})
+        line = self.env["lam.plan.line"].with_user(self.department_manager).create({
+            "plan_id": plan.id, "partner_id": self.customer_a.id, "action": "Visit"})
+        # manager A manages the customer and reads the line, but the plan is B's
+        self.assertEqual(line.with_user(self.manager_a).action, "Visit")
+        with self.assertRaises(AccessError):
+            line.with_user(self.manager_a).unlink()
+        own = self.env["lam.plan"].with_user(self.manager_a).create({"date": WEEK})
+        with self.assertRaises(AccessError):
+            own.write({"line_ids": [Command.delete(line.id)]})
+        self.assertTrue(line.exists())
+        with self.assertRaisesRegex(ValidationError, "outside the period"):
+            line.with_user(self.manager_b).planned_date = D(2020, 1, 1)
+
+    def test_target_cap_dealer_and_score_cannot_be_cheated(self):
+        self.company.lam_target_list_cap = 1
+        dealer = self.customer_b
+        prospects = self.env["res.partner"].create([
+            {"name": f"Cap {index}", "is_company": True, "lam_customer_kind": "prospect", "lam_stage": "target",
+             "user_id": self.manager_a.id, "lam_dealer_id": dealer.id}
+            for index in range(2)
+        ]).with_user(self.manager_a)
+        prospects[0].lam_dealer_id = False
+        with self.assertRaisesRegex(ValidationError, "would have 2 active targets"):
+            prospects[1].lam_dealer_id = False
+        with self.assertRaisesRegex(UserError, "the system computes it"):
+            prospects[0].lam_prospect_score = 100
+        for partner in (self.customer_c, prospects[0], self.env.ref("base.main_partner")):
+            with self.subTest(dealer=partner.name), self.assertRaisesRegex(ValidationError, "one of our dealers"):
+                prospects[0].lam_dealer_id = partner
+
+    def test_records_stay_with_who_made_them(self):
+        info = self.env["lam.market.info"].with_user(self.manager_a).create({"note": "Prices up"})
+        with self.assertRaises(AccessError):
+            info.user_id = self.manager_c
+        expansion = self.env["lam.expansion.plan"].with_user(self.manager_a)
+        with self.assertRaises(AccessError):
+            expansion.create({"partner_id": self.customer_a.id, "user_id": self.manager_c.id})
+        mine = expansion.create({"partner_id": self.customer_a.id})
+        with self.assertRaises(AccessError):
+            mine.user_id = self.manager_b
+        # a department manager gives it to a manager of his team
+        mine.with_user(self.department_manager).user_id = self.manager_b
+        self.assertEqual(mine.user_id, self.manager_b)
+        with self.assertRaisesRegex(UserError, "not a lubricant customer"):
+            expansion.create({"partner_id": self.env.ref("base.main_partner").id})
+        with self.assertRaisesRegex(ValidationError, "target date comes after"):
+            expansion.create({"partner_id": self.customer_a.id, "date_start": D(2026, 10, 1),
+                              "date_target": D(2026, 9, 1)})
+        with self.assertRaisesRegex(ValidationError, "too long"):
+            expansion.create({"partner_id": self.customer_a.id, "scheme": "x" * 30000})
+
+    def test_only_managers_refresh_the_scorecards_and_authors_print_their_plans(self):
+        for user in (self.finance, self.internal_user):
+            with self.assertRaises(AccessError):
+                self.env["lam.scorecard"].with_user(user).action_lam_open()
+        plan = self.env["lam.plan"].with_user(self.manager_a).create({
+            "date": WEEK, "line_ids": [Command.create({"partner_id": self.customer_a2.id, "action": "Trial"})]})
+        self.customer_a2.with_user(self.department_manager).user_id = self.manager_b
+        html, _type = self.env["ir.actions.report"].with_user(self.manager_a)._render_qweb_html(
+            f"{MODULE}.action_report_p2", plan.ids)
+        self.assertIn("Anshan Coking", html.decode())
+
+    def test_criteria_keep_their_marks_within_the_scale(self):
+        criterion = self.env["lam.prospect.criterion"].create({"name": "Reach", "weight": 10, "scale_max": 5})
+        prospect = self.env["res.partner"].create({"name": "P", "is_company": True, "lam_customer_kind": "prospect",
+                                                   "user_id": self.manager_a.id})
+        self.env["lam.prospect.score"].create({"partner_id": prospect.id, "criterion_id": criterion.id, "mark": 4})
+        with self.assertRaisesRegex(ValidationError, "higher mark than the new best mark"):
+            criterion.scale_max = 3
+        with self.assertRaisesRegex(ValidationError, "has a name"):
+            criterion.name = "  "

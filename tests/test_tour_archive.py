@@ -108,3 +108,37 @@ class TestPlanningTour(LamTourCase):
 
         self.start_tour("/odoo", "lam_scorecard_tour", login=boss.login)
         self.assertTrue(self.env["lam.scorecard"].search_count([("user_id", "=", manager.id)]))
+
+
+@tagged("post_install", "-at_install")
+class TestCadenceTour(LamTourCase):
+    def test_manager_satisfies_a_cadence_from_the_activity_menu(self):
+        manager = self._new_chinese_user("lam_tour_cadence", "吴维护", f"{MODULE}.group_lam_maintenance")
+        customer = self.env["res.partner"].create({
+            "name": "鞍山轧钢厂", "is_company": True, "lam_customer_kind": "terminal", "lam_stage": "active",
+            "user_id": manager.id,
+        })
+        self.env["lam.cadence.rule"].search([]).active = False
+        rule = self.env["lam.cadence.rule"].create({
+            "name": "Call weekly", "contact_type": "call", "period_type": "days", "period_length": 7,
+            "activity_type_id": self.env.ref(f"{MODULE}.mail_activity_type_lam_cadence_call").id,
+        })
+        rule.with_context(lang="zh_CN").name = "每周电话联系"
+        self.env.flush_all()
+        self.env.cr.execute("UPDATE res_partner SET create_date = now() - interval '30 days' WHERE id = %s",
+                            [customer.id])
+        self.env.invalidate_all()
+        engine = self.env["lam.cadence.engine"]
+        engine._cron_enforce_cadences()
+        activity = self.env["mail.activity"].search([("res_id", "=", customer.id), ("lam_cadence_rule_id", "=", rule.id)])
+        self.assertEqual(activity.user_id, manager)
+        self.assertTrue(activity.summary.startswith("每周电话联系"))
+
+        self.start_tour("/odoo", "lam_cadence_tour", login=manager.login)
+
+        call = self.env["lam.communication"].search([("partner_id", "=", customer.id)])
+        self.assertEqual((call.user_id, call.channel, call.summary), (manager, "phone", "确认12月液压油采购量 6 吨"))
+        engine._cron_enforce_cadences()
+        self.assertFalse(activity.active)
+        self.assertTrue(activity.date_done)
+        self.assertEqual(activity.lam_cadence_feedback, "已覆盖：联系已记录。")

@@ -21,6 +21,10 @@ DATE_MIN = datetime.date(1900, 1, 1)
 DATE_MAX = datetime.date(2199, 12, 31)
 # Floats without digits (double precision): large enough for any volume or amount.
 FLOAT_MAX = 1e15
+# Texts without a size of their own: a name or a line of a few hundred
+# characters, a note of a few pages. More is a paste gone wrong.
+CHAR_MAX = 1000
+TEXT_MAX = 20000
 
 
 def check_vals(model, vals, fnames=None):
@@ -76,9 +80,10 @@ def _check_integer(field, value, env):
 
 
 def _check_char(field, value, env):
-    if field.size and isinstance(value, str) and len(value) > field.size:
+    size = field.size or (CHAR_MAX if field.type == "char" else TEXT_MAX)
+    if isinstance(value, str) and len(value) > size:
         return env._(
-            "%(length)s characters is too long: at most %(size)s are allowed.", length=len(value), size=field.size
+            "%(length)s characters is too long: at most %(size)s are allowed.", length=len(value), size=size
         )
     return None
 
@@ -109,6 +114,8 @@ CHECKERS = {
     "monetary": _check_float,
     "integer": _check_integer,
     "char": _check_char,
+    "text": _check_char,
+    "html": _check_char,
     "date": _check_date,
     "datetime": _check_date,
 }

@@ -6,3 +6,4 @@ from . import lam_credit_change_wizard
 from . import lam_day_route_wizard
 from . import lam_handoff_wizard
 from . import lam_reassign_wizard
+from . import lam_abc_pin_wizard

@@ -4,7 +4,6 @@
 
 import { Component } from "@odoo/owl";
 import { registry } from "@web/core/registry";
-import { useService } from "@web/core/utils/hooks";
 import { standardWidgetProps } from "@web/views/widgets/standard_widget_props";
 
 /**
@@ -15,10 +14,6 @@ import { standardWidgetProps } from "@web/views/widgets/standard_widget_props";
 export class LamVisitPositionButton extends Component {
     static template = "lubricant_account_manager.LamVisitPositionButton";
     static props = { ...standardWidgetProps, method: String, label: String, icon: { type: String, optional: true } };
-
-    setup() {
-        this.orm = useService("orm");
-    }
 
     position() {
         if (!navigator.geolocation) {
@@ -34,12 +29,17 @@ export class LamVisitPositionButton extends Component {
     }
 
     async onClick() {
+        // On a phone the button lives in a dropdown that closes, destroying
+        // this component, while the position is asked for: everything after
+        // the first await uses the record and the unprotected ORM service,
+        // which outlive the button.
         const record = this.props.record;
+        const orm = this.env.services.orm;
         if (!(await record.save())) {
             return;
         }
         const coords = await this.position();
-        await this.orm.call(record.resModel, this.props.method, [[record.resId]], coords);
+        await orm.call(record.resModel, this.props.method, [[record.resId]], coords);
         await record.load();
     }
 }

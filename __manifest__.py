@@ -2,9 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 {
     "name": "Lubricant Account Manager",
-    "summary": "Customer archives, field work, plans, prospects and scorecards "
-    "for lubricant account managers",
-    "version": "18.0.1.4.0",
+    "summary": "Customer archives, field work, plans, prospects, scorecards, complaints "
+    "and dealers for lubricant account managers",
+    "version": "18.0.1.5.0",
     "category": "Sales/CRM",
     "author": "Lubricant Account Manager developers",
     "website": "https://github.com/lubricant-account-manager/lubricant_account_manager",
@@ -28,11 +28,14 @@
         "data/mail_activity_type_data.xml",
         "data/lam_prospect_criterion_data.xml",
         "data/lam_cadence_rule_data.xml",
+        "data/lam_assessment_criterion_data.xml",
         "reports/report_p9_archive_basic.xml",
         "reports/report_p10_archive_dynamic.xml",
         "reports/report_p1_work_log.xml",
         "reports/report_p6_communication.xml",
         "reports/report_plans.xml",
+        "reports/report_dealers.xml",
+        "data/mail_template_data.xml",
         "wizards/lam_report_wizard_views.xml",
         "wizards/lam_credit_change_wizard_views.xml",
         "views/lam_visit_views.xml",
@@ -42,6 +45,12 @@
         "views/lam_archive_review_views.xml",
         "wizards/lam_handoff_wizard_views.xml",
         "wizards/lam_abc_pin_wizard_views.xml",
+        "views/lam_complaint_views.xml",
+        "views/lam_dealer_quota_views.xml",
+        "views/lam_dealer_psi_views.xml",
+        "views/lam_channel_violation_views.xml",
+        "views/lam_dealer_assessment_views.xml",
+        "wizards/lam_psi_import_wizard_views.xml",
         "views/res_partner_views.xml",
         "views/lam_plan_views.xml",
         "views/lam_abc_views.xml",
@@ -67,6 +76,7 @@
         "demo/lam_field_work_demo.xml",
         "demo/lam_planning_demo.xml",
         "demo/lam_cadence_demo.xml",
+        "demo/lam_dealer_demo.xml",
     ],
     "assets": {
         "web.report_assets_common": [

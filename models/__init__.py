@@ -38,3 +38,12 @@ from . import mail_activity
 from . import lam_cadence_rule
 from . import lam_cadence_status
 from . import lam_cadence_engine
+from . import lam_complaint
+from . import lam_complaint_sla
+from . import lam_dealer_quota
+from . import lam_dealer_psi
+from . import lam_dealer_psi_line
+from . import lam_channel_violation
+from . import lam_assessment_criterion
+from . import lam_dealer_assessment
+from . import lam_dealer_assessment_line

@@ -7,10 +7,12 @@ are hundreds of records whose dates follow the day the demo is installed: a
 loop writes them, not a data file.
 """
 
+import io
 import random
 from datetime import datetime, time, timedelta
 
 import pytz
+import xlsxwriter
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -140,7 +142,8 @@ class LamDemoData(models.AbstractModel):
                     late = rng.random() < 0.25
                     values = {
                         "partner_id": customer.id, "planned_start": start, "planned_duration": 1.5,
-                        "purpose": rng.choice(("first_contact", "negotiation", "follow_up", "follow_up")),
+                        "purpose": "credit" if customer.lam_is_credit_customer and rng.random() < 0.6
+                        else rng.choice(("first_contact", "negotiation", "follow_up", "follow_up")),
                         "goal": "了解设备用油情况，推荐全品项产品",
                         "prep_company_materials": True, "prep_customer_file": True, "prep_business_cards": True,
                         "prep_appointment_confirmed": True, "appointment_start": start,
@@ -324,3 +327,163 @@ class LamDemoData(models.AbstractModel):
         self.env["res.partner"].invalidate_model(["create_date"])
         self.env["lam.abc.grading"]._lam_recompute(self.env.company)
         self.env["lam.cadence.engine"]._cron_enforce_cadences()
+
+    # --- dealers and complaints (Art. 13.8, 14, 20.4) ---------------------
+    @api.model
+    def _lam_create_dealers_and_complaints(self):
+        """For the demo channel managers: dealers with territories and terminal
+        customers, six months of quotas and stock reports, an example file of
+        the last month with one unbalanced row, two violations and a finished
+        assessment; complaints in every state, one breached and escalated."""
+        rng = random.Random(20261129)
+        today = fields.Date.context_today(self)
+        this_month = today + relativedelta(day=1)
+        months = [this_month - relativedelta(months=offset) for offset in range(7, 1, -1)]
+        category = self.env.ref("lubricant_account_manager.product_lam_hm46_demo").categ_id
+        first_dealers = []
+        for login, territories in (("channel1", ("河北石家庄、保定", "山东济南、淄博")),
+                                   ("channel2", ("河南郑州、洛阳", "辽宁沈阳、鞍山", "湖北武汉"))):
+            manager = self.env.ref(f"lubricant_account_manager.user_lam_{login}_demo")
+            dealers = self.env["res.partner"].search([("user_id", "=", manager.id),
+                                                      ("lam_customer_kind", "=", "dealer")], order="id")
+            for dealer, territory in zip(dealers, territories):
+                dealer.write({"lam_territory": territory, "email": dealer.email or f"purchase{dealer.id}@dealer.example.com"})
+                self._lam_dealer_terminals(dealer, manager, rng)
+                self._lam_dealer_months(dealer, manager, months, category, rng)
+            first_dealers.append((manager, dealers[:1]))
+        manager, dealer = first_dealers[0]
+        self._lam_dealer_example_file(dealer, this_month - relativedelta(months=1))
+        self._lam_dealer_violations(first_dealers, today)
+        assessment = self.env["lam.dealer.assessment"].with_user(manager).create({
+            "partner_id": dealer.id, "date_from": months[0], "date_to": months[-1] + relativedelta(day=31),
+            "remarks": "进销存报表按时报送，任务完成良好；请加强区域内市场秩序管理，杜绝窜货。",
+        })
+        assessment.action_compute_scores()
+        assessment.line_ids.filtered(lambda line: not line.automatic).write({"score": 85.0})
+        assessment.action_done()
+        self._lam_demo_complaints(rng)
+
+    @api.model
+    def _lam_dealer_terminals(self, dealer, manager, rng):
+        for number in range(1, 3):
+            self.env["res.partner"].with_context(tracking_disable=True, mail_create_nolog=True).create({
+                "name": f"{dealer.city or ''}{('恒达', '宏远', '永固', '金桥')[rng.randrange(4)]}机械厂（{dealer.name[:4]}终端{number}）",
+                "is_company": True, "lam_customer_kind": "terminal", "lam_stage": "active", "lam_size": "small",
+                "city": dealer.city, "country_id": dealer.country_id.id, "user_id": manager.id,
+                "lam_dealer_id": dealer.id,
+            })
+
+    @api.model
+    def _lam_dealer_months(self, dealer, manager, months, category, rng):
+        """Quotas and stock reports of ``months`` that balance and follow on,
+        purchases from our own sales (one month reported a little off)."""
+        Purchases = self.env["lam.purchase.analysis"].sudo()
+        closing = {}
+        for index, month in enumerate(months):
+            last = month + relativedelta(day=31)
+            rows = Purchases._lam_purchases(month, last, partners=dealer, groupby=("partner", "product"),
+                                            refunds=True)["rows"]
+            ours = {row["product_id"]: row["qty"] for row in rows}
+            lines = []
+            for product_id in sorted(set(closing) | set(ours)):
+                opening = closing.get(product_id, 0.0)
+                purchases = round(ours.get(product_id, 0.0) * (1.12 if index == 3 else 1.0), 1)
+                sales = round((opening + purchases) * rng.uniform(0.6, 0.9), 1)
+                closing[product_id] = round(opening + purchases - sales, 1)
+                lines.append((0, 0, {"product_id": product_id, "opening": opening, "purchases": purchases,
+                                     "sales": sales, "closing": closing[product_id]}))
+            bought = sum(ours.values())
+            self.env["lam.dealer.quota"].with_user(manager).create({
+                "partner_id": dealer.id, "month": month, "categ_id": category.id,
+                "target": round(max(bought * rng.uniform(0.9, 1.25), 500.0), -1),
+            })
+            self.env["lam.dealer.psi"].with_user(manager).with_context(tracking_disable=True).create({
+                "partner_id": dealer.id, "month": month, "line_ids": lines,
+                "submitted_on": last + relativedelta(days=rng.choice((4, 6, 8, 9, 13))),
+            })
+
+    @api.model
+    def _lam_dealer_example_file(self, dealer, month):
+        """The dealer's file of ``month`` as he sent it, one row not balancing:
+        the import refuses it and names the row."""
+        previous = self.env["lam.dealer.psi"].sudo().search([("partner_id", "=", dealer.id)], order="month desc",
+                                                            limit=1)
+        stream = io.BytesIO()
+        workbook = xlsxwriter.Workbook(stream, {"in_memory": True})
+        sheet = workbook.add_worksheet(month.strftime("%Y-%m"))
+        sheet.write_row(0, 0, [f"{dealer.name} {month.strftime('%Y年%m月')}进销存"])
+        sheet.write_row(2, 0, ["产品编码", "产品", "期初库存", "本月进货", "本月销售", "期末库存"])
+        for row, line in enumerate(previous.line_ids, start=3):
+            sales = round(line.closing * 0.5, 1)
+            closing = round(line.closing - sales, 1) + (25.0 if row == 3 else 0.0)  # the first row is off by 25
+            sheet.write_row(row, 0, [line.product_id.default_code or "", line.product_id.name, line.closing, 0.0,
+                                     sales, closing])
+        workbook.close()
+        self.env["ir.attachment"].create({
+            "name": f"进销存-{month.strftime('%Y-%m')}-示例（有一行不平衡）.xlsx",
+            "res_model": "res.partner", "res_id": dealer.id, "raw": stream.getvalue(),
+            "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        })
+
+    @api.model
+    def _lam_dealer_violations(self, first_dealers, today):
+        (manager, dealer), (other_manager, other_dealer) = first_dealers
+        Violation = self.env["lam.channel.violation"]
+        confirmed = Violation.with_user(manager).create({
+            "partner_id": dealer.id, "violation_type": "cross_territory", "date": today - timedelta(days=75),
+            "place": "山西太原", "description": "太原市场发现该经销商批号的液压油，低于区域指导价 8% 销售。",
+            "measures": "约谈经销商负责人，扣减当季返利 2%。",
+        })
+        confirmed.evidence_ids = [(0, 0, {"name": "太原市场照片.txt", "raw": "批号 2607-118，售价 14.8 元/升".encode(),
+                                          "res_model": "lam.channel.violation", "res_id": confirmed.id})]
+        confirmed.action_confirm()
+        Violation.with_user(other_manager).create({
+            "partner_id": other_dealer.id, "violation_type": "dumping", "date": today - timedelta(days=12),
+            "place": "河南新乡", "description": "新乡两家修理厂反映该经销商齿轮油报价明显低于指导价。",
+        })
+
+    @api.model
+    def _lam_demo_complaints(self, rng):
+        """Complaints of the demo managers in every state; one left open past
+        its deadline, which the scheduled action escalates."""
+        now = fields.Datetime.now()
+        dev = self.env.ref("lubricant_account_manager.user_lam_dev1_demo")
+        maint = self.env.ref("lubricant_account_manager.user_lam_maint1_demo")
+        channel = self.env.ref("lubricant_account_manager.user_lam_channel1_demo")
+
+        def customer(manager, kind="terminal"):
+            return self.env["res.partner"].search([("user_id", "=", manager.id), ("lam_customer_kind", "=", kind)],
+                                                  order="id", limit=1)
+
+        def complaint(manager, partner, days_ago, category, description, **vals):
+            return self.env["lam.complaint"].with_user(manager).with_context(mail_create_nolog=True).create({
+                "partner_id": partner.id, "received_at": now - timedelta(days=days_ago), "category": category,
+                "description": description, "channel": rng.choice(("phone", "visit", "online")), **vals,
+            })
+
+        complaint(dev, customer(dev), 0.1, "delivery", "本周订的 4 桶液压油只到了 2 桶。")
+        started = complaint(maint, customer(maint), 0.2, "quality", "新换的齿轮油运行两天后出现泡沫。",
+                            lots="2610-045")
+        started.action_start()
+        late = complaint(maint, customer(maint), 6, "packaging", "两只油桶桶盖密封不严，有渗漏。", lots="2609-131")
+        late.action_start()
+        complaint(dev, customer(dev), 1, "price", "客户认为新报价比竞品高 6%，要求重新核价。", self_resolvable=False,
+                  customer_explanation="已向客户说明价格由公司统一核定，部门经理两天内答复。")
+        resolved = complaint(maint, customer(maint), 9, "service", "换油时技术人员迟到两小时。",
+                             resolution="向客户道歉，调整服务排班，下次换油由主管带队。")
+        resolved.action_resolve()
+        closed = complaint(dev, customer(dev), 20, "quality", "润滑脂低温下变硬，设备启动困难。", lots="2608-077",
+                           resolution="更换为低温型润滑脂，并现场指导加注。")
+        closed.action_resolve()
+        closed.write({"feedback_date": fields.Date.context_today(self) - timedelta(days=18),
+                      "feedback_method": "visit", "satisfaction": "4"})
+        closed.action_close()
+        dealer_complaint = complaint(channel, customer(channel, "dealer"), 0.05, "quality",
+                                     "经销商反映一批发动机油颜色偏深，终端客户有疑虑。", lots="2610-012")
+        dealer_complaint.write({"verification_state": "verified",
+                                "verification_note": "现场查看库存 40 桶，取样送检，检测指标合格；颜色差异来自基础油批次。"})
+        # resolution times as they were: a few working hours after receipt
+        for record, hours in ((resolved, 5), (closed, 6)):
+            record.sudo().resolved_at = record.received_at + timedelta(hours=hours)
+        self.env["lam.complaint"]._cron_escalate_overdue()
+        return late

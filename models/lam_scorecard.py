@@ -3,15 +3,14 @@
 
 import json
 from collections import defaultdict
-from datetime import datetime, time, timedelta
-
-import pytz
+from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
 from ..tools.periods import month_bounds, plan_deadlines, week_bounds
+from ..tools.working_hours import working_hours_in_days
 
 PERIODS = [("day", "Day"), ("week", "Week"), ("month", "Month")]
 REQUIREMENTS = [
@@ -207,13 +206,7 @@ class LamScorecard(models.Model):
         months = sorted({month_bounds(day)[0] for day in self._lam_days(start, end)})
         for calendar, calendar_users in by_calendar.items():
             weekdays = {int(day) for day in calendar.attendance_ids.mapped("dayofweek")} if calendar else set(range(5))
-            tz = pytz.timezone(calendar.tz or "UTC") if calendar else pytz.utc
-            hours = {}
-            for first in months:
-                last = month_bounds(first)[1]
-                begin = tz.localize(datetime.combine(first, time.min))
-                finish = tz.localize(datetime.combine(last, time.max))
-                hours[first] = calendar.get_work_hours_count(begin, finish, compute_leaves=True) if calendar else 0.0
+            hours = {first: working_hours_in_days(calendar, first, month_bounds(first)[1]) for first in months}
             for user in calendar_users:
                 working_days[user.id] = weekdays
                 work_hours.update({(user.id, first): value for first, value in hours.items()})

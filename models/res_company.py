@@ -93,6 +93,30 @@ class ResCompany(models.Model):
         string="Customers per Cadence Batch", default=1000,
         help="The scheduled action checks the cadences of this many customers per transaction.",
     )
+    # --- complaints (Art. 13.8, 20.4) and dealers (Art. 14)
+    lam_complaint_sla_hours = fields.Float(
+        string="Complaint Resolution Time (working hours)", default=8.0,
+        help="A complaint the manager can resolve himself is resolved within this many working hours (Art. 20.4).",
+    )
+    lam_complaint_calendar_id = fields.Many2one(
+        "resource.calendar", string="Complaint Working Calendar",
+        help="The working hours and public holidays the complaint deadlines count on; empty: the company's.",
+    )
+    lam_psi_due_day = fields.Integer(
+        string="Dealer PSI Due on Day", default=10,
+        help="A dealer's stock report (PSI) of a month is due on this day of the next month.",
+    )
+    lam_psi_tolerance = fields.Float(
+        string="PSI Purchases Tolerance (%)", default=5.0,
+        help="A dealer's reported purchases differing from our sales to him by more than this share are flagged.",
+    )
+    lam_violation_penalty = fields.Float(
+        string="Points Lost per Confirmed Violation", default=25.0,
+        help="In a dealer assessment, the market-order criterion loses this many points (of 100) per violation.",
+    )
+    lam_assessment_grade_a = fields.Float(string="Assessment Grade A from", default=85.0)
+    lam_assessment_grade_b = fields.Float(string="Assessment Grade B from", default=70.0)
+    lam_assessment_grade_c = fields.Float(string="Assessment Grade C from", default=60.0)
     lam_report_max_customers = fields.Integer(
         string="Customers per Report at Most",
         default=200,
@@ -101,6 +125,18 @@ class ResCompany(models.Model):
     )
 
     _sql_constraints = [
+        (
+            "lam_dealer_settings_valid",
+            "CHECK(COALESCE(lam_complaint_sla_hours, 8) > 0 AND COALESCE(lam_complaint_sla_hours, 8) <= 1000 "
+            "AND COALESCE(lam_psi_due_day, 10) BETWEEN 1 AND 28 "
+            "AND COALESCE(lam_psi_tolerance, 5) BETWEEN 0 AND 100 "
+            "AND COALESCE(lam_violation_penalty, 25) BETWEEN 0 AND 100 "
+            "AND COALESCE(lam_assessment_grade_c, 60) <= COALESCE(lam_assessment_grade_b, 70) "
+            "AND COALESCE(lam_assessment_grade_b, 70) <= COALESCE(lam_assessment_grade_a, 85) "
+            "AND COALESCE(lam_assessment_grade_a, 85) <= 100)",
+            "A complaint is resolved within 0 to 1,000 working hours; a PSI is due on day 1 to 28; tolerance and "
+            "penalty are shares of 100; assessment grades go down from A to C.",
+        ),
         (
             "lam_abc_settings_valid",
             "CHECK(COALESCE(lam_abc_months, 1) BETWEEN 1 AND 120 "
@@ -175,6 +211,10 @@ class ResCompany(models.Model):
             # computed per company, not stored: only the cache is stale
             self.env["res.partner"].invalidate_model(["lam_missing_key_person"])
         return result
+
+    def _lam_complaint_calendar(self):
+        self.ensure_one()
+        return self.lam_complaint_calendar_id or self.resource_calendar_id
 
     def _lam_reference_uom(self):
         self.ensure_one()

@@ -87,6 +87,38 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.lam_cadence_batch_size",
         readonly=False,
     )
+    lam_complaint_sla_hours = fields.Float(
+        related="company_id.lam_complaint_sla_hours",
+        readonly=False,
+    )
+    lam_complaint_calendar_id = fields.Many2one(
+        related="company_id.lam_complaint_calendar_id",
+        readonly=False,
+    )
+    lam_psi_due_day = fields.Integer(
+        related="company_id.lam_psi_due_day",
+        readonly=False,
+    )
+    lam_psi_tolerance = fields.Float(
+        related="company_id.lam_psi_tolerance",
+        readonly=False,
+    )
+    lam_violation_penalty = fields.Float(
+        related="company_id.lam_violation_penalty",
+        readonly=False,
+    )
+    lam_assessment_grade_a = fields.Float(
+        related="company_id.lam_assessment_grade_a",
+        readonly=False,
+    )
+    lam_assessment_grade_b = fields.Float(
+        related="company_id.lam_assessment_grade_b",
+        readonly=False,
+    )
+    lam_assessment_grade_c = fields.Float(
+        related="company_id.lam_assessment_grade_c",
+        readonly=False,
+    )
 
     def action_lam_abc_recompute(self):
         """Recompute the grades of the company now, in this request."""

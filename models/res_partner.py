@@ -234,6 +234,16 @@ class ResPartner(models.Model):
         help="The dealer this customer buys through, or was handed to.",
     )
     lam_handoff_reason = fields.Text(string="Why Handed to the Dealer", groups=ARCHIVE_GROUPS)
+    # --- dealers (Art. 14)
+    lam_territory = fields.Char(string="Territory", tracking=True, groups=ARCHIVE_GROUPS,
+                                help="Where the dealer sells: cities, counties, industries.")
+    lam_dealer_customer_ids = fields.One2many(
+        "res.partner", "lam_dealer_id", string="Dealer's Terminal Customers", groups=ARCHIVE_GROUPS,
+        domain=[("lam_customer_kind", "=", "terminal")],
+    )
+    lam_dealer_customer_file = fields.Binary(string="Dealer's Customer List", attachment=True, groups=ARCHIVE_GROUPS,
+                                             help="The dealer's own list of his customers, as he gave it.")
+    lam_dealer_customer_filename = fields.Char(string="Customer List File Name", groups=ARCHIVE_GROUPS)
     lam_handoff_date = fields.Date(string="Handed to the Dealer On", groups=ARCHIVE_GROUPS)
     # --- key persons (on contacts) and the flag on the customer
     lam_is_key_person = fields.Boolean(string="Key Person", tracking=True, groups=ARCHIVE_GROUPS)
@@ -392,7 +402,12 @@ class ResPartner(models.Model):
         """Give these customers of ``from_user`` to ``to_user`` with their open
         work; one chatter line per customer says who moved it, from whom, to
         whom. Work done keeps its doer."""
+        # a dealer's terminal customers go with him
+        self = self | self.sudo().lam_dealer_customer_ids.filtered(lambda customer: customer.user_id == from_user)
         self.write({"user_id": to_user.id})
+        self.env["lam.complaint"].sudo().search([
+            ("partner_id", "in", self.ids), ("user_id", "=", from_user.id), ("state", "in", ("new", "in_progress", "escalated")),
+        ]).write({"user_id": to_user.id})
         # as the system: the open work hangs on the customers and on their records of every kind
         Activity = self.env["mail.activity"].sudo()
         moved = Activity.search([("user_id", "=", from_user.id), ("res_model", "=", "res.partner"),
@@ -600,7 +615,32 @@ class ResPartner(models.Model):
             self.check_access("write")
         if previous_managers:
             self._lam_hand_over_followers(previous_managers)
+        if "lam_dealer_id" in vals or "user_id" in vals:
+            self._lam_sync_dealer_customers("lam_dealer_id" in vals)
         return result
+
+    def _lam_sync_dealer_customers(self, linked):
+        """A dealer's terminal customers are managed by the dealer's channel
+        manager: linking one moves it to him, and a dealer moving to another
+        manager takes them along."""
+        partners = self.sudo()
+        if linked:
+            customers = partners.filtered(lambda partner: partner.lam_customer_kind == "terminal"
+                                          and partner.lam_dealer_id)
+            user = self.env.user
+            for customer in customers:
+                dealer = customer.lam_dealer_id
+                if customer.user_id == dealer.user_id:
+                    continue
+                if not (self.env.su or user == dealer.user_id or user in dealer.user_id._lam_department_managers()
+                        or user.has_group("lubricant_account_manager.group_lam_admin")):
+                    raise AccessError(_("%(customer)s: a dealer's customer is managed by the dealer's channel manager; "
+                                        "ask him or your department manager to link it.", customer=customer.name))
+                customer.write({"user_id": dealer.user_id.id})
+        for dealer in partners.filtered(lambda partner: partner.lam_customer_kind == "dealer"):
+            moving = dealer.lam_dealer_customer_ids.filtered(lambda customer: customer.user_id != dealer.user_id)
+            if moving:
+                moving.write({"user_id": dealer.user_id.id})
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_lubricant_customer(self):

@@ -15,3 +15,7 @@ from . import report_p2_weekly_plan
 from . import report_p3_monthly_plan
 from . import report_p4_monthly_summary
 from . import report_p5_expansion_plan
+from . import report_psi_template
+from . import report_complaint_sla
+from . import report_dealer_assessment
+from . import report_psi_analysis

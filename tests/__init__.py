@@ -14,3 +14,8 @@ from . import test_purchases
 from . import test_report_http
 from . import test_usability
 from . import test_field_work
+from . import test_complaints
+from . import test_dealers
+from . import test_planning
+from . import test_abc
+from . import test_cadence

@@ -13,7 +13,7 @@ Adding a model to the mixin without a case here fails
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from .common import LamCommon
+from .common import MODULE, LamCommon
 
 ALLOWED, DENIED = True, False
 
@@ -106,8 +106,48 @@ CASES = {
                                        "old_grade": "b", "new_grade": "a"},
         "write": {"note": "forged"}, "link": "partner_id", "owner": set(), "finance": True,
     },
+    # complaints follow the customer's manager and who handles them; never deleted but by administrators
+    "lam.complaint": {
+        "values": lambda t, customer: {"partner_id": customer.id, "description": "Foam in the hydraulic oil"},
+        "write": {"lots": "2610-07"}, "link": "partner_id", "owner": {"write", "create"}, "finance": False,
+    },
+    # what hangs on a dealer (customer C is manager C's dealer in these cases)
+    "lam.dealer.quota": {
+        "values": lambda t, customer: {"partner_id": t.dealers[customer].id, "month": "2026-10-01", "target": 100.0,
+                                       "categ_id": t.env["product.category"].create({"name": "Quota group"}).id},
+        "write": {"target": 120.0}, "link": "partner_id", "targets": "dealers",
+        "owner": {"write", "create", "unlink"}, "finance": True,
+    },
+    "lam.dealer.psi": {
+        "values": lambda t, customer: {"partner_id": t.dealers[customer].id, "month": next(t.months)},
+        "write": {"submitted_on": "2026-11-09"}, "link": "partner_id", "targets": "dealers",
+        "owner": {"write", "create", "unlink"}, "finance": True,
+    },
+    "lam.dealer.psi.line": {
+        "values": lambda t, customer: {"psi_id": t.psis[customer].id, "product_id": t._create_product(
+            "Gear Oil 220", t.uom_litre).id, "opening": 10.0, "purchases": 5.0, "sales": 5.0, "closing": 10.0},
+        "write": {"sales": 0.0, "closing": 15.0}, "link": "psi_id", "owner": {"write", "create", "unlink"},
+        "finance": True,
+    },
+    "lam.channel.violation": {
+        "values": lambda t, customer: {"partner_id": t.dealers[customer].id, "date": "2026-10-12",
+                                       "description": "Our drums with his batch numbers sold out of his territory"},
+        "write": {"place": "Mianyang"}, "link": "partner_id", "targets": "dealers", "owner": {"write", "create"},
+        "finance": False,
+    },
+    "lam.dealer.assessment": {
+        "values": lambda t, customer: {"partner_id": t.dealers[customer].id, "date_from": "2026-05-01",
+                                       "date_to": "2026-10-31"},
+        "write": {"remarks": "Report the PSI on time"}, "link": "partner_id", "targets": "dealers",
+        "owner": {"write", "create"}, "finance": False,
+    },
+    "lam.dealer.assessment.line": {
+        "values": lambda t, customer: {"assessment_id": t.assessments[customer].id, "weight": 10.0, "score": 50.0,
+                                       "criterion_id": t.env.ref(f"{MODULE}.lam_assessment_criterion_cooperation").id},
+        "write": {"score": 60.0}, "link": "assessment_id", "owner": {"write", "create"}, "finance": False,
+    },
 }
-LINK_TARGETS = {"sample_id": "samples", "visit_id": "visits"}
+LINK_TARGETS = {"sample_id": "samples", "visit_id": "visits", "psi_id": "psis", "assessment_id": "assessments"}
 
 
 @tagged("post_install", "-at_install")
@@ -132,6 +172,20 @@ class TestCustomerRecordIsolation(LamCommon):
         cls.plans = {customer: cls.env["lam.plan"].create({"user_id": customer.user_id.id, "date": "2026-11-02"})
                      for customer in customers}
         cls.senior = cls.env.ref("base.user_admin")
+        # each manager's dealer, with a month of stock and an assessment
+        cls.dealers = {customer: cls.env["res.partner"].create({
+            "name": f"Dealer of {customer.name}", "is_company": True, "lam_customer_kind": "dealer",
+            "user_id": customer.user_id.id,
+        }) for customer in customers}
+        cls.months = (f"{year}-06-01" for year in range(1900, 2100))  # never adjacent: no continuity between them
+        cls.psis = {customer: cls.env["lam.dealer.psi"].create({
+            "partner_id": cls.dealers[customer].id, "month": next(cls.months), "line_ids": [(0, 0, {
+                "product_id": cls.hydraulic_oil.id, "opening": 0.0, "purchases": 400.0, "sales": 300.0,
+                "closing": 100.0})],
+        }) for customer in customers}
+        cls.assessments = {customer: cls.env["lam.dealer.assessment"].create({
+            "partner_id": cls.dealers[customer].id, "date_from": "2026-05-01", "date_to": "2026-10-31",
+        }) for customer in customers}
         cls.records = {
             model: {customer: cls._make(model, customer) for customer in customers}
             for model in CASES
@@ -152,8 +206,11 @@ class TestCustomerRecordIsolation(LamCommon):
         return cls.env[model].create(CASES[model]["values"](cls, customer))
 
     def _link_value(self, model, customer):
-        link = CASES[model]["link"]
-        return getattr(self, LINK_TARGETS[link])[customer].id if link in LINK_TARGETS else customer.id
+        case = CASES[model]
+        link = case["link"]
+        if link in LINK_TARGETS:
+            return getattr(self, LINK_TARGETS[link])[customer].id
+        return getattr(self, case["targets"])[customer].id if "targets" in case else customer.id
 
     def test_every_customer_record_model_has_a_case(self):
         self.assertEqual(set(customer_record_models(self.env)), set(CASES))

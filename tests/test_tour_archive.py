@@ -1,7 +1,9 @@
 # Copyright 2026 Lubricant Account Manager developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
-from odoo import Command
+from dateutil.relativedelta import relativedelta
+
+from odoo import Command, fields
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common import MODULE
@@ -142,3 +144,49 @@ class TestCadenceTour(LamTourCase):
         self.assertFalse(activity.active)
         self.assertTrue(activity.date_done)
         self.assertEqual(activity.lam_cadence_feedback, "已覆盖：联系已记录。")
+
+
+@tagged("post_install", "-at_install")
+class TestComplaintAndDealerTours(LamTourCase):
+    def test_manager_registers_and_resolves_a_complaint(self):
+        manager = self._new_chinese_user("lam_tour_complaint", "郑维护", f"{MODULE}.group_lam_maintenance")
+        customer = self.env["res.partner"].create({
+            "name": "鞍山轧钢厂", "is_company": True, "lam_customer_kind": "terminal", "lam_stage": "active",
+            "user_id": manager.id,
+        })
+
+        self.start_tour("/odoo", "lam_complaint_tour", login=manager.login)
+
+        complaint = self.env["lam.complaint"].search([("partner_id", "=", customer.id)])
+        self.assertEqual(len(complaint), 1)
+        self.assertEqual((complaint.user_id, complaint.state, complaint.lots), (manager, "resolved", "2611-045"))
+        self.assertEqual(complaint.resolution, "更换同批次油品并清洗液压系统")
+        self.assertTrue(complaint.deadline)
+        self.assertTrue(complaint.sla_met)
+
+    def test_channel_manager_imports_a_psi_month_from_the_template(self):
+        manager = self._new_chinese_user("lam_tour_channel", "冯渠道", f"{MODULE}.group_lam_channel")
+        dealer = self.env["res.partner"].create({
+            "name": "成都润滑油贸易公司", "is_company": True, "lam_customer_kind": "dealer", "lam_stage": "active",
+            "user_id": manager.id, "lam_territory": "成都、德阳",
+        })
+        product = self.env["product.product"].create({
+            "name": "L-HM 46 抗磨液压油", "default_code": "HM46", "type": "consu", "lam_is_lubricant": True,
+            "uom_id": self.env.ref("uom.product_uom_litre").id, "uom_po_id": self.env.ref("uom.product_uom_litre").id,
+        })
+        last_month = fields.Date.today() + relativedelta(months=-1, day=15)
+        order = self.env["sale.order"].create({
+            "partner_id": dealer.id, "user_id": manager.id,
+            "order_line": [Command.create({"product_id": product.id, "product_uom_qty": 600.0, "price_unit": 18.0})],
+        })
+        order.action_confirm()
+        order.date_order = fields.Datetime.to_datetime(last_month) + relativedelta(hours=2)
+
+        self.start_tour("/odoo", "lam_psi_import_tour", login=manager.login)
+
+        psi = self.env["lam.dealer.psi"].search([("partner_id", "=", dealer.id)])
+        self.assertEqual(psi.month, last_month + relativedelta(day=1))
+        self.assertEqual(psi.line_ids.product_id, product)
+        self.assertEqual((psi.line_ids.opening, psi.line_ids.purchases, psi.line_ids.closing), (0.0, 600.0, 600.0))
+        self.assertEqual(psi.flagged_count, 0)
+        self.assertEqual(psi.account_manager_id, manager)

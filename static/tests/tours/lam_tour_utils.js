@@ -66,3 +66,29 @@ export function lamCheckLastDownload({ contentType, texts = [], absent = [] }) {
         },
     };
 }
+
+/**
+ * Put what the last report URL serves into the file input of a binary field,
+ * as a user choosing the downloaded file would.
+ */
+export function lamUploadLastDownload(fieldSelector) {
+    return {
+        content: "Choose the downloaded file",
+        trigger: `${fieldSelector} input[type=file]:not(:visible)`,
+        async run() {
+            const { url, filename } = downloads.at(-1);
+            const response = await fetch(url);
+            if (!response.ok) {
+                throw new Error(`${filename}: ${url} served ${response.status}`);
+            }
+            const file = new File([await response.blob()], filename, {
+                type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            });
+            const transfer = new DataTransfer();
+            transfer.items.add(file);
+            const input = document.querySelector(`${fieldSelector} input[type=file]`);
+            input.files = transfer.files;
+            input.dispatchEvent(new Event("change", { bubbles: true }));
+        },
+    };
+}

@@ -1,0 +1,267 @@
+# Copyright 2026 Lubricant Account Manager developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
+
+from datetime import timedelta
+
+from markupsafe import Markup
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..tools.working_hours import add_working_hours, working_hours_between
+
+STATES = [
+    ("new", "New"),
+    ("in_progress", "In Progress"),
+    ("escalated", "Escalated"),
+    ("resolved", "Resolved"),
+    ("closed", "Closed"),
+]
+OPEN_STATES = ("new", "in_progress", "escalated")
+CATEGORIES = [
+    ("quality", "Quality"),
+    ("delivery", "Delivery"),
+    ("packaging", "Packaging"),
+    ("service", "Service"),
+    ("price", "Price"),
+    ("other", "Other"),
+]
+CHANNELS = [("phone", "Phone"), ("visit", "Visit"), ("online", "Online / WeChat"), ("email", "Email"),
+            ("letter", "Letter"), ("other", "Other")]
+
+
+class LamComplaint(models.Model):
+    """投诉 (Art. 13.8, 14.5, 20.4): a customer's or a dealer's complaint.
+    What the manager can resolve himself is resolved within 8 working hours
+    (a setting) on the company's calendar; what he cannot goes at once to his
+    department manager with the explanation given to the customer. A
+    dealer's complaint is verified before it is resolved or reported as a
+    verified case."""
+
+    _name = "lam.complaint"
+    _description = "Customer Complaint"
+    _inherit = ["lam.work.record.mixin", "mail.thread", "mail.activity.mixin"]
+    _order = "received_at desc, id desc"
+    _lam_system_fields = ("name", "state", "escalated_at", "escalation_reason", "resolved_at", "closed_at")
+
+    name = fields.Char(string="Reference", readonly=True, copy=False, default="/")
+    user_id = fields.Many2one(string="Handled By", tracking=True)
+    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
+    contact_id = fields.Many2one("res.partner", string="Contact Person",
+                                 domain="[('parent_id', '=', partner_id), ('is_company', '=', False)]")
+    is_dealer = fields.Boolean(compute="_compute_is_dealer", store=True, string="Dealer's Complaint")
+    received_at = fields.Datetime(string="Received At", required=True, default=fields.Datetime.now, tracking=True)
+    channel = fields.Selection(CHANNELS, required=True, default="phone")
+    category = fields.Selection(CATEGORIES, required=True, default="quality", tracking=True)
+    description = fields.Text(required=True)
+    product_ids = fields.Many2many("product.product", string="Products Concerned",
+                                   domain=[("lam_is_lubricant", "=", True)])
+    lots = fields.Char(string="Lots / Batches", help="Lot or batch numbers concerned, as read on the packaging.")
+    self_resolvable = fields.Boolean(
+        string="I Can Resolve It Myself", default=True, tracking=True,
+        help="Resolved by the manager within the working hours set in Settings; otherwise reported at once to "
+        "the department manager.",
+    )
+    customer_explanation = fields.Text(
+        string="Explanation Given to the Customer",
+        help="What the customer was told while the department manager takes the complaint over.",
+    )
+    state = fields.Selection(STATES, default="new", required=True, tracking=True, index=True, readonly=True,
+                             group_expand=True)
+    deadline = fields.Datetime(compute="_compute_deadline", store=True, tracking=True,
+                               help="Received at plus the working hours of Settings, on the company's calendar.")
+    escalated_at = fields.Datetime(readonly=True, copy=False)
+    escalation_reason = fields.Selection(
+        [("not_resolvable", "Beyond the Manager's Means"), ("deadline", "Deadline Passed"),
+         ("verified_case", "Verified Dealer Case")],
+        readonly=True, copy=False,
+    )
+    # --- dealers' complaints: checked before they are resolved or reported as verified
+    verification_state = fields.Selection(
+        [("pending", "To Verify"), ("verified", "Verified"), ("unverifiable", "Could Not Be Verified")],
+        string="Verification", default="pending", tracking=True,
+    )
+    verification_note = fields.Text(string="What Was Checked")
+    # --- resolution and feedback
+    resolution = fields.Text(string="How It Was Resolved")
+    resolved_at = fields.Datetime(readonly=True, copy=False)
+    feedback_date = fields.Date(string="Customer Told On")
+    feedback_method = fields.Selection(CHANNELS, string="Told By")
+    satisfaction = fields.Selection(
+        [("1", "Very Dissatisfied"), ("2", "Dissatisfied"), ("3", "Neutral"), ("4", "Satisfied"),
+         ("5", "Very Satisfied")],
+        string="Customer Satisfaction",
+    )
+    closed_at = fields.Datetime(readonly=True, copy=False)
+    working_hours = fields.Float(
+        string="Working Hours to Resolve", compute="_compute_sla", store=True, digits=(12, 2), aggregator="avg",
+    )
+    sla_met = fields.Boolean(string="Resolved in Time", compute="_compute_sla", store=True)
+    is_overdue = fields.Boolean(string="Past Deadline", compute="_compute_is_overdue", search="_search_is_overdue",
+                                help="Open, not escalated yet, and past its deadline.")
+
+    @api.depends("partner_id.lam_customer_kind")
+    def _compute_is_dealer(self):
+        for complaint in self:
+            complaint.is_dealer = complaint.partner_id.sudo().lam_customer_kind == "dealer"
+
+    @api.depends("received_at", "self_resolvable", "company_id.lam_complaint_sla_hours",
+                 "company_id.lam_complaint_calendar_id", "company_id.resource_calendar_id")
+    def _compute_deadline(self):
+        for complaint in self:
+            company = complaint.company_id
+            complaint.deadline = complaint.self_resolvable and complaint.received_at and add_working_hours(
+                company._lam_complaint_calendar(), complaint.received_at, company.lam_complaint_sla_hours)
+
+    @api.depends("received_at", "resolved_at", "deadline", "company_id.lam_complaint_calendar_id",
+                 "company_id.resource_calendar_id")
+    def _compute_sla(self):
+        for complaint in self:
+            complaint.working_hours = working_hours_between(
+                complaint.company_id._lam_complaint_calendar(), complaint.received_at, complaint.resolved_at)
+            complaint.sla_met = bool(complaint.resolved_at and complaint.deadline
+                                     and complaint.resolved_at <= complaint.deadline)
+
+    def _compute_is_overdue(self):
+        now = fields.Datetime.now()
+        for complaint in self:
+            complaint.is_overdue = bool(complaint.state in ("new", "in_progress") and complaint.deadline
+                                        and complaint.deadline < now)
+
+    def _search_is_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(_("Search past deadline with = or !=."))
+        domain = [("state", "in", ("new", "in_progress")), ("deadline", "<", fields.Datetime.now())]
+        return domain if (operator == "=") == value else ["!", "&", *domain]
+
+    @api.constrains("received_at")
+    def _check_received_at(self):
+        latest = fields.Datetime.now() + timedelta(hours=1)
+        for complaint in self:
+            if complaint.received_at > latest:
+                raise ValidationError(_("A complaint is received now or in the past, not on %(date)s.",
+                                        date=complaint.received_at))
+
+    @api.constrains("contact_id", "partner_id")
+    def _check_contact(self):
+        for complaint in self.sudo():
+            if complaint.contact_id and complaint.contact_id.commercial_partner_id != complaint.partner_id:
+                raise ValidationError(_("The contact person is one of the customer's people."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") != "/":
+                raise UserError(_("The reference of a complaint is given by the system."))
+            vals["name"] = self.env["ir.sequence"].next_by_code("lam.complaint") or "/"
+        complaints = super().create(vals_list)
+        beyond = complaints.filtered(lambda complaint: not complaint.self_resolvable)
+        if beyond:
+            beyond._lam_escalate("not_resolvable")
+        return complaints
+
+    def write(self, vals):
+        if not self.env.su and self.filtered(lambda complaint: complaint.state == "closed"):
+            raise UserError(_("A closed complaint is kept as it was closed."))
+        if "self_resolvable" in vals and not self.env.su and self.filtered(lambda c: c.state != "new"):
+            raise UserError(_("Whether the manager resolves it himself is decided when the complaint is taken on."))
+        result = super().write(vals)
+        if vals.get("self_resolvable") is False:
+            self.filtered(lambda complaint: complaint.state in ("new", "in_progress"))._lam_escalate("not_resolvable")
+        return result
+
+    @api.depends("name", "partner_id")
+    def _compute_display_name(self):
+        for complaint in self:
+            complaint.display_name = f"{complaint.name} {complaint.partner_id.name or ''}".strip()
+
+    # --- actions
+    def action_start(self):
+        for complaint in self:
+            if complaint.state != "new":
+                raise UserError(_("%(complaint)s: only a new complaint is taken on.", complaint=complaint.name))
+        self.sudo().write({"state": "in_progress"})
+        return True
+
+    def action_escalate(self):
+        """Report to the department manager: beyond the manager's means, or a verified dealer case."""
+        for complaint in self:
+            if complaint.state not in ("new", "in_progress"):
+                raise UserError(_("%(complaint)s: only an open complaint is reported.", complaint=complaint.name))
+        self._lam_escalate("not_resolvable")
+        return True
+
+    def action_report_verified(self):
+        """Report a dealer's complaint as a verified case (Art. 14.5)."""
+        self._lam_check_verified()
+        self._lam_escalate("verified_case")
+        return True
+
+    def action_resolve(self):
+        for complaint in self:
+            if complaint.state not in OPEN_STATES:
+                raise UserError(_("%(complaint)s is not open.", complaint=complaint.name))
+            if not (complaint.resolution or "").strip():
+                raise UserError(_("%(complaint)s: say how it was resolved.", complaint=complaint.name))
+        self._lam_check_verified()
+        self.sudo().write({"state": "resolved", "resolved_at": fields.Datetime.now()})
+        self.activity_ids.filtered(lambda activity: activity.user_id in self.env.user).action_feedback(
+            feedback=_("Resolved"))
+        return True
+
+    def action_close(self):
+        for complaint in self:
+            if complaint.state != "resolved":
+                raise UserError(_("%(complaint)s: a complaint is closed once resolved.", complaint=complaint.name))
+            if not (complaint.feedback_date and complaint.feedback_method and complaint.satisfaction):
+                raise UserError(_("%(complaint)s: record when and how the customer was told, and how satisfied "
+                                  "he is.", complaint=complaint.name))
+        self.sudo().write({"state": "closed", "closed_at": fields.Datetime.now()})
+        return True
+
+    def _lam_check_verified(self):
+        pending = self.filtered(lambda complaint: complaint.is_dealer and complaint.verification_state == "pending")
+        if pending:
+            raise UserError(_("%(complaints)s: a dealer's complaint is verified first (verified, or could not be "
+                              "verified, saying what was checked).", complaints=", ".join(pending.mapped("name"))))
+        unexplained = self.filtered(lambda complaint: complaint.is_dealer
+                                    and not (complaint.verification_note or "").strip())
+        if unexplained:
+            raise UserError(_("%(complaints)s: say what was checked.",
+                              complaints=", ".join(unexplained.mapped("name"))))
+
+    def _lam_escalate(self, reason):
+        """Hand the complaints to the department managers of their handlers, once."""
+        leaders = {user: user._lam_department_managers() - user for user in self.user_id}
+        for complaint in self:
+            if complaint.escalated_at:
+                continue  # one escalation, never repeated
+            if reason == "not_resolvable" and not (complaint.customer_explanation or "").strip():
+                raise UserError(_("%(complaint)s: record the explanation given to the customer before reporting "
+                                  "the complaint.", complaint=complaint.name))
+            managers = leaders[complaint.user_id]
+            complaint.sudo().write({"state": "escalated", "escalated_at": fields.Datetime.now(),
+                                    "escalation_reason": reason})
+            reasons = dict(self._fields["escalation_reason"]._description_selection(self.env))
+            body = Markup("<p>%s</p>") % _("Escalated to %(managers)s: %(reason)s.",
+                                           managers=", ".join(managers.mapped("name")) or _("nobody (no team)"),
+                                           reason=reasons[reason])
+            if complaint.customer_explanation:
+                body += Markup("<p>%s</p>") % _("Told to the customer: %(text)s", text=complaint.customer_explanation)
+            complaint.message_post(body=body, partner_ids=managers.partner_id.ids, subtype_xmlid="mail.mt_comment")
+            for manager in managers:
+                complaint.activity_schedule(
+                    "lubricant_account_manager.mail_activity_type_lam_complaint", user_id=manager.id,
+                    summary=_("Complaint %(complaint)s of %(customer)s: %(reason)s", complaint=complaint.name,
+                              customer=complaint.partner_id.name, reason=reasons[reason]),
+                )
+
+    @api.model
+    def _cron_escalate_overdue(self):
+        """Escalate, once, the complaints past their deadline and not resolved."""
+        overdue = self.sudo().search([
+            ("state", "in", ("new", "in_progress")), ("deadline", "<", fields.Datetime.now()),
+            ("escalated_at", "=", False),
+        ])
+        overdue._lam_escalate("deadline")
+        return len(overdue)

@@ -1,0 +1,45 @@
+# Copyright 2026 Lubricant Account Manager developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class LamDealerAssessmentLine(models.Model):
+    """A criterion of a dealer assessment with its score."""
+
+    _name = "lam.dealer.assessment.line"
+    _description = "Dealer Assessment Criterion Score"
+    _inherit = ["lam.customer.record.mixin"]
+    _order = "assessment_id, sequence, id"
+    _lam_customer_link = "assessment_id"
+
+    assessment_id = fields.Many2one("lam.dealer.assessment", required=True, ondelete="cascade", index=True)
+    partner_id = fields.Many2one(related="assessment_id.partner_id", store=True, precompute=True, required=False,
+                                 ondelete="cascade")
+    criterion_id = fields.Many2one("lam.assessment.criterion", required=True, ondelete="restrict")
+    sequence = fields.Integer(related="criterion_id.sequence", store=True)
+    weight = fields.Float(required=True, help="Points out of 100, from the criterion when the assessment was made.")
+    score = fields.Float(digits=(5, 1), help="Out of 100.")
+    automatic = fields.Boolean(string="From the Data", readonly=True)
+    note = fields.Char(string="How")
+
+    @api.constrains("score", "weight")
+    def _check_score(self):
+        for line in self:
+            if not 0 <= line.score <= 100 or not 0 <= line.weight <= 100:
+                raise ValidationError(_("Scores and weights are between 0 and 100."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        lines._lam_check_open()
+        return lines
+
+    def write(self, vals):
+        self._lam_check_open()
+        return super().write(vals)
+
+    def _lam_check_open(self):
+        if not self.env.su and self.assessment_id.filtered(lambda assessment: assessment.state != "draft"):
+            raise ValidationError(_("A finished assessment keeps its scores."))

@@ -1,0 +1,226 @@
+# Copyright 2026 Lubricant Account Manager developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
+"""Complaints: deadlines of 8 working hours on the company's calendar, the
+escalation of what the manager cannot resolve and of what is past its
+deadline (once), the verification of a dealer's complaint, and the SLA
+figures per manager."""
+
+from datetime import datetime
+
+from freezegun import freeze_time
+
+from odoo import Command
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import Form, tagged
+
+from .common import LamCommon
+
+
+@tagged("post_install", "-at_install")
+class TestComplaints(LamCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # Monday to Friday 8-12 and 13-17 in Shanghai: 8 working hours a day
+        cls.calendar = cls.env["resource.calendar"].create({
+            "name": "Shanghai office",
+            "tz": "Asia/Shanghai",
+            "attendance_ids": [
+                Command.create({"name": f"{day} {period}", "dayofweek": str(day), "hour_from": start,
+                                "hour_to": end, "day_period": period})
+                for day in range(5) for start, end, period in ((8, 12, "morning"), (13, 17, "afternoon"))
+            ],
+        })
+        cls.company.lam_complaint_calendar_id = cls.calendar
+        cls.Complaint = cls.env["lam.complaint"].with_user(cls.manager_a)
+
+    def _complaint(self, received_at, partner=None, user=None, **vals):
+        user = user or self.manager_a
+        return self.env["lam.complaint"].with_user(user).create({
+            "partner_id": (partner or self.customer_a).id, "received_at": received_at,
+            "category": "quality", "description": "Foam in the hydraulic oil", **vals,
+        })
+
+    # --- deadlines -------------------------------------------------------
+    @freeze_time("2026-11-20 02:00:00")
+    def test_deadline_runs_over_the_night(self):
+        # Tuesday 15:00 in Shanghai: 2 hours that day, 6 on Wednesday to 15:00
+        complaint = self._complaint("2026-11-03 07:00:00")
+        self.assertEqual(complaint.deadline, datetime(2026, 11, 4, 7, 0))
+
+    @freeze_time("2026-11-20 02:00:00")
+    def test_deadline_skips_the_weekend(self):
+        # Friday 16:00: 1 hour on Friday, 7 on Monday to 16:00
+        complaint = self._complaint("2026-11-06 08:00:00")
+        self.assertEqual(complaint.deadline, datetime(2026, 11, 9, 8, 0))
+
+    @freeze_time("2026-11-20 02:00:00")
+    def test_deadline_skips_a_public_holiday(self):
+        self.env["resource.calendar.leaves"].create({
+            "name": "Public holiday", "calendar_id": self.calendar.id,
+            "date_from": "2026-11-08 16:00:00", "date_to": "2026-11-09 15:59:59",  # Monday 9, Shanghai time
+        })
+        complaint = self._complaint("2026-11-06 08:00:00")
+        self.assertEqual(complaint.deadline, datetime(2026, 11, 10, 8, 0))
+
+    @freeze_time("2026-11-20 02:00:00")
+    def test_deadline_follows_the_hours_of_settings(self):
+        self.company.lam_complaint_sla_hours = 4
+        complaint = self._complaint("2026-11-03 07:00:00")
+        # 2 hours on Tuesday afternoon, 2 on Wednesday morning
+        self.assertEqual(complaint.deadline, datetime(2026, 11, 4, 2, 0))
+
+    def test_settings_refuse_nonsense(self):
+        for hours in (0, -8, 5000):
+            with self.subTest(hours=hours), self.assertRaises(Exception), self.env.cr.savepoint():
+                self.company.lam_complaint_sla_hours = hours
+                self.env.flush_all()
+
+    def test_a_complaint_is_received_now_or_before(self):
+        with self.assertRaises(ValidationError):
+            self._complaint("2099-01-01 08:00:00")
+
+    @freeze_time("2026-11-20 02:00:00")
+    def test_resolution_measures_working_hours_and_the_deadline(self):
+        complaint = self._complaint("2026-11-03 07:00:00")
+        complaint.action_start()
+        complaint.resolution = "Replaced the batch and flushed the press"
+        with freeze_time("2026-11-04 03:00:00"):  # Wednesday 11:00: 2 + 3 working hours
+            complaint.action_resolve()
+        self.assertEqual(complaint.state, "resolved")
+        self.assertAlmostEqual(complaint.working_hours, 5.0)
+        self.assertTrue(complaint.sla_met)
+        with self.assertRaisesRegex(UserError, "how the customer was told"), self.env.cr.savepoint():
+            complaint.action_close()
+        complaint.write({"feedback_date": "2026-11-04", "feedback_method": "phone", "satisfaction": "4"})
+        complaint.action_close()
+        self.assertEqual(complaint.state, "closed")
+        with self.assertRaises(UserError):
+            complaint.description = "Rewritten afterwards"
+
+    def test_resolving_needs_a_resolution(self):
+        complaint = self._complaint("2026-11-03 07:00:00")
+        with self.assertRaisesRegex(UserError, "how it was resolved"), self.env.cr.savepoint():
+            complaint.action_resolve()
+
+    # --- escalation ------------------------------------------------------
+    def test_beyond_the_managers_means_goes_to_the_department_manager_at_once(self):
+        with self.assertRaisesRegex(UserError, "explanation given to the customer"), self.env.cr.savepoint():
+            self._complaint("2026-11-03 07:00:00", self_resolvable=False)
+        complaint = self._complaint("2026-11-03 07:00:00", self_resolvable=False,
+                                    customer_explanation="Our laboratory analyses the sample within three days")
+        self.assertEqual(complaint.state, "escalated")
+        self.assertEqual(complaint.escalation_reason, "not_resolvable")
+        self.assertFalse(complaint.deadline)
+        activity = complaint.activity_ids
+        self.assertEqual(activity.user_id, self.department_manager)
+        self.assertEqual(activity.activity_type_id,
+                         self.env.ref("lubricant_account_manager.mail_activity_type_lam_complaint"))
+        self.assertIn("Our laboratory analyses the sample", complaint.message_ids[0].body)
+        self.assertIn(self.department_manager.partner_id, complaint.message_ids[0].partner_ids)
+
+    def test_the_scheduled_action_escalates_a_late_complaint_once(self):
+        with freeze_time("2026-11-03 07:00:00"):
+            complaint = self._complaint("2026-11-03 07:00:00")
+            complaint.action_start()
+        Complaint = self.env["lam.complaint"]
+        with freeze_time("2026-11-04 06:59:00"):  # one minute before the deadline
+            self.assertEqual(Complaint._cron_escalate_overdue(), 0)
+            self.assertEqual(complaint.state, "in_progress")
+        with freeze_time("2026-11-04 07:01:00"):
+            self.assertEqual(Complaint._cron_escalate_overdue(), 1)
+        self.assertEqual(complaint.state, "escalated")
+        self.assertEqual(complaint.escalation_reason, "deadline")
+        messages = complaint.message_ids.filtered(lambda message: "Deadline Passed" in (message.body or ""))
+        self.assertEqual(len(messages), 1)
+        with freeze_time("2026-11-05 07:01:00"):
+            self.assertEqual(Complaint._cron_escalate_overdue(), 0)
+            complaint._lam_escalate("deadline")
+        self.assertEqual(len(complaint.activity_ids), 1)
+        self.assertEqual(len(complaint.message_ids.filtered(lambda m: "Deadline Passed" in (m.body or ""))), 1)
+        # the department manager resolves it afterwards: late, and said so
+        complaint.with_user(self.department_manager).write({"resolution": "Credit note for the batch"})
+        with freeze_time("2026-11-05 08:00:00"):
+            complaint.with_user(self.department_manager).action_resolve()
+        self.assertFalse(complaint.sla_met)
+
+    # --- dealers' complaints ----------------------------------------------
+    def test_a_dealers_complaint_is_verified_before_it_is_resolved_or_reported_verified(self):
+        complaint = self._complaint("2026-11-03 07:00:00", partner=self.customer_b, user=self.manager_b)
+        self.assertTrue(complaint.is_dealer)
+        complaint.resolution = "Exchanged the drums"
+        with self.assertRaisesRegex(UserError, "verified first"), self.env.cr.savepoint():
+            complaint.action_resolve()
+        with self.assertRaisesRegex(UserError, "verified first"), self.env.cr.savepoint():
+            complaint.action_report_verified()
+        complaint.verification_state = "verified"
+        with self.assertRaisesRegex(UserError, "what was checked"), self.env.cr.savepoint():
+            complaint.action_resolve()
+        complaint.verification_note = "Lot 2611-03 seen at the dealer's depot: 12 drums dented"
+        complaint.action_report_verified()
+        self.assertEqual(complaint.escalation_reason, "verified_case")
+        self.assertEqual(complaint.activity_ids.user_id, self.department_manager)
+
+    def test_escalation_for_lack_of_means_is_never_blocked_by_verification(self):
+        complaint = self._complaint("2026-11-03 07:00:00", partner=self.customer_b, user=self.manager_b,
+                                    customer_explanation="Our quality department calls you tomorrow")
+        self.assertEqual(complaint.verification_state, "pending")
+        complaint.action_escalate()
+        self.assertEqual(complaint.state, "escalated")
+
+    # --- access and the SLA report ----------------------------------------
+    def test_complaints_follow_the_customers_manager(self):
+        complaint = self._complaint("2026-11-03 07:00:00")
+        self.assertFalse(self.env["lam.complaint"].with_user(self.manager_c).search([("id", "=", complaint.id)]))
+        with self.assertRaises(AccessError):
+            complaint.with_user(self.manager_c).read(["description"])
+        with self.assertRaises(AccessError):
+            self._complaint("2026-11-03 07:00:00", user=self.manager_c)
+        with self.assertRaises(AccessError):
+            complaint.partner_id = self.customer_c
+        self.assertEqual(complaint.with_user(self.department_manager).description, "Foam in the hydraulic oil")
+        with self.assertRaises(UserError):
+            complaint.write({"state": "closed"})
+        with self.assertRaises(UserError):
+            complaint.write({"escalated_at": "2026-11-03 08:00:00"})
+
+    def test_the_form_registers_a_complaint(self):
+        form = Form(self.Complaint)
+        form.partner_id = self.customer_a
+        form.description = "Grease hardens in the cold"
+        form.category = "quality"
+        complaint = form.save()
+        self.assertTrue(complaint.name.startswith("CMP"))
+        self.assertEqual(complaint.user_id, self.manager_a)
+        self.assertTrue(complaint.deadline)
+
+    @freeze_time("2026-11-20 02:00:00")
+    def test_sla_figures_per_manager_with_the_median(self):
+        resolved_hours = {"2026-11-03 07:00:00": [("2026-11-03 08:00:00", 1.0)],  # 1 working hour
+                          "2026-11-05 01:00:00": [("2026-11-05 06:00:00", 4.0)],  # 9:00 to 14:00, lunch out
+                          "2026-11-10 00:00:00": [("2026-11-11 09:00:00", 16.0)]}  # 2 days: late
+        complaints = self.env["lam.complaint"]
+        for received, [(resolved, _hours)] in resolved_hours.items():
+            complaint = self._complaint(received)
+            complaint.resolution = "Done"
+            with freeze_time(resolved):
+                complaint.action_resolve()
+            complaints |= complaint
+        self.assertEqual(complaints.mapped("working_hours"), [1.0, 4.0, 16.0])
+        late = self._complaint("2026-11-18 00:00:00")  # open past its deadline
+        self.env.flush_all()
+        sla = self.env["lam.complaint.sla"].with_user(self.manager_a).search([("period", "=", "all")])
+        self.assertEqual(sla.user_id, self.manager_a)
+        self.assertEqual(sla.complaint_count, 4)
+        self.assertEqual(sla.resolved_count, 3)
+        self.assertAlmostEqual(sla.median_hours, 4.0)
+        self.assertAlmostEqual(sla.on_time_share, 50.0)  # 2 in time of 4 due
+        self.assertEqual(sla.open_breaches, 1)
+        self.assertTrue(late.is_overdue)
+        self.assertIn(late, self.env["lam.complaint"].with_user(self.manager_a).search([("is_overdue", "=", True)]))
+        self.assertFalse(self.env["lam.complaint.sla"].with_user(self.manager_c).search([]))
+        # the SLA report as XLSX and PDF (HTML in tests)
+        html = self.env["ir.actions.report"].with_user(self.manager_a)._render_qweb_html(
+            "lubricant_account_manager.report_complaint_sla", complaints.ids)[0].decode()
+        self.assertIn("Manager A", html)
+        self.assertIn("4.0", html)

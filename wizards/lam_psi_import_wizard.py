@@ -1,0 +1,169 @@
+# Copyright 2026 Lubricant Account Manager developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
+
+import base64
+import binascii
+import io
+import math
+import zipfile
+
+from dateutil.relativedelta import relativedelta
+from openpyxl import load_workbook
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..models.lam_dealer_psi import TOLERANCE
+from ..tools.periods import month_bounds
+from ..tools.validation import check_vals
+
+# Columns of the template: product code, product, opening, purchases, sales, closing.
+COLUMNS = 6
+QTY_MAX = 1e12
+
+
+class LamPsiImportWizard(models.TransientModel):
+    """Import a dealer's month of stock (PSI) from the XLSX template: every
+    row is checked first, and one bad row imports nothing, each bad row named."""
+
+    _name = "lam.psi.import.wizard"
+    _description = "Import a Dealer PSI Month"
+
+    partner_id = fields.Many2one("res.partner", string="Dealer", required=True,
+                                 domain=[("is_company", "=", True), ("lam_customer_kind", "=", "dealer")])
+    month = fields.Date(required=True, default=lambda self: fields.Date.context_today(self) + relativedelta(
+        months=-1, day=1), help="Any day of the month reported.")
+    file = fields.Binary(string="XLSX File")
+    filename = fields.Char(string="File Name")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            check_vals(self, vals)
+        return super().create(vals_list)
+
+    def action_download_template(self):
+        self.ensure_one()
+        self.partner_id.check_access("read")
+        return self.env.ref("lubricant_account_manager.action_report_psi_template").report_action(
+            self.partner_id, data={"month": fields.Date.to_string(month_bounds(self.month)[0])})
+
+    def action_import(self):
+        self.ensure_one()
+        dealer = self.partner_id
+        dealer.check_access("write")
+        if dealer.lam_customer_kind != "dealer":
+            raise UserError(_("%(partner)s is not a dealer.", partner=dealer.name))
+        if not self.file:
+            raise UserError(_("Choose the XLSX file to import."))
+        month = month_bounds(self.month)[0]
+        rows = self._lam_read_rows()
+        lines, errors = self._lam_parse_rows(rows)
+        PSI = self.env["lam.dealer.psi"]
+        existing = PSI.search([("partner_id", "=", dealer.id), ("month", "=", month)])
+        probe = existing or PSI.new({"partner_id": dealer.id, "month": month})
+        errors += probe._lam_continuity_errors({product: (line["opening"], line["closing"])
+                                                for product, line in lines.items()})
+        if errors:
+            raise UserError(_("Nothing was imported: correct these rows and import the file again.") + "\n"
+                            + "\n".join(errors))
+        commands = [(5, 0, 0)] + [(0, 0, {"product_id": product.id, **values}) for product, values in lines.items()]
+        values = {"line_ids": commands, "submitted_on": fields.Date.context_today(self)}
+        if existing:
+            existing.write(values)
+            psi = existing
+        else:
+            psi = PSI.create({"partner_id": dealer.id, "month": month, **values})
+        psi.message_post(body=_("Imported from %(file)s: %(count)s products.", file=self.filename or "XLSX",
+                                count=len(lines)))
+        return {
+            "type": "ir.actions.act_window", "res_model": "lam.dealer.psi", "res_id": psi.id, "view_mode": "form",
+            "target": "current",
+        }
+
+    def _lam_read_rows(self):
+        """The data rows of the first sheet as (row number, [6 cells]): those
+        after the header row (the first with six cells filled), to the first
+        empty row."""
+        try:
+            content = base64.b64decode(self.file)
+            sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).worksheets[0]
+        except (binascii.Error, zipfile.BadZipFile, KeyError, ValueError, OSError, IndexError):
+            raise UserError(_("This file is not an XLSX workbook: download the template and fill it in.")) from None
+        rows, header_seen = [], False
+        for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
+            cells = (list(cells) + [None] * COLUMNS)[:COLUMNS]
+            if not header_seen:
+                header_seen = all(cell not in (None, "") for cell in cells)
+                continue
+            if all(cell in (None, "") for cell in cells[:2]):
+                break
+            rows.append((number, cells))
+        if not header_seen:
+            raise UserError(_("No table found in this file: download the template and fill it in."))
+        if not rows:
+            raise UserError(_("The file holds no product row."))
+        return rows
+
+    def _lam_parse_rows(self, rows):
+        """({product: values}, [errors]) of the rows."""
+        lines, errors = {}, []
+        for number, (code, name, *quantities) in rows:
+            product = self._lam_find_product(code, name)
+            if not product:
+                errors.append(_("Row %(row)s: no lubricant product %(product)s.", row=number,
+                                product=" ".join(str(value) for value in (code, name) if value)))
+                continue
+            if product in lines:
+                errors.append(_("Row %(row)s: %(product)s is already on another row.", row=number,
+                                product=product.display_name))
+                continue
+            values, problems = {}, []
+            for key, cell in zip(("opening", "purchases", "sales", "closing"), quantities):
+                number_value, problem = self._lam_quantity(cell)
+                values[key] = number_value
+                if problem:
+                    problems.append(problem)
+            if problems:
+                errors.append(_("Row %(row)s (%(product)s): %(problems)s", row=number, product=product.display_name,
+                                problems="; ".join(problems)))
+                continue
+            expected = values["opening"] + values["purchases"] - values["sales"]
+            if abs(expected - values["closing"]) > TOLERANCE:
+                errors.append(_("Row %(row)s (%(product)s): opening + purchases - sales = %(expected)s, not the "
+                                "closing stock %(closing)s.", row=number, product=product.display_name,
+                                expected=round(expected, 3), closing=values["closing"]))
+                continue
+            lines[product] = values
+        return lines, errors
+
+    def _lam_find_product(self, code, name):
+        domain = [("lam_is_lubricant", "=", True)]
+        if code not in (None, ""):
+            product = self.env["product.product"].search(domain + [("default_code", "=", str(code).strip())], limit=1)
+            if product:
+                return product
+        if name not in (None, ""):
+            return self.env["product.product"].search(domain + [("name", "=ilike", str(name).strip())], limit=1)
+        return self.env["product.product"]
+
+    def _lam_quantity(self, cell):
+        """(value, problem): a quantity of the file, 0 when empty."""
+        if cell in (None, ""):
+            return 0.0, None
+        try:
+            value = float(str(cell).replace(",", "").strip()) if isinstance(cell, str) else float(cell)
+        except (TypeError, ValueError):
+            return 0.0, _("%(value)r is not a number", value=cell)
+        if not math.isfinite(value) or abs(value) >= QTY_MAX:
+            return 0.0, _("%(value)s cannot be a quantity", value=cell)
+        if value < 0:
+            return 0.0, _("%(value)s is negative", value=cell)
+        return value, None
+
+    @api.constrains("month")
+    def _check_month(self):
+        today = fields.Date.context_today(self)
+        for wizard in self:
+            if wizard.month > today:
+                raise ValidationError(_("A month is reported once it has begun."))

@@ -34,6 +34,26 @@ class LamChannelViolation(models.Model):
                              default="reported", required=True, tracking=True, readonly=True, index=True)
     measures = fields.Text(string="Measures Taken")
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        violations = super().create(vals_list)
+        violations._lam_check_evidence()
+        return violations
+
+    def write(self, vals):
+        if not self.env.su and set(vals) - {"measures", "message_follower_ids", "activity_ids"} and \
+                self.filtered(lambda violation: violation.state != "reported"):
+            raise UserError(_("A decided violation keeps its facts and evidence; only the measures taken change."))
+        result = super().write(vals)
+        if "evidence_ids" in vals:
+            self._lam_check_evidence()
+        return result
+
+    def _lam_check_evidence(self):
+        """Evidence is the user's own files or this violation's, never a colleague's."""
+        if not self.env.su:
+            self.evidence_ids.check("read")
+
     @api.constrains("partner_id")
     def _check_dealer(self):
         for violation in self.sudo():

@@ -18,6 +18,8 @@ STATES = [
     ("closed", "Closed"),
 ]
 OPEN_STATES = ("new", "in_progress", "escalated")
+# A complaint is registered within a year of its receipt.
+RECEIVED_DAYS_MAX = 366
 CATEGORIES = [
     ("quality", "Quality"),
     ("delivery", "Delivery"),
@@ -43,6 +45,7 @@ class LamComplaint(models.Model):
     _inherit = ["lam.work.record.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "received_at desc, id desc"
     _lam_system_fields = ("name", "state", "escalated_at", "escalation_reason", "resolved_at", "closed_at")
+    _lam_sequence_field = "name"
 
     name = fields.Char(string="Reference", readonly=True, copy=False, default="/")
     user_id = fields.Many2one(string="Handled By", tracking=True)
@@ -136,11 +139,21 @@ class LamComplaint(models.Model):
 
     @api.constrains("received_at")
     def _check_received_at(self):
-        latest = fields.Datetime.now() + timedelta(hours=1)
+        now = fields.Datetime.now()
         for complaint in self:
-            if complaint.received_at > latest:
+            if complaint.received_at > now + timedelta(hours=1):
                 raise ValidationError(_("A complaint is received now or in the past, not on %(date)s.",
                                         date=complaint.received_at))
+            if complaint.received_at < now - timedelta(days=RECEIVED_DAYS_MAX):
+                raise ValidationError(_("A complaint is registered within a year of its receipt, not on %(date)s.",
+                                        date=complaint.received_at))
+
+    @api.constrains("product_ids")
+    def _check_products(self):
+        others = self.product_ids.filtered(lambda product: not product.lam_is_lubricant)
+        if others:
+            raise ValidationError(_("%(products)s: a complaint concerns our lubricants.",
+                                    products=", ".join(others.mapped("display_name"))))
 
     @api.constrains("contact_id", "partner_id")
     def _check_contact(self):
@@ -163,6 +176,9 @@ class LamComplaint(models.Model):
     def write(self, vals):
         if not self.env.su and self.filtered(lambda complaint: complaint.state == "closed"):
             raise UserError(_("A closed complaint is kept as it was closed."))
+        if "received_at" in vals and not self.env.su:
+            raise UserError(_("When a complaint was received is kept as it was registered: its deadline runs from "
+                              "it."))
         if "self_resolvable" in vals and not self.env.su and self.filtered(lambda c: c.state != "new"):
             raise UserError(_("Whether the manager resolves it himself is decided when the complaint is taken on."))
         result = super().write(vals)
@@ -193,6 +209,10 @@ class LamComplaint(models.Model):
 
     def action_report_verified(self):
         """Report a dealer's complaint as a verified case (Art. 14.5)."""
+        for complaint in self:
+            if not complaint.is_dealer or complaint.state not in ("new", "in_progress"):
+                raise UserError(_("%(complaint)s: only a dealer's open complaint is reported as a verified case.",
+                                  complaint=complaint.name))
         self._lam_check_verified()
         self._lam_escalate("verified_case")
         return True
@@ -236,6 +256,8 @@ class LamComplaint(models.Model):
         for complaint in self:
             if complaint.escalated_at:
                 continue  # one escalation, never repeated
+            if complaint.state not in ("new", "in_progress"):
+                raise UserError(_("%(complaint)s: only an open complaint is reported.", complaint=complaint.name))
             if reason == "not_resolvable" and not (complaint.customer_explanation or "").strip():
                 raise UserError(_("%(complaint)s: record the explanation given to the customer before reporting "
                                   "the complaint.", complaint=complaint.name))

@@ -24,8 +24,10 @@ class LamCustomerRecordMixin(models.AbstractModel):
     # The field that hangs the record on its customer: after it changes, the
     # user must still be allowed to write the record where it now hangs.
     _lam_customer_link = "partner_id"
-    # Fields only the system sets, refused in write().
+    # Fields only the system sets, refused in create() and write().
     _lam_system_fields = ()
+    # The reference the model's own create() takes from a sequence (it refuses one given).
+    _lam_sequence_field = None
 
     partner_id = fields.Many2one(
         "res.partner",
@@ -45,8 +47,10 @@ class LamCustomerRecordMixin(models.AbstractModel):
 
     @api.model_create_multi
     def create(self, vals_list):
+        system = () if self.env.su else tuple(
+            fname for fname in self._lam_system_fields if fname != self._lam_sequence_field)
         for vals in vals_list:
-            self._lam_check_input(vals)
+            self._lam_check_input(vals, system)
         records = super().create(vals_list)
         records._lam_check_customer_access()
         return records

@@ -21,7 +21,7 @@ class LamDealerAssessment(models.Model):
     _description = "Dealer Assessment"
     _inherit = ["lam.customer.record.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_to desc, id desc"
-    _lam_system_fields = ("state", "feedback_sent_on")
+    _lam_system_fields = ("state", "feedback_sent_on", "assessor_id")
 
     partner_id = fields.Many2one(string="Dealer", tracking=True,
                                  domain=[("is_company", "=", True), ("lam_customer_kind", "=", "dealer")])
@@ -94,8 +94,9 @@ class LamDealerAssessment(models.Model):
             for line in assessment.line_ids:
                 source = line.criterion_id.source
                 if source in scores and scores[source] is not None:
-                    line.write({"score": round(scores[source], 1), "automatic": True,
-                                "note": scores.get(f"{source}_note", "")})
+                    line.check_access("write")
+                    line.sudo().write({"score": round(scores[source], 1), "automatic": True,
+                                       "note": scores.get(f"{source}_note", "")})
         return True
 
     def _lam_automatic_scores(self):

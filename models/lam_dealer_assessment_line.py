@@ -13,6 +13,7 @@ class LamDealerAssessmentLine(models.Model):
     _inherit = ["lam.customer.record.mixin"]
     _order = "assessment_id, sequence, id"
     _lam_customer_link = "assessment_id"
+    _lam_system_fields = ("automatic",)
 
     assessment_id = fields.Many2one("lam.dealer.assessment", required=True, ondelete="cascade", index=True)
     partner_id = fields.Many2one(related="assessment_id.partner_id", store=True, precompute=True, required=False,
@@ -23,6 +24,10 @@ class LamDealerAssessmentLine(models.Model):
     score = fields.Float(digits=(5, 1), help="Out of 100.")
     automatic = fields.Boolean(string="From the Data", readonly=True)
     note = fields.Char(string="How")
+
+    _sql_constraints = [
+        ("one_score_per_criterion", "UNIQUE(assessment_id, criterion_id)", "An assessment scores each criterion once."),
+    ]
 
     @api.constrains("score", "weight")
     def _check_score(self):

@@ -60,6 +60,13 @@ class LamDealerPsiLine(models.Model):
                     "not the closing stock %(closing)s.", product=line.product_id.display_name, opening=line.opening,
                     purchases=line.purchases, sales=line.sales, expected=round(expected, 3), closing=line.closing))
 
+    @api.constrains("product_id")
+    def _check_product(self):
+        others = self.product_id.filtered(lambda product: not product.lam_is_lubricant)
+        if others:
+            raise ValidationError(_("%(products)s: a stock report counts lubricants.",
+                                    products=", ".join(others.mapped("display_name"))))
+
     @api.constrains("opening", "closing", "product_id")
     def _check_continuity(self):
         self.psi_id._check_continuity()

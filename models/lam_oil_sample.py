@@ -16,6 +16,7 @@ class LamOilSample(models.Model):
     _inherit = ["lam.customer.record.mixin", "lam.equipment.link.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "sample_date desc, id desc"
     _lam_system_fields = ("name",)
+    _lam_sequence_field = "name"
     # What a sample says once its result is known: no longer changed.
     _lam_result_fields = (
         "partner_id", "equipment_id", "product_id", "brand", "sample_date", "test_date", "result", "line_ids",

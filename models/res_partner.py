@@ -598,7 +598,11 @@ class ResPartner(models.Model):
                 vals.get("lam_customer_kind") and any(vals.get(fname) for fname in self._lam_credit_fields)
             ):
                 self._lam_check_credit_rights()
-        return super().create(vals_list)
+        partners = super().create(vals_list)
+        linked = partners.filtered("lam_dealer_id")
+        if linked:
+            linked._lam_sync_dealer_customers({"lam_dealer_id"}, {})
+        return partners
 
     def write(self, vals):
         self._lam_prepare_vals(vals)
@@ -615,32 +619,48 @@ class ResPartner(models.Model):
             self.check_access("write")
         if previous_managers:
             self._lam_hand_over_followers(previous_managers)
-        if "lam_dealer_id" in vals or "user_id" in vals:
-            self._lam_sync_dealer_customers("lam_dealer_id" in vals)
+        if {"lam_dealer_id", "lam_customer_kind", "user_id"}.intersection(vals):
+            self._lam_sync_dealer_customers(set(vals), previous_managers)
         return result
 
-    def _lam_sync_dealer_customers(self, linked):
+    def _lam_sync_dealer_customers(self, fnames, previous_managers):
         """A dealer's terminal customers are managed by the dealer's channel
-        manager: linking one moves it to him, and a dealer moving to another
-        manager takes them along."""
+        manager: linking one (or making a linked partner a terminal customer)
+        moves it to him, which only he, his department manager or an
+        administrator does; a dealer moving to another manager takes along the
+        terminal customers he had; a linked terminal customer does not move
+        alone (``previous_managers``: {partner: manager before the write})."""
         partners = self.sudo()
-        if linked:
-            customers = partners.filtered(lambda partner: partner.lam_customer_kind == "terminal"
-                                          and partner.lam_dealer_id)
-            user = self.env.user
-            for customer in customers:
+        if {"lam_dealer_id", "lam_customer_kind"}.intersection(fnames):
+            for customer in partners.filtered(lambda partner: partner.lam_customer_kind == "terminal"
+                                              and partner.lam_dealer_id):
                 dealer = customer.lam_dealer_id
                 if customer.user_id == dealer.user_id:
                     continue
-                if not (self.env.su or user == dealer.user_id or user in dealer.user_id._lam_department_managers()
-                        or user.has_group("lubricant_account_manager.group_lam_admin")):
+                if not self._lam_may_link_to_dealer(dealer):
                     raise AccessError(_("%(customer)s: a dealer's customer is managed by the dealer's channel manager; "
                                         "ask him or your department manager to link it.", customer=customer.name))
                 customer.write({"user_id": dealer.user_id.id})
-        for dealer in partners.filtered(lambda partner: partner.lam_customer_kind == "dealer"):
-            moving = dealer.lam_dealer_customer_ids.filtered(lambda customer: customer.user_id != dealer.user_id)
+        for dealer in partners.filtered(lambda partner: partner.lam_customer_kind == "dealer"
+                                        and partner in previous_managers
+                                        and previous_managers[partner] != partner.user_id):
+            moving = dealer.lam_dealer_customer_ids.filtered(
+                lambda customer, before=previous_managers[dealer]: customer.user_id == before)
             if moving:
                 moving.write({"user_id": dealer.user_id.id})
+        if "user_id" in fnames and not self.env.su:
+            strays = partners.filtered(lambda partner: partner.lam_customer_kind == "terminal"
+                                       and partner.lam_dealer_id and partner.user_id != partner.lam_dealer_id.user_id)
+            if strays:
+                raise UserError(_("%(customers)s: a dealer's terminal customer is managed with its dealer; unlink it "
+                                  "from the dealer first, or reassign the dealer.",
+                                  customers=", ".join(strays.mapped("name"))))
+
+    def _lam_may_link_to_dealer(self, dealer):
+        """Whether the user may give a customer to ``dealer``'s channel manager."""
+        user = self.env.user
+        return self.env.su or user == dealer.user_id or user in dealer.user_id._lam_department_managers() \
+            or user.has_group("lubricant_account_manager.group_lam_admin")
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_lubricant_customer(self):

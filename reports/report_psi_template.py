@@ -28,7 +28,8 @@ class ReportPsiTemplate(models.AbstractModel):
 
     def generate_xlsx_report(self, workbook, data, dealers):
         report = XlsxReport(workbook)
-        month = fields.Date.to_date((data or {}).get("month")) or (
+        asked = (data or {}).get("month")
+        month = self._lam_report_period({"date_from": asked, "date_to": asked})[0] if asked else (
             fields.Date.context_today(self) + relativedelta(months=-1, day=1))
         first, last = month_bounds(month)
         for dealer in dealers:

@@ -11,6 +11,7 @@ import io
 import openpyxl
 from freezegun import freeze_time
 
+from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
@@ -295,3 +296,112 @@ class TestDealers(LamCommon):
             "lubricant_account_manager.report_psi_analysis", psi.ids)[0].decode()
         self.assertIn("Chengdu Lubricants Trading", html)
         self.assertIn("76.0", html)
+
+
+@tagged("post_install", "-at_install")
+class TestComplaintsAndDealersAttacks(LamCommon):
+    """What a review found, tried as a manager would through RPC."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.dealer = cls.env["res.partner"].create({
+            "name": "Chengdu Lubricants Trading", "is_company": True, "lam_customer_kind": "dealer",
+            "user_id": cls.manager_c.id,
+        })
+
+    def _complaint(self, user, partner, **vals):
+        return self.env["lam.complaint"].with_user(user).create({
+            "partner_id": partner.id, "description": "Leaking drums", **vals})
+
+    def test_a_closed_complaint_stays_closed(self):
+        complaint = self._complaint(self.manager_a, self.customer_a, resolution="Exchanged")
+        complaint.action_resolve()
+        complaint.write({"feedback_date": "2026-11-20", "feedback_method": "phone", "satisfaction": "5"})
+        complaint.action_close()
+        for action in ("action_report_verified", "action_escalate", "action_resolve", "action_start"):
+            with self.subTest(action=action), self.assertRaises(UserError):
+                getattr(complaint, action)()
+        self.assertEqual(complaint.state, "closed")
+
+    def test_system_fields_are_refused_at_creation(self):
+        with self.assertRaises(UserError):
+            self._complaint(self.manager_a, self.customer_a, state="closed", resolved_at="2026-01-01 00:00:00")
+        with self.assertRaises(UserError):
+            self.env["lam.channel.violation"].with_user(self.manager_c).create({
+                "partner_id": self.dealer.id, "description": "x", "state": "confirmed"})
+        with self.assertRaises(UserError):
+            self.env["lam.dealer.assessment"].with_user(self.manager_c).create({
+                "partner_id": self.dealer.id, "assessor_id": self.manager_a.id})
+        with self.assertRaises(ValidationError):
+            self._complaint(self.manager_a, self.customer_a, contact_id="abc")
+
+    def test_when_a_complaint_was_received_is_kept(self):
+        complaint = self._complaint(self.manager_a, self.customer_a)
+        with self.assertRaises(UserError):
+            complaint.received_at = fields.Datetime.now()
+        with self.assertRaises(ValidationError):
+            self._complaint(self.manager_a, self.customer_a, received_at="1900-01-01 00:00:00")
+
+    def test_evidence_is_ones_own_and_a_decided_violation_is_kept(self):
+        Violation = self.env["lam.channel.violation"]
+        other_dealer = self.env["res.partner"].create({
+            "name": "Bohai Oil Trading", "is_company": True, "lam_customer_kind": "dealer",
+            "user_id": self.manager_a.id})
+        theirs = Violation.with_user(self.manager_a).create({"partner_id": other_dealer.id, "description": "x"})
+        photo = self.env["ir.attachment"].with_user(self.manager_a).create({
+            "name": "photo.jpg", "raw": b"jpg", "res_model": "lam.channel.violation", "res_id": theirs.id})
+        mine = Violation.with_user(self.manager_c).create({"partner_id": self.dealer.id, "description": "y"})
+        with self.assertRaises(AccessError):
+            mine.evidence_ids = [(4, photo.id)]
+        own = self.env["ir.attachment"].with_user(self.manager_c).create({
+            "name": "invoice.jpg", "raw": b"jpg", "res_model": "lam.channel.violation", "res_id": mine.id})
+        mine.evidence_ids = [(4, own.id)]
+        mine.action_confirm()
+        with self.assertRaises(UserError):
+            mine.date = "2000-01-01"
+        with self.assertRaises(UserError):
+            mine.evidence_ids = [(5, 0, 0)]
+        mine.measures = "Rebate cut by 2 %"
+        self.assertEqual(mine.measures, "Rebate cut by 2 %")
+
+    def test_nobody_slips_a_customer_to_another_managers_dealer(self):
+        # at creation
+        with self.assertRaises(AccessError):
+            self.env["res.partner"].with_user(self.manager_a).create({
+                "name": "Deyang Turbines", "is_company": True, "lam_customer_kind": "terminal",
+                "user_id": self.manager_a.id, "lam_dealer_id": self.dealer.id})
+        # through the kind: a prospect handed to the dealer, then made a terminal customer
+        prospect = self.env["res.partner"].with_user(self.manager_a).create({
+            "name": "Mianyang Mills", "is_company": True, "lam_customer_kind": "prospect",
+            "user_id": self.manager_a.id})
+        prospect.lam_dealer_id = self.dealer
+        with self.assertRaises(AccessError):
+            prospect.lam_customer_kind = "terminal"
+        # a linked terminal customer does not move alone, and a no-op write on the dealer pulls nobody in
+        terminal = self.env["res.partner"].create({
+            "name": "Leshan Cement", "is_company": True, "lam_customer_kind": "terminal",
+            "user_id": self.manager_a.id, "lam_dealer_id": self.dealer.id})
+        self.assertEqual(terminal.user_id, self.manager_c)
+        with self.assertRaises(UserError):
+            terminal.with_user(self.other_department_manager).user_id = self.manager_b
+        terminal.write({"lam_dealer_id": False})
+        terminal.user_id = self.manager_a
+        terminal.lam_dealer_id = self.dealer  # the superuser links it again: back to the channel manager
+        self.assertEqual(terminal.user_id, self.manager_c)
+        terminal.sudo().write({"user_id": self.manager_a.id})  # the system may
+        self.dealer.with_user(self.manager_c).write({"user_id": self.manager_c.id})
+        self.assertEqual(terminal.user_id, self.manager_a)
+
+    def test_the_template_refuses_a_month_it_cannot_read(self):
+        for month in ("garbage", "0001-01-01", "9999-12-31", 12):
+            with self.subTest(month=month), self.assertRaises(UserError):
+                self.env["ir.actions.report"].with_user(self.manager_c)._render(
+                    "lubricant_account_manager.report_psi_template", self.dealer.ids, data={"month": month})
+
+    def test_a_stock_report_counts_lubricants(self):
+        wrench = self._create_product("Torque wrench", self.uom_unit, lubricant=False)
+        with self.assertRaises(ValidationError):
+            self.env["lam.dealer.psi"].with_user(self.manager_c).create({
+                "partner_id": self.dealer.id, "month": "2026-10-01",
+                "line_ids": [(0, 0, {"product_id": wrench.id, "opening": 1, "closing": 1})]})

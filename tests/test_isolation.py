@@ -13,7 +13,7 @@ Adding a model to the mixin without a case here fails
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from .common import MODULE, LamCommon
+from .common import LamCommon
 
 ALLOWED, DENIED = True, False
 
@@ -143,7 +143,8 @@ CASES = {
     },
     "lam.dealer.assessment.line": {
         "values": lambda t, customer: {"assessment_id": t.assessments[customer].id, "weight": 10.0, "score": 50.0,
-                                       "criterion_id": t.env.ref(f"{MODULE}.lam_assessment_criterion_cooperation").id},
+                                       "criterion_id": t.env["lam.assessment.criterion"].create({
+                                           "name": "Training attended", "weight": 10}).id},
         "write": {"score": 60.0}, "link": "assessment_id", "owner": {"write", "create"}, "finance": False,
     },
 }

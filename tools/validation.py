@@ -13,6 +13,7 @@ import datetime
 import math
 
 from odoo.exceptions import ValidationError
+from odoo.models import BaseModel, NewId
 
 INT_MAX = 2**31 - 1
 # Dates a lubricant archive can meaningfully hold; beyond them date
@@ -108,7 +109,36 @@ def _check_selection(field, value, env):
     return None
 
 
+def _is_id(value):
+    return isinstance(value, int) and not isinstance(value, bool) and 0 < value <= INT_MAX
+
+
+def _check_many2one(field, value, env):
+    if _is_id(value) or isinstance(value, BaseModel) or isinstance(value, NewId):
+        return None
+    return env._("%(value)r is not a record.", value=value)
+
+
+def _check_x2many(field, value, env):
+    """Commands whose record ids are not ids (a string, a float) crash in SQL."""
+    if not isinstance(value, (list, tuple)):
+        return None if isinstance(value, BaseModel) else env._("%(value)r is not a list of records.", value=value)
+    for command in value:
+        if isinstance(command, (list, tuple)) and command:
+            code = command[0]
+            ids = (command[2] or []) if code == 6 and len(command) > 2 else (
+                [command[1]] if code in (1, 2, 3, 4) and len(command) > 1 else [])
+            if not isinstance(ids, (list, tuple)) or not all(_is_id(id_) or isinstance(id_, NewId) for id_ in ids):
+                return env._("%(value)r is not a list of records.", value=value)
+        elif not (_is_id(command) or isinstance(command, NewId)):
+            return env._("%(value)r is not a list of records.", value=value)
+    return None
+
+
 CHECKERS = {
+    "many2one": _check_many2one,
+    "one2many": _check_x2many,
+    "many2many": _check_x2many,
     "selection": _check_selection,
     "float": _check_float,
     "monetary": _check_float,

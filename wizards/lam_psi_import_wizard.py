@@ -33,7 +33,7 @@ class LamPsiImportWizard(models.TransientModel):
                                  domain=[("is_company", "=", True), ("lam_customer_kind", "=", "dealer")])
     month = fields.Date(required=True, default=lambda self: fields.Date.context_today(self) + relativedelta(
         months=-1, day=1), help="Any day of the month reported.")
-    file = fields.Binary(string="XLSX File")
+    file = fields.Binary(string="XLSX File", attachment=False)
     filename = fields.Char(string="File Name")
 
     @api.model_create_multi
@@ -41,6 +41,10 @@ class LamPsiImportWizard(models.TransientModel):
         for vals in vals_list:
             check_vals(self, vals)
         return super().create(vals_list)
+
+    def write(self, vals):
+        check_vals(self, vals)
+        return super().write(vals)
 
     def action_download_template(self):
         self.ensure_one()
@@ -144,7 +148,9 @@ class LamPsiImportWizard(models.TransientModel):
             if product:
                 return product
         if name not in (None, ""):
-            return self.env["product.product"].search(domain + [("name", "=ilike", str(name).strip())], limit=1)
+            # =ilike: the case does not matter; the name's own % and _ are no wildcards
+            pattern = str(name).strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            return self.env["product.product"].search(domain + [("name", "=ilike", pattern)], limit=1)
         return self.env["product.product"]
 
     def _lam_quantity(self, cell):

@@ -47,3 +47,8 @@ from . import lam_channel_violation
 from . import lam_assessment_criterion
 from . import lam_dealer_assessment
 from . import lam_dealer_assessment_line
+from . import lam_sales_plan
+from . import lam_sales_plan_manager
+from . import lam_sales_plan_line
+from . import lam_customer_stock
+from . import lam_purchase_drop

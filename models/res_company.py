@@ -117,6 +117,19 @@ class ResCompany(models.Model):
     lam_assessment_grade_a = fields.Float(string="Assessment Grade A from", default=85.0)
     lam_assessment_grade_b = fields.Float(string="Assessment Grade B from", default=70.0)
     lam_assessment_grade_c = fields.Float(string="Assessment Grade C from", default=60.0)
+    # --- sales plans, drops and forecasts (Art. 13.1-13.3)
+    lam_sales_plan_due_day = fields.Integer(
+        string="Sales Plan Breakdown Due on Day", default=28,
+        help="Each manager breaks his part of next month's sales plan down per customer by this day.")
+    lam_drop_window_months = fields.Integer(
+        string="Purchase Drop Window (months)", default=3,
+        help="The last complete months whose purchases are compared with the customer's own baseline.")
+    lam_drop_share = fields.Float(
+        string="Purchase Drop Threshold (%)", default=70.0,
+        help="A customer buying less than this share of his baseline in the window is flagged.")
+    lam_forecast_gap_share = fields.Float(
+        string="Equipment Gap Tolerance (%)", default=20.0,
+        help="A customer whose equipment needs more than his purchases plus this share buys elsewhere.")
     lam_report_max_customers = fields.Integer(
         string="Customers per Report at Most",
         default=200,
@@ -125,6 +138,15 @@ class ResCompany(models.Model):
     )
 
     _sql_constraints = [
+        (
+            "lam_sales_settings_valid",
+            "CHECK(COALESCE(lam_sales_plan_due_day, 28) BETWEEN 1 AND 28 "
+            "AND COALESCE(lam_drop_window_months, 3) BETWEEN 1 AND 12 "
+            "AND COALESCE(lam_drop_share, 70) > 0 AND COALESCE(lam_drop_share, 70) <= 100 "
+            "AND COALESCE(lam_forecast_gap_share, 20) BETWEEN 0 AND 1000)",
+            "The sales plan is due on day 1 to 28; the drop window is 1 to 12 months and its threshold a share of "
+            "100; the equipment tolerance 0 to 1,000 %.",
+        ),
         (
             "lam_dealer_settings_valid",
             "CHECK(COALESCE(lam_complaint_sla_hours, 8) > 0 AND COALESCE(lam_complaint_sla_hours, 8) <= 1000 "

@@ -95,6 +95,10 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.lam_complaint_calendar_id",
         readonly=False,
     )
+    lam_sales_plan_due_day = fields.Integer(related="company_id.lam_sales_plan_due_day", readonly=False)
+    lam_drop_window_months = fields.Integer(related="company_id.lam_drop_window_months", readonly=False)
+    lam_drop_share = fields.Float(related="company_id.lam_drop_share", readonly=False)
+    lam_forecast_gap_share = fields.Float(related="company_id.lam_forecast_gap_share", readonly=False)
     lam_psi_due_day = fields.Integer(
         related="company_id.lam_psi_due_day",
         readonly=False,

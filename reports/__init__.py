@@ -19,3 +19,5 @@ from . import report_psi_template
 from . import report_complaint_sla
 from . import report_dealer_assessment
 from . import report_psi_analysis
+from . import report_p7_purchase_tracking
+from . import report_p7_xlsx

@@ -147,6 +147,18 @@ CASES = {
                                            "name": "Training attended", "weight": 10}).id},
         "write": {"score": 60.0}, "link": "assessment_id", "owner": {"write", "create"}, "finance": False,
     },
+    # sales: a manager's plan per customer, the stocks he records
+    "lam.sales.plan.line": {
+        "values": lambda t, customer: {"manager_plan_id": t._plan_part(customer.user_id).id,
+                                       "partner_id": customer.id, "target": 100.0, "customer_plan": 90.0},
+        "write": {"customer_plan": 120.0}, "link": "partner_id", "owner": {"write", "create", "unlink"},
+        "finance": True,
+    },
+    "lam.customer.stock": {
+        "values": lambda t, customer: {"partner_id": customer.id, "product_id": t.hydraulic_oil.id,
+                                       "quantity": 40.0, "date": "2026-10-20"},
+        "write": {"quantity": 35.0}, "link": "partner_id", "owner": {"write", "create", "unlink"}, "finance": True,
+    },
 }
 LINK_TARGETS = {"sample_id": "samples", "visit_id": "visits", "psi_id": "psis", "assessment_id": "assessments"}
 
@@ -199,6 +211,12 @@ class TestCustomerRecordIsolation(LamCommon):
             "department manager of another team": cls.other_department_manager,
             "finance": cls.finance,
         }
+
+    @classmethod
+    def _plan_part(cls, user):
+        """A part of a new month's sales plan for ``user``."""
+        plan = cls.env["lam.sales.plan"].create({"month": next(cls.months), "target_volume": 1000.0})
+        return cls.env["lam.sales.plan.manager"].create({"plan_id": plan.id, "user_id": user.id})
 
     @classmethod
     def _make(cls, model, customer):

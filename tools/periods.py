@@ -3,6 +3,7 @@
 """Reporting periods."""
 
 import datetime
+import statistics
 
 from dateutil.relativedelta import relativedelta
 
@@ -82,3 +83,10 @@ def parse_period(options, default):
     if bounds[0] > bounds[1]:
         raise PeriodError("order", *bounds)
     return tuple(bounds)
+
+
+def median_interval(days):
+    """The median number of days between consecutive ``days`` (sorted dates), or None under two."""
+    if len(days) < 2:
+        return None
+    return statistics.median((later - earlier).days for earlier, later in zip(days, days[1:]))

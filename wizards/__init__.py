@@ -8,3 +8,4 @@ from . import lam_handoff_wizard
 from . import lam_reassign_wizard
 from . import lam_abc_pin_wizard
 from . import lam_psi_import_wizard
+from . import lam_sales_plan_breakdown_wizard

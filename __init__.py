@@ -7,5 +7,8 @@ from . import wizards
 
 
 def post_init_hook(env):
-    """Users already in the addon's groups (administrators) land in their customers."""
+    """Users already in the addon's groups (administrators) land in their
+    customers; Odoo's own credit figures (amount to invoice) count, as the
+    financial risk does."""
     env["res.users"].search([("share", "=", False)])._lam_set_home_action()
+    env["res.company"].search([]).account_use_credit_limit = True

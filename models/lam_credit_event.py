@@ -34,6 +34,8 @@ class LamCreditEvent(models.Model):
     old_payment_term_id = fields.Many2one("account.payment.term", string="Old Payment Term", readonly=True)
     new_payment_term_id = fields.Many2one("account.payment.term", string="New Payment Term", readonly=True)
     reason = fields.Char(readonly=True)
+    requested_by_id = fields.Many2one("res.users", string="Requested By", readonly=True,
+                                      help="The account manager whose request was approved.")
     summary = fields.Char(compute="_compute_summary")
 
     @api.depends("old_rating", "new_rating", "old_limit", "new_limit", "old_payment_term_id", "new_payment_term_id")

@@ -38,8 +38,16 @@ OUTSIDER_LOCKED_FIELDS = ("user_id", "active", "parent_id", "is_company")
 class CreditChangeReason(str):
     """A reason typed in the credit change wizard. The credit history takes
     its reason only from an object of this class in the context, which no
-    RPC call (JSON) can build: a reason cannot be forged."""
+    RPC call (JSON) can build: a reason cannot be forged. ``requested_by``:
+    the account manager whose request was approved, if any."""
 
+    requested_by = None
+
+
+# The exposure of a lubricant customer (OCA's financial risk): draft, open and
+# unpaid invoices, and confirmed orders not invoiced yet.
+RISK_INCLUDES = ("risk_invoice_draft_include", "risk_invoice_open_include", "risk_invoice_unpaid_include",
+                 "risk_sale_order_include")
 
 CUSTOMER_KINDS = [
     ("terminal", "Terminal Customer"),
@@ -622,6 +630,9 @@ class ResPartner(models.Model):
                 if context.get("default_lam_customer_kind"):
                     vals.setdefault("lam_customer_kind", False)
             self._lam_prepare_vals(vals)
+            if vals.get("lam_customer_kind"):
+                for fname in RISK_INCLUDES:
+                    vals.setdefault(fname, True)
             if vals.get("lam_credit_rating") or (
                 vals.get("lam_customer_kind") and any(vals.get(fname) for fname in self._lam_credit_fields)
             ):
@@ -634,6 +645,8 @@ class ResPartner(models.Model):
 
     def write(self, vals):
         self._lam_prepare_vals(vals)
+        if vals.get("lam_customer_kind"):
+            vals = dict(dict.fromkeys(RISK_INCLUDES, True), **vals)
         self._lam_check_protected_changes(vals)
         customers = self.filtered("is_company") if set(vals).intersection(self._lam_credit_fields) else self.browse()
         before = {partner.id: partner._lam_credit_snapshot() for partner in customers}
@@ -854,6 +867,9 @@ class ResPartner(models.Model):
     def action_lam_print_p7(self):
         return self.env.ref("lubricant_account_manager.action_report_p7").report_action(self)
 
+    def action_lam_print_p8(self):
+        return self.env.ref("lubricant_account_manager.action_report_p8").report_action(self)
+
     def action_lam_print_p10(self):
         return self.env.ref("lubricant_account_manager.action_report_p10").report_action(self)
 
@@ -999,6 +1015,7 @@ class ResPartner(models.Model):
                 "old_payment_term_id": old["payment_term"].id,
                 "new_payment_term_id": new["payment_term"].id,
                 "reason": reason and str(reason),
+                "requested_by_id": reason and reason.requested_by and reason.requested_by.id,
             })
         if not events_vals:
             return

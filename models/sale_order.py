@@ -1,11 +1,25 @@
 # Copyright 2026 Lubricant Account Manager developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
-from odoo import api, models
+from odoo import api, fields, models
 
 
 class SaleOrder(models.Model):
     _inherit = "sale.order"
+
+    lam_credit_approval_state = fields.Selection(
+        [("requested", "Approval Requested"), ("approved", "Approved over the Limit"), ("refused", "Refused")],
+        string="Credit Approval", compute="_compute_lam_credit_approval_state",
+        help="The last request to confirm this order over the customer's credit limit.")
+
+    def _compute_lam_credit_approval_state(self):
+        approvals = self.env["lam.credit.approval"].sudo().search([("order_id", "in", self.ids)],
+                                                                  order="create_date desc, id desc")
+        last = {}
+        for approval in approvals:
+            last.setdefault(approval.order_id.id, approval.state)
+        for order in self:
+            order.lam_credit_approval_state = last.get(order.id, False)
 
     @api.model_create_multi
     def create(self, vals_list):

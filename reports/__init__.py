@@ -21,3 +21,5 @@ from . import report_dealer_assessment
 from . import report_psi_analysis
 from . import report_p7_purchase_tracking
 from . import report_p7_xlsx
+from . import report_p8_receivables
+from . import report_p8_xlsx

@@ -159,8 +159,27 @@ CASES = {
                                        "quantity": 40.0, "date": "2026-10-20"},
         "write": {"quantity": 35.0}, "link": "partner_id", "owner": {"write", "create", "unlink"}, "finance": True,
     },
+    # receivables: finance records collection actions and decides credit requests
+    "lam.collection.action": {
+        "values": lambda t, customer: {"receivable_id": t.receivables[customer].id, "action": "call",
+                                       "description": "Called the buyer"},
+        "write": {"result": "Promised for Friday"}, "link": "receivable_id", "owner": {"write", "create"},
+        "finance": True, "finance_can": {"write", "create"},
+    },
+    "lam.credit.approval": {
+        "values": lambda t, customer: {"order_id": t.orders[customer].id, "partner_id": customer.id,
+                                       "amount": 1000.0, "exception_msg": "Over the limit"},
+        "write": {"refusal_reason": "Overdue invoices"}, "link": "partner_id", "owner": set(),
+        "department": {"write"}, "finance": True, "finance_can": {"write"},
+    },
+    "lam.credit.change.request": {
+        "values": lambda t, customer: {"partner_id": customer.id, "credit_limit": 9000.0, "reason": "More orders"},
+        "write": {"reason": "Bigger orders"}, "link": "partner_id", "owner": {"write", "create"}, "finance": True,
+        "finance_can": {"write"},
+    },
 }
-LINK_TARGETS = {"sample_id": "samples", "visit_id": "visits", "psi_id": "psis", "assessment_id": "assessments"}
+LINK_TARGETS = {"sample_id": "samples", "visit_id": "visits", "psi_id": "psis", "assessment_id": "assessments",
+                "receivable_id": "receivables"}
 
 
 @tagged("post_install", "-at_install")
@@ -170,8 +189,15 @@ class TestCustomerRecordIsolation(LamCommon):
         super().setUpClass()
         customers = (cls.customer_a, cls.customer_b, cls.customer_c)
         # real archives: orders in several units, equipment, samples, credit history
-        for customer in customers:
-            cls._create_order(customer, [(cls.hydraulic_oil, 400.0), (cls.bulk_oil, 1.5)], "2026-10-03 08:00:00")
+        cls.orders = {
+            customer: cls._create_order(customer, [(cls.hydraulic_oil, 400.0), (cls.bulk_oil, 1.5)],
+                                        "2026-10-03 08:00:00")
+            for customer in customers
+        }
+        for order in cls.orders.values():
+            order._create_invoices().action_post()
+        cls.receivables = {customer: cls.env["lam.receivable"].search([("partner_id", "=", customer.id)])
+                           for customer in customers}
         cls.samples = {
             customer: cls.env["lam.oil.sample"].create({"partner_id": customer.id, "brand": "Brand X"})
             for customer in customers
@@ -266,10 +292,12 @@ class TestCustomerRecordIsolation(LamCommon):
     def _expected(self, model, role):
         case = CASES[model]
         nothing = dict.fromkeys(("read", "write", "create", "move", "move in", "unlink"), False)
+        if role == "department manager of the team" and "department" in case:
+            return nothing | {"read": True} | dict.fromkeys(case["department"], True)
         if role in ("owner", "department manager of the team"):
             return nothing | {"read": True} | dict.fromkeys(case["owner"], True)
         if role == "finance":
-            return nothing | {"read": case["finance"]}
+            return nothing | {"read": case["finance"]} | dict.fromkeys(case.get("finance_can", ()), True)
         return nothing
 
     def test_isolation_of_every_customer_record_model(self):

@@ -9,3 +9,4 @@ from . import lam_reassign_wizard
 from . import lam_abc_pin_wizard
 from . import lam_psi_import_wizard
 from . import lam_sales_plan_breakdown_wizard
+from . import partner_risk_exceeded_wiz

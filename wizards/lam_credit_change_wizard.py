@@ -17,9 +17,10 @@ PARTNER_FIELDS = {
 
 class LamCreditChangeWizard(models.TransientModel):
     """Change a customer's credit terms and say why: the reason goes into the
-    credit history. For finance, department managers and administrators, who
-    need no accounting rights for it: the wizard checks their group and
-    writes as the system."""
+    credit history. Finance, department managers and administrators change
+    them directly, without accounting rights: the wizard checks their group
+    and writes as the system. For an account manager the wizard makes a
+    request that one of them approves or refuses."""
 
     _name = "lam.credit.change.wizard"
     _description = "Change Credit Status"
@@ -56,9 +57,17 @@ class LamCreditChangeWizard(models.TransientModel):
             })
         return values
 
+    is_request = fields.Boolean(compute="_compute_is_request")
+
+    @api.depends_context("uid")
+    def _compute_is_request(self):
+        self.is_request = not (self.env.su or self.env.user._lam_may_change_credit())
+
     @api.model
     def _lam_check_user(self):
-        if not self.env.su and not self.env.user._lam_may_change_credit():
+        user = self.env.user
+        if not self.env.su and not user._lam_may_change_credit() and not user.has_group(
+                "lubricant_account_manager.group_lam_user"):
             raise AccessError(_(
                 "Credit terms are changed by finance or the department manager; "
                 "an account manager asks them for a change."
@@ -97,6 +106,8 @@ class LamCreditChangeWizard(models.TransientModel):
 
     def action_apply(self):
         self._lam_check_user()
+        if not (self.env.su or self.env.user._lam_may_change_credit()):
+            return self._lam_request()
         for wizard in self:
             self._lam_check_partner(wizard.partner_id)
             if wizard.credit_limit < 0:
@@ -107,3 +118,18 @@ class LamCreditChangeWizard(models.TransientModel):
             # stays the author of the change in the credit history.
             wizard.partner_id.sudo().with_context(lam_credit_reason=reason).write(wizard._prepare_partner_vals())
         return {"type": "ir.actions.act_window_close"}
+
+    def _lam_request(self):
+        """An account manager's change becomes a request to finance and the department manager."""
+        for wizard in self:
+            wizard.partner_id.check_access("write")
+            self.env["lam.credit.change.request"].create({
+                "partner_id": wizard.partner_id.id, "credit_rating": wizard.credit_rating,
+                "credit_limit": wizard.credit_limit, "payment_term_id": wizard.payment_term_id.id,
+                "reason": wizard.reason,
+            })
+        return {
+            "type": "ir.actions.client", "tag": "display_notification",
+            "params": {"type": "success", "message": _("Your request was sent to finance and your department "
+                                                       "manager."), "next": {"type": "ir.actions.act_window_close"}},
+        }

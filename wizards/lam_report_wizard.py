@@ -16,12 +16,13 @@ REPORTS = {
     "p5": ("lubricant_account_manager.action_report_p5", "lubricant_account_manager.action_report_p5_xlsx"),
     "p6": ("lubricant_account_manager.action_report_p6", "lubricant_account_manager.action_report_p6_xlsx"),
     "p7": ("lubricant_account_manager.action_report_p7", "lubricant_account_manager.action_report_p7_xlsx"),
+    "p8": ("lubricant_account_manager.action_report_p8", "lubricant_account_manager.action_report_p8_xlsx"),
     "p9": ("lubricant_account_manager.action_report_p9", "lubricant_account_manager.action_report_p9_xlsx"),
     "p10": ("lubricant_account_manager.action_report_p10", "lubricant_account_manager.action_report_p10_xlsx"),
 }
 # reports over a period, reports of customers
-PERIOD_REPORTS = ("p1", "p2", "p3", "p4", "p5", "p6", "p7", "p10")
-CUSTOMER_REPORTS = ("p5", "p6", "p7", "p9", "p10")
+PERIOD_REPORTS = ("p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8", "p10")
+CUSTOMER_REPORTS = ("p5", "p6", "p7", "p8", "p9", "p10")
 # plan reports: the period type of the plans they print
 PLAN_REPORTS = {"p2": "week", "p3": "month", "p4": "month"}
 
@@ -45,6 +46,7 @@ class LamReportWizard(models.TransientModel):
             ("p5", "P5 Terminal Expansion Plan"),
             ("p6", "P6 Communication Follow-up"),
             ("p7", "P7 Purchase Tracking"),
+            ("p8", "P8 Receivables Tracking"),
             ("p9", "P9 Customer Archive (Basic)"),
             ("p10", "P10 Customer Archive (Dynamic)"),
         ],

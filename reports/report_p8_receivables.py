@@ -1,0 +1,54 @@
+# Copyright 2026 Lubricant Account Manager developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
+
+from collections import defaultdict
+
+from odoo import api, models
+
+from ..models.lam_receivable import BUCKETS
+
+
+class ReportP8ReceivablesMixin(models.AbstractModel):
+    """P8 应收账款跟踪: per customer, his invoices of the period and every one
+    still open, with their sale orders, amount due, due date, days overdue,
+    ageing bucket and last collection action, and the totals per bucket."""
+
+    _name = "lam.p8.report.mixin"
+    _inherit = ["lam.report.mixin"]
+    _description = "P8 Receivables Tracking"
+
+    @api.model
+    def _lam_receivables(self, partners, date_from, date_to):
+        """{partner id: {"rows": [receivable], "buckets": {bucket: amount due}, "due": total}} in three queries."""
+        receivables = self.env["lam.receivable"].search([
+            ("partner_id", "in", partners.ids), "|", ("amount_residual", "!=", 0),
+            "&", ("invoice_date", ">=", date_from), ("invoice_date", "<=", date_to),
+        ], order="partner_id, invoice_date_due, id")
+        actions = self.env["lam.collection.action"].search([("receivable_id", "in", receivables.ids)],
+                                                           order="date, id")
+        last_action = {action.receivable_id.id: action for action in actions}
+        result = defaultdict(lambda: {"rows": [], "buckets": dict.fromkeys(dict(BUCKETS), 0.0), "due": 0.0})
+        for receivable in receivables:
+            entry = result[receivable.partner_id.id]
+            entry["rows"].append({"receivable": receivable, "action": last_action.get(receivable.id)})
+            entry["buckets"][receivable.bucket] += receivable.amount_residual
+            entry["due"] += receivable.amount_residual
+        return result
+
+    @api.model
+    def _lam_p8_values(self, docids, data):
+        partners = self._lam_report_partners(docids, data)
+        date_from, date_to = self._lam_report_period(data)
+        return partners, date_from, date_to, self._lam_receivables(partners, date_from, date_to)
+
+
+class ReportP8Receivables(models.AbstractModel):
+    _name = "report.lubricant_account_manager.report_p8_receivables"
+    _inherit = ["lam.p8.report.mixin"]
+    _description = "P8 Receivables Tracking"
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        partners, date_from, date_to, receivables = self._lam_p8_values(docids, data)
+        return {"doc_ids": partners.ids, "doc_model": "res.partner", "docs": partners, "date_from": date_from,
+                "date_to": date_to, "receivables": receivables, "buckets": BUCKETS}

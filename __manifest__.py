@@ -83,6 +83,7 @@
         "demo/lam_planning_demo.xml",
         "demo/lam_cadence_demo.xml",
         "demo/lam_dealer_demo.xml",
+        "demo/lam_sales_demo.xml",
     ],
     "assets": {
         "web.report_assets_common": [

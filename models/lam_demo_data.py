@@ -487,3 +487,126 @@ class LamDemoData(models.AbstractModel):
             record.sudo().resolved_at = record.received_at + timedelta(hours=hours)
         self.env["lam.complaint"]._cron_escalate_overdue()
         return late
+
+    # --- sales plans, stocks, receivables and credit (Art. 13.1-13.3, 13.7) --
+    @api.model
+    def _lam_create_sales_and_receivables(self):
+        """Invoices for most demo orders (paid, partly paid, overdue in every
+        ageing bucket) with collection actions; stocks on hand; this month's
+        and next month's sales plans; a customer whose purchases dropped; an
+        order held on credit."""
+        rng = random.Random(20261130)
+        today = fields.Date.context_today(self)
+        self._lam_demo_drop(today)
+        invoices = self._lam_demo_invoices(rng, today)
+        self._lam_demo_collections(invoices, rng, today)
+        self._lam_demo_stocks(rng, today)
+        self._lam_demo_sales_plans(today)
+        self.env["lam.purchase.drop"]._cron_detect_drops()
+        self._lam_demo_credit_hold()
+
+    @api.model
+    def _lam_demo_invoices(self, rng, today):
+        orders = self.env["sale.order"].search([("state", "=", "sale"), ("partner_id.lam_customer_kind", "!=", False),
+                                                ("date_order", "<", fields.Datetime.now() - timedelta(days=3))],
+                                               order="date_order")
+        orders = orders.filtered(lambda order: rng.random() < 0.85)
+        invoices = orders.with_context(tracking_disable=True)._create_invoices(grouped=True)
+        for invoice in invoices:
+            order = invoice.line_ids.sale_line_ids.order_id[:1]
+            invoice.invoice_date = order.date_order.date() + timedelta(days=rng.choice((0, 1, 2)))
+        invoices.action_post()
+        # paid when long due, partly or not at all for some, so that every ageing bucket holds invoices
+        paid, partial = self.env["account.move"], []
+        for invoice in invoices:
+            overdue = (today - invoice.invoice_date_due).days
+            draw = rng.random()
+            if overdue > 120 and draw < 0.85 or 0 < overdue <= 120 and draw < 0.35:
+                paid |= invoice
+            elif overdue > 0 and draw < 0.55:
+                partial.append(invoice)
+        Register = self.env["account.payment.register"]
+        if paid:
+            Register.with_context(active_model="account.move", active_ids=paid.ids).create(
+                {"group_payment": False})._create_payments()
+        for invoice in partial:
+            Register.with_context(active_model="account.move", active_ids=invoice.ids).create(
+                {"amount": round(invoice.amount_residual * rng.choice((0.3, 0.5, 0.6)), 2)})._create_payments()
+        return invoices
+
+    @api.model
+    def _lam_demo_collections(self, invoices, rng, today):
+        open_ones = self.env["lam.receivable"].search([("move_id", "in", invoices.ids), ("amount_residual", ">", 0),
+                                                       ("invoice_date_due", "<", today)])
+        texts = (("call", "电话联系财务部，对方确认已安排付款审批"), ("visit", "走访时当面催收，客户承诺月底前付清"),
+                 ("statement", "寄送对账单，客户已签回确认"), ("letter", "发出催款函"))
+        for receivable in open_ones.filtered(lambda receivable: rng.random() < 0.6):
+            action, text = rng.choice(texts)
+            self.env["lam.collection.action"].with_user(receivable.account_manager_id).create({
+                "receivable_id": receivable.id, "action": action, "description": text,
+                "date": min(today, receivable.invoice_date_due + timedelta(days=rng.randint(3, 20))),
+                "promise_date": today + timedelta(days=rng.randint(3, 25)) if rng.random() < 0.5 else False,
+            })
+
+    @api.model
+    def _lam_demo_stocks(self, rng, today):
+        products = self.env["product.product"].search([("lam_is_lubricant", "=", True)])
+        customers = self.env["res.partner"].search([("lam_customer_kind", "=", "terminal"), ("user_id", "!=", False)])
+        for customer in customers.filtered(lambda customer: rng.random() < 0.5):
+            for months_ago in (2, 1, 0):
+                self.env["lam.customer.stock"].with_user(customer.user_id).create({
+                    "partner_id": customer.id, "product_id": rng.choice(products).id,
+                    "date": today - relativedelta(months=months_ago, days=rng.randint(0, 5)),
+                    "quantity": round(rng.uniform(50, 800), -1),
+                })
+
+    @api.model
+    def _lam_demo_sales_plans(self, today):
+        """This month's plan broken down by every manager; next month's given out, not broken down yet."""
+        boss = self.env.ref("lubricant_account_manager.user_lam_manager_demo")
+        Plan = self.env["lam.sales.plan"].with_user(boss)
+        for offset in (0, 1):
+            month = today + relativedelta(months=offset, day=1)
+            plan = Plan.create({"month": month})
+            plan.action_add_managers()
+            targets = {}
+            for part in plan.manager_ids:
+                customers = self.env["res.partner"].search([("user_id", "=", part.user_id.id),
+                                                            ("lam_customer_kind", "in", ("terminal", "dealer"))])
+                forecast = customers._lam_forecast_values()
+                targets[part] = round(sum(forecast[customer.id]["monthly"] for customer in customers) * 1.1, -2)
+            total = sum(targets.values())
+            plan.write({"target_volume": total, "target_amount": round(total * 18.0, -3)})
+            for part, target in targets.items():
+                part.target_volume = target
+            if offset == 0:
+                for part in plan.manager_ids:
+                    part.with_user(part.user_id)._lam_propose()
+                    part.with_user(part.user_id).action_done()
+        self.env["lam.sales.plan.manager"]._cron_breakdown_due()
+
+    @api.model
+    def _lam_demo_drop(self, today):
+        """A customer who stopped buying in the last months: his recent orders were cancelled."""
+        company = self.env.company
+        date_from = today + relativedelta(day=1) - relativedelta(months=company.lam_drop_window_months)
+        customer = self.env.ref("lubricant_account_manager.partner_lam_05_demo")
+        recent = self.env["sale.order"].search([("partner_id", "=", customer.id), ("state", "=", "sale"),
+                                                ("date_order", ">=", date_from), ("invoice_ids", "=", False)])
+        recent._action_cancel()
+
+    @api.model
+    def _lam_demo_credit_hold(self):
+        """A credit customer's order over his limit, held, its approval requested by his manager."""
+        customer = self.env.ref("lubricant_account_manager.partner_lam_02_demo")
+        customer.sudo().credit_limit = max(customer.sudo().risk_total, 1000.0) + 20000.0
+        manager = customer.user_id
+        order = self.env["sale.order"].with_user(manager).create({
+            "partner_id": customer.id, "user_id": manager.id,
+            "order_line": [(0, 0, {"product_id": self.env.ref("lubricant_account_manager.product_lam_hm46_demo").id,
+                                   "product_uom_qty": 3000, "price_unit": 14.5})],
+        })
+        action = order.action_confirm()
+        if isinstance(action, dict) and action.get("res_model") == "partner.risk.exceeded.wiz":
+            wizard = self.env["partner.risk.exceeded.wiz"].with_user(manager).browse(action["res_id"])
+            wizard.button_lam_request_approval()

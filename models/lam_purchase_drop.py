@@ -131,7 +131,7 @@ class LamPurchaseDrop(models.Model):
         Activity.with_context(mail_activity_quick_update=True).create([{
             "res_model_id": model_id, "res_id": partner_id, "activity_type_id": activity_type.id,
             "user_id": managers[partner_id],
-            "summary": _("Purchases dropped to %(share)s %% of %(baseline)s: analyse the cause",
+            "summary": self.env._("Purchases dropped to %(share)s %% of %(baseline)s: analyse the cause",
                          share=round(drops[partner_id]["share"], 1), baseline=round(drops[partner_id]["baseline_qty"], 1)),
         } for partner_id in sorted(waiting) if managers.get(partner_id)])
 

@@ -33,7 +33,8 @@ class LamReceivable(models.Model):
 
     move_id = fields.Many2one("account.move", string="Invoice", readonly=True)
     name = fields.Char(string="Number", readonly=True)
-    move_type = fields.Selection([("out_invoice", "Invoice"), ("out_refund", "Credit Note")], readonly=True)
+    move_type = fields.Selection([("out_invoice", "Invoice"), ("out_refund", "Credit Note")], string="Type",
+                                 readonly=True)
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
     account_manager_id = fields.Many2one("res.users", string="Account Manager", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
@@ -43,7 +44,8 @@ class LamReceivable(models.Model):
     amount_total = fields.Monetary(string="Total", readonly=True)
     amount_residual = fields.Monetary(string="Amount Due", readonly=True)
     payment_state = fields.Selection([("not_paid", "Not Paid"), ("in_payment", "In Payment"), ("paid", "Paid"),
-                                      ("partial", "Partially Paid"), ("reversed", "Reversed")], readonly=True)
+                                      ("partial", "Partially Paid"), ("reversed", "Reversed")], string="Payment",
+                                     readonly=True)
     order_names = fields.Char(string="Sale Orders", readonly=True)
     order_id = fields.Many2one("sale.order", string="First Sale Order", readonly=True)
     days_overdue = fields.Integer(compute="_compute_ageing", string="Days Overdue")

@@ -190,3 +190,73 @@ class TestComplaintAndDealerTours(LamTourCase):
         self.assertEqual((psi.line_ids.opening, psi.line_ids.purchases, psi.line_ids.closing), (0.0, 600.0, 600.0))
         self.assertEqual(psi.flagged_count, 0)
         self.assertEqual(psi.account_manager_id, manager)
+
+
+@tagged("post_install", "-at_install")
+class TestSalesAndReceivablesTours(LamTourCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.manager = cls._new_chinese_user("lam_tour_sales", "孙开拓", f"{MODULE}.group_lam_development")
+        cls.boss = cls._new_chinese_user("lam_tour_boss", "钱经理", f"{MODULE}.group_lam_department_manager")
+        cls.env["crm.team"].create({"name": "华北", "user_id": cls.boss.id,
+                                    "crm_team_member_ids": [Command.create({"user_id": cls.manager.id})]})
+        cls.finance = cls._new_chinese_user("lam_tour_finance", "赵财务", f"base.group_user,{MODULE}.group_lam_finance")
+        cls.customer = cls.env["res.partner"].create({
+            "name": "鞍山轧钢厂", "is_company": True, "lam_customer_kind": "terminal", "lam_stage": "active",
+            "user_id": cls.manager.id,
+        })
+        cls.product = cls.env["product.product"].create({
+            "name": "L-HM 46 抗磨液压油", "type": "consu", "lam_is_lubricant": True, "list_price": 15.0,
+            "uom_id": cls.env.ref("uom.product_uom_litre").id, "uom_po_id": cls.env.ref("uom.product_uom_litre").id,
+        })
+
+    def _order(self, qty, days_ago=0, confirm=True):
+        order = self.env["sale.order"].create({
+            "partner_id": self.customer.id, "user_id": self.manager.id,
+            "order_line": [Command.create({"product_id": self.product.id, "product_uom_qty": qty, "price_unit": 15.0})],
+        })
+        if confirm:
+            order.with_context(bypass_risk=True).action_confirm()
+            order.date_order = fields.Datetime.now() - relativedelta(days=days_ago)
+        return order
+
+    def test_manager_breaks_his_month_down(self):
+        self._order(1200.0, days_ago=40)
+        plan = self.env["lam.sales.plan"].with_user(self.boss).create({
+            "month": fields.Date.today() + relativedelta(months=1), "target_volume": 1000.0})
+        part = self.env["lam.sales.plan.manager"].with_user(self.boss).create({
+            "plan_id": plan.id, "user_id": self.manager.id, "target_volume": 1000.0})
+
+        self.start_tour("/odoo", "lam_sales_plan_tour", login=self.manager.login)
+
+        self.assertTrue(part.breakdown_done)
+        self.assertEqual(part.line_ids.partner_id, self.customer)
+        self.assertEqual(sum(part.line_ids.mapped("target")), 1000.0)
+
+    def test_finance_prints_p8_and_records_a_collection_action(self):
+        order = self._order(300.0, days_ago=50)
+        invoice = order._create_invoices()
+        invoice.write({"invoice_date": fields.Date.today() - relativedelta(days=45),
+                       "invoice_payment_term_id": False})
+        invoice.invoice_date_due = fields.Date.today() - relativedelta(days=45)
+        invoice.action_post()
+
+        self.start_tour("/odoo", "lam_receivables_tour", login=self.finance.login)
+
+        action = self.env["lam.collection.action"].search([("receivable_id", "=", invoice.id)])
+        self.assertEqual((action.user_id, action.description), (self.finance, "电话催收，客户承诺下周付款"))
+
+    def test_finance_approves_a_held_order(self):
+        self.customer.sudo().credit_limit = 1000.0
+        order = self._order(500.0, confirm=False)
+        action = order.with_user(self.manager).action_confirm()
+        wizard = self.env["partner.risk.exceeded.wiz"].with_user(self.manager).browse(action["res_id"])
+        wizard.button_lam_request_approval()
+        self.assertEqual(order.state, "draft")
+
+        self.start_tour("/odoo", "lam_credit_approval_tour", login=self.finance.login)
+
+        self.assertEqual(order.state, "sale")
+        approval = self.env["lam.credit.approval"].search([("order_id", "=", order.id)])
+        self.assertEqual((approval.state, approval.decided_by_id), ("approved", self.finance))

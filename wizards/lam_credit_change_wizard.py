@@ -57,7 +57,7 @@ class LamCreditChangeWizard(models.TransientModel):
             })
         return values
 
-    is_request = fields.Boolean(compute="_compute_is_request")
+    is_request = fields.Boolean(string="Request Only", compute="_compute_is_request")
 
     @api.depends_context("uid")
     def _compute_is_request(self):

@@ -1,0 +1,101 @@
+/** @odoo-module **/
+// Copyright 2026 Lubricant Account Manager developers
+// License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
+
+import { registry } from "@web/core/registry";
+import { stepUtils } from "@web_tour/tour_service/tour_utils";
+
+import { lamCheckLastDownload, lamDownloadDone, lamWatchDownloads } from "./lam_tour_utils";
+
+/**
+ * Finance, working in Chinese, prints P8 for a customer from the report
+ * menu, then records a collection action on his overdue invoice. Started by
+ * tests/test_tour_archive.py.
+ */
+registry.category("web_tour.tours").add("lam_receivables_tour", {
+    url: "/odoo",
+    steps: () => [
+        lamWatchDownloads(),
+        stepUtils.showAppsMenuItem(),
+        {
+            content: "Open the Account Management app",
+            trigger: ".o_app[data-menu-xmlid='lubricant_account_manager.menu_root']",
+            run: "click",
+        },
+        {
+            content: "Open the Reports menu",
+            trigger: ".o_menu_sections [data-menu-xmlid='lubricant_account_manager.menu_reports']:contains('报表')",
+            run: "click",
+        },
+        {
+            content: "Print Reports",
+            trigger: ".dropdown-item[data-menu-xmlid='lubricant_account_manager.menu_report_wizard']",
+            run: "click",
+        },
+        {
+            content: "Choose P8",
+            trigger: ".modal div[name='report_code'] select",
+            run: 'select "p8"',
+        },
+        {
+            content: "Choose the customer",
+            trigger: ".modal div[name='partner_ids'] input",
+            run: "edit 鞍山",
+        },
+        {
+            content: "Pick it",
+            trigger: ".o-autocomplete--dropdown-item:contains('鞍山轧钢厂')",
+            run: "click",
+        },
+        {
+            content: "The customer is chosen",
+            trigger: ".modal div[name='partner_ids'] .o_tag:contains('鞍山轧钢厂')",
+        },
+        {
+            content: "Print the PDF",
+            trigger: ".modal button[name='action_print_pdf']",
+            run: "click",
+        },
+        lamDownloadDone(".pdf"),
+        lamCheckLastDownload({ contentType: "application/pdf", texts: ["鞍山轧钢厂", "应收账款跟踪", "S0"] }),
+        {
+            content: "Close the dialog",
+            trigger: ".modal .btn-close, .modal button[special='cancel']",
+            run: "click",
+        },
+        {
+            content: "Open Sales and Purchases",
+            trigger: ".o_menu_sections [data-menu-xmlid='lubricant_account_manager.menu_sales']",
+            run: "click",
+        },
+        {
+            content: "Receivables",
+            trigger: ".dropdown-item[data-menu-xmlid='lubricant_account_manager.menu_receivable']:contains('应收账款')",
+            run: "click",
+        },
+        {
+            content: "Open the overdue invoice",
+            trigger: ".o_data_row:contains('鞍山轧钢厂') .o_data_cell",
+            run: "click",
+        },
+        {
+            content: "Add a collection action",
+            trigger: ".o_field_widget[name='collection_ids'] .o_field_x2many_list_row_add a",
+            run: "click",
+        },
+        {
+            content: "What was done",
+            trigger: ".o_field_widget[name='collection_ids'] .o_selected_row [name='description'] textarea",
+            run: "edit 电话催收，客户承诺下周付款",
+        },
+        {
+            content: "Save",
+            trigger: ".o_form_button_save",
+            run: "click",
+        },
+        {
+            content: "Saved",
+            trigger: ".o_form_saved, .o_form_view:not(:has(.o_form_button_save:visible))",
+        },
+    ],
+});

@@ -21,13 +21,13 @@ class LamCollectionAction(models.Model):
                                  ondelete="cascade")
     user_id = fields.Many2one("res.users", string="Done By", default=lambda self: self.env.user, readonly=True)
     date = fields.Date(required=True, default=fields.Date.context_today)
-    action = fields.Selection([("call", "Phone Call"), ("visit", "Visit"), ("letter", "Reminder Letter"),
+    action = fields.Selection(string="Collection Method", selection=[("call", "Phone Call"), ("visit", "Visit"), ("letter", "Reminder Letter"),
                                ("statement", "Statement Sent"), ("legal", "Legal Notice"), ("other", "Other")],
                               required=True, default="call")
     description = fields.Text(string="What Was Done", required=True)
     promise_date = fields.Date(string="Promised Payment Date")
     promised_amount = fields.Float(string="Promised Amount", digits="Account")
-    result = fields.Text()
+    result = fields.Text(string="Outcome")
     _lam_system_fields = ("user_id",)
 
     def write(self, vals):

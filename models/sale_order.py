@@ -12,6 +12,13 @@ class SaleOrder(models.Model):
         string="Credit Approval", compute="_compute_lam_credit_approval_state",
         help="The last request to confirm this order over the customer's credit limit.")
 
+    def evaluate_risk_message(self, partner):
+        """A customer without a credit limit has none to exceed: OCA's risk
+        would hold every order of his, its exposure being over zero."""
+        if not partner.sudo().credit_limit and not partner.risk_exception:
+            return ""
+        return super().evaluate_risk_message(partner)
+
     def _compute_lam_credit_approval_state(self):
         approvals = self.env["lam.credit.approval"].sudo().search([("order_id", "in", self.ids)],
                                                                   order="create_date desc, id desc")

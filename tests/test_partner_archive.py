@@ -168,8 +168,16 @@ class TestPartnerArchive(LamCommon):
         self.assertRegex(event.summary, r"^limit [^;]*0\.00[^;]* → [^;]*80,000\.00[^;]* \(Credit investigation passed\)$")
 
     def test_account_manager_sees_credit_terms_but_does_not_change_them(self):
+        # his wizard makes a request; the terms stay as they are
+        wizard = self.env["lam.credit.change.wizard"].with_user(self.manager_a).with_context(
+            active_model="res.partner", active_id=self.customer_a.id).create({"credit_rating": "aaa", "reason": "Pays"})
+        self.assertTrue(wizard.is_request)
+        wizard.action_apply()
+        self.assertEqual(self.customer_a.sudo().lam_credit_rating, False)
+        self.assertEqual(self.env["lam.credit.change.request"].search([("partner_id", "=", self.customer_a.id)])
+                         .credit_rating, "aaa")
         with self.assertRaises(AccessError):
-            self.env["lam.credit.change.wizard"].with_user(self.manager_a).with_context(
+            self.env["lam.credit.change.wizard"].with_user(self.internal_user).with_context(
                 active_model="res.partner", active_id=self.customer_a.id
             ).default_get(["partner_id"])
         for vals in ({"lam_credit_rating": "aaa"}, {"property_payment_term_id": self.term_30.id}):

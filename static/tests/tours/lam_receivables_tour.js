@@ -34,8 +34,8 @@ registry.category("web_tour.tours").add("lam_receivables_tour", {
         },
         {
             content: "Choose P8",
-            trigger: ".modal div[name='report_code'] select",
-            run: 'select "p8"',
+            trigger: ".modal div[name='report_code'] input[data-value='p8']",
+            run: "click",
         },
         {
             content: "Choose the customer",
@@ -79,23 +79,23 @@ registry.category("web_tour.tours").add("lam_receivables_tour", {
             run: "click",
         },
         {
-            content: "Add a collection action",
-            trigger: ".o_field_widget[name='collection_ids'] .o_field_x2many_list_row_add a",
+            content: "Record a collection action",
+            trigger: "button:contains('登记催收')",
             run: "click",
         },
         {
             content: "What was done",
-            trigger: ".o_field_widget[name='collection_ids'] .o_selected_row [name='description'] textarea",
+            trigger: ".modal .o_field_widget[name='description'] textarea",
             run: "edit 电话催收，客户承诺下周付款",
         },
         {
-            content: "Save",
-            trigger: ".o_form_button_save",
+            content: "Save it",
+            trigger: ".modal .o_form_button_save",
             run: "click",
         },
         {
-            content: "Saved",
-            trigger: ".o_form_saved, .o_form_view:not(:has(.o_form_button_save:visible))",
+            content: "It is listed on the invoice",
+            trigger: "body:not(:has(.modal)) .o_field_widget[name='collection_ids'] .o_data_row:contains('电话催收')",
         },
     ],
 });

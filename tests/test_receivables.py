@@ -156,6 +156,9 @@ class TestCreditControl(LamCommon):
         small.with_user(self.manager_a).action_confirm()
         self.assertEqual(small.state, "sale")
         order = self._order()
+        # the context of an RPC call does not skip the check
+        action = order.with_user(self.manager_a).with_context(bypass_risk=True).action_confirm()
+        self.assertEqual((action["res_model"], order.state), ("partner.risk.exceeded.wiz", "draft"))
         approval = self._hold(order)
         self.assertEqual((approval.state, approval.requested_by_id, approval.partner_id),
                          ("requested", self.manager_a, self.customer_a))

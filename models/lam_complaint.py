@@ -200,7 +200,9 @@ class LamComplaint(models.Model):
         return True
 
     def action_escalate(self):
-        """Report to the department manager: beyond the manager's means, or a verified dealer case."""
+        """Report to the department manager what is beyond the manager's means
+        (a complaint saved as such is reported when it is saved)."""
+        self = self.filtered(lambda complaint: not complaint.escalated_at or complaint.state != "escalated")
         for complaint in self:
             if complaint.state not in ("new", "in_progress"):
                 raise UserError(_("%(complaint)s: only an open complaint is reported.", complaint=complaint.name))

@@ -90,7 +90,8 @@ class LamDealerAssessment(models.Model):
         for assessment in self:
             if assessment.state != "draft":
                 raise UserError(_("A finished assessment keeps its scores."))
-            scores = assessment._lam_automatic_scores()
+            # the notes are written in the assessor's language, for the dealer's PDF
+            scores = assessment.with_context(lang=self.env.user.lang or self.env.lang)._lam_automatic_scores()
             for line in assessment.line_ids:
                 source = line.criterion_id.source
                 if source in scores and scores[source] is not None:

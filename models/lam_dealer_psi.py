@@ -133,9 +133,10 @@ class LamDealerPsi(models.Model):
             if errors:
                 raise ValidationError("\n".join(errors))
 
-    def _lam_continuity_errors(self, lines=None):
+    def _lam_continuity_errors(self, lines=None, skip=None):
         """The messages of the products whose opening stock is not the previous closing
-        (``lines``: {product: (opening, closing)}, by default the report's own)."""
+        (``lines``: {product: (opening, closing)}, by default the report's own;
+        ``skip``: products not to check)."""
         self.ensure_one()
         lines = lines if lines is not None else {line.product_id: (line.opening, line.closing)
                                                  for line in self.line_ids}
@@ -149,7 +150,7 @@ class LamDealerPsi(models.Model):
         errors = []
         if previous:
             closing = {line.product_id: line.closing for line in previous.line_ids}
-            for product in set(closing) | set(lines):
+            for product in (set(closing) | set(lines)) - set(skip or ()):
                 opening = lines.get(product, (0.0, 0.0))[0]
                 if abs(opening - closing.get(product, 0.0)) > TOLERANCE:
                     errors.append(_("%(product)s: opening stock %(opening)s is not the closing stock %(closing)s of "
@@ -157,7 +158,7 @@ class LamDealerPsi(models.Model):
                                     closing=closing.get(product, 0.0), month=previous.month.strftime("%Y-%m")))
         if following:
             opening = {line.product_id: line.opening for line in following.line_ids}
-            for product in set(opening) | set(lines):
+            for product in (set(opening) | set(lines)) - set(skip or ()):
                 closing = lines.get(product, (0.0, 0.0))[1]
                 if abs(closing - opening.get(product, 0.0)) > TOLERANCE:
                     errors.append(_("%(product)s: closing stock %(closing)s is not the opening stock %(opening)s of "

@@ -118,6 +118,9 @@ class TestComplaints(LamCommon):
                          self.env.ref("lubricant_account_manager.mail_activity_type_lam_complaint"))
         self.assertIn("Our laboratory analyses the sample", complaint.message_ids[0].body)
         self.assertIn(self.department_manager.partner_id, complaint.message_ids[0].partner_ids)
+        # the form's "report" button saves it first: reported once, no error
+        complaint.action_escalate()
+        self.assertEqual(len(complaint.activity_ids), 1)
 
     def test_the_scheduled_action_escalates_a_late_complaint_once(self):
         with freeze_time("2026-11-03 07:00:00"):

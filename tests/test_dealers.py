@@ -177,6 +177,16 @@ class TestDealers(LamCommon):
             self.assertIn(expected, message)
         self.assertFalse(self.PSI.search([("month", "=", "2026-10-01")]))
 
+    @freeze_time("2026-11-05")
+    def test_a_bad_row_is_named_once(self):
+        self._psi("2026-09-01", [(self.hydraulic_oil, 0, 500, 400, 100)], submitted_on="2026-10-08")
+        wizard = self._wizard(xlsx_file([("HM46", "", 100, 400, 380, 150)]))
+        with self.assertRaises(UserError) as caught, self.env.cr.savepoint():
+            wizard.action_import()
+        message = str(caught.exception)
+        self.assertIn("Row 3 ([HM46] L-HM 46 Hydraulic Oil)", message)
+        self.assertNotIn("opening stock 0.0", message)
+
     def test_a_file_that_is_not_a_workbook(self):
         wizard = self._wizard(base64.b64encode(b"opening;purchases\n1;2"))
         with self.assertRaisesRegex(UserError, "not an XLSX workbook"), self.env.cr.savepoint():

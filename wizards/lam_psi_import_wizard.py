@@ -66,8 +66,10 @@ class LamPsiImportWizard(models.TransientModel):
         PSI = self.env["lam.dealer.psi"]
         existing = PSI.search([("partner_id", "=", dealer.id), ("month", "=", month)])
         probe = existing or PSI.new({"partner_id": dealer.id, "month": month})
+        # the products of bad rows are named already: no second message about them
+        failed = self._lam_failed_products(rows, lines)
         errors += probe._lam_continuity_errors({product: (line["opening"], line["closing"])
-                                                for product, line in lines.items()})
+                                                for product, line in lines.items()}, skip=failed)
         if errors:
             raise UserError(_("Nothing was imported: correct these rows and import the file again.") + "\n"
                             + "\n".join(errors))
@@ -108,6 +110,13 @@ class LamPsiImportWizard(models.TransientModel):
         if not rows:
             raise UserError(_("The file holds no product row."))
         return rows
+
+    def _lam_failed_products(self, rows, lines):
+        """The products found on rows that were not imported."""
+        found = self.env["product.product"]
+        for _number, (code, name, *_quantities) in rows:
+            found |= self._lam_find_product(code, name)
+        return found - self.env["product.product"].union(*lines)
 
     def _lam_parse_rows(self, rows):
         """({product: values}, [errors]) of the rows."""

@@ -21,7 +21,7 @@ class LamCreditApproval(models.Model):
     _inherit = ["lam.customer.record.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "create_date desc, id desc"
     _lam_system_fields = ("state", "decided_by_id", "decided_on", "exposure", "credit_limit", "amount",
-                          "requested_by_id", "exception_msg")
+                          "requested_by_id", "exception_msg", "order_id", "partner_id")
 
     order_id = fields.Many2one("sale.order", string="Order", required=True, readonly=True, ondelete="cascade")
     currency_id = fields.Many2one(related="order_id.currency_id")
@@ -82,13 +82,24 @@ class LamCreditApproval(models.Model):
         for approval in self:
             if approval.state != "requested":
                 raise UserError(_("%(approval)s was decided already.", approval=approval.display_name))
+            if approval.requested_by_id == self.env.user and not self.env.su:
+                raise AccessError(_("%(approval)s: nobody approves his own request.", approval=approval.display_name))
+
+    def write(self, vals):
+        if not self.env.su and self.filtered(lambda approval: approval.state != "requested"):
+            raise UserError(_("A decided approval is kept as it was decided."))
+        return super().write(vals)
 
     def action_approve(self):
         """Confirm the order as the system, past the risk check, and log who approved it when."""
         self._lam_check_approver()
         self.check_access("write")
         for approval in self:
-            approval.order_id.sudo().with_context(bypass_risk=True).action_confirm()
+            order = approval.order_id.sudo()
+            if order.state != "draft" or order.partner_id.commercial_partner_id != approval.partner_id:
+                raise UserError(_("%(approval)s: its order is no longer the draft that was held.",
+                                  approval=approval.display_name))
+            order.with_context(bypass_risk=True).action_confirm()
             approval.order_id.sudo().message_post(body=_(
                 "Confirmed over the credit limit, approved by %(user)s.", user=self.env.user.name))
         self.sudo().write({"state": "approved", "decided_by_id": self.env.user.id,

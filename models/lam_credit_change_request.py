@@ -4,7 +4,7 @@
 from markupsafe import Markup
 
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .res_partner import CREDIT_RATINGS, CreditChangeReason
 
@@ -19,7 +19,7 @@ class LamCreditChangeRequest(models.Model):
     _description = "Credit Change Request"
     _inherit = ["lam.customer.record.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "create_date desc, id desc"
-    _lam_system_fields = ("state", "requested_by_id", "decided_by_id", "decided_on")
+    _lam_system_fields = ("state", "requested_by_id", "decided_by_id", "decided_on", "company_id")
 
     company_id = fields.Many2one("res.company", default=lambda self: self.env.company, readonly=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
@@ -40,12 +40,20 @@ class LamCreditChangeRequest(models.Model):
         for request in self:
             request.display_name = _("Credit change of %(customer)s", customer=request.partner_id.name or "")
 
+    @api.constrains("credit_limit")
+    def _check_credit_limit(self):
+        if any(request.credit_limit < 0 for request in self):
+            raise ValidationError(_("A credit limit cannot be negative."))
+
+    def write(self, vals):
+        if not self.env.su and self.filtered(lambda request: request.state != "requested"):
+            raise UserError(_("A decided request is kept as it was decided."))
+        return super().write(vals)
+
     @api.model_create_multi
     def create(self, vals_list):
         requests = super().create(vals_list)
         for request in requests:
-            if request.credit_limit < 0:
-                raise UserError(_("A credit limit cannot be negative."))
             approvers = request._lam_approvers()
             request.message_post(
                 body=Markup("<p>%s</p>") % _("%(user)s asks to change the credit terms of %(customer)s: %(reason)s",
@@ -69,6 +77,8 @@ class LamCreditChangeRequest(models.Model):
         for request in self:
             if request.state != "requested":
                 raise UserError(_("%(request)s was decided already.", request=request.display_name))
+            if request.requested_by_id == self.env.user and not self.env.su:
+                raise AccessError(_("%(request)s: nobody approves his own request.", request=request.display_name))
 
     def action_approve(self):
         self._lam_check_approver()

@@ -25,8 +25,8 @@ class LamPurchaseDrop(models.Model):
 
     partner_id = fields.Many2one("res.partner", string="Customer", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one("res.company", required=True, ondelete="cascade", index=True)
-    user_id = fields.Many2one("res.users", string="Account Manager", index=True,
-                              help="The customer's manager when the drop was found.")
+    user_id = fields.Many2one(related="partner_id.user_id", store=True, index=True, string="Account Manager",
+                              help="The customer's manager: his rules follow the customer.")
     rule = fields.Selection([("last_year", "Same Months Last Year"), ("average", "Average of the Year Before")],
                             required=True)
     date_from = fields.Date(string="Window From", required=True)

@@ -74,6 +74,8 @@ class LamSalesPlanManager(models.Model):
 
     def write(self, vals):
         check_vals(self, vals)
+        if not self.env.su and {"month", "company_id", "due_date"}.intersection(vals):
+            raise UserError(_("A part of the plan is for the month and company of its plan."))
         if {"target_volume", "user_id", "plan_id", "breakdown_done"}.intersection(vals):
             self.env["lam.sales.plan"]._lam_check_planner()
         return super().write(vals)

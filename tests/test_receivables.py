@@ -9,7 +9,7 @@ import openpyxl
 from freezegun import freeze_time
 
 from odoo import Command
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from ..models.lam_receivable import ageing_bucket
@@ -216,3 +216,82 @@ class TestCreditControl(LamCommon):
         with self.assertRaises(AccessError):
             self.env["lam.credit.change.request"].with_user(self.manager_c).create({
                 "partner_id": self.customer_a.id, "credit_limit": 1.0, "reason": "x"})
+
+
+@tagged("post_install", "-at_install")
+class TestCreditControlAttacks(LamCommon):
+    """What a review found, tried as a manager would through RPC."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.customer_a.sudo().credit_limit = 5000.0
+        cls.order = cls.env["sale.order"].with_user(cls.manager_a).create({
+            "partner_id": cls.customer_a.id,
+            "order_line": [Command.create({"product_id": cls.hydraulic_oil.id, "product_uom_qty": 400.0,
+                                           "price_unit": 20.0})]})
+
+    def _dialog(self, **vals):
+        return self.env["partner.risk.exceeded.wiz"].with_user(self.manager_a).create({
+            "partner_id": self.customer_a.id, "origin_reference": f"sale.order,{self.order.id}",
+            "continue_method": "action_confirm", **vals})
+
+    def test_the_dialog_lets_no_manager_past_the_limit(self):
+        with self.assertRaises(AccessError):
+            self._dialog().button_continue()
+        with self.assertRaises(AccessError):
+            self._dialog(continue_method="_get_report_base_filename").button_continue()
+        self.assertEqual(self.order.state, "draft")
+
+    def test_no_request_for_an_order_not_held_and_no_forged_reason(self):
+        small = self.env["sale.order"].with_user(self.manager_a).create({
+            "partner_id": self.customer_a.id,
+            "order_line": [Command.create({"product_id": self.hydraulic_oil.id, "product_uom_qty": 1.0})]})
+        with self.assertRaises(UserError):
+            self.env["partner.risk.exceeded.wiz"].with_user(self.manager_a).create({
+                "origin_reference": f"sale.order,{small.id}", "exception_msg": "finance agreed by phone",
+            }).button_lam_request_approval()
+        result = self._dialog(exception_msg="finance agreed by phone").button_lam_request_approval()
+        approval = self.env["lam.credit.approval"].browse(result["res_id"])
+        self.assertNotIn("phone", approval.exception_msg)
+
+    def test_an_approval_confirms_its_own_order_only_and_nobody_approves_his_own(self):
+        other = self.env["sale.order"].create({"partner_id": self.customer_b.id, "order_line": [
+            Command.create({"product_id": self.grease.id, "product_uom_qty": 1.0})]})
+        approval = self.env["lam.credit.approval"].browse(self._dialog().button_lam_request_approval()["res_id"])
+        with self.assertRaises(UserError):
+            approval.with_user(self.finance).write({"order_id": other.id})
+        # a department manager's own order
+        boss_order = self.env["sale.order"].with_user(self.department_manager).create({
+            "partner_id": self.customer_a.id,
+            "order_line": [Command.create({"product_id": self.hydraulic_oil.id, "product_uom_qty": 400.0})]})
+        action = boss_order.with_user(self.department_manager).action_confirm()
+        dialog = self.env["partner.risk.exceeded.wiz"].with_user(self.department_manager).browse(action["res_id"])
+        own = self.env["lam.credit.approval"].browse(dialog.button_lam_request_approval()["res_id"])
+        with self.assertRaises(AccessError):
+            own.with_user(self.department_manager).action_approve()
+        approval.with_user(self.finance).action_approve()
+        with self.assertRaises(UserError):
+            approval.with_user(self.finance).write({"refusal_reason": "afterwards"})
+
+    def test_a_request_is_kept_as_decided_and_never_negative(self):
+        request = self.env["lam.credit.change.request"].with_user(self.manager_a).create({
+            "partner_id": self.customer_a.id, "credit_limit": 8000.0, "reason": "Bigger orders"})
+        with self.assertRaises(ValidationError):
+            request.write({"credit_limit": -5000.0})
+        request.with_user(self.finance).action_approve()
+        with self.assertRaises(UserError):
+            request.write({"credit_limit": 999999.0})
+        self.assertEqual(self.customer_a.sudo().credit_limit, 8000.0)
+
+    def test_a_part_stays_in_its_month_and_drops_follow_the_customer(self):
+        plan = self.env["lam.sales.plan"].create({"month": "2026-12-01", "target_volume": 100.0})
+        part = self.env["lam.sales.plan.manager"].create({"plan_id": plan.id, "user_id": self.manager_a.id})
+        with self.assertRaises(UserError):
+            part.with_user(self.manager_a).write({"month": "2026-01-01"})
+        drop = self.env["lam.purchase.drop"].create({
+            "partner_id": self.customer_a.id, "company_id": self.company.id, "rule": "average",
+            "date_from": "2026-08-01", "date_to": "2026-10-31", "recent_qty": 0.0, "baseline_qty": 100.0})
+        self.customer_a.user_id = self.manager_b
+        self.assertEqual(drop.user_id, self.manager_b)
+        self.assertFalse(self.env["lam.purchase.drop"].with_user(self.manager_a).search([("id", "=", drop.id)]))

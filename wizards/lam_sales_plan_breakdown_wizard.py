@@ -23,7 +23,9 @@ class LamSalesPlanBreakdownWizard(models.TransientModel):
     def create(self, vals_list):
         for vals in vals_list:
             check_vals(self, vals)
-        return super().create(vals_list)
+        wizards = super().create(vals_list)
+        wizards.manager_plan_id.check_access("write")
+        return wizards
 
     @api.constrains("history_months")
     def _check_history_months(self):

@@ -21,7 +21,7 @@ class LamCreditApproval(models.Model):
     _inherit = ["lam.customer.record.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "create_date desc, id desc"
     _lam_system_fields = ("state", "decided_by_id", "decided_on", "exposure", "credit_limit", "amount",
-                          "requested_by_id", "exception_msg", "order_id", "partner_id")
+                          "requested_by_id", "exception_msg", "order_id")
 
     order_id = fields.Many2one("sale.order", string="Order", required=True, readonly=True, ondelete="cascade")
     currency_id = fields.Many2one(related="order_id.currency_id")
@@ -86,6 +86,8 @@ class LamCreditApproval(models.Model):
                 raise AccessError(_("%(approval)s: nobody approves his own request.", approval=approval.display_name))
 
     def write(self, vals):
+        if not self.env.su and {"order_id", "partner_id"}.intersection(vals):
+            raise AccessError(_("An approval stays on the order it was requested for."))
         if not self.env.su and self.filtered(lambda approval: approval.state != "requested"):
             raise UserError(_("A decided approval is kept as it was decided."))
         return super().write(vals)

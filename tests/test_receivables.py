@@ -259,7 +259,7 @@ class TestCreditControlAttacks(LamCommon):
         other = self.env["sale.order"].create({"partner_id": self.customer_b.id, "order_line": [
             Command.create({"product_id": self.grease.id, "product_uom_qty": 1.0})]})
         approval = self.env["lam.credit.approval"].browse(self._dialog().button_lam_request_approval()["res_id"])
-        with self.assertRaises(UserError):
+        with self.assertRaises(AccessError):
             approval.with_user(self.finance).write({"order_id": other.id})
         # a department manager's own order
         boss_order = self.env["sale.order"].with_user(self.department_manager).create({

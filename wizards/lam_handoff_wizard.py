@@ -49,12 +49,15 @@ class LamHandoffWizard(models.TransientModel):
         dealer = self.env["res.partner"].sudo().browse(int(self.dealer)).exists()
         if not dealer or dealer.lam_customer_kind != "dealer" or dealer == prospect:
             raise UserError(_("A prospect is handed to a dealer."))
-        prospect.write({
+        # As the system, after the checks above: handing a customer to a dealer is
+        # how a manager gives him to another manager's dealer (a terminal customer
+        # then goes to the dealer's channel manager).
+        prospect.sudo().write({
             "lam_dealer_id": dealer.id, "lam_handoff_reason": self.reason, "lam_handoff_date": self.date,
             "lam_stage": "potential" if prospect.lam_stage == "target" else prospect.lam_stage,
         })
-        prospect.message_post(body=_("Handed to the dealer %(dealer)s: %(reason)s", dealer=dealer.name,
-                                     reason=self.reason))
+        prospect.sudo().message_post(body=_("Handed to the dealer %(dealer)s: %(reason)s", dealer=dealer.name,
+                                            reason=self.reason))
         if dealer.user_id:
             body = Markup("<p>%s</p><p>%s</p>") % (
                 _("%(user)s hands the prospect %(prospect)s to your dealer.", user=self.env.user.name,

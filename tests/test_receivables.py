@@ -285,6 +285,7 @@ class TestCreditControlAttacks(LamCommon):
         self.assertEqual(self.customer_a.sudo().credit_limit, 8000.0)
 
     def test_a_part_stays_in_its_month_and_drops_follow_the_customer(self):
+        self.env["lam.sales.plan"].search([("month", "=", "2026-12-01")]).unlink()  # the demo's
         plan = self.env["lam.sales.plan"].create({"month": "2026-12-01", "target_volume": 100.0})
         part = self.env["lam.sales.plan.manager"].create({"plan_id": plan.id, "user_id": self.manager_a.id})
         with self.assertRaises(UserError):

@@ -21,6 +21,7 @@ class TestSalesPlan(LamCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        cls.env["lam.sales.plan"].search([]).unlink()  # the demo's plans: one plan a month
         # manager A: customer A bought 400 L and 1.5 t (1,875 L) in October, Dalian Port 1,000 L in September
         cls.dalian = cls.env["res.partner"].create({
             "name": "Dalian Port", "is_company": True, "lam_customer_kind": "terminal", "user_id": cls.manager_a.id})

@@ -274,10 +274,14 @@ class LamComplaint(models.Model):
                 body += Markup("<p>%s</p>") % _("Told to the customer: %(text)s", text=complaint.customer_explanation)
             complaint.message_post(body=body, partner_ids=managers.partner_id.ids, subtype_xmlid="mail.mt_comment")
             for manager in managers:
+                # in the department manager's language
+                local = complaint.with_context(lang=manager.lang)
+                reason_label = dict(local._fields["escalation_reason"]._description_selection(local.env))[reason]
                 complaint.activity_schedule(
                     "lubricant_account_manager.mail_activity_type_lam_complaint", user_id=manager.id,
-                    summary=_("Complaint %(complaint)s of %(customer)s: %(reason)s", complaint=complaint.name,
-                              customer=complaint.partner_id.name, reason=reasons[reason]),
+                    summary=local.env._("Complaint %(complaint)s of %(customer)s: %(reason)s",
+                                        complaint=complaint.name, customer=complaint.partner_id.name,
+                                        reason=reason_label),
                 )
 
     @api.model

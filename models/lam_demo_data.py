@@ -514,7 +514,10 @@ class LamDemoData(models.AbstractModel):
         invoices = orders.with_context(tracking_disable=True)._create_invoices(grouped=True)
         for invoice in invoices:
             order = invoice.line_ids.sale_line_ids.order_id[:1]
-            invoice.invoice_date = order.date_order.date() + timedelta(days=rng.choice((0, 1, 2)))
+            day = order.date_order.date() + timedelta(days=rng.choice((0, 1, 2)))
+            # without a payment term the due date stays as created: due on the invoice date
+            invoice.write({"invoice_date": day} if invoice.invoice_payment_term_id else
+                          {"invoice_date": day, "invoice_date_due": day})
         invoices.action_post()
         # paid when long due, partly or not at all for some, so that every ageing bucket holds invoices
         paid, partial = self.env["account.move"], []

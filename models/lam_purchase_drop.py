@@ -131,7 +131,13 @@ class LamPurchaseDrop(models.Model):
         Activity.with_context(mail_activity_quick_update=True).create([{
             "res_model_id": model_id, "res_id": partner_id, "activity_type_id": activity_type.id,
             "user_id": managers[partner_id],
-            "summary": self.env._("Purchases dropped to %(share)s %% of %(baseline)s: analyse the cause",
-                         share=round(drops[partner_id]["share"], 1), baseline=round(drops[partner_id]["baseline_qty"], 1)),
+            "summary": self._lam_drop_summary(drops[partner_id], self.env["res.users"].browse(managers[partner_id])),
         } for partner_id in sorted(waiting) if managers.get(partner_id)])
+
+    @api.model
+    def _lam_drop_summary(self, drop, manager):
+        """The activity's summary, in the manager's language."""
+        return self.with_context(lang=manager.lang).env._(
+            "Purchases dropped to %(share)s %% of %(baseline)s: analyse the cause",
+            share=round(drop["share"], 1), baseline=round(drop["baseline_qty"], 1))
 

@@ -84,4 +84,5 @@ class LamReceivable(models.Model):
             due = receivable.invoice_date_due or receivable.invoice_date
             days = (today - due).days if due and receivable.amount_residual > 0 else 0
             receivable.days_overdue = max(days, 0)
-            receivable.bucket = ageing_bucket(days)
+            # paid: nothing to age
+            receivable.bucket = ageing_bucket(days) if receivable.amount_residual > 0 else False

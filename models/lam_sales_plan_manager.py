@@ -147,7 +147,7 @@ class LamSalesPlanManager(models.Model):
         self.env["mail.activity"].sudo().create([{
             "res_model_id": self.env["ir.model"]._get_id(self._name), "res_id": part.id,
             "activity_type_id": activity_type.id, "user_id": part.user_id.id, "date_deadline": part.due_date,
-            "summary": self.env._("Break down your part of the sales plan %(month)s per customer",
-                         month=part.month.strftime("%Y-%m")),
+            "summary": part.with_context(lang=part.user_id.lang).env._(
+                "Break down your part of the sales plan %(month)s per customer", month=part.month.strftime("%Y-%m")),
         } for part in waiting])
         return len(waiting)

@@ -31,7 +31,8 @@ class ReportP8ReceivablesMixin(models.AbstractModel):
         for receivable in receivables:
             entry = result[receivable.partner_id.id]
             entry["rows"].append({"receivable": receivable, "action": last_action.get(receivable.id)})
-            entry["buckets"][receivable.bucket] += receivable.amount_residual
+            if receivable.bucket:
+                entry["buckets"][receivable.bucket] += receivable.amount_residual
             entry["due"] += receivable.amount_residual
         return result
 

@@ -79,7 +79,7 @@ class TestReceivables(LamCommon):
         with freeze_time("2026-11-20"):
             self.env.invalidate_all()
             first = self._receivables(self.manager_a)[0]
-            self.assertEqual((first.amount_residual, first.days_overdue, first.bucket), (0.0, 0, "current"))
+            self.assertEqual((first.amount_residual, first.days_overdue, first.bucket), (0.0, 0, False))
 
     def test_collection_actions_by_the_manager_and_finance(self):
         receivable = self._receivables()[1]

@@ -57,11 +57,10 @@ class LamCreditChangeWizard(models.TransientModel):
             })
         return values
 
-    is_request = fields.Boolean(string="Request Only", compute="_compute_is_request")
-
-    @api.depends_context("uid")
-    def _compute_is_request(self):
-        self.is_request = not (self.env.su or self.env.user._lam_may_change_credit())
+    is_request = fields.Boolean(
+        string="Request Only", readonly=True,
+        default=lambda self: not (self.env.su or self.env.user._lam_may_change_credit()),
+        help="The user asks for the change; what he may do is checked again when applying.")
 
     @api.model
     def _lam_check_user(self):

@@ -37,5 +37,4 @@ class LamSalesPlanBreakdownWizard(models.TransientModel):
         part = self.manager_plan_id
         part.check_access("write")
         part._lam_propose(self.history_months)
-        return {"type": "ir.actions.act_window", "res_model": part._name, "res_id": part.id, "view_mode": "form",
-                "target": "current"}
+        return {"type": "ir.actions.act_window_close"}

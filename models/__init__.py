@@ -56,3 +56,4 @@ from . import lam_receivable
 from . import lam_collection_action
 from . import lam_credit_approval
 from . import lam_credit_change_request
+from . import lam_purchase_tracking

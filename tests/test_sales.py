@@ -150,6 +150,16 @@ class TestPurchaseTracking(LamCommon):
             self.env["ir.actions.report"].with_user(self.manager_c)._render_qweb_html(
                 "lubricant_account_manager.report_p7_purchase_tracking", self.customer_a.ids, data=data)
 
+    def test_the_pivot_counts_the_same_volumes_in_sql(self):
+        Tracking = self.env["lam.purchase.tracking"].with_user(self.manager_a)
+        groups = Tracking._read_group([("partner_id", "=", self.customer_a.id)], ["product_id"], ["volume:sum"])
+        volumes = {product.name: round(volume, 1) for product, volume in groups}
+        # 400 + 200 L, 1.5 t at 0.8 kg/L, 50 kg at the company's 0.88 kg/L
+        self.assertEqual(volumes, {"L-HM 46 Hydraulic Oil": 600.0, "CI-4 15W-40 Bulk": 1875.0,
+                                   "Lithium Grease 2#": 56.8})
+        self.assertFalse(self.env["lam.purchase.tracking"].with_user(self.manager_c).search(
+            [("partner_id", "=", self.customer_a.id)]))
+
     def test_a_stock_is_of_a_lubricant_seen_today_or_before(self):
         wrench = self._create_product("Torque wrench", self.uom_unit, lubricant=False)
         with self.assertRaises(ValidationError):

@@ -6,6 +6,7 @@ from . import res_config_settings
 from . import product_template
 from . import res_users
 from . import lam_customer_record_mixin
+from . import lam_month_mixin
 from . import lam_equipment_link_mixin
 from . import lam_credit_event
 from . import res_partner

@@ -22,11 +22,11 @@ class LamDealerPsi(models.Model):
 
     _name = "lam.dealer.psi"
     _description = "Dealer Monthly PSI"
-    _inherit = ["lam.customer.record.mixin", "mail.thread"]
+    _inherit = ["lam.customer.record.mixin", "lam.month.mixin", "mail.thread"]
     _order = "month desc, partner_id, id"
 
     partner_id = fields.Many2one(string="Dealer", domain=[("is_company", "=", True), ("lam_customer_kind", "=", "dealer")])
-    month = fields.Date(required=True, tracking=True, help="Any day of the month reported.")
+    month = fields.Date(tracking=True, help="Any day of the month reported.")
     submitted_on = fields.Date(string="Reported On", required=True, default=fields.Date.context_today,
                                help="When the dealer reported the month: on time by the day set in Settings.")
     line_ids = fields.One2many("lam.dealer.psi.line", "psi_id", string="Products", copy=True)
@@ -99,24 +99,6 @@ class LamDealerPsi(models.Model):
                     if row["partner_id"] == psi.partner_id.id:
                         result[psi.id][row["product_id"]] = row["qty"]
         return result
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            self._lam_normalize_month(vals)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self._lam_normalize_month(vals)
-        return super().write(vals)
-
-    @api.model
-    def _lam_normalize_month(self, vals):
-        if vals.get("month"):
-            try:
-                vals["month"] = month_bounds(fields.Date.to_date(vals["month"]))[0]
-            except (TypeError, ValueError):
-                raise ValidationError(_("%(value)r is not a valid date.", value=vals["month"])) from None
 
     @api.constrains("partner_id")
     def _check_dealer(self):

@@ -16,11 +16,10 @@ class LamDealerQuota(models.Model):
 
     _name = "lam.dealer.quota"
     _description = "Dealer Quota"
-    _inherit = ["lam.customer.record.mixin"]
+    _inherit = ["lam.customer.record.mixin", "lam.month.mixin"]
     _order = "month desc, partner_id, id"
 
     partner_id = fields.Many2one(string="Dealer", domain=[("is_company", "=", True), ("lam_customer_kind", "=", "dealer")])
-    month = fields.Date(required=True, help="Any day of the month: the quota is for the whole month.")
     categ_id = fields.Many2one("product.category", string="Product Category", required=True,
                                help="The quota counts the products of this category and its subcategories.")
     target = fields.Float(string="Target Volume", digits="Lubricant Volume", required=True,
@@ -33,24 +32,6 @@ class LamDealerQuota(models.Model):
         ("target_positive", "CHECK(target > 0)", "A quota is a volume above zero."),
         ("one_quota", "UNIQUE(partner_id, month, categ_id)", "A dealer has one quota per month and category."),
     ]
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            self._lam_normalize_month(vals)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self._lam_normalize_month(vals)
-        return super().write(vals)
-
-    @api.model
-    def _lam_normalize_month(self, vals):
-        if vals.get("month"):
-            try:
-                vals["month"] = month_bounds(fields.Date.to_date(vals["month"]))[0]
-            except (TypeError, ValueError):
-                raise ValidationError(_("%(value)r is not a valid date.", value=vals["month"])) from None
 
     @api.constrains("partner_id")
     def _check_dealer(self):

@@ -6,7 +6,7 @@ from collections import defaultdict
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import UserError
 
 from ..tools.periods import period_bounds, plan_deadlines
 from ..tools.validation import check_vals

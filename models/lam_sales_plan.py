@@ -6,7 +6,6 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
-from ..tools.periods import month_bounds
 from ..tools.validation import check_vals
 
 
@@ -18,10 +17,10 @@ class LamSalesPlan(models.Model):
 
     _name = "lam.sales.plan"
     _description = "Monthly Sales Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["lam.month.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "month desc, id desc"
 
-    month = fields.Date(required=True, tracking=True, help="Any day of the month planned.")
+    month = fields.Date(tracking=True, help="Any day of the month planned.")
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     target_volume = fields.Float(string="Target Volume", digits="Lubricant Volume", tracking=True,
@@ -60,18 +59,12 @@ class LamSalesPlan(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            self._lam_normalize(vals)
+            check_vals(self, vals)
         return super().create(vals_list)
 
     def write(self, vals):
-        self._lam_normalize(vals)
-        return super().write(vals)
-
-    @api.model
-    def _lam_normalize(self, vals):
         check_vals(self, vals)
-        if vals.get("month"):
-            vals["month"] = month_bounds(fields.Date.to_date(vals["month"]))[0]
+        return super().write(vals)
 
     def action_add_managers(self):
         """A part for each account manager the user leads (all of them for an administrator)."""

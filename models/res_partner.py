@@ -673,15 +673,14 @@ class ResPartner(models.Model):
         alone (``previous_managers``: {partner: manager before the write})."""
         partners = self.sudo()
         if {"lam_dealer_id", "lam_customer_kind"}.intersection(fnames):
-            for customer in partners.filtered(lambda partner: partner.lam_customer_kind == "terminal"
-                                              and partner.lam_dealer_id):
-                dealer = customer.lam_dealer_id
-                if customer.user_id == dealer.user_id:
-                    continue
-                if not self._lam_may_link_to_dealer(dealer):
+            linked = partners.filtered(lambda partner: partner.lam_customer_kind == "terminal" and partner.lam_dealer_id
+                                       and partner.user_id != partner.lam_dealer_id.user_id)
+            for customer in linked:
+                if not self._lam_may_link_to_dealer(customer.lam_dealer_id):
                     raise AccessError(_("%(customer)s: a dealer's customer is managed by the dealer's channel manager; "
                                         "ask him or your department manager to link it.", customer=customer.name))
-                customer.write({"user_id": dealer.user_id.id})
+            for manager, customers in linked.grouped(lambda customer: customer.lam_dealer_id.user_id).items():
+                customers.write({"user_id": manager.id})
         for dealer in partners.filtered(lambda partner: partner.lam_customer_kind == "dealer"
                                         and partner in previous_managers
                                         and previous_managers[partner] != partner.user_id):

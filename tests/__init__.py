@@ -19,3 +19,5 @@ from . import test_dealers
 from . import test_planning
 from . import test_abc
 from . import test_cadence
+from . import test_sales
+from . import test_receivables

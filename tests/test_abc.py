@@ -10,7 +10,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
 from ..tools.abc import grade_ranking
-from .common import MODULE, LamCommon
+from .common import LamCommon
 
 TODAY = datetime.date(2026, 11, 20)
 NOW = "2026-11-20 04:00:00"

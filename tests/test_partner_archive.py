@@ -9,7 +9,7 @@ from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
-from .common import MODULE, LamCommon
+from .common import LamCommon
 
 VALID_USCC = "91110000600037341L"
 

@@ -3,9 +3,8 @@
 // License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
 
-import { lamCheckLastDownload, lamDownloadDone, lamWatchDownloads } from "./lam_tour_utils";
+import { lamCheckLastDownload, lamDownloadDone, lamOpenReportWizard, lamWatchDownloads } from "./lam_tour_utils";
 
 /**
  * 报表 › 打印报表: a manager chooses one of his customers and prints P9 as
@@ -16,22 +15,7 @@ registry.category("web_tour.tours").add("lam_report_wizard_tour", {
     url: "/odoo",
     steps: () => [
         lamWatchDownloads(),
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open the Account Management app",
-            trigger: ".o_app[data-menu-xmlid='lubricant_account_manager.menu_root']",
-            run: "click",
-        },
-        {
-            content: "Open the Reports menu",
-            trigger: ".o_menu_sections [data-menu-xmlid='lubricant_account_manager.menu_reports']:contains('报表')",
-            run: "click",
-        },
-        {
-            content: "Print Reports",
-            trigger: ".dropdown-item[data-menu-xmlid='lubricant_account_manager.menu_report_wizard']:contains('打印报表')",
-            run: "click",
-        },
+        ...lamOpenReportWizard(),
         {
             content: "Choose a customer",
             trigger: ".modal div[name='partner_ids'] input",

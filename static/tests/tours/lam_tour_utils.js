@@ -3,6 +3,7 @@
 // License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
 import { download } from "@web/core/network/download";
+import { stepUtils } from "@web_tour/tour_service/tour_utils";
 
 /**
  * Tour steps that follow file downloads (reports): the web client downloads a
@@ -91,4 +92,28 @@ export function lamUploadLastDownload(fieldSelector) {
             input.dispatchEvent(new Event("change", { bubbles: true }));
         },
     };
+}
+
+/**
+ * From the home menu to 报表 › 打印报表 (the report filter dialog).
+ */
+export function lamOpenReportWizard() {
+    return [
+        stepUtils.showAppsMenuItem(),
+        {
+            content: "Open the Account Management app",
+            trigger: ".o_app[data-menu-xmlid='lubricant_account_manager.menu_root']",
+            run: "click",
+        },
+        {
+            content: "Open the Reports menu",
+            trigger: ".o_menu_sections [data-menu-xmlid='lubricant_account_manager.menu_reports']:contains('报表')",
+            run: "click",
+        },
+        {
+            content: "Print Reports",
+            trigger: ".dropdown-item[data-menu-xmlid='lubricant_account_manager.menu_report_wizard']:contains('打印报表')",
+            run: "click",
+        },
+    ];
 }

@@ -11,7 +11,12 @@ missing. A tour that did not run proves nothing, so here every skip is a
 failure.
 """
 
+import freezegun
 import pytest
+
+# pytest times each test with the clock that a test's freeze_time stops:
+# let pytest's own timing read the real one (--durations stays true)
+freezegun.configure(extend_ignore_list=["_pytest.timing"])
 
 
 @pytest.hookimpl(hookwrapper=True)

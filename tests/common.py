@@ -1,21 +1,38 @@
 # Copyright 2026 Lubricant Account Manager developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
+import datetime
+from unittest.mock import patch
+
 from odoo import Command
 from odoo.tests import TransactionCase, new_test_user
 
 MODULE = "lubricant_account_manager"
+
+#: The instant every test of the suite runs at, unless it freezes its own:
+#: Saturday 28 November 2026, noon in Shanghai. No test reads the real clock.
+FROZEN_NOW = "2026-11-28 04:00:00"
 
 
 class LamCommon(TransactionCase):
     """Two managers (A, B) in a team led by a department manager, a manager
     (C) in another team with its own department manager, finance, a plain
     internal user, one customer per manager, and lubricant products sold in
-    litres, kilograms and tonnes."""
+    litres, kilograms and tonnes.
+
+    The clock is frozen at :data:`FROZEN_NOW` for the whole class (Odoo's
+    ``freeze_time`` class attribute), and the cursor's ``now()``, which dates
+    ``create_date``/``write_date`` and the chatter, reads the same frozen
+    clock instead of the database's transaction start."""
+
+    freeze_time = FROZEN_NOW
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # the database's now() is the real day: date records by the frozen clock, which a
+        # test's own freeze_time moves
+        cls.startClassPatcher(patch.object(cls.cr, "now", lambda: datetime.datetime.now()))
         cls.env = cls.env(context=dict(cls.env.context, lang="en_US", tracking_disable=False))
         cls.company = cls.env.company
         cls.uom_litre = cls.env.ref("uom.product_uom_litre")
@@ -125,3 +142,26 @@ class LamCommon(TransactionCase):
             order.with_context(bypass_risk=True).action_confirm()
         order.date_order = date
         return order
+
+    def _lam_query_count(self, function, *args):
+        """The queries of ``function(*args)`` counted as ``assertQueryCount``
+        counts them: cold record caches, pending writes flushed before, and the
+        writes it leaves flushed after."""
+        self.env.invalidate_all()
+        self.env.cr.flush()
+        start = self.cr.sql_log_count
+        function(*args)
+        self.env.flush_all()
+        self.env.cr.flush()
+        return self.cr.sql_log_count - start
+
+    def _lam_assert_same_queries(self, function, small, large):
+        """``function(large)`` costs the queries of ``function(small)``. Run on
+        ``small`` once first: the caches that do not depend on the records
+        (parameters, groups, translations) are warm for both measurements."""
+        function(small)
+        expected = self._lam_query_count(function, small)
+        self.env.invalidate_all()
+        with self.assertQueryCount(expected):
+            function(large)
+        return expected

@@ -269,10 +269,7 @@ class TestCadenceScale(LamCadenceCase):
         today = D(2026, 11, 20)
         with freeze_time("2026-11-20 04:00:00"):
             self.Engine._lam_enforce(self.customer_a, today)  # warm the caches
-            self.env.invalidate_all()
-            start = self.cr.sql_log_count
-            self.Engine._lam_enforce(small, today)
-            for_small = self.cr.sql_log_count - start
+            for_small = self._lam_query_count(self.Engine._lam_enforce, small, today)
             self.env.invalidate_all()
             with self.assertQueryCount(for_small):
                 self.Engine._lam_enforce(large, today)

@@ -64,20 +64,10 @@ class LamScaleCase(LamCommon):
         orders.action_confirm()
         orders.write({"date_order": "2026-10-15 09:00:00"})
 
-    def _count_queries(self, function, partners):
-        self.env.invalidate_all()
-        start = self.cr.sql_log_count
-        function(partners)
-        return self.cr.sql_log_count - start
-
     def _assert_constant_queries(self, function, user=None):
         """The queries of ``function`` for 200 customers are those for 20."""
         partners = self.partners.with_user(user or self.manager_a)
-        function(partners[:20])  # warm the caches that do not depend on the customers
-        queries_for_20 = self._count_queries(function, partners[:20])
-        self.env.invalidate_all()
-        with self.assertQueryCount(queries_for_20):
-            function(partners)
+        self._lam_assert_same_queries(function, partners[:20], partners)
 
 
 @tagged("post_install", "-at_install")

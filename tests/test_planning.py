@@ -230,14 +230,7 @@ class TestScorecardScale(LamPlanningCase):
             self.env["lam.scorecard"]._lam_refresh(users, WEEK, D(2026, 11, 8))
 
     def test_queries_do_not_grow_with_managers(self):
-        self._run(self.managers[:3])  # warm the caches
-        self.env.invalidate_all()
-        start = self.cr.sql_log_count
-        self._run(self.managers[:3])
-        for_three = self.cr.sql_log_count - start
-        self.env.invalidate_all()
-        with self.assertQueryCount(for_three):
-            self._run(self.managers)
+        self._lam_assert_same_queries(self._run, self.managers[:3], self.managers)
         rows = self.env["lam.scorecard"].search([("user_id", "in", self.managers.ids),
                                                  ("period", "=", "day"), ("date_from", "=", D(2026, 10, 28))])
         self.assertEqual(len(rows.filtered(lambda row: row.requirement == "work_log" and row.met)), 30)

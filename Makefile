@@ -2,10 +2,11 @@
 #   make run   - serve Odoo with database lam_demo (demo data) on http://localhost:8069
 #   make test  - install the addon with demo data in a throwaway database and run pytest-odoo
 #   make bench - synthetic data at scale and the timings of grading and cadences (SCALE=1: 10,000 customers)
+#   make date-sweep - the whole suite on five other days in two time zones (scripts/lam_date_sweep.sh)
 SHELL := /bin/bash
 SCALE ?= 1
 
-.PHONY: run test bench
+.PHONY: run test bench date-sweep
 
 run:
 	@bash scripts/lam_env.sh run
@@ -15,3 +16,6 @@ test:
 
 bench:
 	@SCALE=$(SCALE) bash scripts/lam_env.sh bench
+
+date-sweep:
+	@bash scripts/lam_date_sweep.sh

@@ -21,7 +21,13 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CACHE=${LAM_CACHE:-$HOME/.cache/lubricant_account_manager}
 BUILD=${LAM_BUILD:-$CACHE/build/$(basename "$ROOT")-$(printf '%s' "$ROOT" | sha256sum | cut -c1-8)}
 HTTP_PORT=${LAM_HTTP_PORT:-8069}
-export TZ=UTC
+# the suite must pass in any time zone: keep the caller's (scripts/lam_date_sweep.sh sets it)
+export TZ=${TZ:-UTC}
+# the Odoo archive laid beside the checkout on these machines, as .ci/run uses it
+shared_odoo="$ROOT/../shared/odoo/odoo-18.0.tar.xz"
+if [ -z "${ODOO_SRC:-}${ODOO_PYTHON:-}" ] && [ -f "$shared_odoo" ]; then
+    export ODOO_SRC="$shared_odoo"
+fi
 
 say() { printf '[lam] %s\n' "$*"; }
 

@@ -39,6 +39,7 @@ from . import mail_activity
 from . import lam_cadence_rule
 from . import lam_cadence_status
 from . import lam_cadence_engine
+from . import lam_cron_progress
 from . import lam_complaint
 from . import lam_complaint_sla
 from . import lam_dealer_quota

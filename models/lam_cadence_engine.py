@@ -1,7 +1,6 @@
 # Copyright 2026 Lubricant Account Manager developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
-import json
 from collections import defaultdict
 
 from dateutil.relativedelta import relativedelta
@@ -11,7 +10,8 @@ from odoo import api, fields, models
 from .lam_cadence_rule import LOOKBACK_DAYS
 from .res_users import MANAGER_CATEGORY_GROUPS
 
-CURSOR_PARAM = "lubricant_account_manager.cadence_cursor"
+#: the row of lam.cron.progress that holds the run between batches
+PROGRESS_NAME = "lubricant_account_manager.cadence_cursor"
 
 
 class LamCadenceEngine(models.AbstractModel):
@@ -38,51 +38,75 @@ class LamCadenceEngine(models.AbstractModel):
 
     @api.model
     def _lam_customer_domain(self):
-        return [("is_company", "=", True), ("lam_customer_kind", "!=", False), ("user_id", "!=", False)]
+        return [
+            ("is_company", "=", True),
+            ("lam_customer_kind", "!=", False),
+            ("user_id", "!=", False),
+        ]
 
     @api.model
     def _lam_run_batch(self):
         """Process the next batch of the current run; return (done, remaining).
         The run's position and the activities it created per manager are kept
-        in a parameter between batches (each its own transaction)."""
+        in lam.cron.progress between batches (each its own transaction)."""
         self = self.sudo()
-        params = self.env["ir.config_parameter"]
-        state = json.loads(params.get_param(CURSOR_PARAM) or "{}")
+        progress = self.env["lam.cron.progress"]
+        state = progress._lam_get(PROGRESS_NAME)
         if not state:
             self.env["lam.cadence.status"]._lam_purge()
             state = {"last_id": 0, "created": {}}
         Partner = self.env["res.partner"]
-        customers = Partner.search(self._lam_customer_domain() + [("id", ">", state["last_id"])], order="id",
-                                   limit=self.env.company.lam_cadence_batch_size)
+        customers = Partner.search(
+            self._lam_customer_domain() + [("id", ">", state["last_id"])],
+            order="id",
+            limit=self.env.company.lam_cadence_batch_size,
+        )
         remaining = 0
         if customers:
             for user_id, count in self._lam_enforce(customers).items():
-                state["created"][str(user_id)] = state["created"].get(str(user_id), 0) + count
-            remaining = Partner.search_count(self._lam_customer_domain() + [("id", ">", customers[-1].id)])
+                state["created"][str(user_id)] = (
+                    state["created"].get(str(user_id), 0) + count
+                )
+            remaining = Partner.search_count(
+                self._lam_customer_domain() + [("id", ">", customers[-1].id)]
+            )
         if remaining:
             state["last_id"] = customers[-1].id
-            params.set_param(CURSOR_PARAM, json.dumps(state))
+            progress._lam_set(PROGRESS_NAME, state)
         else:
-            params.set_param(CURSOR_PARAM, "")
-            self._lam_notify_managers({int(user_id): count for user_id, count in state["created"].items()})
+            progress._lam_set(PROGRESS_NAME, {})
+            self._lam_notify_managers(
+                {int(user_id): count for user_id, count in state["created"].items()}
+            )
         return len(customers), remaining
 
     @api.model
     def _lam_enforce(self, customers, today=None):
-        """Enforce the active rules on ``customers``; return {manager id: activities created}.
+        """Enforce the active rules on ``customers``; return {manager id: activities
+        created}.
 
         :param today: the day to judge on; by default each manager's today in
             his time zone (contacts are dated in their doer's)
         """
         rules = self.env["lam.cadence.rule"].search([])
         facts = self._lam_facts(customers, today)
-        contacts = self._lam_contacts(customers, set(rules.mapped("contact_type")),
-                                      max(customer_facts["today"] for customer_facts in facts.values()))
+        contacts = self._lam_contacts(
+            customers,
+            set(rules.mapped("contact_type")),
+            max(customer_facts["today"] for customer_facts in facts.values()),
+        )
         Activity = self.env["mail.activity"]
-        open_activities = Activity.search([
-            ("res_model", "=", "res.partner"), ("res_id", "in", customers.ids), ("lam_cadence_rule_id", "!=", False),
-        ])
-        by_key = {(activity.lam_cadence_rule_id.id, activity.res_id): activity for activity in open_activities}
+        open_activities = Activity.search(
+            [
+                ("res_model", "=", "res.partner"),
+                ("res_id", "in", customers.ids),
+                ("lam_cadence_rule_id", "!=", False),
+            ]
+        )
+        by_key = {
+            (activity.lam_cadence_rule_id.id, activity.res_id): activity
+            for activity in open_activities
+        }
         to_create, covered, statuses = [], Activity, []
         for customer in customers:
             customer_facts = facts[customer.id]
@@ -92,30 +116,51 @@ class LamCadenceEngine(models.AbstractModel):
                     continue
                 activity = by_key.pop((rule.id, customer.id), None)
                 days = contacts[rule.contact_type].get(customer.id, [])
-                is_covered, count, since, deadline = rule._lam_coverage(days, customer_facts, today, company)
-                statuses.append({
-                    "rule_id": rule.id, "partner_id": customer.id, "user_id": customer_facts["user"].id,
-                    "date": today, "covered": is_covered, "overdue": bool(deadline and deadline < today),
-                    "count": count, "required": rule.min_count, "since": since, "deadline": deadline,
-                })
+                is_covered, count, since, deadline = rule._lam_coverage(
+                    days, customer_facts, today, company
+                )
+                statuses.append(
+                    {
+                        "rule_id": rule.id,
+                        "partner_id": customer.id,
+                        "user_id": customer_facts["user"].id,
+                        "date": today,
+                        "covered": is_covered,
+                        "overdue": bool(deadline and deadline < today),
+                        "count": count,
+                        "required": rule.min_count,
+                        "since": since,
+                        "deadline": deadline,
+                    }
+                )
                 if is_covered and activity:
                     covered |= activity
                 elif not is_covered and not activity:
-                    to_create.append(self._lam_activity_values(rule, customer, customer_facts, since, deadline))
-        # what is left open belongs to rules that no longer select the customer (or are archived)
+                    to_create.append(
+                        self._lam_activity_values(
+                            rule, customer, customer_facts, since, deadline
+                        )
+                    )
+        # what is left open belongs to rules that no longer select the customer (or are
+        # archived)
         self._lam_close(covered, "covered")
-        self._lam_close(Activity.browse([activity.id for activity in by_key.values()]), "void")
+        self._lam_close(
+            Activity.browse([activity.id for activity in by_key.values()]), "void"
+        )
         if to_create:
-            # an activity computes its record's name one by one: have them in the cache, in one query
+            # an activity computes its record's name one by one: have them in the cache,
+            # in one query
             customers.mapped("display_name")
-            # the managers follow their customers; subscribing here, once per customer, keeps Odoo
+            # the managers follow their customers; subscribing here, once per customer,
+            # keeps Odoo
             # from subscribing a customer twice when he gets two activities at once
             by_user = defaultdict(set)
             for values in to_create:
                 by_user[values["user_id"]].add(values["res_id"])
             for user_id, partner_ids in by_user.items():
                 self.env["res.partner"].browse(sorted(partner_ids)).message_subscribe(
-                    partner_ids=self.env["res.users"].browse(user_id).partner_id.ids)
+                    partner_ids=self.env["res.users"].browse(user_id).partner_id.ids
+                )
         Activity.with_context(mail_activity_quick_update=True).create(to_create)
         self.env["lam.cadence.status"]._lam_replace(customers, statuses)
         created = defaultdict(int)
@@ -125,53 +170,94 @@ class LamCadenceEngine(models.AbstractModel):
 
     @api.model
     def _lam_facts(self, customers, today=None):
-        """{customer id: what the rules select on, and the manager's today}, for the batch in a few queries."""
-        customers.fetch(["lam_customer_kind", "lam_size", "user_id", "company_id", "create_date"])
+        """{customer id: what the rules select on, and the manager's today}, for the
+        batch in a few queries."""
+        customers.fetch(
+            ["lam_customer_kind", "lam_size", "user_id", "company_id", "create_date"]
+        )
         categories = {}
         for key, xmlid in MANAGER_CATEGORY_GROUPS.items():
-            for user_id in self.env.ref(xmlid).sudo().with_context(active_test=False).users.ids:
+            for user_id in (
+                self.env.ref(xmlid).sudo().with_context(active_test=False).users.ids
+            ):
                 categories.setdefault(user_id, key)
-        key_persons = dict(self.env["res.partner"]._read_group(
-            [("parent_id", "in", customers.ids), ("lam_is_key_person", "=", True)], ["parent_id"], ["__count"]))
+        key_persons = dict(
+            self.env["res.partner"]._read_group(
+                [("parent_id", "in", customers.ids), ("lam_is_key_person", "=", True)],
+                ["parent_id"],
+                ["__count"],
+            )
+        )
         by_company = defaultdict(lambda: self.env["res.partner"])
         for customer in customers:
-            by_company[customer.company_id or customer.user_id.company_id or self.env.company] |= customer
-        todays = {user: today or fields.Date.context_today(self.with_context(tz=user.tz or "UTC"))
-                  for user in customers.user_id}
+            by_company[
+                customer.company_id or customer.user_id.company_id or self.env.company
+            ] |= customer
+        todays = {
+            user: today
+            or fields.Date.context_today(self.with_context(tz=user.tz or "UTC"))
+            for user in customers.user_id
+        }
         facts = {}
         for company, partners in by_company.items():
             for partner in partners.with_company(company):
                 facts[partner.id] = {
-                    "company": company, "company_id": company.id, "user": partner.user_id,
-                    "kind": partner.lam_customer_kind, "size": partner.lam_size, "grade": partner.lam_abc_grade,
+                    "company": company,
+                    "company_id": company.id,
+                    "user": partner.user_id,
+                    "kind": partner.lam_customer_kind,
+                    "size": partner.lam_size,
+                    "grade": partner.lam_abc_grade,
                     "credit": partner.lam_is_credit_customer,
                     "category": categories.get(partner.user_id.id),
                     "key_persons": key_persons.get(partner._origin, 0),
-                    "created": fields.Date.to_date(partner.create_date) or todays[partner.user_id],
+                    "created": fields.Date.to_date(partner.create_date)
+                    or todays[partner.user_id],
                     "today": todays[partner.user_id],
                 }
         return facts
 
     @api.model
     def _lam_contacts(self, customers, contact_types, today):
-        """{contact type: {customer id: [days of qualifying contacts, most recent first]}}."""
+        """{contact type: {customer id: [days of qualifying contacts, most recent
+        first]}}."""
         start = today - relativedelta(days=LOOKBACK_DAYS)
         result = defaultdict(lambda: defaultdict(list))
 
         def collect(model, day_field, domain, types_of):
             for partner, *keys, day, count in self.env[model]._read_group(
-                [("partner_id", "in", customers.ids), (day_field, ">=", start), (day_field, "<=", today), *domain],
-                ["partner_id", *types_of[0], f"{day_field}:day"], ["__count"],
+                [
+                    ("partner_id", "in", customers.ids),
+                    (day_field, ">=", start),
+                    (day_field, "<=", today),
+                    *domain,
+                ],
+                ["partner_id", *types_of[0], f"{day_field}:day"],
+                ["__count"],
             ):
                 day = fields.Date.to_date(day)
                 for contact_type in types_of[1](*keys):
                     result[contact_type][partner.id].extend([day] * count)
 
         if contact_types & {"visit", "credit_visit"}:
-            collect("lam.visit", "visit_date", [("state", "in", ("done", "reported"))],
-                    (["purpose"], lambda purpose: ["visit", "credit_visit"] if purpose == "credit" else ["visit"]))
+            collect(
+                "lam.visit",
+                "visit_date",
+                [("state", "in", ("done", "reported"))],
+                (
+                    ["purpose"],
+                    lambda purpose: ["visit", "credit_visit"]
+                    if purpose == "credit"
+                    else ["visit"],
+                ),
+            )
         if "call" in contact_types:
-            collect("lam.communication", "day", [("channel", "in", ("phone", "online"))], ([], lambda: ["call"]))
+            collect(
+                "lam.communication",
+                "day",
+                [("channel", "in", ("phone", "online"))],
+                ([], lambda: ["call"]),
+            )
         if "review" in contact_types:
             collect("lam.archive.review", "day", [], ([], lambda: ["review"]))
         for by_customer in result.values():
@@ -185,10 +271,15 @@ class LamCadenceEngine(models.AbstractModel):
         local = self.with_context(lang=user.lang or self.env.lang)
         rule_name = rule.with_context(lang=local.env.lang).name
         return {
-            "res_model_id": self.env["ir.model"]._get_id("res.partner"), "res_id": customer.id,
-            "activity_type_id": rule.activity_type_id.id, "user_id": user.id, "lam_cadence_rule_id": rule.id,
+            "res_model_id": self.env["ir.model"]._get_id("res.partner"),
+            "res_id": customer.id,
+            "activity_type_id": rule.activity_type_id.id,
+            "user_id": user.id,
+            "lam_cadence_rule_id": rule.id,
             "date_deadline": deadline or facts["today"],
-            "summary": local.env._("%(rule)s: uncovered since %(date)s", rule=rule_name, date=since),
+            "summary": local.env._(
+                "%(rule)s: uncovered since %(date)s", rule=rule_name, date=since
+            ),
             "note": rule.with_context(lang=local.env.lang).note or False,
         }
 
@@ -200,8 +291,11 @@ class LamCadenceEngine(models.AbstractModel):
             by_lang[activity.user_id.lang or self.env.lang] |= activity
         for lang, group in by_lang.items():
             local = self.with_context(lang=lang)
-            feedback = (local.env._("Covered: the contact was logged.") if reason == "covered"
-                        else local.env._("The cadence rule no longer applies to this customer."))
+            feedback = (
+                local.env._("Covered: the contact was logged.")
+                if reason == "covered"
+                else local.env._("The cadence rule no longer applies to this customer.")
+            )
             group.write({"active": False, "lam_cadence_feedback": feedback})
 
     @api.model
@@ -212,6 +306,10 @@ class LamCadenceEngine(models.AbstractModel):
             self.env["mail.thread"].message_notify(
                 partner_ids=user.partner_id.ids,
                 subject=local.env._("Customers due a contact"),
-                body=local.env._("%(count)s customers are due a contact under the contact cadences: see your "
-                                 "activities.", count=created[user.id]),
+                body=local.env._(
+                    "%(count)s customers are due a contact under the contact cadences: "
+                    "see your "
+                    "activities.",
+                    count=created[user.id],
+                ),
             )

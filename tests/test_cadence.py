@@ -15,7 +15,9 @@ D = datetime.date
 
 def utc(day, hour):
     """Shanghai wall-clock time as the naive UTC datetime Odoo stores."""
-    return datetime.datetime.combine(day, datetime.time(hour)) - datetime.timedelta(hours=8)
+    return datetime.datetime.combine(day, datetime.time(hour)) - datetime.timedelta(
+        hours=8
+    )
 
 
 class LamCadenceCase(LamCommon):
@@ -28,15 +30,31 @@ class LamCadenceCase(LamCommon):
         for user in (cls.manager_a, cls.manager_b, cls.manager_c):
             user.tz = "Asia/Shanghai"
         cls.env["lam.cadence.rule"].search([]).active = False
-        cls.call_rule = cls.env["lam.cadence.rule"].create({
-            "name": "Call weekly", "contact_type": "call", "min_count": 1, "period_type": "days",
-            "period_length": 7, "activity_type_id": cls.env.ref(f"{MODULE}.mail_activity_type_lam_cadence_call").id,
-            "note": "Call the customer",
-        })
-        cls.visit_rule = cls.env["lam.cadence.rule"].create({
-            "name": "Visit monthly", "contact_type": "visit", "min_count": 1, "period_type": "month",
-            "period_length": 1, "activity_type_id": cls.env.ref(f"{MODULE}.mail_activity_type_lam_cadence_visit").id,
-        })
+        cls.call_rule = cls.env["lam.cadence.rule"].create(
+            {
+                "name": "Call weekly",
+                "contact_type": "call",
+                "min_count": 1,
+                "period_type": "days",
+                "period_length": 7,
+                "activity_type_id": cls.env.ref(
+                    f"{MODULE}.mail_activity_type_lam_cadence_call"
+                ).id,
+                "note": "Call the customer",
+            }
+        )
+        cls.visit_rule = cls.env["lam.cadence.rule"].create(
+            {
+                "name": "Visit monthly",
+                "contact_type": "visit",
+                "min_count": 1,
+                "period_type": "month",
+                "period_length": 1,
+                "activity_type_id": cls.env.ref(
+                    f"{MODULE}.mail_activity_type_lam_cadence_visit"
+                ).id,
+            }
+        )
         cls.customers = cls.customer_a | cls.customer_b | cls.customer_c
         cls._age(cls.customers)
         cls.Engine = cls.env["lam.cadence.engine"]
@@ -44,7 +62,10 @@ class LamCadenceCase(LamCommon):
     @classmethod
     def _age(cls, partners):
         cls.env.flush_all()
-        cls.env.cr.execute("UPDATE res_partner SET create_date = '2025-01-01' WHERE id = ANY(%s)", [partners.ids])
+        cls.env.cr.execute(
+            "UPDATE res_partner SET create_date = '2025-01-01' WHERE id = ANY(%s)",
+            [partners.ids],
+        )
         partners.invalidate_recordset(["create_date"])
 
     def _run(self, day, hour=4):
@@ -53,25 +74,56 @@ class LamCadenceCase(LamCommon):
             self.env.flush_all()
 
     def _activities(self, partner, rule=None, active=True):
-        return self.env["mail.activity"].with_context(active_test=False).search([
-            ("res_model", "=", "res.partner"), ("res_id", "=", partner.id), ("active", "=", active),
-            ("lam_cadence_rule_id", "=", (rule or self.call_rule).id),
-        ])
+        return (
+            self.env["mail.activity"]
+            .with_context(active_test=False)
+            .search(
+                [
+                    ("res_model", "=", "res.partner"),
+                    ("res_id", "=", partner.id),
+                    ("active", "=", active),
+                    ("lam_cadence_rule_id", "=", (rule or self.call_rule).id),
+                ]
+            )
+        )
 
     def _status(self, partner, rule=None):
-        return self.env["lam.cadence.status"].search([("partner_id", "=", partner.id),
-                                                      ("rule_id", "=", (rule or self.call_rule).id)])
+        return self.env["lam.cadence.status"].search(
+            [
+                ("partner_id", "=", partner.id),
+                ("rule_id", "=", (rule or self.call_rule).id),
+            ]
+        )
 
     @classmethod
     def _call(cls, partner, day, user=None, channel="phone"):
-        return cls.env["lam.communication"].with_user(user or partner.user_id).create({
-            "partner_id": partner.id, "channel": channel, "date": utc(day, 10), "summary": "Oil plan"})
+        return (
+            cls.env["lam.communication"]
+            .with_user(user or partner.user_id)
+            .create(
+                {
+                    "partner_id": partner.id,
+                    "channel": channel,
+                    "date": utc(day, 10),
+                    "summary": "Oil plan",
+                }
+            )
+        )
 
     @classmethod
     def _visit(cls, partner, day, purpose="follow_up"):
-        visit = cls.env["lam.visit"].with_user(partner.user_id).create({
-            "partner_id": partner.id, "planned_start": utc(day, 9), "purpose": purpose,
-            "next_visit_date": day + datetime.timedelta(days=30)})
+        visit = (
+            cls.env["lam.visit"]
+            .with_user(partner.user_id)
+            .create(
+                {
+                    "partner_id": partner.id,
+                    "planned_start": utc(day, 9),
+                    "purpose": purpose,
+                    "next_visit_date": day + datetime.timedelta(days=30),
+                }
+            )
+        )
         visit.action_done()
         return visit
 
@@ -79,29 +131,49 @@ class LamCadenceCase(LamCommon):
 @tagged("post_install", "-at_install")
 class TestCadenceRules(LamCadenceCase):
     def _facts(self, **values):
-        return {"company_id": self.company.id, "kind": "terminal", "size": "large", "grade": "a", "credit": False,
-                "category": "maintenance", **values}
+        return {
+            "company_id": self.company.id,
+            "kind": "terminal",
+            "size": "large",
+            "grade": "a",
+            "credit": False,
+            "category": "maintenance",
+            **values,
+        }
 
     def test_shipped_rules_select_their_customers(self):
         def rule(xmlid):
             return self.env.ref(f"{MODULE}.lam_cadence_rule_{xmlid}")
+
         cases = [
-            ("visit_a", {}, True), ("visit_a", {"grade": "b"}, False), ("visit_a", {"kind": "prospect"}, False),
-            ("visit_b", {"grade": "b"}, True), ("visit_b", {"grade": False}, False),
-            ("call_ab", {"grade": "b"}, True), ("call_ab", {"grade": "c"}, False),
-            ("credit_visit", {"credit": True, "grade": False}, True), ("credit_visit", {}, False),
-            ("key_person", {"size": "medium"}, True), ("key_person", {"size": "small"}, False),
-            ("key_person", {"kind": "dealer"}, False), ("review_quarterly", {"grade": "c", "kind": "prospect"}, True),
-            ("review_a", {"grade": "a"}, True), ("review_a", {"grade": "c"}, False),
+            ("visit_a", {}, True),
+            ("visit_a", {"grade": "b"}, False),
+            ("visit_a", {"kind": "prospect"}, False),
+            ("visit_b", {"grade": "b"}, True),
+            ("visit_b", {"grade": False}, False),
+            ("call_ab", {"grade": "b"}, True),
+            ("call_ab", {"grade": "c"}, False),
+            ("credit_visit", {"credit": True, "grade": False}, True),
+            ("credit_visit", {}, False),
+            ("key_person", {"size": "medium"}, True),
+            ("key_person", {"size": "small"}, False),
+            ("key_person", {"kind": "dealer"}, False),
+            ("review_quarterly", {"grade": "c", "kind": "prospect"}, True),
+            ("review_a", {"grade": "a"}, True),
+            ("review_a", {"grade": "c"}, False),
         ]
         for xmlid, values, expected in cases:
             with self.subTest(rule=xmlid, facts=values):
-                self.assertEqual(rule(xmlid)._lam_applies(self._facts(**values)), expected)
+                self.assertEqual(
+                    rule(xmlid)._lam_applies(self._facts(**values)), expected
+                )
         self.call_rule.manager_category = "channel"
         self.assertFalse(self.call_rule._lam_applies(self._facts()))
         self.assertTrue(self.call_rule._lam_applies(self._facts(category="channel")))
         with self.assertRaisesRegex(ValidationError, "selects no customer"):
-            self.call_rule.write({"kind_terminal": False, "kind_dealer": False, "kind_prospect": False})
+            self.call_rule.write(
+                {"kind_terminal": False, "kind_dealer": False, "kind_prospect": False}
+            )
         with self.assertRaisesRegex(ValidationError, "too large"):
             self.call_rule.write({"min_count": 2**40})
         with self.assertRaises(AccessError):
@@ -115,7 +187,9 @@ class TestCadenceRules(LamCadenceCase):
         self.assertEqual(rule._lam_period_start(D(2027, 1, 5)), D(2027, 1, 1))
         rule.write({"period_type": "week", "period_length": 1})
         self.assertEqual(rule._lam_period_start(D(2026, 11, 22)), D(2026, 11, 16))
-        self.assertEqual(self.call_rule._lam_period_start(D(2026, 11, 20)), D(2026, 11, 14))
+        self.assertEqual(
+            self.call_rule._lam_period_start(D(2026, 11, 20)), D(2026, 11, 14)
+        )
 
 
 @tagged("post_install", "-at_install")
@@ -126,15 +200,28 @@ class TestCadenceEnforcement(LamCadenceCase):
         self._run(D(2026, 11, 20))
         activity = self._activities(a)
         self.assertEqual(len(activity), 1)
-        self.assertEqual((activity.user_id, activity.date_deadline), (self.manager_a, D(2026, 11, 17)))
+        self.assertEqual(
+            (activity.user_id, activity.date_deadline),
+            (self.manager_a, D(2026, 11, 17)),
+        )
         self.assertEqual(activity.summary, "Call weekly: uncovered since 2026-11-17")
-        self.assertEqual(activity.activity_type_id, self.env.ref(f"{MODULE}.mail_activity_type_lam_cadence_call"))
+        self.assertEqual(
+            activity.activity_type_id,
+            self.env.ref(f"{MODULE}.mail_activity_type_lam_cadence_call"),
+        )
         status = self._status(a)
-        self.assertEqual((status.covered, status.overdue, status.since, status.count), (False, True, D(2026, 11, 17), 0))
+        self.assertEqual(
+            (status.covered, status.overdue, status.since, status.count),
+            (False, True, D(2026, 11, 17), 0),
+        )
+
         # twice: nothing changes
         def statuses_now():
-            return sorted(((row.partner_id.id, row.rule_id.id, row.covered, row.deadline)
-                           for row in self.env["lam.cadence.status"].search([])))
+            return sorted(
+                (row.partner_id.id, row.rule_id.id, row.covered, row.deadline)
+                for row in self.env["lam.cadence.status"].search([])
+            )
+
         statuses = statuses_now()
         self._run(D(2026, 11, 20), hour=5)
         self.assertEqual(self._activities(a), activity)
@@ -146,13 +233,17 @@ class TestCadenceEnforcement(LamCadenceCase):
         self._call(a, D(2026, 11, 20))
         self._run(D(2026, 11, 21))
         self.assertFalse(activity.active)
-        self.assertEqual(activity.lam_cadence_feedback, "Covered: the contact was logged.")
+        self.assertEqual(
+            activity.lam_cadence_feedback, "Covered: the contact was logged."
+        )
         self.assertEqual(activity.date_done, D(2026, 11, 21))
         self.assertFalse(self._activities(a))
         self.assertEqual((self._status(a).covered, self._status(a).count), (True, 1))
         # a week later the customer is due again: a new activity
         self._run(D(2026, 11, 28))
-        self.assertEqual(self._activities(a).summary, "Call weekly: uncovered since 2026-11-27")
+        self.assertEqual(
+            self._activities(a).summary, "Call weekly: uncovered since 2026-11-27"
+        )
 
     def test_month_boundaries(self):
         a = self.customer_a
@@ -164,13 +255,23 @@ class TestCadenceEnforcement(LamCadenceCase):
         self._run(D(2026, 11, 1))
         activity = self._activities(a, self.visit_rule)
         self.assertEqual(activity.date_deadline, D(2026, 11, 30))
-        self.assertEqual((self._status(a, self.visit_rule).overdue, self._status(a, self.visit_rule).since),
-                         (False, D(2026, 11, 1)))
+        self.assertEqual(
+            (
+                self._status(a, self.visit_rule).overdue,
+                self._status(a, self.visit_rule).since,
+            ),
+            (False, D(2026, 11, 1)),
+        )
         # the 1st of December, still no visit in November: overdue since November
         self._run(D(2026, 12, 1))
         status = self._status(a, self.visit_rule)
-        self.assertEqual((status.overdue, status.since, status.deadline), (True, D(2026, 11, 1), D(2026, 11, 30)))
-        self.assertEqual(self._activities(a, self.visit_rule), activity)  # still the one activity
+        self.assertEqual(
+            (status.overdue, status.since, status.deadline),
+            (True, D(2026, 11, 1), D(2026, 11, 30)),
+        )
+        self.assertEqual(
+            self._activities(a, self.visit_rule), activity
+        )  # still the one activity
 
     def test_rules_that_no_longer_apply_close_their_activities(self):
         self._run(D(2026, 11, 20))
@@ -179,7 +280,10 @@ class TestCadenceEnforcement(LamCadenceCase):
         self.call_rule.kind_dealer = False  # customer B is a dealer
         self._run(D(2026, 11, 20), hour=5)
         self.assertFalse(activity.active)
-        self.assertEqual(activity.lam_cadence_feedback, "The cadence rule no longer applies to this customer.")
+        self.assertEqual(
+            activity.lam_cadence_feedback,
+            "The cadence rule no longer applies to this customer.",
+        )
         self.assertFalse(self._status(self.customer_b))
         self.visit_rule.active = False
         self._run(D(2026, 11, 20), hour=6)
@@ -188,16 +292,36 @@ class TestCadenceEnforcement(LamCadenceCase):
 
     def test_one_message_per_manager_and_run(self):
         def messages():
-            return self.env["mail.message"].search_count([
-                ("partner_ids", "in", self.manager_a.partner_id.ids), ("subject", "=", "Customers due a contact")])
+            return self.env["mail.message"].search_count(
+                [
+                    ("partner_ids", "in", self.manager_a.partner_id.ids),
+                    ("subject", "=", "Customers due a contact"),
+                ]
+            )
+
         before = messages()
-        a2 = self.env["res.partner"].create({"name": "Second", "is_company": True, "lam_customer_kind": "terminal",
-                                             "user_id": self.manager_a.id})
+        a2 = self.env["res.partner"].create(
+            {
+                "name": "Second",
+                "is_company": True,
+                "lam_customer_kind": "terminal",
+                "user_id": self.manager_a.id,
+            }
+        )
         self._age(a2)
         self._run(D(2026, 11, 20))
         self.assertEqual(messages(), before + 1)
-        self.assertEqual(len(self.env["mail.activity"].search([("user_id", "=", self.manager_a.id),
-                                                               ("lam_cadence_rule_id", "!=", False)])), 4)
+        self.assertEqual(
+            len(
+                self.env["mail.activity"].search(
+                    [
+                        ("user_id", "=", self.manager_a.id),
+                        ("lam_cadence_rule_id", "!=", False),
+                    ]
+                )
+            ),
+            4,
+        )
         self._run(D(2026, 11, 20), hour=5)  # nothing new: no message
         self.assertEqual(messages(), before + 1)
 
@@ -205,26 +329,52 @@ class TestCadenceEnforcement(LamCadenceCase):
         self.company.lam_cadence_batch_size = 10
         self.call_rule.kind_prospect = True
         cron = self.env.ref(f"{MODULE}.ir_cron_lam_enforce_cadences")
-        progress = self.env["ir.cron.progress"].create({"cron_id": cron.id, "remaining": 0, "done": 0})
+        progress = self.env["ir.cron.progress"].create(
+            {"cron_id": cron.id, "remaining": 0, "done": 0}
+        )
         total = self.env["res.partner"].search_count(self.Engine._lam_customer_domain())
         with freeze_time("2026-11-20 04:00:00"):
-            self.Engine.with_context(ir_cron_progress_id=progress.id)._cron_enforce_cadences()
+            self.Engine.with_context(
+                ir_cron_progress_id=progress.id
+            )._cron_enforce_cadences()
         self.assertEqual((progress.done, progress.remaining), (10, total - 10))
-        self.assertTrue(self.env["ir.config_parameter"].get_param("lubricant_account_manager.cadence_cursor"))
+        self.assertTrue(
+            self.env["lam.cron.progress"]._lam_get(
+                "lubricant_account_manager.cadence_cursor"
+            )
+        )
         for _batch in range((total - 10 + 9) // 10):
             with freeze_time("2026-11-20 04:00:00"):
-                self.Engine.with_context(ir_cron_progress_id=progress.id)._cron_enforce_cadences()
+                self.Engine.with_context(
+                    ir_cron_progress_id=progress.id
+                )._cron_enforce_cadences()
         self.assertEqual(progress.remaining, 0)
-        self.assertFalse(self.env["ir.config_parameter"].get_param("lubricant_account_manager.cadence_cursor"))
-        self.assertEqual(self.env["lam.cadence.status"].search_count([("rule_id", "=", self.call_rule.id)]), total)
+        self.assertFalse(
+            self.env["lam.cron.progress"]._lam_get(
+                "lubricant_account_manager.cadence_cursor"
+            )
+        )
+        self.assertEqual(
+            self.env["lam.cadence.status"].search_count(
+                [("rule_id", "=", self.call_rule.id)]
+            ),
+            total,
+        )
 
     def test_dashboard_isolation(self):
         self._run(D(2026, 11, 20))
         Status = self.env["lam.cadence.status"]
-        self.assertEqual(Status.with_user(self.manager_a).search([]).user_id, self.manager_a)
-        self.assertEqual(Status.with_user(self.department_manager).search([]).user_id,
-                         self.manager_a | self.manager_b)
-        self.assertEqual(Status.with_user(self.other_department_manager).search([]).user_id, self.manager_c)
+        self.assertEqual(
+            Status.with_user(self.manager_a).search([]).user_id, self.manager_a
+        )
+        self.assertEqual(
+            Status.with_user(self.department_manager).search([]).user_id,
+            self.manager_a | self.manager_b,
+        )
+        self.assertEqual(
+            Status.with_user(self.other_department_manager).search([]).user_id,
+            self.manager_c,
+        )
         row = Status.with_user(self.manager_a).search([], limit=1)
         with self.assertRaises(AccessError):
             row.with_user(self.manager_b).read(["covered"])
@@ -233,9 +383,14 @@ class TestCadenceEnforcement(LamCadenceCase):
         with self.assertRaises(AccessError):
             Status.with_user(self.finance).search([])
         groups = Status.with_user(self.department_manager)._read_group(
-            [("rule_id", "=", self.call_rule.id)], ["user_id"], ["__count", "on_time:avg", "overdue_count:sum"])
-        self.assertEqual({user: count for user, count, _share, _overdue in groups},
-                         {self.manager_a: 1, self.manager_b: 1})
+            [("rule_id", "=", self.call_rule.id)],
+            ["user_id"],
+            ["__count", "on_time:avg", "overdue_count:sum"],
+        )
+        self.assertEqual(
+            {user: count for user, count, _share, _overdue in groups},
+            {self.manager_a: 1, self.manager_b: 1},
+        )
 
 
 @tagged("post_install", "-at_install")
@@ -248,16 +403,29 @@ class TestCadenceScale(LamCadenceCase):
         super().setUpClass()
         cls.groups = []
         for size in (20, 60):
-            partners = cls.env["res.partner"].create([
-                {"name": f"Scale {size} {index}", "is_company": True, "lam_customer_kind": "terminal",
-                 "lam_size": ("large", "medium", "small")[index % 3],
-                 "user_id": (cls.manager_a if index % 2 else cls.manager_b).id}
-                for index in range(size)
-            ])
+            partners = cls.env["res.partner"].create(
+                [
+                    {
+                        "name": f"Scale {size} {index}",
+                        "is_company": True,
+                        "lam_customer_kind": "terminal",
+                        "lam_size": ("large", "medium", "small")[index % 3],
+                        "user_id": (cls.manager_a if index % 2 else cls.manager_b).id,
+                    }
+                    for index in range(size)
+                ]
+            )
             cls._age(partners)
             for index, partner in enumerate(partners):
-                cls._create_order(partner, [(cls.hydraulic_oil, 100.0), (cls.grease, 10.0), (cls.bulk_oil, 0.2)],
-                                  "2026-10-10 02:00:00")
+                cls._create_order(
+                    partner,
+                    [
+                        (cls.hydraulic_oil, 100.0),
+                        (cls.grease, 10.0),
+                        (cls.bulk_oil, 0.2),
+                    ],
+                    "2026-10-10 02:00:00",
+                )
                 if index % 3:
                     cls._call(partner, D(2026, 11, 12 + index % 5))
                 if index % 4 == 0:
@@ -273,10 +441,24 @@ class TestCadenceScale(LamCadenceCase):
             self.env.invalidate_all()
             with self.assertQueryCount(for_small):
                 self.Engine._lam_enforce(large, today)
-        created = self.env["mail.activity"].search([("res_id", "in", large.ids), ("res_model", "=", "res.partner"),
-                                                    ("lam_cadence_rule_id", "!=", False)])
-        # every customer without a call since 14 November, every customer without a visit in November
-        self.assertEqual(len(created.filtered(lambda act: act.lam_cadence_rule_id == self.call_rule)),
-                         len([i for i in range(60) if not (i % 3 and 12 + i % 5 >= 14)]))
-        self.assertEqual(len(created.filtered(lambda act: act.lam_cadence_rule_id == self.visit_rule)),
-                         len([i for i in range(60) if i % 4]))
+        created = self.env["mail.activity"].search(
+            [
+                ("res_id", "in", large.ids),
+                ("res_model", "=", "res.partner"),
+                ("lam_cadence_rule_id", "!=", False),
+            ]
+        )
+        # every customer without a call since 14 November, every customer without a
+        # visit in November
+        self.assertEqual(
+            len(
+                created.filtered(lambda act: act.lam_cadence_rule_id == self.call_rule)
+            ),
+            len([i for i in range(60) if not (i % 3 and 12 + i % 5 >= 14)]),
+        )
+        self.assertEqual(
+            len(
+                created.filtered(lambda act: act.lam_cadence_rule_id == self.visit_rule)
+            ),
+            len([i for i in range(60) if i % 4]),
+        )

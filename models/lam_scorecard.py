@@ -34,26 +34,50 @@ class LamScorecard(models.Model):
     _name = "lam.scorecard"
     _description = "Account Manager Scorecard"
     _order = "date_from desc, user_id, period, requirement"
+    _sql_constraints = [
+        (
+            "one_row",
+            "UNIQUE(user_id, period, date_from, requirement)",
+            "A manager has one scorecard row per requirement and period.",
+        ),
+    ]
 
-    user_id = fields.Many2one("res.users", string="Account Manager", required=True, index=True, readonly=True)
+    user_id = fields.Many2one(
+        "res.users", string="Account Manager", required=True, index=True, readonly=True
+    )
     period = fields.Selection(PERIODS, required=True, readonly=True, index=True)
     date_from = fields.Date(string="From", required=True, readonly=True, index=True)
     date_to = fields.Date(string="To", required=True, readonly=True)
     requirement = fields.Selection(REQUIREMENTS, required=True, readonly=True)
-    actual = fields.Float(string="Figure", readonly=True, aggregator="sum", digits=(12, 1))
+    actual = fields.Float(
+        string="Figure", readonly=True, aggregator="sum", digits=(12, 1)
+    )
     target = fields.Float(readonly=True, aggregator="sum", digits=(12, 1))
     met = fields.Boolean(readonly=True)
-    met_count = fields.Integer(string="Requirements Met", readonly=True, aggregator="sum")
-    missed_count = fields.Integer(string="Requirements Missed", readonly=True, aggregator="sum")
+    met_count = fields.Integer(
+        string="Requirements Met", readonly=True, aggregator="sum"
+    )
+    missed_count = fields.Integer(
+        string="Requirements Missed", readonly=True, aggregator="sum"
+    )
 
     @api.model
     def _lam_refresh(self, users, date_from, date_to):
         """Compute the rows of ``users`` for the days in [date_from, date_to]
         (up to yesterday) and the weeks and months touching it, and replace
         the stored ones."""
-        days = list(self._lam_days(date_from, min(date_to, fields.Date.context_today(self) - timedelta(days=1))))
-        weeks = sorted({week_bounds(day)[0] for day in self._lam_days(date_from, date_to)})
-        months = sorted({month_bounds(day)[0] for day in self._lam_days(date_from, date_to)})
+        days = list(
+            self._lam_days(
+                date_from,
+                min(date_to, fields.Date.context_today(self) - timedelta(days=1)),
+            )
+        )
+        weeks = sorted(
+            {week_bounds(day)[0] for day in self._lam_days(date_from, date_to)}
+        )
+        months = sorted(
+            {month_bounds(day)[0] for day in self._lam_days(date_from, date_to)}
+        )
         start = min(weeks[0], months[0])
         end = max(weeks[-1] + timedelta(days=6), month_bounds(months[-1])[1])
         data = self._lam_data(users, start, end)
@@ -72,31 +96,73 @@ class LamScorecard(models.Model):
 
     @api.model
     def _lam_replace_rows(self, users, date_from, date_to, weeks, months, rows):
-        """Replace the stored rows in two statements, whatever their number:
-        the rows are figures computed by the system, with no mail, no
-        attachment and nothing computed on them."""
+        """Upsert the computed rows and drop the stored ones of the same
+        managers and periods that are no longer computed, in two statements
+        whatever their number: the rows are figures computed by the system,
+        with no mail, no attachment and nothing computed on them. A row whose
+        figures did not change is left as it is."""
         self.flush_model()
-        self.env.cr.execute(SQL(
-            """DELETE FROM lam_scorecard
-                WHERE user_id = ANY(%(users)s)
-                  AND ((period = 'day' AND date_from BETWEEN %(date_from)s AND %(date_to)s)
-                       OR (period = 'week' AND date_from = ANY(%(weeks)s))
-                       OR (period = 'month' AND date_from = ANY(%(months)s)))""",
-            users=users.ids, date_from=date_from, date_to=date_to, weeks=weeks, months=months,
-        ))
+        payload = json.dumps(rows, default=str)
+        self.env.cr.execute(
+            SQL(
+                """
+                DELETE FROM lam_scorecard s
+                 WHERE s.user_id = ANY(%(users)s)
+                   AND ((s.period = 'day'
+                         AND s.date_from BETWEEN %(date_from)s AND %(date_to)s)
+                        OR (s.period = 'week' AND s.date_from = ANY(%(weeks)s))
+                        OR (s.period = 'month' AND s.date_from = ANY(%(months)s)))
+                   AND NOT EXISTS (
+                       SELECT 1
+                         FROM jsonb_to_recordset(%(rows)s::jsonb) AS r(
+                              user_id int, period varchar, date_from date,
+                              requirement varchar)
+                        WHERE r.user_id = s.user_id AND r.period = s.period
+                          AND r.date_from = s.date_from
+                          AND r.requirement = s.requirement)
+                """,
+                users=users.ids,
+                date_from=date_from,
+                date_to=date_to,
+                weeks=weeks,
+                months=months,
+                rows=payload,
+            )
+        )
         if rows:
-            self.env.cr.execute(SQL(
-                """INSERT INTO lam_scorecard (user_id, period, date_from, date_to, requirement, actual, target,
-                                              met, met_count, missed_count,
-                                              create_uid, create_date, write_uid, write_date)
-                   SELECT r.user_id, r.period, r.date_from, r.date_to, r.requirement, r.actual, r.target,
-                          r.met, r.met_count, r.missed_count, %(uid)s, NOW() AT TIME ZONE 'UTC', %(uid)s,
-                          NOW() AT TIME ZONE 'UTC'
-                     FROM jsonb_to_recordset(%(rows)s::jsonb) AS r(
-                          user_id int, period varchar, date_from date, date_to date, requirement varchar,
-                          actual float8, target float8, met bool, met_count int, missed_count int)""",
-                uid=self.env.uid, rows=json.dumps(rows, default=str),
-            ))
+            self.env.cr.execute(
+                SQL(
+                    """
+                    INSERT INTO lam_scorecard (
+                           user_id, period, date_from, date_to, requirement, actual,
+                           target, met, met_count, missed_count,
+                           create_uid, create_date, write_uid, write_date)
+                    SELECT r.user_id, r.period, r.date_from, r.date_to, r.requirement,
+                           r.actual, r.target, r.met, r.met_count, r.missed_count,
+                           %(uid)s, NOW() AT TIME ZONE 'UTC',
+                           %(uid)s, NOW() AT TIME ZONE 'UTC'
+                      FROM jsonb_to_recordset(%(rows)s::jsonb) AS r(
+                           user_id int, period varchar, date_from date, date_to date,
+                           requirement varchar, actual float8, target float8,
+                           met bool, met_count int, missed_count int)
+                        ON CONFLICT (user_id, period, date_from, requirement)
+                        DO UPDATE SET date_to = EXCLUDED.date_to,
+                                      actual = EXCLUDED.actual,
+                                      target = EXCLUDED.target,
+                                      met = EXCLUDED.met,
+                                      met_count = EXCLUDED.met_count,
+                                      missed_count = EXCLUDED.missed_count,
+                                      write_uid = EXCLUDED.write_uid,
+                                      write_date = EXCLUDED.write_date
+                     WHERE (lam_scorecard.date_to, lam_scorecard.actual,
+                            lam_scorecard.target, lam_scorecard.met)
+                           IS DISTINCT FROM (EXCLUDED.date_to, EXCLUDED.actual,
+                                             EXCLUDED.target, EXCLUDED.met)
+                    """,
+                    uid=self.env.uid,
+                    rows=payload,
+                )
+            )
         self.invalidate_model()
 
     @api.model
@@ -107,23 +173,53 @@ class LamScorecard(models.Model):
             day += timedelta(days=1)
 
     @api.model
-    def _lam_row(self, user, period, date_from, date_to, requirement, actual, target, met=None):
+    def _lam_row(
+        self, user, period, date_from, date_to, requirement, actual, target, met=None
+    ):
         met = actual >= target if met is None else met
-        return {"user_id": user.id, "period": period, "date_from": date_from, "date_to": date_to,
-                "requirement": requirement, "actual": actual, "target": target, "met": met,
-                "met_count": int(met), "missed_count": int(not met)}
+        return {
+            "user_id": user.id,
+            "period": period,
+            "date_from": date_from,
+            "date_to": date_to,
+            "requirement": requirement,
+            "actual": actual,
+            "target": target,
+            "met": met,
+            "met_count": int(met),
+            "missed_count": int(not met),
+        }
 
     @api.model
     def _lam_day_rows(self, user, day, data, company):
         key = (user.id, day)
         rows = [
-            self._lam_row(user, "day", day, day, "work_log", float(key in data["logs"]), 1.0),
-            self._lam_row(user, "day", day, day, "calls", data["calls"].get(key, 0), company.lam_target_daily_calls),
+            self._lam_row(
+                user, "day", day, day, "work_log", float(key in data["logs"]), 1.0
+            ),
+            self._lam_row(
+                user,
+                "day",
+                day,
+                day,
+                "calls",
+                data["calls"].get(key, 0),
+                company.lam_target_daily_calls,
+            ),
         ]
         visited = data["visited"].get(key, 0)
         if visited:  # a field day: at least one visit done
-            rows.append(self._lam_row(user, "day", day, day, "field_day_customers", visited,
-                                      company.lam_target_field_day_customers))
+            rows.append(
+                self._lam_row(
+                    user,
+                    "day",
+                    day,
+                    day,
+                    "field_day_customers",
+                    visited,
+                    company.lam_target_field_day_customers,
+                )
+            )
         return rows
 
     @api.model
@@ -133,8 +229,24 @@ class LamScorecard(models.Model):
         field_days = sum(1 for day in week if data["visited"].get((user.id, day)))
         reviews = sum(data["reviews"].get((user.id, day), 0) for day in week)
         rows = [
-            self._lam_row(user, "week", monday, sunday, "field_days", field_days, company.lam_target_field_days_week),
-            self._lam_row(user, "week", monday, sunday, "reviews", reviews, company.lam_target_reviews_week),
+            self._lam_row(
+                user,
+                "week",
+                monday,
+                sunday,
+                "field_days",
+                field_days,
+                company.lam_target_field_days_week,
+            ),
+            self._lam_row(
+                user,
+                "week",
+                monday,
+                sunday,
+                "reviews",
+                reviews,
+                company.lam_target_reviews_week,
+            ),
         ]
         return rows + self._lam_plan_rows(user, "week", monday, sunday, data)
 
@@ -144,8 +256,17 @@ class LamScorecard(models.Model):
         hours = data["work_hours"].get((user.id, first), 0.0)
         field = data["field_hours"].get((user.id, first), 0.0)
         share = 100.0 * field / hours if hours else 0.0
-        rows = [self._lam_row(user, "month", first, last, "field_share", round(share, 1),
-                              company.lam_target_field_share)]
+        rows = [
+            self._lam_row(
+                user,
+                "month",
+                first,
+                last,
+                "field_share",
+                round(share, 1),
+                company.lam_target_field_share,
+            )
+        ]
         return rows + self._lam_plan_rows(user, "month", first, last, data)
 
     @api.model
@@ -153,44 +274,107 @@ class LamScorecard(models.Model):
         """Plan and summary of the period, once due: on time, late or missing."""
         plan = data["plans"].get((user.id, period, date_from))
         company = user.company_id
-        plan_due, summary_due = plan_deadlines(period, date_from, int(company.lam_weekly_meeting_day or 0),
-                                               company.lam_monthly_deadline_days)
+        plan_due, summary_due = plan_deadlines(
+            period,
+            date_from,
+            int(company.lam_weekly_meeting_day or 0),
+            company.lam_monthly_deadline_days,
+        )
         today = fields.Date.context_today(self)
         rows = []
-        for requirement, due, on_time_field in (("plan_on_time", plan_due, "plan_on_time"),
-                                                ("summary_on_time", summary_due, "summary_on_time")):
+        for requirement, due, on_time_field in (
+            ("plan_on_time", plan_due, "plan_on_time"),
+            ("summary_on_time", summary_due, "summary_on_time"),
+        ):
             on_time = bool(plan and plan[on_time_field])
             if due >= today and not on_time:
                 continue  # not due yet
-            rows.append(self._lam_row(user, period, date_from, date_to, requirement, float(on_time), 1.0, on_time))
+            rows.append(
+                self._lam_row(
+                    user,
+                    period,
+                    date_from,
+                    date_to,
+                    requirement,
+                    float(on_time),
+                    1.0,
+                    on_time,
+                )
+            )
         return rows
 
     @api.model
     def _lam_data(self, users, start, end):
         """Everything the rows need, in one grouped query per kind of record."""
-        def grouped(model, day_field, aggregate, domain=()):
-            result = self.env[model].sudo()._read_group(
-                [("user_id", "in", users.ids), (day_field, ">=", start), (day_field, "<=", end), *domain],
-                ["user_id", f"{day_field}:day"], [aggregate],
-            )
-            return {(user.id, fields.Date.to_date(day)): value for user, day, value in result}
 
-        plans = self.env["lam.plan"].sudo().search_read(
-            [("user_id", "in", users.ids), ("date_from", ">=", start - timedelta(days=31)), ("date_from", "<=", end)],
-            ["user_id", "period_type", "date_from", "plan_due", "summary_due", "plan_on_time", "summary_on_time"],
+        def grouped(model, day_field, aggregate, domain=()):
+            result = (
+                self.env[model]
+                .sudo()
+                ._read_group(
+                    [
+                        ("user_id", "in", users.ids),
+                        (day_field, ">=", start),
+                        (day_field, "<=", end),
+                        *domain,
+                    ],
+                    ["user_id", f"{day_field}:day"],
+                    [aggregate],
+                )
+            )
+            return {
+                (user.id, fields.Date.to_date(day)): value
+                for user, day, value in result
+            }
+
+        plans = (
+            self.env["lam.plan"]
+            .sudo()
+            .search_read(
+                [
+                    ("user_id", "in", users.ids),
+                    ("date_from", ">=", start - timedelta(days=31)),
+                    ("date_from", "<=", end),
+                ],
+                [
+                    "user_id",
+                    "period_type",
+                    "date_from",
+                    "plan_due",
+                    "summary_due",
+                    "plan_on_time",
+                    "summary_on_time",
+                ],
+            )
         )
         field_hours = defaultdict(float)
-        for (user_id, day), hours in grouped("lam.visit", "visit_date", "field_hours:sum",
-                                             [("state", "in", ("done", "reported"))]).items():
+        for (user_id, day), hours in grouped(
+            "lam.visit",
+            "visit_date",
+            "field_hours:sum",
+            [("state", "in", ("done", "reported"))],
+        ).items():
             field_hours[user_id, month_bounds(day)[0]] += hours
         return {
             "logs": grouped("lam.work.log", "date", "__count"),
-            "calls": grouped("lam.communication", "day", "__count", [("channel", "in", ("phone", "online"))]),
-            "visited": grouped("lam.visit", "visit_date", "partner_id:count_distinct",
-                               [("state", "in", ("done", "reported"))]),
+            "calls": grouped(
+                "lam.communication",
+                "day",
+                "__count",
+                [("channel", "in", ("phone", "online"))],
+            ),
+            "visited": grouped(
+                "lam.visit",
+                "visit_date",
+                "partner_id:count_distinct",
+                [("state", "in", ("done", "reported"))],
+            ),
             "reviews": grouped("lam.archive.review", "day", "__count"),
             "field_hours": field_hours,
-            "plans": {(plan["user_id"][0], plan["period_type"], plan["date_from"]): plan for plan in plans},
+            "plans": {
+                (plan["user_id"][0], plan["period_type"], plan["date_from"]): plan
+                for plan in plans
+            },
             **self._lam_calendar_data(users, start, end),
         }
 
@@ -201,38 +385,70 @@ class LamScorecard(models.Model):
         per calendar, not per manager."""
         by_calendar = defaultdict(lambda: self.env["res.users"])
         for user in users:
-            by_calendar[user.resource_calendar_id or user.company_id.resource_calendar_id] |= user
+            by_calendar[
+                user.resource_calendar_id or user.company_id.resource_calendar_id
+            ] |= user
         working_days, work_hours = {}, {}
         months = sorted({month_bounds(day)[0] for day in self._lam_days(start, end)})
         for calendar, calendar_users in by_calendar.items():
-            weekdays = {int(day) for day in calendar.attendance_ids.mapped("dayofweek")} if calendar else set(range(5))
-            hours = {first: working_hours_in_days(calendar, first, month_bounds(first)[1]) for first in months}
+            weekdays = (
+                {int(day) for day in calendar.attendance_ids.mapped("dayofweek")}
+                if calendar
+                else set(range(5))
+            )
+            hours = {
+                first: working_hours_in_days(calendar, first, month_bounds(first)[1])
+                for first in months
+            }
             for user in calendar_users:
                 working_days[user.id] = weekdays
-                work_hours.update({(user.id, first): value for first, value in hours.items()})
+                work_hours.update(
+                    {(user.id, first): value for first, value in hours.items()}
+                )
         return {"working_days": working_days, "work_hours": work_hours}
 
     @api.model
     def _cron_refresh(self):
-        """Daily: this week and month, and the last ones (late plans and summaries change them)."""
+        """Daily: this week and month, and the last ones (late plans and summaries
+        change them)."""
         today = fields.Date.context_today(self)
         managers = self.env["res.users"]._lam_account_managers()
-        start = min(week_bounds(today - timedelta(weeks=1))[0], month_bounds(today - timedelta(days=today.day))[0])
+        start = min(
+            week_bounds(today - timedelta(weeks=1))[0],
+            month_bounds(today - timedelta(days=today.day))[0],
+        )
         self._lam_refresh(managers, start, today)
 
     @api.model
     def action_lam_open(self):
-        """Refresh the last two months of the scorecards the user may see, and open them."""
+        """Refresh the last two months of the scorecards the user may see, and open
+        them."""
         if not self.env.user.has_group("lubricant_account_manager.group_lam_user"):
-            raise AccessError(self.env._("The scorecards are for account managers and their department managers."))
+            raise AccessError(
+                self.env._(
+                    "The scorecards are for account managers and their department "
+                    "managers."
+                )
+            )
         today = fields.Date.context_today(self)
-        users = self.env.user._lam_reportable_managers() & self.env["res.users"]._lam_account_managers()
-        self._lam_refresh(users, month_bounds(today - timedelta(days=today.day))[0], today)
-        return self.env["ir.actions.act_window"]._for_xml_id("lubricant_account_manager.lam_scorecard_action")
+        users = (
+            self.env.user._lam_reportable_managers()
+            & self.env["res.users"]._lam_account_managers()
+        )
+        self._lam_refresh(
+            users, month_bounds(today - timedelta(days=today.day))[0], today
+        )
+        return self.env["ir.actions.act_window"]._for_xml_id(
+            "lubricant_account_manager.lam_scorecard_action"
+        )
 
     @api.depends("user_id", "period", "date_from", "requirement")
     def _compute_display_name(self):
         labels = dict(self._fields["requirement"]._description_selection(self.env))
         for row in self:
-            row.display_name = _("%(user)s, %(date)s: %(requirement)s", user=row.user_id.name or "",
-                                 date=row.date_from or "", requirement=labels.get(row.requirement, ""))
+            row.display_name = _(
+                "%(user)s, %(date)s: %(requirement)s",
+                user=row.user_id.name or "",
+                date=row.date_from or "",
+                requirement=labels.get(row.requirement, ""),
+            )

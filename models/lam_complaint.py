@@ -28,8 +28,14 @@ CATEGORIES = [
     ("price", "Price"),
     ("other", "Other"),
 ]
-CHANNELS = [("phone", "Phone"), ("visit", "Visit"), ("online", "Online / WeChat"), ("email", "Email"),
-            ("letter", "Letter"), ("other", "Other")]
+CHANNELS = [
+    ("phone", "Phone"),
+    ("visit", "Visit"),
+    ("online", "Online / WeChat"),
+    ("email", "Email"),
+    ("letter", "Letter"),
+    ("other", "Other"),
+]
 
 
 class LamComplaint(models.Model):
@@ -44,45 +50,95 @@ class LamComplaint(models.Model):
     _description = "Customer Complaint"
     _inherit = ["lam.work.record.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "received_at desc, id desc"
-    _lam_system_fields = ("name", "state", "escalated_at", "escalation_reason", "resolved_at", "closed_at")
+    _lam_system_fields = (
+        "name",
+        "state",
+        "escalated_at",
+        "escalation_reason",
+        "resolved_at",
+        "closed_at",
+    )
     _lam_sequence_field = "name"
 
     name = fields.Char(string="Reference", readonly=True, copy=False, default="/")
     user_id = fields.Many2one(string="Handled By", tracking=True)
-    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
-    contact_id = fields.Many2one("res.partner", string="Contact Person",
-                                 domain="[('parent_id', '=', partner_id), ('is_company', '=', False)]")
-    is_dealer = fields.Boolean(compute="_compute_is_dealer", store=True, string="Dealer's Complaint")
-    received_at = fields.Datetime(string="Received At", required=True, default=fields.Datetime.now, tracking=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    contact_id = fields.Many2one(
+        "res.partner",
+        string="Contact Person",
+        domain="[('parent_id', '=', partner_id), ('is_company', '=', False)]",
+    )
+    is_dealer = fields.Boolean(
+        compute="_compute_is_dealer", store=True, string="Dealer's Complaint"
+    )
+    received_at = fields.Datetime(
+        required=True, default=fields.Datetime.now, tracking=True
+    )
     channel = fields.Selection(CHANNELS, required=True, default="phone")
-    category = fields.Selection(CATEGORIES, required=True, default="quality", tracking=True)
+    category = fields.Selection(
+        CATEGORIES, required=True, default="quality", tracking=True
+    )
     description = fields.Text(required=True)
-    product_ids = fields.Many2many("product.product", string="Products Concerned",
-                                   domain=[("lam_is_lubricant", "=", True)])
-    lots = fields.Char(string="Lots / Batches", help="Lot or batch numbers concerned, as read on the packaging.")
+    product_ids = fields.Many2many(
+        "product.product",
+        string="Products Concerned",
+        domain=[("lam_is_lubricant", "=", True)],
+    )
+    lots = fields.Char(
+        string="Lots / Batches",
+        help="Lot or batch numbers concerned, as read on the packaging.",
+    )
     self_resolvable = fields.Boolean(
-        string="I Can Resolve It Myself", default=True, tracking=True,
-        help="Resolved by the manager within the working hours set in Settings; otherwise reported at once to "
+        string="I Can Resolve It Myself",
+        default=True,
+        tracking=True,
+        help="Resolved by the manager within the working hours set in Settings; "
+        "otherwise reported at once to "
         "the department manager.",
     )
     customer_explanation = fields.Text(
         string="Explanation Given to the Customer",
-        help="What the customer was told while the department manager takes the complaint over.",
+        help="What the customer was told while the department manager takes the "
+        "complaint over.",
     )
-    state = fields.Selection(STATES, default="new", required=True, tracking=True, index=True, readonly=True,
-                             group_expand=True)
-    deadline = fields.Datetime(compute="_compute_deadline", store=True, tracking=True,
-                               help="Received at plus the working hours of Settings, on the company's calendar.")
+    state = fields.Selection(
+        STATES,
+        default="new",
+        required=True,
+        tracking=True,
+        index=True,
+        readonly=True,
+        group_expand=True,
+    )
+    deadline = fields.Datetime(
+        compute="_compute_deadline",
+        store=True,
+        tracking=True,
+        help="Received at plus the working hours of Settings, on the company's "
+        "calendar.",
+    )
     escalated_at = fields.Datetime(readonly=True, copy=False)
     escalation_reason = fields.Selection(
-        [("not_resolvable", "Beyond the Manager's Means"), ("deadline", "Deadline Passed"),
-         ("verified_case", "Verified Dealer Case")],
-        readonly=True, copy=False,
+        [
+            ("not_resolvable", "Beyond the Manager's Means"),
+            ("deadline", "Deadline Passed"),
+            ("verified_case", "Verified Dealer Case"),
+        ],
+        readonly=True,
+        copy=False,
     )
     # --- dealers' complaints: checked before they are resolved or reported as verified
     verification_state = fields.Selection(
-        [("pending", "To Verify"), ("verified", "Verified"), ("unverifiable", "Could Not Be Verified")],
-        string="Verification", default="pending", tracking=True,
+        [
+            ("pending", "To Verify"),
+            ("verified", "Verified"),
+            ("unverifiable", "Could Not Be Verified"),
+        ],
+        string="Verification",
+        default="pending",
+        tracking=True,
     )
     verification_note = fields.Text(string="What Was Checked")
     # --- resolution and feedback
@@ -91,50 +147,96 @@ class LamComplaint(models.Model):
     feedback_date = fields.Date(string="Customer Told On")
     feedback_method = fields.Selection(CHANNELS, string="Told By")
     satisfaction = fields.Selection(
-        [("1", "Very Dissatisfied"), ("2", "Dissatisfied"), ("3", "Neutral"), ("4", "Satisfied"),
-         ("5", "Very Satisfied")],
+        [
+            ("1", "Very Dissatisfied"),
+            ("2", "Dissatisfied"),
+            ("3", "Neutral"),
+            ("4", "Satisfied"),
+            ("5", "Very Satisfied"),
+        ],
         string="Customer Satisfaction",
     )
     closed_at = fields.Datetime(readonly=True, copy=False)
     working_hours = fields.Float(
-        string="Working Hours to Resolve", compute="_compute_sla", store=True, digits=(12, 2), aggregator="avg",
+        string="Working Hours to Resolve",
+        compute="_compute_sla",
+        store=True,
+        digits=(12, 2),
+        aggregator="avg",
     )
-    sla_met = fields.Boolean(string="Resolved in Time", compute="_compute_sla", store=True)
-    is_overdue = fields.Boolean(string="Past Deadline", compute="_compute_is_overdue", search="_search_is_overdue",
-                                help="Open, not escalated yet, and past its deadline.")
+    sla_met = fields.Boolean(
+        string="Resolved in Time", compute="_compute_sla", store=True
+    )
+    is_overdue = fields.Boolean(
+        string="Past Deadline",
+        compute="_compute_is_overdue",
+        search="_search_is_overdue",
+        help="Open, not escalated yet, and past its deadline.",
+    )
 
     @api.depends("partner_id.lam_customer_kind")
     def _compute_is_dealer(self):
         for complaint in self:
-            complaint.is_dealer = complaint.partner_id.sudo().lam_customer_kind == "dealer"
+            complaint.is_dealer = (
+                complaint.partner_id.sudo().lam_customer_kind == "dealer"
+            )
 
-    @api.depends("received_at", "self_resolvable", "company_id.lam_complaint_sla_hours",
-                 "company_id.lam_complaint_calendar_id", "company_id.resource_calendar_id")
+    @api.depends(
+        "received_at",
+        "self_resolvable",
+        "company_id.lam_complaint_sla_hours",
+        "company_id.lam_complaint_calendar_id",
+        "company_id.resource_calendar_id",
+    )
     def _compute_deadline(self):
         for complaint in self:
             company = complaint.company_id
-            complaint.deadline = complaint.self_resolvable and complaint.received_at and add_working_hours(
-                company._lam_complaint_calendar(), complaint.received_at, company.lam_complaint_sla_hours)
+            complaint.deadline = (
+                complaint.self_resolvable
+                and complaint.received_at
+                and add_working_hours(
+                    company._lam_complaint_calendar(),
+                    complaint.received_at,
+                    company.lam_complaint_sla_hours,
+                )
+            )
 
-    @api.depends("received_at", "resolved_at", "deadline", "company_id.lam_complaint_calendar_id",
-                 "company_id.resource_calendar_id")
+    @api.depends(
+        "received_at",
+        "resolved_at",
+        "deadline",
+        "company_id.lam_complaint_calendar_id",
+        "company_id.resource_calendar_id",
+    )
     def _compute_sla(self):
         for complaint in self:
             complaint.working_hours = working_hours_between(
-                complaint.company_id._lam_complaint_calendar(), complaint.received_at, complaint.resolved_at)
-            complaint.sla_met = bool(complaint.resolved_at and complaint.deadline
-                                     and complaint.resolved_at <= complaint.deadline)
+                complaint.company_id._lam_complaint_calendar(),
+                complaint.received_at,
+                complaint.resolved_at,
+            )
+            complaint.sla_met = bool(
+                complaint.resolved_at
+                and complaint.deadline
+                and complaint.resolved_at <= complaint.deadline
+            )
 
     def _compute_is_overdue(self):
         now = fields.Datetime.now()
         for complaint in self:
-            complaint.is_overdue = bool(complaint.state in ("new", "in_progress") and complaint.deadline
-                                        and complaint.deadline < now)
+            complaint.is_overdue = bool(
+                complaint.state in ("new", "in_progress")
+                and complaint.deadline
+                and complaint.deadline < now
+            )
 
     def _search_is_overdue(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(_("Search past deadline with = or !=."))
-        domain = [("state", "in", ("new", "in_progress")), ("deadline", "<", fields.Datetime.now())]
+        domain = [
+            ("state", "in", ("new", "in_progress")),
+            ("deadline", "<", fields.Datetime.now()),
+        ]
         return domain if (operator == "=") == value else ["!", "&", *domain]
 
     @api.constrains("received_at")
@@ -142,30 +244,50 @@ class LamComplaint(models.Model):
         now = fields.Datetime.now()
         for complaint in self:
             if complaint.received_at > now + timedelta(hours=1):
-                raise ValidationError(_("A complaint is received now or in the past, not on %(date)s.",
-                                        date=complaint.received_at))
+                raise ValidationError(
+                    _(
+                        "A complaint is received now or in the past, not on %(date)s.",
+                        date=complaint.received_at,
+                    )
+                )
             if complaint.received_at < now - timedelta(days=RECEIVED_DAYS_MAX):
-                raise ValidationError(_("A complaint is registered within a year of its receipt, not on %(date)s.",
-                                        date=complaint.received_at))
+                raise ValidationError(
+                    _(
+                        "A complaint is registered within a year of its receipt, not "
+                        "on %(date)s.",
+                        date=complaint.received_at,
+                    )
+                )
 
     @api.constrains("product_ids")
     def _check_products(self):
         others = self.product_ids.filtered(lambda product: not product.lam_is_lubricant)
         if others:
-            raise ValidationError(_("%(products)s: a complaint concerns our lubricants.",
-                                    products=", ".join(others.mapped("display_name"))))
+            raise ValidationError(
+                _(
+                    "%(products)s: a complaint concerns our lubricants.",
+                    products=", ".join(others.mapped("display_name")),
+                )
+            )
 
     @api.constrains("contact_id", "partner_id")
     def _check_contact(self):
         for complaint in self.sudo():
-            if complaint.contact_id and complaint.contact_id.commercial_partner_id != complaint.partner_id:
-                raise ValidationError(_("The contact person is one of the customer's people."))
+            if (
+                complaint.contact_id
+                and complaint.contact_id.commercial_partner_id != complaint.partner_id
+            ):
+                raise ValidationError(
+                    _("The contact person is one of the customer's people.")
+                )
 
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
             if vals.get("name", "/") != "/":
-                raise UserError(_("The reference of a complaint is given by the system."))
+                raise UserError(
+                    _("The reference of a complaint is given by the system.")
+                )
             vals["name"] = self.env["ir.sequence"].next_by_code("lam.complaint") or "/"
         complaints = super().create(vals_list)
         beyond = complaints.filtered(lambda complaint: not complaint.self_resolvable)
@@ -174,38 +296,73 @@ class LamComplaint(models.Model):
         return complaints
 
     def write(self, vals):
-        if not self.env.su and self.filtered(lambda complaint: complaint.state == "closed"):
+        if not self.env.su and self.filtered(
+            lambda complaint: complaint.state == "closed"
+        ):
             raise UserError(_("A closed complaint is kept as it was closed."))
         if "received_at" in vals and not self.env.su:
-            raise UserError(_("When a complaint was received is kept as it was registered: its deadline runs from "
-                              "it."))
-        if "self_resolvable" in vals and not self.env.su and self.filtered(lambda c: c.state != "new"):
-            raise UserError(_("Whether the manager resolves it himself is decided when the complaint is taken on."))
+            raise UserError(
+                _(
+                    "When a complaint was received is kept as it was registered: its "
+                    "deadline runs from "
+                    "it."
+                )
+            )
+        if (
+            "self_resolvable" in vals
+            and not self.env.su
+            and self.filtered(lambda c: c.state != "new")
+        ):
+            raise UserError(
+                _(
+                    "Whether the manager resolves it himself is decided when the "
+                    "complaint is taken on."
+                )
+            )
         result = super().write(vals)
         if vals.get("self_resolvable") is False:
-            self.filtered(lambda complaint: complaint.state in ("new", "in_progress"))._lam_escalate("not_resolvable")
+            self.filtered(
+                lambda complaint: complaint.state in ("new", "in_progress")
+            )._lam_escalate("not_resolvable")
         return result
 
     @api.depends("name", "partner_id")
     def _compute_display_name(self):
         for complaint in self:
-            complaint.display_name = f"{complaint.name} {complaint.partner_id.name or ''}".strip()
+            complaint.display_name = (
+                f"{complaint.name} {complaint.partner_id.name or ''}".strip()
+            )
 
     # --- actions
     def action_start(self):
+        self.check_access("write")
         for complaint in self:
             if complaint.state != "new":
-                raise UserError(_("%(complaint)s: only a new complaint is taken on.", complaint=complaint.name))
+                raise UserError(
+                    _(
+                        "%(complaint)s: only a new complaint is taken on.",
+                        complaint=complaint.name,
+                    )
+                )
+        # the state is a system field (refused to a user's write): checked above
         self.sudo().write({"state": "in_progress"})
         return True
 
     def action_escalate(self):
         """Report to the department manager what is beyond the manager's means
         (a complaint saved as such is reported when it is saved)."""
-        self = self.filtered(lambda complaint: not complaint.escalated_at or complaint.state != "escalated")
+        self = self.filtered(
+            lambda complaint: not complaint.escalated_at
+            or complaint.state != "escalated"
+        )
         for complaint in self:
             if complaint.state not in ("new", "in_progress"):
-                raise UserError(_("%(complaint)s: only an open complaint is reported.", complaint=complaint.name))
+                raise UserError(
+                    _(
+                        "%(complaint)s: only an open complaint is reported.",
+                        complaint=complaint.name,
+                    )
+                )
         self._lam_escalate("not_resolvable")
         return True
 
@@ -213,83 +370,171 @@ class LamComplaint(models.Model):
         """Report a dealer's complaint as a verified case (Art. 14.5)."""
         for complaint in self:
             if not complaint.is_dealer or complaint.state not in ("new", "in_progress"):
-                raise UserError(_("%(complaint)s: only a dealer's open complaint is reported as a verified case.",
-                                  complaint=complaint.name))
+                raise UserError(
+                    _(
+                        "%(complaint)s: only a dealer's open complaint is reported as "
+                        "a verified case.",
+                        complaint=complaint.name,
+                    )
+                )
         self._lam_check_verified()
         self._lam_escalate("verified_case")
         return True
 
     def action_resolve(self):
+        self.check_access("write")
         for complaint in self:
             if complaint.state not in OPEN_STATES:
-                raise UserError(_("%(complaint)s is not open.", complaint=complaint.name))
+                raise UserError(
+                    _("%(complaint)s is not open.", complaint=complaint.name)
+                )
             if not (complaint.resolution or "").strip():
-                raise UserError(_("%(complaint)s: say how it was resolved.", complaint=complaint.name))
+                raise UserError(
+                    _(
+                        "%(complaint)s: say how it was resolved.",
+                        complaint=complaint.name,
+                    )
+                )
         self._lam_check_verified()
+        # state and resolution time are system fields: access is checked above
         self.sudo().write({"state": "resolved", "resolved_at": fields.Datetime.now()})
-        self.activity_ids.filtered(lambda activity: activity.user_id in self.env.user).action_feedback(
-            feedback=_("Resolved"))
+        self.activity_ids.filtered(
+            lambda activity: activity.user_id in self.env.user
+        ).action_feedback(feedback=_("Resolved"))
         return True
 
     def action_close(self):
+        self.check_access("write")
         for complaint in self:
             if complaint.state != "resolved":
-                raise UserError(_("%(complaint)s: a complaint is closed once resolved.", complaint=complaint.name))
-            if not (complaint.feedback_date and complaint.feedback_method and complaint.satisfaction):
-                raise UserError(_("%(complaint)s: record when and how the customer was told, and how satisfied "
-                                  "he is.", complaint=complaint.name))
+                raise UserError(
+                    _(
+                        "%(complaint)s: a complaint is closed once resolved.",
+                        complaint=complaint.name,
+                    )
+                )
+            if not (
+                complaint.feedback_date
+                and complaint.feedback_method
+                and complaint.satisfaction
+            ):
+                raise UserError(
+                    _(
+                        "%(complaint)s: record when and how the customer was told, and "
+                        "how satisfied "
+                        "he is.",
+                        complaint=complaint.name,
+                    )
+                )
+        # state and closing time are system fields: the user's access is checked above
         self.sudo().write({"state": "closed", "closed_at": fields.Datetime.now()})
         return True
 
     def _lam_check_verified(self):
-        pending = self.filtered(lambda complaint: complaint.is_dealer and complaint.verification_state == "pending")
+        pending = self.filtered(
+            lambda complaint: complaint.is_dealer
+            and complaint.verification_state == "pending"
+        )
         if pending:
-            raise UserError(_("%(complaints)s: a dealer's complaint is verified first (verified, or could not be "
-                              "verified, saying what was checked).", complaints=", ".join(pending.mapped("name"))))
-        unexplained = self.filtered(lambda complaint: complaint.is_dealer
-                                    and not (complaint.verification_note or "").strip())
+            raise UserError(
+                _(
+                    "%(complaints)s: a dealer's complaint is verified first (verified, "
+                    "or could not be "
+                    "verified, saying what was checked).",
+                    complaints=", ".join(pending.mapped("name")),
+                )
+            )
+        unexplained = self.filtered(
+            lambda complaint: complaint.is_dealer
+            and not (complaint.verification_note or "").strip()
+        )
         if unexplained:
-            raise UserError(_("%(complaints)s: say what was checked.",
-                              complaints=", ".join(unexplained.mapped("name"))))
+            raise UserError(
+                _(
+                    "%(complaints)s: say what was checked.",
+                    complaints=", ".join(unexplained.mapped("name")),
+                )
+            )
 
     def _lam_escalate(self, reason):
         """Hand the complaints to the department managers of their handlers, once."""
-        leaders = {user: user._lam_department_managers() - user for user in self.user_id}
+        leaders = {
+            user: user._lam_department_managers() - user for user in self.user_id
+        }
         for complaint in self:
             if complaint.escalated_at:
                 continue  # one escalation, never repeated
             if complaint.state not in ("new", "in_progress"):
-                raise UserError(_("%(complaint)s: only an open complaint is reported.", complaint=complaint.name))
-            if reason == "not_resolvable" and not (complaint.customer_explanation or "").strip():
-                raise UserError(_("%(complaint)s: record the explanation given to the customer before reporting "
-                                  "the complaint.", complaint=complaint.name))
+                raise UserError(
+                    _(
+                        "%(complaint)s: only an open complaint is reported.",
+                        complaint=complaint.name,
+                    )
+                )
+            if (
+                reason == "not_resolvable"
+                and not (complaint.customer_explanation or "").strip()
+            ):
+                raise UserError(
+                    _(
+                        "%(complaint)s: record the explanation given to the customer "
+                        "before reporting "
+                        "the complaint.",
+                        complaint=complaint.name,
+                    )
+                )
             managers = leaders[complaint.user_id]
-            complaint.sudo().write({"state": "escalated", "escalated_at": fields.Datetime.now(),
-                                    "escalation_reason": reason})
-            reasons = dict(self._fields["escalation_reason"]._description_selection(self.env))
-            body = Markup("<p>%s</p>") % _("Escalated to %(managers)s: %(reason)s.",
-                                           managers=", ".join(managers.mapped("name")) or _("nobody (no team)"),
-                                           reason=reasons[reason])
+            complaint.sudo().write(
+                {
+                    "state": "escalated",
+                    "escalated_at": fields.Datetime.now(),
+                    "escalation_reason": reason,
+                }
+            )
+            reasons = dict(
+                self._fields["escalation_reason"]._description_selection(self.env)
+            )
+            body = Markup("<p>%s</p>") % _(
+                "Escalated to %(managers)s: %(reason)s.",
+                managers=", ".join(managers.mapped("name")) or _("nobody (no team)"),
+                reason=reasons[reason],
+            )
             if complaint.customer_explanation:
-                body += Markup("<p>%s</p>") % _("Told to the customer: %(text)s", text=complaint.customer_explanation)
-            complaint.message_post(body=body, partner_ids=managers.partner_id.ids, subtype_xmlid="mail.mt_comment")
+                body += Markup("<p>%s</p>") % _(
+                    "Told to the customer: %(text)s",
+                    text=complaint.customer_explanation,
+                )
+            complaint.message_post(
+                body=body,
+                partner_ids=managers.partner_id.ids,
+                subtype_xmlid="mail.mt_comment",
+            )
             for manager in managers:
                 # in the department manager's language
                 local = complaint.with_context(lang=manager.lang)
-                reason_label = dict(local._fields["escalation_reason"]._description_selection(local.env))[reason]
+                reason_label = dict(
+                    local._fields["escalation_reason"]._description_selection(local.env)
+                )[reason]
                 complaint.activity_schedule(
-                    "lubricant_account_manager.mail_activity_type_lam_complaint", user_id=manager.id,
-                    summary=local.env._("Complaint %(complaint)s of %(customer)s: %(reason)s",
-                                        complaint=complaint.name, customer=complaint.partner_id.name,
-                                        reason=reason_label),
+                    "lubricant_account_manager.mail_activity_type_lam_complaint",
+                    user_id=manager.id,
+                    summary=local.env._(
+                        "Complaint %(complaint)s of %(customer)s: %(reason)s",
+                        complaint=complaint.name,
+                        customer=complaint.partner_id.name,
+                        reason=reason_label,
+                    ),
                 )
 
     @api.model
     def _cron_escalate_overdue(self):
         """Escalate, once, the complaints past their deadline and not resolved."""
-        overdue = self.sudo().search([
-            ("state", "in", ("new", "in_progress")), ("deadline", "<", fields.Datetime.now()),
-            ("escalated_at", "=", False),
-        ])
+        overdue = self.sudo().search(
+            [
+                ("state", "in", ("new", "in_progress")),
+                ("deadline", "<", fields.Datetime.now()),
+                ("escalated_at", "=", False),
+            ]
+        )
         overdue._lam_escalate("deadline")
         return len(overdue)

@@ -14,16 +14,27 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
         customers, and the records keep following their customer's manager."""
         partners = self.env["res.partner"].sudo().browse(partner_ids).exists()
         customers = partners.filtered("lam_customer_kind")
-        if customers and not self.env.user.has_group("lubricant_account_manager.group_lam_admin"):
-            raise AccessError(_(
-                "%(customers)s: lubricant customers are merged by an administrator of account management.",
-                customers=", ".join(customers.mapped("display_name")),
-            ))
-        result = super()._merge(partner_ids, dst_partner=dst_partner, extra_checks=extra_checks)
+        if customers and not self.env.user.has_group(
+            "lubricant_account_manager.group_lam_admin"
+        ):
+            raise AccessError(
+                _(
+                    "%(customers)s: lubricant customers are merged by an administrator "
+                    "of account management.",
+                    customers=", ".join(customers.mapped("display_name")),
+                )
+            )
+        result = super()._merge(
+            partner_ids, dst_partner=dst_partner, extra_checks=extra_checks
+        )
         if customers:
             records_model = self.env["lam.customer.record.mixin"]
             for model in records_model._lam_record_models():
-                records = self.env[model].sudo().search([("partner_id", "in", partners.exists().ids)])
+                records = (
+                    self.env[model]
+                    .sudo()
+                    .search([("partner_id", "in", partners.exists().ids)])
+                )
                 self.env.add_to_compute(records._fields["account_manager_id"], records)
             self.env.flush_all()
         return result

@@ -20,13 +20,22 @@ class LamAbcAnalysis(models.Model):
     company_id = fields.Many2one("res.company", readonly=True)
     user_id = fields.Many2one("res.users", string="Account Manager", readonly=True)
     grade = fields.Selection(GRADE_SELECTION, readonly=True)
-    computed_grade = fields.Selection(GRADE_SELECTION, string="Computed Grade", readonly=True)
+    computed_grade = fields.Selection(GRADE_SELECTION, readonly=True)
     pinned = fields.Boolean(readonly=True)
-    value = fields.Float(string="Volume or Revenue", readonly=True, digits=(16, 3), aggregator="sum")
-    share = fields.Float(string="Cumulative Share (%)", readonly=True, digits=(5, 2), aggregator="max")
+    value = fields.Float(
+        string="Volume or Revenue", readonly=True, digits=(16, 3), aggregator="sum"
+    )
+    share = fields.Float(
+        string="Cumulative Share (%)", readonly=True, digits=(5, 2), aggregator="max"
+    )
     rank = fields.Integer(readonly=True, aggregator="max")
-    rank_tenth = fields.Integer(string="Customers Ranked (%)", readonly=True, aggregator="max",
-                                help="10: the first tenth of the customers ranked together, 20: the first fifth...")
+    rank_tenth = fields.Integer(
+        string="Customers Ranked (%)",
+        readonly=True,
+        aggregator="max",
+        help="10: the first tenth of the customers ranked together, 20: the first "
+        "fifth...",
+    )
 
     @property
     def _table_query(self):
@@ -39,8 +48,10 @@ class LamAbcAnalysis(models.Model):
                    (p.lam_abc_value->>c.id::text)::float8 AS value,
                    (p.lam_abc_share->>c.id::text)::float8 AS share,
                    (p.lam_abc_rank->>c.id::text)::int AS rank,
-                   CEIL(10.0 * (p.lam_abc_rank->>c.id::text)::int / GREATEST(COUNT(*) OVER (
-                       PARTITION BY c.id, CASE WHEN c.lam_abc_scope = 'manager' THEN p.user_id END), 1))::int * 10
+                   CEIL(10.0 * (p.lam_abc_rank->>c.id::text)::int / GREATEST(COUNT(*)
+                       OVER (
+                       PARTITION BY c.id, CASE WHEN c.lam_abc_scope = 'manager' THEN
+                           p.user_id END), 1))::int * 10
                        AS rank_tenth
               FROM res_partner p
               JOIN res_company c ON p.lam_abc_rank ? c.id::text

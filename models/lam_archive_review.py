@@ -22,21 +22,30 @@ class LamArchiveReview(models.Model):
     @api.depends("date", "user_id.tz")
     def _compute_day(self):
         for review in self:
-            review.day = review.date and fields.Datetime.context_timestamp(
-                review.with_context(tz=review.user_id.tz or "UTC"), review.date
-            ).date()
+            review.day = (
+                review.date
+                and fields.Datetime.context_timestamp(
+                    review.with_context(tz=review.user_id.tz or "UTC"), review.date
+                ).date()
+            )
 
     @api.depends("partner_id", "day")
     def _compute_display_name(self):
         for review in self:
-            review.display_name = _("Review of %(customer)s, %(date)s",
-                                    customer=review.partner_id.name or "", date=review.day or "")
+            review.display_name = _(
+                "Review of %(customer)s, %(date)s",
+                customer=review.partner_id.name or "",
+                date=review.day or "",
+            )
 
     @api.model_create_multi
     def create(self, vals_list):
         reviews = super().create(vals_list)
         for review in reviews:
             customer = review.partner_id
-            if not customer.lam_last_review_date or customer.lam_last_review_date < review.day:
+            if (
+                not customer.lam_last_review_date
+                or customer.lam_last_review_date < review.day
+            ):
                 customer.lam_last_review_date = review.day
         return reviews

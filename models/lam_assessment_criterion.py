@@ -22,8 +22,12 @@ class LamAssessmentCriterion(models.Model):
 
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)
-    weight = fields.Float(required=True, default=20.0, help="Share of the total, in points out of 100.")
-    source = fields.Selection(SOURCES, required=True, default="manual", string="Scored From")
+    weight = fields.Float(
+        required=True, default=20.0, help="Share of the total, in points out of 100."
+    )
+    source = fields.Selection(
+        SOURCES, required=True, default="manual", string="Scored From"
+    )
     description = fields.Text(translate=True)
     active = fields.Boolean(default=True)
 

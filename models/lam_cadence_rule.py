@@ -15,7 +15,11 @@ CONTACT_TYPES = [
     ("review", "Archive Review"),
     ("key_person", "Key Person Present"),
 ]
-PERIOD_TYPES = [("days", "Rolling Days"), ("week", "Calendar Weeks"), ("month", "Calendar Months")]
+PERIOD_TYPES = [
+    ("days", "Rolling Days"),
+    ("week", "Calendar Weeks"),
+    ("month", "Calendar Months"),
+]
 # How far back contacts are read to say since when a customer is uncovered.
 LOOKBACK_DAYS = 400
 
@@ -34,16 +38,25 @@ class LamCadenceRule(models.Model):
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     company_id = fields.Many2one("res.company", help="Leave empty for every company.")
-    contact_type = fields.Selection(CONTACT_TYPES, string="What Counts", required=True, default="visit")
+    contact_type = fields.Selection(
+        CONTACT_TYPES, string="What Counts", required=True, default="visit"
+    )
     # --- which customers
-    grade_a = fields.Boolean(string="Grade A", default=True)
-    grade_b = fields.Boolean(string="Grade B", default=True)
-    grade_c = fields.Boolean(string="Grade C", default=True)
+    grade_a = fields.Boolean(default=True)
+    grade_b = fields.Boolean(default=True)
+    grade_c = fields.Boolean(default=True)
     grade_none = fields.Boolean(string="Not Graded", default=True)
     credit_scope = fields.Selection(
-        [("any", "Any"), ("credit", "Credit Customers Only"), ("no_credit", "Other Customers Only")],
-        string="Credit Customers", required=True, default="any",
-        help="Credit customers have a credit limit or a payment term longer than immediate.",
+        [
+            ("any", "Any"),
+            ("credit", "Credit Customers Only"),
+            ("no_credit", "Other Customers Only"),
+        ],
+        string="Credit Customers",
+        required=True,
+        default="any",
+        help="Credit customers have a credit limit or a payment term longer than "
+        "immediate.",
     )
     kind_terminal = fields.Boolean(string="Terminal Customers", default=True)
     kind_dealer = fields.Boolean(string="Dealers", default=True)
@@ -53,31 +66,59 @@ class LamCadenceRule(models.Model):
     size_small = fields.Boolean(string="Small", default=True)
     size_none = fields.Boolean(string="Size Unknown", default=True)
     manager_category = fields.Selection(
-        [("any", "Any"), ("development", "Terminal Development"), ("maintenance", "Terminal Maintenance"),
-         ("channel", "Distribution Channel")],
-        string="Manager Category", required=True, default="any",
+        [
+            ("any", "Any"),
+            ("development", "Terminal Development"),
+            ("maintenance", "Terminal Maintenance"),
+            ("channel", "Distribution Channel"),
+        ],
+        required=True,
+        default="any",
     )
     # --- how many per period
     min_count = fields.Integer(string="At Least", required=True, default=1)
-    period_type = fields.Selection(PERIOD_TYPES, string="Per", required=True, default="month")
-    period_length = fields.Integer(string="Period Length", required=True, default=1,
-                                   help="Days of the rolling window, or number of calendar weeks or months.")
+    period_type = fields.Selection(
+        PERIOD_TYPES, string="Per", required=True, default="month"
+    )
+    period_length = fields.Integer(
+        required=True,
+        default=1,
+        help="Days of the rolling window, or number of calendar weeks or months.",
+    )
     # --- the activity
-    activity_type_id = fields.Many2one("mail.activity.type", required=True, ondelete="restrict",
-                                       domain=[("res_model", "in", (False, "res.partner"))])
-    note = fields.Text(translate=True, help="Put in the activity: what the manager should do.")
+    activity_type_id = fields.Many2one(
+        "mail.activity.type",
+        required=True,
+        ondelete="restrict",
+        domain=[("res_model", "in", (False, "res.partner"))],
+    )
+    note = fields.Text(
+        translate=True, help="Put in the activity: what the manager should do."
+    )
     deadline_days = fields.Integer(
-        string="Deadline Offset (days)", default=0,
-        help="Days added to the date the customer is due (or to today when he has no contact on record).",
+        string="Deadline Offset (days)",
+        default=0,
+        help="Days added to the date the customer is due (or to today when he has no "
+        "contact on record).",
     )
     description = fields.Char(compute="_compute_description", string="Cadence")
 
     _sql_constraints = [
-        ("min_count_positive", "CHECK(min_count >= 1)", "A cadence asks for at least one contact."),
-        ("period_length_positive", "CHECK(period_length BETWEEN 1 AND 366)",
-         "A period lasts 1 to 366 days, weeks or months."),
-        ("deadline_days_bounded", "CHECK(deadline_days BETWEEN -60 AND 60)",
-         "A deadline offset is between -60 and 60 days."),
+        (
+            "min_count_positive",
+            "CHECK(min_count >= 1)",
+            "A cadence asks for at least one contact.",
+        ),
+        (
+            "period_length_positive",
+            "CHECK(period_length BETWEEN 1 AND 366)",
+            "A period lasts 1 to 366 days, weeks or months.",
+        ),
+        (
+            "deadline_days_bounded",
+            "CHECK(deadline_days BETWEEN -60 AND 60)",
+            "A deadline offset is between -60 and 60 days.",
+        ),
     ]
 
     @api.depends("min_count", "period_type", "period_length", "contact_type")
@@ -87,18 +128,46 @@ class LamCadenceRule(models.Model):
             if rule.contact_type == "key_person":
                 rule.description = _("Always")
             else:
-                rule.description = _("%(count)s per %(length)s %(unit)s", count=rule.min_count,
-                                     length=rule.period_length, unit=types.get(rule.period_type, ""))
+                rule.description = _(
+                    "%(count)s per %(length)s %(unit)s",
+                    count=rule.min_count,
+                    length=rule.period_length,
+                    unit=types.get(rule.period_type, ""),
+                )
 
-    @api.constrains("grade_a", "grade_b", "grade_c", "grade_none", "kind_terminal", "kind_dealer", "kind_prospect",
-                    "size_large", "size_medium", "size_small", "size_none")
+    @api.constrains(
+        "grade_a",
+        "grade_b",
+        "grade_c",
+        "grade_none",
+        "kind_terminal",
+        "kind_dealer",
+        "kind_prospect",
+        "size_large",
+        "size_medium",
+        "size_small",
+        "size_none",
+    )
     def _check_selects_customers(self):
         for rule in self:
-            if not (rule.grade_a or rule.grade_b or rule.grade_c or rule.grade_none) or not (
-                rule.kind_terminal or rule.kind_dealer or rule.kind_prospect
-            ) or not (rule.size_large or rule.size_medium or rule.size_small or rule.size_none):
-                raise ValidationError(_("%(rule)s selects no customer: tick at least one grade, one kind and one "
-                                        "size.", rule=rule.name))
+            if (
+                not (rule.grade_a or rule.grade_b or rule.grade_c or rule.grade_none)
+                or not (rule.kind_terminal or rule.kind_dealer or rule.kind_prospect)
+                or not (
+                    rule.size_large
+                    or rule.size_medium
+                    or rule.size_small
+                    or rule.size_none
+                )
+            ):
+                raise ValidationError(
+                    _(
+                        "%(rule)s selects no customer: tick at least one grade, one "
+                        "kind and one "
+                        "size.",
+                        rule=rule.name,
+                    )
+                )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -119,9 +188,15 @@ class LamCadenceRule(models.Model):
         kind = facts["kind"]
         if kind not in ("terminal", "dealer", "prospect") or not self[f"kind_{kind}"]:
             return False
-        if not self[f"grade_{facts['grade'] or 'none'}"] or not self[f"size_{facts['size'] or 'none'}"]:
+        if (
+            not self[f"grade_{facts['grade'] or 'none'}"]
+            or not self[f"size_{facts['size'] or 'none'}"]
+        ):
             return False
-        if self.credit_scope != "any" and (self.credit_scope == "credit") != facts["credit"]:
+        if (
+            self.credit_scope != "any"
+            and (self.credit_scope == "credit") != facts["credit"]
+        ):
             return False
         return self.manager_category in ("any", facts["category"])
 
@@ -132,7 +207,9 @@ class LamCadenceRule(models.Model):
             return today - relativedelta(days=self.period_length - 1)
         if self.period_type == "week":
             monday = today - relativedelta(days=today.weekday())
-            weeks = (monday.toordinal() // 7) % self.period_length  # weeks aligned on a fixed Monday
+            weeks = (
+                monday.toordinal() // 7
+            ) % self.period_length  # weeks aligned on a fixed Monday
             return monday - relativedelta(weeks=weeks)
         first = today + relativedelta(day=1)
         return first - relativedelta(months=(first.month - 1) % self.period_length)
@@ -156,20 +233,32 @@ class LamCadenceRule(models.Model):
         if self.contact_type == "key_person":
             covered = facts["key_persons"] >= max(company.lam_key_person_min_count, 1)
             since = facts["created"]
-            return covered, facts["key_persons"], None if covered else since, None if covered else since + offset
+            return (
+                covered,
+                facts["key_persons"],
+                None if covered else since,
+                None if covered else since + offset,
+            )
         start = self._lam_period_start(today)
         count = sum(1 for day in days if start <= day <= today)
         if count >= self.min_count:
             return True, count, None, None
         if self.period_type == "days":
-            # uncovered since the window stopped holding enough contacts (or since the customer exists)
+            # uncovered since the window stopped holding enough contacts (or since the
+            # customer exists)
             nth = days[self.min_count - 1] if len(days) >= self.min_count else None
             since = nth + self._lam_period_step() if nth else facts["created"]
             return False, count, since, max(since, facts["created"]) + offset
-        # calendar periods: due by the end of this one; overdue since the previous one when it was missed too
+        # calendar periods: due by the end of this one; overdue since the previous one
+        # when it was missed too
         previous = start - self._lam_period_step()
-        missed_before = sum(1 for day in days if previous <= day < start) < self.min_count and (
-            facts["created"] < start)
+        missed_before = sum(
+            1 for day in days if previous <= day < start
+        ) < self.min_count and (facts["created"] < start)
         since = max(previous if missed_before else start, facts["created"])
-        deadline = (start if missed_before else start + self._lam_period_step()) - relativedelta(days=1) + offset
+        deadline = (
+            (start if missed_before else start + self._lam_period_step())
+            - relativedelta(days=1)
+            + offset
+        )
         return False, count, since, deadline

@@ -15,53 +15,97 @@ class LamCadenceStatus(models.Model):
     _description = "Contact Cadence Status"
     _order = "overdue desc, deadline, id"
 
-    rule_id = fields.Many2one("lam.cadence.rule", string="Cadence Rule", required=True, readonly=True, index=True,
-                              ondelete="cascade")
-    partner_id = fields.Many2one("res.partner", string="Customer", required=True, readonly=True, index=True,
-                                 ondelete="cascade")
-    user_id = fields.Many2one("res.users", string="Account Manager", readonly=True, index=True)
+    rule_id = fields.Many2one(
+        "lam.cadence.rule",
+        string="Cadence Rule",
+        required=True,
+        readonly=True,
+        index=True,
+        ondelete="cascade",
+    )
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Customer",
+        required=True,
+        readonly=True,
+        index=True,
+        ondelete="cascade",
+    )
+    user_id = fields.Many2one(
+        "res.users", string="Account Manager", readonly=True, index=True
+    )
     date = fields.Date(string="Checked On", readonly=True)
     covered = fields.Boolean(readonly=True)
     overdue = fields.Boolean(readonly=True)
-    count = fields.Integer(string="Contacts in the Period", readonly=True, aggregator="sum")
-    required = fields.Integer(string="Required", readonly=True, aggregator="max")
+    count = fields.Integer(
+        string="Contacts in the Period", readonly=True, aggregator="sum"
+    )
+    required = fields.Integer(readonly=True, aggregator="max")
     since = fields.Date(string="Uncovered Since", readonly=True)
     deadline = fields.Date(string="Due By", readonly=True)
-    covered_count = fields.Integer(string="Customers Covered", readonly=True, aggregator="sum")
-    overdue_count = fields.Integer(string="Customers Overdue", readonly=True, aggregator="sum")
-    on_time = fields.Float(string="On-time Share (%)", readonly=True, aggregator="avg", digits=(5, 1),
-                           help="Share of the customers in scope who are covered.")
+    covered_count = fields.Integer(
+        string="Customers Covered", readonly=True, aggregator="sum"
+    )
+    overdue_count = fields.Integer(
+        string="Customers Overdue", readonly=True, aggregator="sum"
+    )
+    on_time = fields.Float(
+        string="On-time Share (%)",
+        readonly=True,
+        aggregator="avg",
+        digits=(5, 1),
+        help="Share of the customers in scope who are covered.",
+    )
 
     @api.model
     def _lam_replace(self, customers, rows):
         """Replace the rows of ``customers`` in two statements."""
         self.flush_model()
-        self.env.cr.execute(SQL("DELETE FROM lam_cadence_status WHERE partner_id = ANY(%s)", customers.ids))
+        self.env.cr.execute(
+            SQL(
+                "DELETE FROM lam_cadence_status WHERE partner_id = ANY(%s)",
+                customers.ids,
+            )
+        )
         if rows:
-            self.env.cr.execute(SQL(
-                """INSERT INTO lam_cadence_status (rule_id, partner_id, user_id, date, covered, overdue, count,
-                                                  required, since, deadline, covered_count, overdue_count, on_time,
-                                                  create_uid, create_date, write_uid, write_date)
-                   SELECT r.rule_id, r.partner_id, r.user_id, r.date, r.covered, r.overdue, r.count, r.required,
+            self.env.cr.execute(
+                SQL(
+                    """INSERT INTO lam_cadence_status (rule_id, partner_id, user_id,
+                        date, covered, overdue, count,
+                                                  required, since, deadline,
+                                                      covered_count, overdue_count,
+                                                      on_time,
+                                                  create_uid, create_date, write_uid,
+                                                      write_date)
+                   SELECT r.rule_id, r.partner_id, r.user_id, r.date, r.covered,
+                       r.overdue, r.count, r.required,
                           r.since, r.deadline, r.covered::int, r.overdue::int,
                           CASE WHEN r.covered THEN 100.0 ELSE 0.0 END,
-                          %(uid)s, NOW() AT TIME ZONE 'UTC', %(uid)s, NOW() AT TIME ZONE 'UTC'
+                          %(uid)s, NOW() AT TIME ZONE 'UTC', %(uid)s, NOW() AT TIME ZONE
+                              'UTC'
                      FROM jsonb_to_recordset(%(rows)s::jsonb) AS r(
-                          rule_id int, partner_id int, user_id int, date date, covered bool, overdue bool, count int,
+                          rule_id int, partner_id int, user_id int, date date, covered
+                              bool, overdue bool, count int,
                           required int, since date, deadline date)""",
-                uid=self.env.uid, rows=json.dumps(rows, default=str),
-            ))
+                    uid=self.env.uid,
+                    rows=json.dumps(rows, default=str),
+                )
+            )
         self.invalidate_model()
 
     @api.model
     def _lam_purge(self):
         """Drop the rows of customers out of scope and of rules no longer active."""
         self.flush_model()
-        self.env.cr.execute(SQL(
-            """DELETE FROM lam_cadence_status s
-                WHERE NOT EXISTS (SELECT 1 FROM lam_cadence_rule r WHERE r.id = s.rule_id AND r.active)
+        self.env.cr.execute(
+            SQL(
+                """DELETE FROM lam_cadence_status s
+                WHERE NOT EXISTS (SELECT 1 FROM lam_cadence_rule r WHERE r.id =
+                    s.rule_id AND r.active)
                    OR NOT EXISTS (SELECT 1 FROM res_partner p
-                                   WHERE p.id = s.partner_id AND p.active AND p.user_id IS NOT NULL
+                                   WHERE p.id = s.partner_id AND p.active AND p.user_id
+                                       IS NOT NULL
                                      AND p.lam_customer_kind IS NOT NULL)"""
-        ))
+            )
+        )
         self.invalidate_model()

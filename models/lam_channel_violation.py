@@ -22,16 +22,36 @@ class LamChannelViolation(models.Model):
     _order = "date desc, id desc"
     _lam_system_fields = ("state",)
 
-    partner_id = fields.Many2one(string="Dealer", tracking=True,
-                                 domain=[("is_company", "=", True), ("lam_customer_kind", "=", "dealer")])
-    violation_type = fields.Selection(VIOLATION_TYPES, string="Type", required=True, default="cross_territory",
-                                      tracking=True)
+    partner_id = fields.Many2one(
+        string="Dealer",
+        tracking=True,
+        domain=[("is_company", "=", True), ("lam_customer_kind", "=", "dealer")],
+    )
+    violation_type = fields.Selection(
+        VIOLATION_TYPES,
+        string="Type",
+        required=True,
+        default="cross_territory",
+        tracking=True,
+    )
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
     place = fields.Char(help="Where it was found: city, market, customer.")
     description = fields.Text(required=True, help="What was found, by whom.")
-    evidence_ids = fields.Many2many("ir.attachment", string="Evidence", help="Photos, invoices, price lists.")
-    state = fields.Selection([("reported", "Reported"), ("confirmed", "Confirmed"), ("dismissed", "Dismissed")],
-                             default="reported", required=True, tracking=True, readonly=True, index=True)
+    evidence_ids = fields.Many2many(
+        "ir.attachment", string="Evidence", help="Photos, invoices, price lists."
+    )
+    state = fields.Selection(
+        [
+            ("reported", "Reported"),
+            ("confirmed", "Confirmed"),
+            ("dismissed", "Dismissed"),
+        ],
+        default="reported",
+        required=True,
+        tracking=True,
+        readonly=True,
+        index=True,
+    )
     measures = fields.Text(string="Measures Taken")
 
     @api.model_create_multi
@@ -41,9 +61,17 @@ class LamChannelViolation(models.Model):
         return violations
 
     def write(self, vals):
-        if not self.env.su and set(vals) - {"measures", "message_follower_ids", "activity_ids"} and \
-                self.filtered(lambda violation: violation.state != "reported"):
-            raise UserError(_("A decided violation keeps its facts and evidence; only the measures taken change."))
+        if (
+            not self.env.su
+            and set(vals) - {"measures", "message_follower_ids", "activity_ids"}
+            and self.filtered(lambda violation: violation.state != "reported")
+        ):
+            raise UserError(
+                _(
+                    "A decided violation keeps its facts and evidence; only the "
+                    "measures taken change."
+                )
+            )
         result = super().write(vals)
         if "evidence_ids" in vals:
             self._lam_check_evidence()
@@ -58,7 +86,9 @@ class LamChannelViolation(models.Model):
     def _check_dealer(self):
         for violation in self.sudo():
             if violation.partner_id.lam_customer_kind != "dealer":
-                raise ValidationError(_("%(partner)s is not a dealer.", partner=violation.partner_id.name))
+                raise ValidationError(
+                    _("%(partner)s is not a dealer.", partner=violation.partner_id.name)
+                )
 
     @api.constrains("date")
     def _check_date(self):
@@ -69,8 +99,11 @@ class LamChannelViolation(models.Model):
     def _compute_display_name(self):
         types = dict(self._fields["violation_type"]._description_selection(self.env))
         for violation in self:
-            violation.display_name = f"{violation.partner_id.name or ''}: {types.get(violation.violation_type, '')} " \
-                                     f"{violation.date or ''}".strip()
+            violation.display_name = (
+                f"{violation.partner_id.name or ''}: "
+                f"{types.get(violation.violation_type, '')} "
+                f"{violation.date or ''}".strip()
+            )
 
     def action_confirm(self):
         self._lam_decide("confirmed")
@@ -81,9 +114,18 @@ class LamChannelViolation(models.Model):
     def _lam_decide(self, state):
         for violation in self:
             if violation.state != "reported":
-                raise UserError(_("%(violation)s was decided already.", violation=violation.display_name))
+                raise UserError(
+                    _(
+                        "%(violation)s was decided already.",
+                        violation=violation.display_name,
+                    )
+                )
             if state == "confirmed" and not violation.evidence_ids:
-                raise UserError(_("%(violation)s: attach the evidence before confirming it.",
-                                  violation=violation.display_name))
+                raise UserError(
+                    _(
+                        "%(violation)s: attach the evidence before confirming it.",
+                        violation=violation.display_name,
+                    )
+                )
         self.check_access("write")
         self.sudo().write({"state": state})

@@ -15,39 +15,68 @@ class LamCollectionAction(models.Model):
     _order = "date desc, id desc"
     _lam_customer_link = "receivable_id"
 
-    receivable_id = fields.Many2one("lam.receivable", string="Invoice", required=True, index=True,
-                                    ondelete="cascade")
-    partner_id = fields.Many2one(related="receivable_id.partner_id", store=True, precompute=True, required=False,
-                                 ondelete="cascade")
-    user_id = fields.Many2one("res.users", string="Done By", default=lambda self: self.env.user, readonly=True)
+    receivable_id = fields.Many2one(
+        "lam.receivable",
+        string="Invoice",
+        required=True,
+        index=True,
+        ondelete="cascade",
+    )
+    partner_id = fields.Many2one(
+        related="receivable_id.partner_id",
+        store=True,
+        precompute=True,
+        required=False,
+        ondelete="cascade",
+    )
+    user_id = fields.Many2one(
+        "res.users", string="Done By", default=lambda self: self.env.user, readonly=True
+    )
     date = fields.Date(required=True, default=fields.Date.context_today)
-    action = fields.Selection(string="Collection Method", selection=[("call", "Phone Call"), ("visit", "Visit"), ("letter", "Reminder Letter"),
-                               ("statement", "Statement Sent"), ("legal", "Legal Notice"), ("other", "Other")],
-                              required=True, default="call")
+    action = fields.Selection(
+        string="Collection Method",
+        selection=[
+            ("call", "Phone Call"),
+            ("visit", "Visit"),
+            ("letter", "Reminder Letter"),
+            ("statement", "Statement Sent"),
+            ("legal", "Legal Notice"),
+            ("other", "Other"),
+        ],
+        required=True,
+        default="call",
+    )
     description = fields.Text(string="What Was Done", required=True)
     promise_date = fields.Date(string="Promised Payment Date")
-    promised_amount = fields.Float(string="Promised Amount", digits="Account")
+    promised_amount = fields.Float(digits="Account")
     result = fields.Text(string="Outcome")
     _lam_system_fields = ("user_id",)
 
     def write(self, vals):
         if "receivable_id" in vals and not self.env.su:
-            raise AccessError(_("A collection action stays on the invoice it was recorded on."))
+            raise AccessError(
+                _("A collection action stays on the invoice it was recorded on.")
+            )
         return super().write(vals)
 
     def _lam_check_customer_access(self):
         """Finance records collection actions on any invoice it reads; an account
         manager on the invoices of the customers he may work on."""
         self.receivable_id.check_access("read")
-        if self.env.su or not self.env.user.has_group("lubricant_account_manager.group_lam_finance"):
-            super()._lam_check_customer_access()
+        if self.env.su or not self.env.user.has_group(
+            "lubricant_account_manager.group_lam_finance"
+        ):
+            return super()._lam_check_customer_access()
+        return None
 
     @api.constrains("date", "promise_date", "promised_amount")
     def _check_dates(self):
         today = fields.Date.context_today(self)
         for action in self:
             if action.date > today:
-                raise ValidationError(_("A collection action is recorded once done: today or before."))
+                raise ValidationError(
+                    _("A collection action is recorded once done: today or before.")
+                )
             if action.promise_date and action.promise_date < action.date:
                 raise ValidationError(_("A payment is promised for after the action."))
             if action.promised_amount < 0:

@@ -29,8 +29,15 @@ class LamCommunication(models.Model):
         help="Whom the manager spoke to at the customer.",
     )
     channel = fields.Selection(CHANNELS, required=True, default="phone", tracking=True)
-    date = fields.Datetime(required=True, default=fields.Datetime.now, index=True, tracking=True)
-    day = fields.Date(compute="_compute_day", store=True, index=True, help="The day of the contact in the caller's time zone.")
+    date = fields.Datetime(
+        required=True, default=fields.Datetime.now, index=True, tracking=True
+    )
+    day = fields.Date(
+        compute="_compute_day",
+        store=True,
+        index=True,
+        help="The day of the contact in the caller's time zone.",
+    )
     summary = fields.Text(required=True, help="What was said.")
     follow_up = fields.Text(string="Follow-up Action")
     next_date = fields.Date(string="Next Contact", tracking=True)
@@ -38,15 +45,20 @@ class LamCommunication(models.Model):
     @api.depends("date", "user_id.tz")
     def _compute_day(self):
         for record in self:
-            record.day = record.date and fields.Datetime.context_timestamp(
-                record.with_context(tz=record.user_id.tz or "UTC"), record.date
-            ).date()
+            record.day = (
+                record.date
+                and fields.Datetime.context_timestamp(
+                    record.with_context(tz=record.user_id.tz or "UTC"), record.date
+                ).date()
+            )
 
     @api.depends("partner_id", "channel", "date")
     def _compute_display_name(self):
         channels = dict(self._fields["channel"]._description_selection(self.env))
         for record in self:
-            when = record.date and fields.Datetime.context_timestamp(record, record.date)
+            when = record.date and fields.Datetime.context_timestamp(
+                record, record.date
+            )
             record.display_name = _(
                 "%(channel)s with %(customer)s, %(date)s",
                 channel=channels.get(record.channel, ""),
@@ -56,9 +68,16 @@ class LamCommunication(models.Model):
 
     @api.constrains("contact_id", "partner_id")
     def _check_contact_id(self):
-        for record in self.sudo():  # compared as superuser: a stranger's name is not shown
-            if record.contact_id and record.contact_id.commercial_partner_id != record.partner_id:
-                raise ValidationError(_("The contact person is one of the customer's people."))
+        for (
+            record
+        ) in self.sudo():  # compared as superuser: a stranger's name is not shown
+            if (
+                record.contact_id
+                and record.contact_id.commercial_partner_id != record.partner_id
+            ):
+                raise ValidationError(
+                    _("The contact person is one of the customer's people.")
+                )
 
     @api.constrains("date", "next_date")
     def _check_next_date(self):
@@ -79,13 +98,20 @@ class LamCommunication(models.Model):
         return result
 
     def _lam_schedule_next_contact(self):
-        """The next date becomes an activity of the caller on this record, updated rather than duplicated."""
-        activity_type = self.env.ref("lubricant_account_manager.mail_activity_type_lam_call")
+        """The next date becomes an activity of the caller on this record, updated
+        rather than duplicated."""
+        activity_type = self.env.ref(
+            "lubricant_account_manager.mail_activity_type_lam_call"
+        )
         for record in self:
-            activity = record.activity_ids.filtered(lambda act: act.activity_type_id == activity_type)[:1]
+            activity = record.activity_ids.filtered(
+                lambda act: act.activity_type_id == activity_type
+            )[:1]
             summary = _("Follow up with %(customer)s", customer=record.partner_id.name)
             if activity:
-                activity.write({"date_deadline": record.next_date, "user_id": record.user_id.id})
+                activity.write(
+                    {"date_deadline": record.next_date, "user_id": record.user_id.id}
+                )
             else:
                 record.activity_schedule(
                     act_type_xmlid="lubricant_account_manager.mail_activity_type_lam_call",

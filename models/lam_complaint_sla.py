@@ -19,40 +19,65 @@ class LamComplaintSla(models.Model):
     company_id = fields.Many2one("res.company", readonly=True)
     period = fields.Selection([("month", "Month"), ("all", "All Time")], readonly=True)
     month = fields.Date(readonly=True)
-    complaint_count = fields.Integer(string="Complaints", readonly=True, aggregator="sum")
+    complaint_count = fields.Integer(
+        string="Complaints", readonly=True, aggregator="sum"
+    )
     resolved_count = fields.Integer(string="Resolved", readonly=True, aggregator="sum")
-    due_count = fields.Integer(string="With a Deadline Reached", readonly=True, aggregator="sum",
-                               help="Complaints the manager resolves himself, resolved or past their deadline.")
-    on_time_count = fields.Integer(string="Resolved in Time", readonly=True, aggregator="sum")
-    on_time_share = fields.Float(string="Resolved in Time (%)", readonly=True, aggregator="max", digits=(5, 1))
-    median_hours = fields.Float(string="Median Working Hours to Resolve", readonly=True, aggregator="max",
-                                digits=(8, 1))
-    open_breaches = fields.Integer(string="Open Past Deadline", readonly=True, aggregator="sum")
+    due_count = fields.Integer(
+        string="With a Deadline Reached",
+        readonly=True,
+        aggregator="sum",
+        help="Complaints the manager resolves himself, resolved or past their "
+        "deadline.",
+    )
+    on_time_count = fields.Integer(
+        string="Resolved in Time", readonly=True, aggregator="sum"
+    )
+    on_time_share = fields.Float(
+        string="Resolved in Time (%)", readonly=True, aggregator="max", digits=(5, 1)
+    )
+    median_hours = fields.Float(
+        string="Median Working Hours to Resolve",
+        readonly=True,
+        aggregator="max",
+        digits=(8, 1),
+    )
+    open_breaches = fields.Integer(
+        string="Open Past Deadline", readonly=True, aggregator="sum"
+    )
 
     @property
     def _table_query(self):
         return """
-            SELECT row_number() OVER (ORDER BY user_id, company_id, month NULLS FIRST) AS id, *
+            SELECT row_number() OVER (ORDER BY user_id, company_id, month NULLS FIRST)
+                AS id, *
               FROM (
                 SELECT c.user_id, c.company_id,
-                       CASE WHEN GROUPING(date_trunc('month', c.received_at)) = 0 THEN 'month' ELSE 'all' END AS period,
+                       CASE WHEN GROUPING(date_trunc('month', c.received_at)) = 0 THEN
+                           'month' ELSE 'all' END AS period,
                        date_trunc('month', c.received_at)::date AS month,
                        COUNT(*) AS complaint_count,
-                       COUNT(*) FILTER (WHERE c.resolved_at IS NOT NULL) AS resolved_count,
+                       COUNT(*) FILTER (WHERE c.resolved_at IS NOT NULL) AS
+                           resolved_count,
                        COUNT(*) FILTER (WHERE c.deadline IS NOT NULL
-                                          AND (c.resolved_at IS NOT NULL OR c.deadline < NOW() AT TIME ZONE 'UTC'))
+                                          AND (c.resolved_at IS NOT NULL OR c.deadline <
+                                              NOW() AT TIME ZONE 'UTC'))
                            AS due_count,
                        COUNT(*) FILTER (WHERE c.sla_met) AS on_time_count,
-                       100.0 * COUNT(*) FILTER (WHERE c.sla_met) / NULLIF(COUNT(*) FILTER (
+                       100.0 * COUNT(*) FILTER (WHERE c.sla_met) / NULLIF(COUNT(*)
+                           FILTER (
                            WHERE c.deadline IS NOT NULL
-                             AND (c.resolved_at IS NOT NULL OR c.deadline < NOW() AT TIME ZONE 'UTC')), 0)
+                             AND (c.resolved_at IS NOT NULL OR c.deadline < NOW() AT
+                                 TIME ZONE 'UTC')), 0)
                            AS on_time_share,
                        percentile_cont(0.5) WITHIN GROUP (ORDER BY c.working_hours)
                            FILTER (WHERE c.resolved_at IS NOT NULL) AS median_hours,
                        COUNT(*) FILTER (WHERE c.state IN ('new', 'in_progress')
-                                          AND c.deadline < NOW() AT TIME ZONE 'UTC') AS open_breaches
+                                          AND c.deadline < NOW() AT TIME ZONE 'UTC') AS
+                                              open_breaches
                   FROM lam_complaint c
-                 GROUP BY GROUPING SETS ((c.user_id, c.company_id, date_trunc('month', c.received_at)),
+                 GROUP BY GROUPING SETS ((c.user_id, c.company_id, date_trunc('month',
+                     c.received_at)),
                                          (c.user_id, c.company_id))
               ) figures
         """

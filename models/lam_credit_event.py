@@ -21,40 +21,73 @@ class LamCreditEvent(models.Model):
         required=True,
         readonly=True,
         default=lambda self: self.env.company,
-        help="Credit limits and payment terms are set per company: the company this change applies to.",
+        help="Credit limits and payment terms are set per company: the company this "
+        "change applies to.",
     )
     date = fields.Datetime(default=fields.Datetime.now, required=True, readonly=True)
     changed_by_id = fields.Many2one(
-        "res.users", string="Changed By", default=lambda self: self.env.user, readonly=True
+        "res.users",
+        string="Changed By",
+        default=lambda self: self.env.user,
+        readonly=True,
     )
-    old_rating = fields.Selection(CREDIT_RATINGS, string="Old Rating", readonly=True)
-    new_rating = fields.Selection(CREDIT_RATINGS, string="New Rating", readonly=True)
+    old_rating = fields.Selection(CREDIT_RATINGS, readonly=True)
+    new_rating = fields.Selection(CREDIT_RATINGS, readonly=True)
     old_limit = fields.Float(string="Old Credit Limit", readonly=True)
     new_limit = fields.Float(string="New Credit Limit", readonly=True)
-    old_payment_term_id = fields.Many2one("account.payment.term", string="Old Payment Term", readonly=True)
-    new_payment_term_id = fields.Many2one("account.payment.term", string="New Payment Term", readonly=True)
+    old_payment_term_id = fields.Many2one(
+        "account.payment.term", string="Old Payment Term", readonly=True
+    )
+    new_payment_term_id = fields.Many2one(
+        "account.payment.term", string="New Payment Term", readonly=True
+    )
     reason = fields.Char(readonly=True)
-    requested_by_id = fields.Many2one("res.users", string="Requested By", readonly=True,
-                                      help="The account manager whose request was approved.")
+    requested_by_id = fields.Many2one(
+        "res.users",
+        string="Requested By",
+        readonly=True,
+        help="The account manager whose request was approved.",
+    )
     summary = fields.Char(compute="_compute_summary")
 
-    @api.depends("old_rating", "new_rating", "old_limit", "new_limit", "old_payment_term_id", "new_payment_term_id")
+    @api.depends(
+        "old_rating",
+        "new_rating",
+        "old_limit",
+        "new_limit",
+        "old_payment_term_id",
+        "new_payment_term_id",
+    )
     def _compute_summary(self):
         ratings = dict(self._fields["new_rating"]._description_selection(self.env))
         empty = _("none")
         for event in self:
             parts = []
             if event.old_rating != event.new_rating:
-                parts.append(_("rating %(old)s → %(new)s",
-                               old=ratings.get(event.old_rating, empty), new=ratings.get(event.new_rating, empty)))
+                parts.append(
+                    _(
+                        "rating %(old)s → %(new)s",
+                        old=ratings.get(event.old_rating, empty),
+                        new=ratings.get(event.new_rating, empty),
+                    )
+                )
             if event.old_limit != event.new_limit:
                 currency = event.company_id.currency_id
-                parts.append(_("limit %(old)s → %(new)s",
-                               old=currency.format(event.old_limit), new=currency.format(event.new_limit)))
+                parts.append(
+                    _(
+                        "limit %(old)s → %(new)s",
+                        old=currency.format(event.old_limit),
+                        new=currency.format(event.new_limit),
+                    )
+                )
             if event.old_payment_term_id != event.new_payment_term_id:
-                parts.append(_("payment term %(old)s → %(new)s",
-                               old=event.old_payment_term_id.name or empty,
-                               new=event.new_payment_term_id.name or empty))
+                parts.append(
+                    _(
+                        "payment term %(old)s → %(new)s",
+                        old=event.old_payment_term_id.name or empty,
+                        new=event.new_payment_term_id.name or empty,
+                    )
+                )
             reason = event.reason or _("changed on the customer form")
             event.summary = "; ".join(parts) + f" ({reason})"
 
@@ -64,6 +97,9 @@ class LamCreditEvent(models.Model):
             event.display_name = _(
                 "%(customer)s: credit change of %(date)s",
                 customer=event.partner_id.name or "",
-                date=fields.Date.to_string(fields.Datetime.context_timestamp(event, event.date).date())
-                if event.date else "",
+                date=fields.Date.to_string(
+                    fields.Datetime.context_timestamp(event, event.date).date()
+                )
+                if event.date
+                else "",
             )

@@ -26,7 +26,8 @@ class LamCustomerRecordMixin(models.AbstractModel):
     _lam_customer_link = "partner_id"
     # Fields only the system sets, refused in create() and write().
     _lam_system_fields = ()
-    # The reference the model's own create() takes from a sequence (it refuses one given).
+    # The reference the model's own create() takes from a sequence (it refuses one
+    # given).
     _lam_sequence_field = None
 
     partner_id = fields.Many2one(
@@ -42,13 +43,21 @@ class LamCustomerRecordMixin(models.AbstractModel):
         string="Account Manager",
         store=True,
         index=True,
-        help="The customer's account manager: who, with his department manager, may see this record.",
+        help="The customer's account manager: who, with his department manager, may "
+        "see this record.",
     )
 
     @api.model_create_multi
     def create(self, vals_list):
-        system = () if self.env.su else tuple(
-            fname for fname in self._lam_system_fields if fname != self._lam_sequence_field)
+        system = (
+            ()
+            if self.env.su
+            else tuple(
+                fname
+                for fname in self._lam_system_fields
+                if fname != self._lam_sequence_field
+            )
+        )
         for vals in vals_list:
             self._lam_check_input(vals, system)
         records = super().create(vals_list)
@@ -72,10 +81,16 @@ class LamCustomerRecordMixin(models.AbstractModel):
         putting his work on a customer that is not his."""
         partners = self.partner_id
         partners.check_access("write")
-        others = partners.sudo().filtered(lambda partner: not (partner.is_company and partner.lam_customer_kind))
+        others = partners.sudo().filtered(
+            lambda partner: not (partner.is_company and partner.lam_customer_kind)
+        )
         if others and not self.env.su:
-            raise UserError(_("%(partners)s: not a lubricant customer.",
-                              partners=", ".join(others.mapped("display_name"))))
+            raise UserError(
+                _(
+                    "%(partners)s: not a lubricant customer.",
+                    partners=", ".join(others.mapped("display_name")),
+                )
+            )
 
     @api.model
     def _lam_record_models(self):
@@ -94,14 +109,20 @@ class LamCustomerRecordMixin(models.AbstractModel):
         the system computes (a readonly related or computed field is still
         written by write(): the customer's manager through account_manager_id)."""
         refused = [
-            fname for fname in vals
+            fname
+            for fname in vals
             if fname in system_fields or self._lam_is_computed_readonly(fname)
         ]
         if refused:
-            raise UserError(_(
-                "%(fields)s cannot be changed: the system sets it.",
-                fields=", ".join(self._fields[fname]._description_string(self.env) for fname in refused),
-            ))
+            raise UserError(
+                _(
+                    "%(fields)s cannot be changed: the system sets it.",
+                    fields=", ".join(
+                        self._fields[fname]._description_string(self.env)
+                        for fname in refused
+                    ),
+                )
+            )
         check_vals(self, vals)
 
     @api.model

@@ -15,19 +15,33 @@ class LamCustomerStock(models.Model):
     _order = "date desc, id desc"
 
     date = fields.Date(required=True, default=fields.Date.context_today)
-    product_id = fields.Many2one("product.product", string="Product", required=True,
-                                 domain=[("lam_is_lubricant", "=", True)])
-    quantity = fields.Float(digits="Lubricant Volume", required=True, help="In the reference unit.")
+    product_id = fields.Many2one(
+        "product.product",
+        string="Product",
+        required=True,
+        domain=[("lam_is_lubricant", "=", True)],
+    )
+    quantity = fields.Float(
+        digits="Lubricant Volume", required=True, help="In the reference unit."
+    )
     note = fields.Char()
 
-    _sql_constraints = [("quantity_not_negative", "CHECK(quantity >= 0)", "A stock cannot be negative.")]
+    _sql_constraints = [
+        ("quantity_not_negative", "CHECK(quantity >= 0)", "A stock cannot be negative.")
+    ]
 
     @api.constrains("product_id", "date")
     def _check_product(self):
         today = fields.Date.context_today(self)
         for stock in self:
             if not stock.product_id.lam_is_lubricant:
-                raise ValidationError(_("%(product)s: stocks on hand are of lubricants.",
-                                        product=stock.product_id.display_name))
+                raise ValidationError(
+                    _(
+                        "%(product)s: stocks on hand are of lubricants.",
+                        product=stock.product_id.display_name,
+                    )
+                )
             if stock.date > today:
-                raise ValidationError(_("A stock is recorded as seen, today or before."))
+                raise ValidationError(
+                    _("A stock is recorded as seen, today or before.")
+                )

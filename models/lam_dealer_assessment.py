@@ -23,35 +23,78 @@ class LamDealerAssessment(models.Model):
     _order = "date_to desc, id desc"
     _lam_system_fields = ("state", "feedback_sent_on", "assessor_id")
 
-    partner_id = fields.Many2one(string="Dealer", tracking=True,
-                                 domain=[("is_company", "=", True), ("lam_customer_kind", "=", "dealer")])
-    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
-    assessor_id = fields.Many2one("res.users", string="Assessed By", default=lambda self: self.env.user,
-                                  readonly=True)
-    date_from = fields.Date(string="From", required=True,
-                            default=lambda self: fields.Date.context_today(self) + relativedelta(months=-6, day=1))
-    date_to = fields.Date(string="To", required=True,
-                          default=lambda self: fields.Date.context_today(self) + relativedelta(day=1, days=-1))
-    line_ids = fields.One2many("lam.dealer.assessment.line", "assessment_id", string="Criteria", copy=True)
-    total = fields.Float(compute="_compute_total", store=True, digits=(5, 1), aggregator="avg",
-                         help="Weighted score, out of 100.")
+    partner_id = fields.Many2one(
+        string="Dealer",
+        tracking=True,
+        domain=[("is_company", "=", True), ("lam_customer_kind", "=", "dealer")],
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    assessor_id = fields.Many2one(
+        "res.users",
+        string="Assessed By",
+        default=lambda self: self.env.user,
+        readonly=True,
+    )
+    date_from = fields.Date(
+        string="From",
+        required=True,
+        default=lambda self: fields.Date.context_today(self)
+        + relativedelta(months=-6, day=1),
+    )
+    date_to = fields.Date(
+        string="To",
+        required=True,
+        default=lambda self: fields.Date.context_today(self)
+        + relativedelta(day=1, days=-1),
+    )
+    line_ids = fields.One2many(
+        "lam.dealer.assessment.line", "assessment_id", string="Criteria", copy=True
+    )
+    total = fields.Float(
+        compute="_compute_total",
+        store=True,
+        digits=(5, 1),
+        aggregator="avg",
+        help="Weighted score, out of 100.",
+    )
     grade = fields.Selection(GRADES, compute="_compute_total", store=True)
     remarks = fields.Text(string="Feedback to the Dealer")
-    state = fields.Selection([("draft", "Draft"), ("done", "Done"), ("sent", "Sent to the Dealer")],
-                             default="draft", required=True, tracking=True, readonly=True)
-    feedback_sent_on = fields.Datetime(string="Feedback Sent On", readonly=True, copy=False)
+    state = fields.Selection(
+        [("draft", "Draft"), ("done", "Done"), ("sent", "Sent to the Dealer")],
+        default="draft",
+        required=True,
+        tracking=True,
+        readonly=True,
+    )
+    feedback_sent_on = fields.Datetime(readonly=True, copy=False)
 
-    @api.depends("line_ids.score", "line_ids.weight", "company_id.lam_assessment_grade_a",
-                 "company_id.lam_assessment_grade_b", "company_id.lam_assessment_grade_c")
+    @api.depends(
+        "line_ids.score",
+        "line_ids.weight",
+        "company_id.lam_assessment_grade_a",
+        "company_id.lam_assessment_grade_b",
+        "company_id.lam_assessment_grade_c",
+    )
     def _compute_total(self):
         for assessment in self:
             weights = sum(assessment.line_ids.mapped("weight"))
-            assessment.total = sum(line.score * line.weight for line in assessment.line_ids) / weights if weights \
+            assessment.total = (
+                sum(line.score * line.weight for line in assessment.line_ids) / weights
+                if weights
                 else 0.0
+            )
             company = assessment.company_id
-            assessment.grade = ("a" if assessment.total >= company.lam_assessment_grade_a
-                                else "b" if assessment.total >= company.lam_assessment_grade_b
-                                else "c" if assessment.total >= company.lam_assessment_grade_c else "d")
+            assessment.grade = (
+                "a"
+                if assessment.total >= company.lam_assessment_grade_a
+                else "b"
+                if assessment.total >= company.lam_assessment_grade_b
+                else "c"
+                if assessment.total >= company.lam_assessment_grade_c
+                else "d"
+            )
 
     @api.constrains("date_from", "date_to", "partner_id")
     def _check_period(self):
@@ -59,31 +102,46 @@ class LamDealerAssessment(models.Model):
             if assessment.date_to < assessment.date_from:
                 raise ValidationError(_("The assessed period ends after it starts."))
             if assessment.partner_id.sudo().lam_customer_kind != "dealer":
-                raise ValidationError(_("%(partner)s is not a dealer.", partner=assessment.partner_id.name))
+                raise ValidationError(
+                    _(
+                        "%(partner)s is not a dealer.",
+                        partner=assessment.partner_id.name,
+                    )
+                )
 
     @api.model_create_multi
     def create(self, vals_list):
         assessments = super().create(vals_list)
-        assessments.filtered(lambda assessment: not assessment.line_ids)._lam_add_criteria()
+        assessments.filtered(
+            lambda assessment: not assessment.line_ids
+        )._lam_add_criteria()
         return assessments
 
     def write(self, vals):
-        if not self.env.su and self.filtered(lambda assessment: assessment.state != "draft") and \
-                set(vals) - {"message_follower_ids", "activity_ids"}:
+        if (
+            not self.env.su
+            and self.filtered(lambda assessment: assessment.state != "draft")
+            and set(vals) - {"message_follower_ids", "activity_ids"}
+        ):
             raise UserError(_("A finished assessment is kept as it was finished."))
         return super().write(vals)
 
     @api.depends("partner_id", "date_to")
     def _compute_display_name(self):
         for assessment in self:
-            assessment.display_name = _("Assessment of %(dealer)s to %(date)s", dealer=assessment.partner_id.name or "",
-                                        date=assessment.date_to or "")
+            assessment.display_name = _(
+                "Assessment of %(dealer)s to %(date)s",
+                dealer=assessment.partner_id.name or "",
+                date=assessment.date_to or "",
+            )
 
     def _lam_add_criteria(self):
         criteria = self.env["lam.assessment.criterion"].search([])
         for assessment in self:
-            assessment.line_ids = [(0, 0, {"criterion_id": criterion.id, "weight": criterion.weight})
-                                   for criterion in criteria]
+            assessment.line_ids = [
+                (0, 0, {"criterion_id": criterion.id, "weight": criterion.weight})
+                for criterion in criteria
+            ]
 
     # --- automatic scores
     def action_compute_scores(self):
@@ -91,13 +149,20 @@ class LamDealerAssessment(models.Model):
             if assessment.state != "draft":
                 raise UserError(_("A finished assessment keeps its scores."))
             # the notes are written in the assessor's language, for the dealer's PDF
-            scores = assessment.with_context(lang=self.env.user.lang or self.env.lang)._lam_automatic_scores()
+            scores = assessment.with_context(
+                lang=self.env.user.lang or self.env.lang
+            )._lam_automatic_scores()
             for line in assessment.line_ids:
                 source = line.criterion_id.source
                 if source in scores and scores[source] is not None:
                     line.check_access("write")
-                    line.sudo().write({"score": round(scores[source], 1), "automatic": True,
-                                       "note": scores.get(f"{source}_note", "")})
+                    line.sudo().write(
+                        {
+                            "score": round(scores[source], 1),
+                            "automatic": True,
+                            "note": scores.get(f"{source}_note", ""),
+                        }
+                    )
         return True
 
     def _lam_automatic_scores(self):
@@ -105,26 +170,55 @@ class LamDealerAssessment(models.Model):
         self.ensure_one()
         dealer = self.partner_id
         company = self.company_id
-        quotas = self.env["lam.dealer.quota"].sudo().search([
-            ("partner_id", "=", dealer.id), ("month", ">=", month_bounds(self.date_from)[0]),
-            ("month", "<=", self.date_to)])
+        quotas = (
+            self.env["lam.dealer.quota"]
+            .sudo()
+            .search(
+                [
+                    ("partner_id", "=", dealer.id),
+                    ("month", ">=", month_bounds(self.date_from)[0]),
+                    ("month", "<=", self.date_to),
+                ]
+            )
+        )
         target, bought = sum(quotas.mapped("target")), sum(quotas.mapped("actual"))
         months = []
         month = month_bounds(self.date_from)[0]
         while month <= self.date_to:
             months.append(month)
             month += relativedelta(months=1)
-        reports = self.env["lam.dealer.psi"].sudo().with_company(company).search([
-            ("partner_id", "=", dealer.id), ("month", "in", months)])
+        reports = (
+            self.env["lam.dealer.psi"]
+            .sudo()
+            .with_company(company)
+            .search([("partner_id", "=", dealer.id), ("month", "in", months)])
+        )
         on_time = len(reports.filtered("on_time"))
-        violations = self.env["lam.channel.violation"].sudo().search_count([
-            ("partner_id", "=", dealer.id), ("state", "=", "confirmed"), ("date", ">=", self.date_from),
-            ("date", "<=", self.date_to)])
+        violations = (
+            self.env["lam.channel.violation"]
+            .sudo()
+            .search_count(
+                [
+                    ("partner_id", "=", dealer.id),
+                    ("state", "=", "confirmed"),
+                    ("date", ">=", self.date_from),
+                    ("date", "<=", self.date_to),
+                ]
+            )
+        )
         return {
             "quota": min(100.0, 100.0 * bought / target) if target else None,
-            "quota_note": _("%(bought)s of %(target)s bought", bought=round(bought, 1), target=round(target, 1)),
+            "quota_note": _(
+                "%(bought)s of %(target)s bought",
+                bought=round(bought, 1),
+                target=round(target, 1),
+            ),
             "psi": 100.0 * on_time / len(months) if months else None,
-            "psi_note": _("%(count)s of %(months)s months reported on time", count=on_time, months=len(months)),
+            "psi_note": _(
+                "%(count)s of %(months)s months reported on time",
+                count=on_time,
+                months=len(months),
+            ),
             "violations": max(0.0, 100.0 - company.lam_violation_penalty * violations),
             "violations_note": _("%(count)s confirmed violations", count=violations),
         }
@@ -133,25 +227,46 @@ class LamDealerAssessment(models.Model):
     def action_done(self):
         for assessment in self:
             if assessment.state != "draft":
-                raise UserError(_("%(assessment)s is finished already.", assessment=assessment.display_name))
+                raise UserError(
+                    _(
+                        "%(assessment)s is finished already.",
+                        assessment=assessment.display_name,
+                    )
+                )
             if not assessment.line_ids:
-                raise UserError(_("%(assessment)s has no criteria.", assessment=assessment.display_name))
+                raise UserError(
+                    _(
+                        "%(assessment)s has no criteria.",
+                        assessment=assessment.display_name,
+                    )
+                )
         self.check_access("write")
         self.sudo().write({"state": "done"})
         return True
 
     def action_send_feedback(self):
         """Email the dealer the assessment as PDF, and record when."""
-        template = self.env.ref("lubricant_account_manager.mail_template_lam_dealer_assessment")
+        template = self.env.ref(
+            "lubricant_account_manager.mail_template_lam_dealer_assessment"
+        )
         for assessment in self:
             if assessment.state == "draft":
                 raise UserError(_("Finish the assessment before sending it."))
             if not assessment.partner_id.sudo().email:
-                raise UserError(_("%(dealer)s has no email address.", dealer=assessment.partner_id.name))
+                raise UserError(
+                    _(
+                        "%(dealer)s has no email address.",
+                        dealer=assessment.partner_id.name,
+                    )
+                )
         self.check_access("write")
         for assessment in self:
             # queued: the mail queue sends it, and a failure shows on the message
-            assessment.message_post_with_source(template, subtype_xmlid="mail.mt_comment", message_type="comment",
-                                                force_send=False)
+            assessment.message_post_with_source(
+                template,
+                subtype_xmlid="mail.mt_comment",
+                message_type="comment",
+                force_send=False,
+            )
         self.sudo().write({"state": "sent", "feedback_sent_on": fields.Datetime.now()})
         return True

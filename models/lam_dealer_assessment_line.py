@@ -15,18 +15,34 @@ class LamDealerAssessmentLine(models.Model):
     _lam_customer_link = "assessment_id"
     _lam_system_fields = ("automatic",)
 
-    assessment_id = fields.Many2one("lam.dealer.assessment", required=True, ondelete="cascade", index=True)
-    partner_id = fields.Many2one(related="assessment_id.partner_id", store=True, precompute=True, required=False,
-                                 ondelete="cascade")
-    criterion_id = fields.Many2one("lam.assessment.criterion", required=True, ondelete="restrict")
+    assessment_id = fields.Many2one(
+        "lam.dealer.assessment", required=True, ondelete="cascade", index=True
+    )
+    partner_id = fields.Many2one(
+        related="assessment_id.partner_id",
+        store=True,
+        precompute=True,
+        required=False,
+        ondelete="cascade",
+    )
+    criterion_id = fields.Many2one(
+        "lam.assessment.criterion", required=True, ondelete="restrict"
+    )
     sequence = fields.Integer(related="criterion_id.sequence", store=True)
-    weight = fields.Float(required=True, help="Points out of 100, from the criterion when the assessment was made.")
+    weight = fields.Float(
+        required=True,
+        help="Points out of 100, from the criterion when the assessment was made.",
+    )
     score = fields.Float(digits=(5, 1), help="Out of 100.")
     automatic = fields.Boolean(string="From the Data", readonly=True)
     note = fields.Char(string="How")
 
     _sql_constraints = [
-        ("one_score_per_criterion", "UNIQUE(assessment_id, criterion_id)", "An assessment scores each criterion once."),
+        (
+            "one_score_per_criterion",
+            "UNIQUE(assessment_id, criterion_id)",
+            "An assessment scores each criterion once.",
+        ),
     ]
 
     @api.constrains("score", "weight")
@@ -46,5 +62,7 @@ class LamDealerAssessmentLine(models.Model):
         return super().write(vals)
 
     def _lam_check_open(self):
-        if not self.env.su and self.assessment_id.filtered(lambda assessment: assessment.state != "draft"):
+        if not self.env.su and self.assessment_id.filtered(
+            lambda assessment: assessment.state != "draft"
+        ):
             raise ValidationError(_("A finished assessment keeps its scores."))

@@ -25,30 +25,74 @@ class LamDealerPsi(models.Model):
     _inherit = ["lam.customer.record.mixin", "lam.month.mixin", "mail.thread"]
     _order = "month desc, partner_id, id"
 
-    partner_id = fields.Many2one(string="Dealer", domain=[("is_company", "=", True), ("lam_customer_kind", "=", "dealer")])
+    partner_id = fields.Many2one(
+        string="Dealer",
+        domain=[("is_company", "=", True), ("lam_customer_kind", "=", "dealer")],
+    )
     month = fields.Date(tracking=True, help="Any day of the month reported.")
-    submitted_on = fields.Date(string="Reported On", required=True, default=fields.Date.context_today,
-                               help="When the dealer reported the month: on time by the day set in Settings.")
-    line_ids = fields.One2many("lam.dealer.psi.line", "psi_id", string="Products", copy=True)
-    total_opening = fields.Float(string="Opening Stock", compute="_compute_totals", store=True,
-                                 digits="Lubricant Volume")
-    total_purchases = fields.Float(string="Bought In", compute="_compute_totals", store=True,
-                                   digits="Lubricant Volume")
-    total_sales = fields.Float(string="Sales", compute="_compute_totals", store=True, digits="Lubricant Volume")
-    total_closing = fields.Float(string="Closing Stock", compute="_compute_totals", store=True,
-                                 digits="Lubricant Volume")
-    sell_through = fields.Float(string="Sell-through (%)", compute="_compute_totals", store=True, digits=(5, 1),
-                                aggregator="avg", help="Sales of the month over the stock available in it.")
-    stock_cover = fields.Float(string="Stock Cover (months)", compute="_compute_totals", store=True, digits=(6, 1),
-                               aggregator="avg", help="Months the closing stock lasts at this month's sales.")
+    submitted_on = fields.Date(
+        string="Reported On",
+        required=True,
+        default=fields.Date.context_today,
+        help="When the dealer reported the month: on time by the day set in Settings.",
+    )
+    line_ids = fields.One2many(
+        "lam.dealer.psi.line", "psi_id", string="Products", copy=True
+    )
+    total_opening = fields.Float(
+        string="Opening Stock",
+        compute="_compute_totals",
+        store=True,
+        digits="Lubricant Volume",
+    )
+    total_purchases = fields.Float(
+        string="Bought In",
+        compute="_compute_totals",
+        store=True,
+        digits="Lubricant Volume",
+    )
+    total_sales = fields.Float(
+        string="Sales", compute="_compute_totals", store=True, digits="Lubricant Volume"
+    )
+    total_closing = fields.Float(
+        string="Closing Stock",
+        compute="_compute_totals",
+        store=True,
+        digits="Lubricant Volume",
+    )
+    sell_through = fields.Float(
+        string="Sell-through (%)",
+        compute="_compute_totals",
+        store=True,
+        digits=(5, 1),
+        aggregator="avg",
+        help="Sales of the month over the stock available in it.",
+    )
+    stock_cover = fields.Float(
+        string="Stock Cover (months)",
+        compute="_compute_totals",
+        store=True,
+        digits=(6, 1),
+        aggregator="avg",
+        help="Months the closing stock lasts at this month's sales.",
+    )
     on_time = fields.Boolean(string="Reported on Time", compute="_compute_on_time")
-    our_sales = fields.Float(string="Our Sales to the Dealer", compute="_compute_comparison",
-                             digits="Lubricant Volume")
-    flagged_count = fields.Integer(string="Purchases Differing", compute="_compute_comparison")
+    our_sales = fields.Float(
+        string="Our Sales to the Dealer",
+        compute="_compute_comparison",
+        digits="Lubricant Volume",
+    )
+    flagged_count = fields.Integer(
+        string="Purchases Differing", compute="_compute_comparison"
+    )
 
-    _sql_constraints = [("one_report", "UNIQUE(partner_id, month)", "A dealer reports each month once.")]
+    _sql_constraints = [
+        ("one_report", "UNIQUE(partner_id, month)", "A dealer reports each month once.")
+    ]
 
-    @api.depends("line_ids.opening", "line_ids.purchases", "line_ids.sales", "line_ids.closing")
+    @api.depends(
+        "line_ids.opening", "line_ids.purchases", "line_ids.sales", "line_ids.closing"
+    )
     def _compute_totals(self):
         for psi in self:
             lines = psi.line_ids
@@ -58,7 +102,9 @@ class LamDealerPsi(models.Model):
             psi.total_closing = sum(lines.mapped("closing"))
             available = psi.total_opening + psi.total_purchases
             psi.sell_through = 100.0 * psi.total_sales / available if available else 0.0
-            psi.stock_cover = psi.total_closing / psi.total_sales if psi.total_sales else 0.0
+            psi.stock_cover = (
+                psi.total_closing / psi.total_sales if psi.total_sales else 0.0
+            )
 
     @api.depends("month", "submitted_on", "partner_id.company_id")
     @api.depends_context("company")
@@ -80,11 +126,14 @@ class LamDealerPsi(models.Model):
         for psi in self:
             ours = sales.get(psi.id, {})
             psi.our_sales = sum(ours.values())
-            psi.flagged_count = len(psi.line_ids.filtered(lambda line: line._lam_differs(ours.get(line.product_id.id,
-                                                                                                    0.0))))
+            psi.flagged_count = sum(
+                line._lam_differs(ours.get(line.product_id.id, 0.0))
+                for line in psi.line_ids
+            )
 
     def _lam_our_sales(self):
-        """{psi id: {product id: our confirmed sales to the dealer in the month, less credit notes}}."""
+        """{psi id: {product id: our confirmed sales to the dealer in the month, less
+        credit notes}}."""
         result = defaultdict(dict)
         by_month = defaultdict(lambda: self.browse())
         for psi in self.filtered(lambda psi: psi.partner_id and psi.month):
@@ -92,8 +141,13 @@ class LamDealerPsi(models.Model):
         Purchases = self.env["lam.purchase.analysis"].sudo()
         for month, reports in by_month.items():
             first, last = month_bounds(month)
-            rows = Purchases._lam_purchases(first, last, partners=reports.partner_id.sudo(),
-                                            groupby=("partner", "product"), refunds=True)["rows"]
+            rows = Purchases._lam_purchases(
+                first,
+                last,
+                partners=reports.partner_id.sudo(),
+                groupby=("partner", "product"),
+                refunds=True,
+            )["rows"]
             for psi in reports:
                 for row in rows:
                     if row["partner_id"] == psi.partner_id.id:
@@ -104,12 +158,17 @@ class LamDealerPsi(models.Model):
     def _check_dealer(self):
         for psi in self.sudo():
             if psi.partner_id.lam_customer_kind != "dealer":
-                raise ValidationError(_("%(partner)s is not a dealer: stock reports are a dealer's.",
-                                        partner=psi.partner_id.name))
+                raise ValidationError(
+                    _(
+                        "%(partner)s is not a dealer: stock reports are a dealer's.",
+                        partner=psi.partner_id.name,
+                    )
+                )
 
     @api.constrains("month", "partner_id", "line_ids")
     def _check_continuity(self):
-        """Each product opens the month with the stock it closed the previous one with."""
+        """Each product opens the month with the stock it closed the previous one
+        with."""
         for psi in self:
             errors = psi._lam_continuity_errors()
             if errors:
@@ -120,13 +179,27 @@ class LamDealerPsi(models.Model):
         (``lines``: {product: (opening, closing)}, by default the report's own;
         ``skip``: products not to check)."""
         self.ensure_one()
-        lines = lines if lines is not None else {line.product_id: (line.opening, line.closing)
-                                                 for line in self.line_ids}
-        neighbours = self.sudo().search([
-            ("partner_id", "=", self.partner_id.id),
-            ("month", "in", [self.month - relativedelta(months=1), self.month + relativedelta(months=1)]),
-            ("id", "!=", self._origin.id or 0),
-        ])
+        lines = (
+            lines
+            if lines is not None
+            else {
+                line.product_id: (line.opening, line.closing) for line in self.line_ids
+            }
+        )
+        neighbours = self.sudo().search(
+            [
+                ("partner_id", "=", self.partner_id.id),
+                (
+                    "month",
+                    "in",
+                    [
+                        self.month - relativedelta(months=1),
+                        self.month + relativedelta(months=1),
+                    ],
+                ),
+                ("id", "!=", self._origin.id or 0),
+            ]
+        )
         previous = neighbours.filtered(lambda psi: psi.month < self.month)
         following = neighbours - previous
         errors = []
@@ -135,29 +208,54 @@ class LamDealerPsi(models.Model):
             for product in (set(closing) | set(lines)) - set(skip or ()):
                 opening = lines.get(product, (0.0, 0.0))[0]
                 if abs(opening - closing.get(product, 0.0)) > TOLERANCE:
-                    errors.append(_("%(product)s: opening stock %(opening)s is not the closing stock %(closing)s of "
-                                    "%(month)s.", product=product.display_name, opening=opening,
-                                    closing=closing.get(product, 0.0), month=previous.month.strftime("%Y-%m")))
+                    errors.append(
+                        _(
+                            "%(product)s: opening stock %(opening)s is not the closing "
+                            "stock %(closing)s of "
+                            "%(month)s.",
+                            product=product.display_name,
+                            opening=opening,
+                            closing=closing.get(product, 0.0),
+                            month=previous.month.strftime("%Y-%m"),
+                        )
+                    )
         if following:
             opening = {line.product_id: line.opening for line in following.line_ids}
             for product in (set(opening) | set(lines)) - set(skip or ()):
                 closing = lines.get(product, (0.0, 0.0))[1]
                 if abs(closing - opening.get(product, 0.0)) > TOLERANCE:
-                    errors.append(_("%(product)s: closing stock %(closing)s is not the opening stock %(opening)s of "
-                                    "%(month)s.", product=product.display_name, closing=closing,
-                                    opening=opening.get(product, 0.0), month=following.month.strftime("%Y-%m")))
+                    errors.append(
+                        _(
+                            "%(product)s: closing stock %(closing)s is not the opening "
+                            "stock %(opening)s of "
+                            "%(month)s.",
+                            product=product.display_name,
+                            closing=closing,
+                            opening=opening.get(product, 0.0),
+                            month=following.month.strftime("%Y-%m"),
+                        )
+                    )
         return errors
 
     @api.depends("partner_id", "month")
     def _compute_display_name(self):
         for psi in self:
-            psi.display_name = _("PSI of %(dealer)s, %(month)s", dealer=psi.partner_id.name or "",
-                                 month=psi.month and psi.month.strftime("%Y-%m") or "")
+            psi.display_name = _(
+                "PSI of %(dealer)s, %(month)s",
+                dealer=psi.partner_id.name or "",
+                month=psi.month and psi.month.strftime("%Y-%m") or "",
+            )
 
     def action_lam_open_import(self):
         self.ensure_one()
         return {
-            "type": "ir.actions.act_window", "name": _("Import a PSI Month"), "res_model": "lam.psi.import.wizard",
-            "view_mode": "form", "target": "new",
-            "context": {"default_partner_id": self.partner_id.id, "default_month": self.month},
+            "type": "ir.actions.act_window",
+            "name": _("Import a PSI Month"),
+            "res_model": "lam.psi.import.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_partner_id": self.partner_id.id,
+                "default_month": self.month,
+            },
         }

@@ -16,23 +16,46 @@ class LamDealerPsiLine(models.Model):
     _order = "psi_id, product_id"
     _lam_customer_link = "psi_id"
 
-    psi_id = fields.Many2one("lam.dealer.psi", string="Monthly PSI", required=True, ondelete="cascade", index=True)
-    partner_id = fields.Many2one(related="psi_id.partner_id", store=True, precompute=True, required=False,
-                                 ondelete="cascade")
-    product_id = fields.Many2one("product.product", required=True, domain=[("lam_is_lubricant", "=", True)])
+    psi_id = fields.Many2one(
+        "lam.dealer.psi",
+        string="Monthly PSI",
+        required=True,
+        ondelete="cascade",
+        index=True,
+    )
+    partner_id = fields.Many2one(
+        related="psi_id.partner_id",
+        store=True,
+        precompute=True,
+        required=False,
+        ondelete="cascade",
+    )
+    product_id = fields.Many2one(
+        "product.product", required=True, domain=[("lam_is_lubricant", "=", True)]
+    )
     opening = fields.Float(string="Opening Stock", digits="Lubricant Volume")
     purchases = fields.Float(string="Bought In", digits="Lubricant Volume")
     sales = fields.Float(digits="Lubricant Volume")
     closing = fields.Float(string="Closing Stock", digits="Lubricant Volume")
-    our_sales = fields.Float(string="Our Sales", compute="_compute_our_sales", digits="Lubricant Volume")
-    difference = fields.Float(compute="_compute_our_sales", digits="Lubricant Volume",
-                              help="Purchases reported less our confirmed sales to the dealer.")
+    our_sales = fields.Float(compute="_compute_our_sales", digits="Lubricant Volume")
+    difference = fields.Float(
+        compute="_compute_our_sales",
+        digits="Lubricant Volume",
+        help="Purchases reported less our confirmed sales to the dealer.",
+    )
     flagged = fields.Boolean(string="Differs", compute="_compute_our_sales")
 
     _sql_constraints = [
-        ("not_negative", "CHECK(opening >= 0 AND purchases >= 0 AND sales >= 0 AND closing >= 0)",
-         "Stocks, purchases and sales cannot be negative."),
-        ("one_line_per_product", "UNIQUE(psi_id, product_id)", "A product is reported once a month."),
+        (
+            "not_negative",
+            "CHECK(opening >= 0 AND purchases >= 0 AND sales >= 0 AND closing >= 0)",
+            "Stocks, purchases and sales cannot be negative.",
+        ),
+        (
+            "one_line_per_product",
+            "UNIQUE(psi_id, product_id)",
+            "A product is reported once a month.",
+        ),
     ]
 
     @api.depends("psi_id", "product_id", "purchases")
@@ -44,10 +67,13 @@ class LamDealerPsiLine(models.Model):
             line.flagged = line._lam_differs(line.our_sales)
 
     def _lam_differs(self, ours):
-        """Whether the purchases reported differ from ``ours`` by more than the tolerance (Settings)."""
+        """Whether the purchases reported differ from ``ours`` by more than the
+        tolerance (Settings)."""
         self.ensure_one()
         company = self.partner_id.company_id or self.env.company
-        allowed = max(abs(ours), abs(self.purchases)) * company.lam_psi_tolerance / 100.0
+        allowed = (
+            max(abs(ours), abs(self.purchases)) * company.lam_psi_tolerance / 100.0
+        )
         return abs(self.purchases - ours) > max(allowed, TOLERANCE)
 
     @api.constrains("opening", "purchases", "sales", "closing")
@@ -55,17 +81,30 @@ class LamDealerPsiLine(models.Model):
         for line in self:
             expected = line.opening + line.purchases - line.sales
             if abs(expected - line.closing) > TOLERANCE:
-                raise ValidationError(_(
-                    "%(product)s: opening %(opening)s + purchases %(purchases)s - sales %(sales)s = %(expected)s, "
-                    "not the closing stock %(closing)s.", product=line.product_id.display_name, opening=line.opening,
-                    purchases=line.purchases, sales=line.sales, expected=round(expected, 3), closing=line.closing))
+                raise ValidationError(
+                    _(
+                        "%(product)s: opening %(opening)s + purchases %(purchases)s - "
+                        "sales %(sales)s = %(expected)s, "
+                        "not the closing stock %(closing)s.",
+                        product=line.product_id.display_name,
+                        opening=line.opening,
+                        purchases=line.purchases,
+                        sales=line.sales,
+                        expected=round(expected, 3),
+                        closing=line.closing,
+                    )
+                )
 
     @api.constrains("product_id")
     def _check_product(self):
         others = self.product_id.filtered(lambda product: not product.lam_is_lubricant)
         if others:
-            raise ValidationError(_("%(products)s: a stock report counts lubricants.",
-                                    products=", ".join(others.mapped("display_name"))))
+            raise ValidationError(
+                _(
+                    "%(products)s: a stock report counts lubricants.",
+                    products=", ".join(others.mapped("display_name")),
+                )
+            )
 
     @api.constrains("opening", "closing", "product_id")
     def _check_continuity(self):

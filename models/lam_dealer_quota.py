@@ -19,57 +19,99 @@ class LamDealerQuota(models.Model):
     _inherit = ["lam.customer.record.mixin", "lam.month.mixin"]
     _order = "month desc, partner_id, id"
 
-    partner_id = fields.Many2one(string="Dealer", domain=[("is_company", "=", True), ("lam_customer_kind", "=", "dealer")])
-    categ_id = fields.Many2one("product.category", string="Product Category", required=True,
-                               help="The quota counts the products of this category and its subcategories.")
-    target = fields.Float(string="Target Volume", digits="Lubricant Volume", required=True,
-                          help="In the reference unit.")
-    actual = fields.Float(string="Bought", digits="Lubricant Volume", compute="_compute_actual",
-                          help="Our confirmed sales to the dealer in the month, less credit notes.")
-    completion = fields.Float(string="Completion (%)", compute="_compute_actual", digits=(5, 1))
+    partner_id = fields.Many2one(
+        string="Dealer",
+        domain=[("is_company", "=", True), ("lam_customer_kind", "=", "dealer")],
+    )
+    categ_id = fields.Many2one(
+        "product.category",
+        string="Product Category",
+        required=True,
+        help="The quota counts the products of this category and its subcategories.",
+    )
+    target = fields.Float(
+        string="Target Volume",
+        digits="Lubricant Volume",
+        required=True,
+        help="In the reference unit.",
+    )
+    actual = fields.Float(
+        string="Bought",
+        digits="Lubricant Volume",
+        compute="_compute_actual",
+        help="Our confirmed sales to the dealer in the month, less credit notes.",
+    )
+    completion = fields.Float(
+        string="Completion (%)", compute="_compute_actual", digits=(5, 1)
+    )
 
     _sql_constraints = [
         ("target_positive", "CHECK(target > 0)", "A quota is a volume above zero."),
-        ("one_quota", "UNIQUE(partner_id, month, categ_id)", "A dealer has one quota per month and category."),
+        (
+            "one_quota",
+            "UNIQUE(partner_id, month, categ_id)",
+            "A dealer has one quota per month and category.",
+        ),
     ]
 
     @api.constrains("partner_id")
     def _check_dealer(self):
         for quota in self.sudo():
             if quota.partner_id.lam_customer_kind != "dealer":
-                raise ValidationError(_("%(partner)s is not a dealer: quotas are for dealers.",
-                                        partner=quota.partner_id.name))
+                raise ValidationError(
+                    _(
+                        "%(partner)s is not a dealer: quotas are for dealers.",
+                        partner=quota.partner_id.name,
+                    )
+                )
 
     @api.depends("partner_id", "month", "categ_id", "target")
     def _compute_actual(self):
         bought = self._lam_bought()
         for quota in self:
             quota.actual = bought.get(quota.id, 0.0)
-            quota.completion = 100.0 * quota.actual / quota.target if quota.target else 0.0
+            quota.completion = (
+                100.0 * quota.actual / quota.target if quota.target else 0.0
+            )
 
     def _lam_bought(self):
-        """{quota id: volume bought in its month of its category}, one service call per month."""
+        """{quota id: volume bought in its month of its category}, one service call per
+        month."""
         result = {}
         by_month = defaultdict(lambda: self.browse())
-        for quota in self.filtered(lambda quota: quota.partner_id and quota.month and quota.categ_id):
+        for quota in self.filtered(
+            lambda quota: quota.partner_id and quota.month and quota.categ_id
+        ):
             by_month[quota.month] |= quota
         Purchases = self.env["lam.purchase.analysis"].sudo()
         for month, quotas in by_month.items():
             first, last = month_bounds(month)
-            rows = Purchases._lam_purchases(first, last, partners=quotas.partner_id.sudo(), groupby=("partner", "product"),
-                                            refunds=True)["rows"]
-            products = self.env["product.product"].browse({row["product_id"] for row in rows})
+            rows = Purchases._lam_purchases(
+                first,
+                last,
+                partners=quotas.partner_id.sudo(),
+                groupby=("partner", "product"),
+                refunds=True,
+            )["rows"]
+            products = self.env["product.product"].browse(
+                {row["product_id"] for row in rows}
+            )
             categories = {product.id: product.categ_id for product in products}
             for quota in quotas:
                 result[quota.id] = sum(
-                    row["qty"] for row in rows
+                    row["qty"]
+                    for row in rows
                     if row["partner_id"] == quota.partner_id.id
-                    and categories[row["product_id"]].parent_path.startswith(quota.categ_id.parent_path)
+                    and categories[row["product_id"]].parent_path.startswith(
+                        quota.categ_id.parent_path
+                    )
                 )
         return result
 
     @api.depends("partner_id", "month", "categ_id")
     def _compute_display_name(self):
         for quota in self:
-            quota.display_name = f"{quota.partner_id.name or ''} {quota.month and quota.month.strftime('%Y-%m') or ''}" \
-                                 f" {quota.categ_id.name or ''}".strip()
+            month = quota.month and quota.month.strftime("%Y-%m") or ""
+            quota.display_name = (
+                f"{quota.partner_id.name or ''} {month} {quota.categ_id.name or ''}"
+            ).strip()

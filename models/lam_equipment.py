@@ -36,23 +36,35 @@ class LamEquipment(models.Model):
     quantity = fields.Integer(default=1, required=True)
     oil_capacity = fields.Float(string="Oil Capacity per Unit (L)", digits=(12, 1))
     oil_source = fields.Selection(
-        [("ours", "Our Product"), ("competitor", "Competitor Brand"), ("unknown", "Unknown")],
+        [
+            ("ours", "Our Product"),
+            ("competitor", "Competitor Brand"),
+            ("unknown", "Unknown"),
+        ],
         string="Oil in Use",
         required=True,
         default="unknown",
     )
-    product_id = fields.Many2one("product.product", string="Our Product", domain=[("lam_is_lubricant", "=", True)])
+    product_id = fields.Many2one(
+        "product.product",
+        string="Our Product",
+        domain=[("lam_is_lubricant", "=", True)],
+    )
     competitor_brand = fields.Char()
     change_interval_days = fields.Integer(string="Change Interval (days)")
     last_change_date = fields.Date(string="Last Oil Change", tracking=True)
     next_change_date = fields.Date(
-        compute="_compute_next_change_date", string="Next Oil Change", store=True, index="btree_not_null"
+        compute="_compute_next_change_date",
+        string="Next Oil Change",
+        store=True,
+        index="btree_not_null",
     )
     change_due = fields.Boolean(
         string="Oil Change Due",
         compute="_compute_change_due",
         search="_search_change_due",
-        help="The next oil change falls within the number of days set in the settings (or is past).",
+        help="The next oil change falls within the number of days set in the settings "
+        "(or is past).",
     )
     annual_consumption = fields.Float(
         string="Estimated Annual Consumption (L)",
@@ -60,7 +72,8 @@ class LamEquipment(models.Model):
         store=True,
         readonly=False,
         digits=(12, 1),
-        help="Quantity x capacity x changes per year; overwrite it with what the customer reports.",
+        help="Quantity x capacity x changes per year; overwrite it with what the "
+        "customer reports.",
     )
     note = fields.Text()
     active = fields.Boolean(default=True)
@@ -69,8 +82,10 @@ class LamEquipment(models.Model):
         (
             "quantities_not_negative",
             "CHECK(quantity >= 0 AND COALESCE(oil_capacity, 0) >= 0 "
-            "AND COALESCE(change_interval_days, 0) >= 0 AND COALESCE(annual_consumption, 0) >= 0)",
-            "Quantities, capacities, change intervals and consumptions cannot be negative.",
+            "AND COALESCE(change_interval_days, 0) >= 0 AND "
+            "COALESCE(annual_consumption, 0) >= 0)",
+            "Quantities, capacities, change intervals and consumptions cannot be "
+            "negative.",
         ),
         (
             "change_interval_bounded",
@@ -83,43 +98,71 @@ class LamEquipment(models.Model):
     def _compute_next_change_date(self):
         for equipment in self:
             equipment.next_change_date = (
-                equipment.last_change_date + relativedelta(days=equipment.change_interval_days)
+                equipment.last_change_date
+                + relativedelta(days=equipment.change_interval_days)
                 if equipment.last_change_date and equipment.change_interval_days
                 else False
             )
 
     @api.model
     def _change_due_limit(self):
-        return fields.Date.context_today(self) + relativedelta(days=self.env.company.lam_oil_change_due_days)
+        return fields.Date.context_today(self) + relativedelta(
+            days=self.env.company.lam_oil_change_due_days
+        )
 
     @api.depends("next_change_date")
     @api.depends_context("company")
     def _compute_change_due(self):
         limit = self._change_due_limit()
         for equipment in self:
-            equipment.change_due = bool(equipment.next_change_date) and equipment.next_change_date <= limit
+            equipment.change_due = (
+                bool(equipment.next_change_date) and equipment.next_change_date <= limit
+            )
 
     def _search_change_due(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise ValidationError(_("Oil changes due can only be searched as set or not set."))
-        due = [("next_change_date", "!=", False), ("next_change_date", "<=", self._change_due_limit())]
-        return due if (operator == "=") == value else ["|", ("next_change_date", "=", False),
-                                                         ("next_change_date", ">", self._change_due_limit())]
+            raise ValidationError(
+                _("Oil changes due can only be searched as set or not set.")
+            )
+        due = [
+            ("next_change_date", "!=", False),
+            ("next_change_date", "<=", self._change_due_limit()),
+        ]
+        return (
+            due
+            if (operator == "=") == value
+            else [
+                "|",
+                ("next_change_date", "=", False),
+                ("next_change_date", ">", self._change_due_limit()),
+            ]
+        )
 
     @api.depends("quantity", "oil_capacity", "change_interval_days")
     def _compute_annual_consumption(self):
         for equipment in self:
-            changes = 365.0 / equipment.change_interval_days if equipment.change_interval_days else 0.0
-            equipment.annual_consumption = equipment.quantity * equipment.oil_capacity * changes
+            changes = (
+                365.0 / equipment.change_interval_days
+                if equipment.change_interval_days
+                else 0.0
+            )
+            equipment.annual_consumption = (
+                equipment.quantity * equipment.oil_capacity * changes
+            )
 
     @api.constrains("change_interval_days")
     def _check_change_interval_days(self):
         for equipment in self:
             if not 0 <= equipment.change_interval_days <= MAX_CHANGE_INTERVAL_DAYS:
-                raise ValidationError(_(
-                    "%(equipment)s: an oil change interval is between 0 and %(max)s days, not %(days)s.",
-                    equipment=equipment.name, max=MAX_CHANGE_INTERVAL_DAYS, days=equipment.change_interval_days,
-                ))
+                raise ValidationError(
+                    _(
+                        "%(equipment)s: an oil change interval is between 0 and "
+                        "%(max)s days, not %(days)s.",
+                        equipment=equipment.name,
+                        max=MAX_CHANGE_INTERVAL_DAYS,
+                        days=equipment.change_interval_days,
+                    )
+                )
 
     @api.onchange("oil_source")
     def _onchange_oil_source(self):

@@ -13,7 +13,10 @@ class LamEquipmentLinkMixin(models.AbstractModel):
     _description = "Record about a Customer's Equipment"
 
     equipment_id = fields.Many2one(
-        "lam.equipment", string="Equipment", domain="[('partner_id', '=', partner_id)]", index="btree_not_null"
+        "lam.equipment",
+        string="Equipment",
+        domain="[('partner_id', '=', partner_id)]",
+        index="btree_not_null",
     )
 
     @api.constrains("equipment_id", "partner_id")
@@ -21,5 +24,10 @@ class LamEquipmentLinkMixin(models.AbstractModel):
         # Compared as superuser: a record pointing at another manager's
         # equipment must be refused with this message, not reveal its name.
         for record in self.sudo():
-            if record.equipment_id and record.equipment_id.partner_id != record.partner_id:
-                raise ValidationError(_("The equipment must be one of the same customer's."))
+            if (
+                record.equipment_id
+                and record.equipment_id.partner_id != record.partner_id
+            ):
+                raise ValidationError(
+                    _("The equipment must be one of the same customer's.")
+                )

@@ -4,7 +4,12 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-BREAKTHROUGHS = [("person", "Person"), ("product", "Product"), ("event", "Event"), ("price", "Price")]
+BREAKTHROUGHS = [
+    ("person", "Person"),
+    ("product", "Product"),
+    ("event", "Event"),
+    ("price", "Price"),
+]
 
 
 class LamExpansionPlan(models.Model):
@@ -17,24 +22,45 @@ class LamExpansionPlan(models.Model):
 
     partner_id = fields.Many2one(string="Target Customer", tracking=True)
     user_id = fields.Many2one(string="Responsible Manager", tracking=True)
-    breakthrough = fields.Selection(BREAKTHROUGHS, string="Breakthrough Type", required=True, default="person",
-                                    tracking=True)
-    breakthrough_detail = fields.Text(string="Breakthrough Detail")
+    breakthrough = fields.Selection(
+        BREAKTHROUGHS,
+        string="Breakthrough Type",
+        required=True,
+        default="person",
+        tracking=True,
+    )
+    breakthrough_detail = fields.Text()
     scheme = fields.Text(string="Development Scheme")
-    expected_annual_volume = fields.Float(string="Expected Annual Volume", digits="Lubricant Volume",
-                                          help="In the reference unit.", tracking=True)
+    expected_annual_volume = fields.Float(
+        digits="Lubricant Volume",
+        help="In the reference unit.",
+        tracking=True,
+    )
     stage = fields.Selection(
-        [("planned", "Planned"), ("in_progress", "In Progress"), ("won", "Won"), ("lost", "Lost")],
-        default="planned", required=True, tracking=True, index=True,
+        [
+            ("planned", "Planned"),
+            ("in_progress", "In Progress"),
+            ("won", "Won"),
+            ("lost", "Lost"),
+        ],
+        default="planned",
+        required=True,
+        tracking=True,
+        index=True,
     )
     stage_sequence = fields.Integer(compute="_compute_stage_sequence", store=True)
     progress = fields.Text(string="Progress Notes")
-    date_start = fields.Date(string="Start", required=True, default=fields.Date.context_today)
+    date_start = fields.Date(
+        string="Start", required=True, default=fields.Date.context_today
+    )
     date_target = fields.Date(string="Target Date")
 
     _sql_constraints = [
-        ("expected_volume_not_negative", "CHECK(COALESCE(expected_annual_volume, 0) >= 0)",
-         "An expected volume cannot be negative."),
+        (
+            "expected_volume_not_negative",
+            "CHECK(COALESCE(expected_annual_volume, 0) >= 0)",
+            "An expected volume cannot be negative.",
+        ),
     ]
 
     @api.constrains("date_start", "date_target")
@@ -52,4 +78,6 @@ class LamExpansionPlan(models.Model):
     @api.depends("partner_id", "breakthrough")
     def _compute_display_name(self):
         for plan in self:
-            plan.display_name = _("Expansion of %(customer)s", customer=plan.partner_id.name or "")
+            plan.display_name = _(
+                "Expansion of %(customer)s", customer=plan.partner_id.name or ""
+            )

@@ -14,7 +14,9 @@ class LamMonthMixin(models.AbstractModel):
     _name = "lam.month.mixin"
     _description = "Record of a Month"
 
-    month = fields.Date(required=True, help="Any day of the month: the record is for the whole month.")
+    month = fields.Date(
+        required=True, help="Any day of the month: the record is for the whole month."
+    )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -32,4 +34,6 @@ class LamMonthMixin(models.AbstractModel):
             try:
                 vals["month"] = month_bounds(fields.Date.to_date(vals["month"]))[0]
             except (TypeError, ValueError):
-                raise ValidationError(_("%(value)r is not a valid date.", value=vals["month"])) from None
+                raise ValidationError(
+                    _("%(value)r is not a valid date.", value=vals["month"])
+                ) from None

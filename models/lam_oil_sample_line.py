@@ -12,17 +12,27 @@ class LamOilSampleLine(models.Model):
     # A test item hangs on its customer through its sample.
     _lam_customer_link = "sample_id"
 
-    sample_id = fields.Many2one("lam.oil.sample", required=True, ondelete="cascade", index=True)
+    sample_id = fields.Many2one(
+        "lam.oil.sample", required=True, ondelete="cascade", index=True
+    )
     partner_id = fields.Many2one(
-        related="sample_id.partner_id", store=True, precompute=True, required=False, ondelete="cascade"
+        related="sample_id.partner_id",
+        store=True,
+        precompute=True,
+        required=False,
+        ondelete="cascade",
     )
     sequence = fields.Integer(default=10)
-    name = fields.Char(string="Test Item", required=True, help="e.g. kinematic viscosity at 40 °C")
+    name = fields.Char(
+        string="Test Item", required=True, help="e.g. kinematic viscosity at 40 °C"
+    )
     method = fields.Char(help="Test method or standard, e.g. GB/T 265")
     value = fields.Char(string="Measured Value")
     unit = fields.Char()
     limit = fields.Char(string="Limit / Typical Value")
-    conclusion = fields.Selection([("pass", "Pass"), ("warning", "Warning"), ("fail", "Fail")])
+    conclusion = fields.Selection(
+        [("pass", "Pass"), ("warning", "Warning"), ("fail", "Fail")]
+    )
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -17,14 +17,18 @@ class LamOilUsage(models.Model):
         default=lambda self: self.env.company,
         help="The company whose reference unit the usage is expressed in.",
     )
-    product_id = fields.Many2one("product.product", string="Product", domain=[("lam_is_lubricant", "=", True)])
+    product_id = fields.Many2one(
+        "product.product", string="Product", domain=[("lam_is_lubricant", "=", True)]
+    )
     brand = fields.Char(help="Brand used when it is not one of our products.")
     quantity = fields.Float(required=True, digits="Product Unit of Measure")
     uom_id = fields.Many2one(
         "uom.uom",
         string="Unit",
         required=True,
-        default=lambda self: self.env.ref("uom.product_uom_litre", raise_if_not_found=False),
+        default=lambda self: self.env.ref(
+            "uom.product_uom_litre", raise_if_not_found=False
+        ),
     )
     reference_qty = fields.Float(
         string="Quantity (Reference Unit)",
@@ -44,18 +48,26 @@ class LamOilUsage(models.Model):
         string="Cannot Convert",
         compute="_compute_reference_qty",
         store=True,
-        help="The unit cannot be converted into the reference unit (for instance pieces): "
+        help="The unit cannot be converted into the reference unit (for instance "
+        "pieces): "
         "the usage is left out of totals.",
     )
     note = fields.Char()
 
     _sql_constraints = [
-        ("quantity_not_negative", "CHECK(quantity >= 0)", "A used quantity cannot be negative."),
+        (
+            "quantity_not_negative",
+            "CHECK(quantity >= 0)",
+            "A used quantity cannot be negative.",
+        ),
     ]
 
     @api.depends(
-        "quantity", "uom_id", "product_id.lam_density",
-        "company_id.lam_reference_uom_id", "company_id.lam_default_density",
+        "quantity",
+        "uom_id",
+        "product_id.lam_density",
+        "company_id.lam_reference_uom_id",
+        "company_id.lam_default_density",
     )
     def _compute_reference_qty(self):
         for usage in self:

@@ -13,11 +13,28 @@ from ..tools.validation import check_vals
 
 PERIOD_TYPES = [("week", "Week"), ("month", "Month")]
 # Set by the submit actions and the computations, never by hand.
-SYSTEM_FIELDS = ("state", "plan_submitted", "summary_submitted", "date_from", "date_to", "plan_due", "summary_due",
-                 "plan_on_time", "summary_on_time")
-# What a submitted plan no longer changes; then what a submitted summary no longer changes.
-PLAN_FIELDS = ("user_id", "period_type", "date", "target_volume", "target_visits", "target_calls",
-               "target_new_customers")
+SYSTEM_FIELDS = (
+    "state",
+    "plan_submitted",
+    "summary_submitted",
+    "date_from",
+    "date_to",
+    "plan_due",
+    "summary_due",
+    "plan_on_time",
+    "summary_on_time",
+)
+# What a submitted plan no longer changes; then what a submitted summary no longer
+# changes.
+PLAN_FIELDS = (
+    "user_id",
+    "period_type",
+    "date",
+    "target_volume",
+    "target_visits",
+    "target_calls",
+    "target_new_customers",
+)
 SUMMARY_FIELDS = ("key_customer_changes", "proposals", "summary")
 
 
@@ -33,52 +50,97 @@ class LamPlan(models.Model):
     _order = "date_from desc, period_type, id desc"
 
     user_id = fields.Many2one(
-        "res.users", string="Account Manager", required=True, index=True, default=lambda self: self.env.user,
+        "res.users",
+        string="Account Manager",
+        required=True,
+        index=True,
+        default=lambda self: self.env.user,
         tracking=True,
     )
-    period_type = fields.Selection(PERIOD_TYPES, string="Period", required=True, default="week", tracking=True)
+    period_type = fields.Selection(
+        PERIOD_TYPES, string="Period", required=True, default="week", tracking=True
+    )
     date = fields.Date(
-        string="In the Period Of", required=True, default=fields.Date.context_today,
+        string="In the Period Of",
+        required=True,
+        default=fields.Date.context_today,
         help="Any day of the week or month planned.",
     )
-    date_from = fields.Date(compute="_compute_period", store=True, index=True, string="From")
-    date_to = fields.Date(compute="_compute_period", store=True, string="To")
-    plan_due = fields.Date(compute="_compute_period", store=True, string="Plan Due")
-    summary_due = fields.Date(compute="_compute_period", store=True, string="Summary Due")
-    state = fields.Selection(
-        [("draft", "Draft"), ("planned", "Plan Submitted"), ("done", "Summary Submitted")],
-        default="draft", required=True, tracking=True, index=True, readonly=True,
+    date_from = fields.Date(
+        compute="_compute_period", store=True, index=True, string="From"
     )
-    plan_submitted = fields.Datetime(string="Plan Submitted On", readonly=True, copy=False)
-    summary_submitted = fields.Datetime(string="Summary Submitted On", readonly=True, copy=False)
+    date_to = fields.Date(compute="_compute_period", store=True, string="To")
+    plan_due = fields.Date(compute="_compute_period", store=True)
+    summary_due = fields.Date(compute="_compute_period", store=True)
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("planned", "Plan Submitted"),
+            ("done", "Summary Submitted"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+        index=True,
+        readonly=True,
+    )
+    plan_submitted = fields.Datetime(
+        string="Plan Submitted On", readonly=True, copy=False
+    )
+    summary_submitted = fields.Datetime(
+        string="Summary Submitted On", readonly=True, copy=False
+    )
     plan_on_time = fields.Boolean(compute="_compute_on_time", store=True)
     summary_on_time = fields.Boolean(compute="_compute_on_time", store=True)
     # --- targets
-    target_volume = fields.Float(string="Target Volume", digits="Lubricant Volume",
-                                 help="Sales volume to reach, in the reference unit.")
-    target_visits = fields.Integer(string="Target Visits")
+    target_volume = fields.Float(
+        digits="Lubricant Volume",
+        help="Sales volume to reach, in the reference unit.",
+    )
+    target_visits = fields.Integer()
     target_calls = fields.Integer(string="Target Phone/Online Contacts")
-    target_new_customers = fields.Integer(string="Target New Customers")
-    line_ids = fields.One2many("lam.plan.line", "plan_id", string="Plan Lines", copy=True)
+    target_new_customers = fields.Integer()
+    line_ids = fields.One2many(
+        "lam.plan.line", "plan_id", string="Plan Lines", copy=True
+    )
     # --- summary
-    actual_volume = fields.Float(string="Volume Sold", digits="Lubricant Volume", compute="_compute_results")
+    actual_volume = fields.Float(
+        string="Volume Sold", digits="Lubricant Volume", compute="_compute_results"
+    )
     actual_visits = fields.Integer(string="Visits Done", compute="_compute_results")
-    actual_calls = fields.Integer(string="Phone/Online Contacts", compute="_compute_results")
-    actual_new_customers = fields.Integer(string="New Customers", compute="_compute_results")
-    key_customer_changes = fields.Text(string="Key Customers' Volume Changes and Reasons")
+    actual_calls = fields.Integer(
+        string="Phone/Online Contacts", compute="_compute_results"
+    )
+    actual_new_customers = fields.Integer(
+        string="New Customers", compute="_compute_results"
+    )
+    key_customer_changes = fields.Text(
+        string="Key Customers' Volume Changes and Reasons"
+    )
     proposals = fields.Text()
     summary = fields.Text(string="Summary of the Period")
 
     _sql_constraints = [
-        ("one_plan_a_period", "UNIQUE(user_id, period_type, date_from)",
-         "A manager has one plan for a period: open the existing one."),
-        ("targets_not_negative", "CHECK(COALESCE(target_volume, 0) >= 0 AND COALESCE(target_visits, 0) >= 0 "
-         "AND COALESCE(target_calls, 0) >= 0 AND COALESCE(target_new_customers, 0) >= 0)",
-         "Targets cannot be negative."),
+        (
+            "one_plan_a_period",
+            "UNIQUE(user_id, period_type, date_from)",
+            "A manager has one plan for a period: open the existing one.",
+        ),
+        (
+            "targets_not_negative",
+            "CHECK(COALESCE(target_volume, 0) >= 0 AND COALESCE(target_visits, 0) >= 0 "
+            "AND COALESCE(target_calls, 0) >= 0 AND COALESCE(target_new_customers, 0) "
+            ">= 0)",
+            "Targets cannot be negative.",
+        ),
     ]
 
-    @api.depends("period_type", "date", "user_id.company_id.lam_weekly_meeting_day",
-                 "user_id.company_id.lam_monthly_deadline_days")
+    @api.depends(
+        "period_type",
+        "date",
+        "user_id.company_id.lam_weekly_meeting_day",
+        "user_id.company_id.lam_monthly_deadline_days",
+    )
     def _compute_period(self):
         for plan in self:
             if not plan.date:
@@ -87,19 +149,25 @@ class LamPlan(models.Model):
             company = plan.user_id.company_id or self.env.company
             plan.date_from, plan.date_to = period_bounds(plan.period_type, plan.date)
             plan.plan_due, plan.summary_due = plan_deadlines(
-                plan.period_type, plan.date_from, int(company.lam_weekly_meeting_day or 0),
+                plan.period_type,
+                plan.date_from,
+                int(company.lam_weekly_meeting_day or 0),
                 company.lam_monthly_deadline_days,
             )
 
-    @api.depends("plan_submitted", "summary_submitted", "plan_due", "summary_due", "user_id.tz")
+    @api.depends(
+        "plan_submitted", "summary_submitted", "plan_due", "summary_due", "user_id.tz"
+    )
     def _compute_on_time(self):
         for plan in self:
             local = plan.with_context(tz=plan.user_id.tz or "UTC")
             plan.plan_on_time = bool(plan.plan_submitted) and (
-                fields.Datetime.context_timestamp(local, plan.plan_submitted).date() <= plan.plan_due
+                fields.Datetime.context_timestamp(local, plan.plan_submitted).date()
+                <= plan.plan_due
             )
             plan.summary_on_time = bool(plan.summary_submitted) and (
-                fields.Datetime.context_timestamp(local, plan.summary_submitted).date() <= plan.summary_due
+                fields.Datetime.context_timestamp(local, plan.summary_submitted).date()
+                <= plan.summary_due
             )
 
     @api.depends("user_id", "date_from", "date_to")
@@ -107,24 +175,48 @@ class LamPlan(models.Model):
         """Results of the period from the logged work and the purchases
         service, in a few grouped queries for all the plans."""
         plans = self.filtered(lambda plan: plan.date_from and plan.user_id)
-        (self - plans).update({"actual_volume": 0.0, "actual_visits": 0, "actual_calls": 0,
-                               "actual_new_customers": 0})
+        (self - plans).update(
+            {
+                "actual_volume": 0.0,
+                "actual_visits": 0,
+                "actual_calls": 0,
+                "actual_new_customers": 0,
+            }
+        )
         if not plans:
             return
         users = plans.user_id
-        date_from, date_to = min(plans.mapped("date_from")), max(plans.mapped("date_to"))
-        visits = self._lam_count_by_day("lam.visit", "visit_date", users, date_from, date_to,
-                                        [("state", "in", ("done", "reported"))])
-        calls = self._lam_count_by_day("lam.communication", "day", users, date_from, date_to,
-                                       [("channel", "in", ("phone", "online"))])
+        date_from, date_to = (
+            min(plans.mapped("date_from")),
+            max(plans.mapped("date_to")),
+        )
+        visits = self._lam_count_by_day(
+            "lam.visit",
+            "visit_date",
+            users,
+            date_from,
+            date_to,
+            [("state", "in", ("done", "reported"))],
+        )
+        calls = self._lam_count_by_day(
+            "lam.communication",
+            "day",
+            users,
+            date_from,
+            date_to,
+            [("channel", "in", ("phone", "online"))],
+        )
         purchases = self._lam_volume_by_manager_day(users, date_from, date_to)
         new_customers = self._lam_new_customers(users, date_from, date_to)
         for plan in plans:
             key = plan.user_id.id
 
             def total(counts, plan=plan, key=key):
-                return sum(value for (user, day), value in counts.items()
-                           if user == key and plan.date_from <= day <= plan.date_to)
+                return sum(
+                    value
+                    for (user, day), value in counts.items()
+                    if user == key and plan.date_from <= day <= plan.date_to
+                )
 
             plan.actual_visits = total(visits)
             plan.actual_calls = total(calls)
@@ -135,9 +227,12 @@ class LamPlan(models.Model):
     def _compute_display_name(self):
         types = dict(self._fields["period_type"]._description_selection(self.env))
         for plan in self:
-            plan.display_name = _("%(type)s plan of %(user)s, %(date)s",
-                                  type=types.get(plan.period_type, ""), user=plan.user_id.name or "",
-                                  date=plan.date_from or "")
+            plan.display_name = _(
+                "%(type)s plan of %(user)s, %(date)s",
+                type=types.get(plan.period_type, ""),
+                user=plan.user_id.name or "",
+                date=plan.date_from or "",
+            )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -149,24 +244,44 @@ class LamPlan(models.Model):
     def write(self, vals):
         check_vals(self, vals)
         self._lam_check_system_fields(vals)
-        if "user_id" in vals and self.filtered(lambda plan: plan.user_id.id != vals["user_id"]):
+        if "user_id" in vals and self.filtered(
+            lambda plan: plan.user_id.id != vals["user_id"]
+        ):
             raise UserError(_("A plan stays its author's."))
         if not self.env.su:
-            locked = set(PLAN_FIELDS) if self.filtered(lambda plan: plan.state != "draft") else set()
+            locked = (
+                set(PLAN_FIELDS)
+                if self.filtered(lambda plan: plan.state != "draft")
+                else set()
+            )
             if self.filtered(lambda plan: plan.state == "done"):
                 locked |= set(SUMMARY_FIELDS)
             if locked.intersection(vals):
-                raise UserError(_("A submitted plan is kept as it was submitted: %(fields)s can no longer change.",
-                                  fields=", ".join(self._fields[fname]._description_string(self.env)
-                                                   for fname in locked.intersection(vals))))
+                raise UserError(
+                    _(
+                        "A submitted plan is kept as it was submitted: %(fields)s can "
+                        "no longer change.",
+                        fields=", ".join(
+                            self._fields[fname]._description_string(self.env)
+                            for fname in locked.intersection(vals)
+                        ),
+                    )
+                )
         return super().write(vals)
 
     @api.model
     def _lam_check_system_fields(self, vals):
         refused = [fname for fname in SYSTEM_FIELDS if fname in vals]
         if refused and not self.env.su:
-            raise UserError(_("%(fields)s cannot be changed: the system sets it.", fields=", ".join(
-                self._fields[fname]._description_string(self.env) for fname in refused)))
+            raise UserError(
+                _(
+                    "%(fields)s cannot be changed: the system sets it.",
+                    fields=", ".join(
+                        self._fields[fname]._description_string(self.env)
+                        for fname in refused
+                    ),
+                )
+            )
 
     @api.constrains("date_from", "date_to")
     def _check_lines_in_period(self):
@@ -176,24 +291,47 @@ class LamPlan(models.Model):
     def action_submit_plan(self):
         for plan in self:
             if plan.state != "draft":
-                raise UserError(_("%(plan)s: the plan is already submitted.", plan=plan.display_name))
+                raise UserError(
+                    _(
+                        "%(plan)s: the plan is already submitted.",
+                        plan=plan.display_name,
+                    )
+                )
             if not plan.line_ids:
-                raise UserError(_("%(plan)s: a plan says whom you will work on: add its lines.",
-                                  plan=plan.display_name))
+                raise UserError(
+                    _(
+                        "%(plan)s: a plan says whom you will work on: add its lines.",
+                        plan=plan.display_name,
+                    )
+                )
         self.check_access("write")
         self.sudo().write({"state": "planned", "plan_submitted": fields.Datetime.now()})
-        self._lam_close_deadline_activities("lubricant_account_manager.mail_activity_type_lam_plan")
+        self._lam_close_deadline_activities(
+            "lubricant_account_manager.mail_activity_type_lam_plan"
+        )
         return True
 
     def action_submit_summary(self):
         for plan in self:
             if plan.state != "planned":
-                raise UserError(_("%(plan)s: submit the plan before its summary.", plan=plan.display_name))
+                raise UserError(
+                    _(
+                        "%(plan)s: submit the plan before its summary.",
+                        plan=plan.display_name,
+                    )
+                )
             if not (plan.summary or "").strip():
-                raise UserError(_("%(plan)s: write the summary of the period first.", plan=plan.display_name))
+                raise UserError(
+                    _(
+                        "%(plan)s: write the summary of the period first.",
+                        plan=plan.display_name,
+                    )
+                )
         self.check_access("write")
         self.sudo().write({"state": "done", "summary_submitted": fields.Datetime.now()})
-        self._lam_close_deadline_activities("lubricant_account_manager.mail_activity_type_lam_summary")
+        self._lam_close_deadline_activities(
+            "lubricant_account_manager.mail_activity_type_lam_summary"
+        )
         return True
 
     def action_propose_customers(self):
@@ -201,17 +339,27 @@ class LamPlan(models.Model):
         (for instance customers just handed over to him)."""
         for plan in self:
             planned = plan.line_ids.partner_id
-            customers = self.env["res.partner"].search([
-                ("user_id", "=", plan.user_id.id), ("is_company", "=", True), ("lam_customer_kind", "!=", False),
-                ("id", "not in", planned.ids),
-            ], order="name")
+            customers = self.env["res.partner"].search(
+                [
+                    ("user_id", "=", plan.user_id.id),
+                    ("is_company", "=", True),
+                    ("lam_customer_kind", "!=", False),
+                    ("id", "not in", planned.ids),
+                ],
+                order="name",
+            )
             action = _("Follow up")
-            plan.line_ids = [(0, 0, {"partner_id": customer.id, "action": action}) for customer in customers]
+            plan.line_ids = [
+                (0, 0, {"partner_id": customer.id, "action": action})
+                for customer in customers
+            ]
         return True
 
     def _lam_close_deadline_activities(self, activity_type_ref):
         activity_type = self.env.ref(activity_type_ref)
-        activities = self.activity_ids.filtered(lambda activity: activity.activity_type_id == activity_type)
+        activities = self.activity_ids.filtered(
+            lambda activity: activity.activity_type_id == activity_type
+        )
         activities.action_feedback(feedback=_("Submitted"))
 
     # --- deadlines
@@ -223,30 +371,55 @@ class LamPlan(models.Model):
         today = fields.Date.context_today(self)
         managers = self.env["res.users"]._lam_account_managers()
         due = self._lam_due_periods(managers, today)
-        plans = self.search([("user_id", "in", managers.ids), ("date_from", "in", list({d for _u, _t, d in due}))])
-        by_key = {(plan.user_id.id, plan.period_type, plan.date_from): plan for plan in plans}
-        missing = [{"user_id": user_id, "period_type": period_type, "date": date_from}
-                   for user_id, period_type, date_from in due if (user_id, period_type, date_from) not in by_key]
+        plans = self.search(
+            [
+                ("user_id", "in", managers.ids),
+                ("date_from", "in", list({d for _u, _t, d in due})),
+            ]
+        )
+        by_key = {
+            (plan.user_id.id, plan.period_type, plan.date_from): plan for plan in plans
+        }
+        missing = [
+            {"user_id": user_id, "period_type": period_type, "date": date_from}
+            for user_id, period_type, date_from in due
+            if (user_id, period_type, date_from) not in by_key
+        ]
         for plan in self.create(missing):
             by_key[plan.user_id.id, plan.period_type, plan.date_from] = plan
         todo = self.browse([by_key[key].id for key in due])
-        self._lam_schedule_deadline_activities(todo.filtered(lambda plan: plan.state == "draft"
-                                                             and plan.plan_due <= today), "plan")
-        self._lam_schedule_deadline_activities(todo.filtered(lambda plan: plan.state != "done"
-                                                             and plan.summary_due <= today), "summary")
+        self._lam_schedule_deadline_activities(
+            todo.filtered(
+                lambda plan: plan.state == "draft" and plan.plan_due <= today
+            ),
+            "plan",
+        )
+        self._lam_schedule_deadline_activities(
+            todo.filtered(
+                lambda plan: plan.state != "done" and plan.summary_due <= today
+            ),
+            "summary",
+        )
 
     @api.model
     def _lam_due_periods(self, managers, today):
-        """[(user id, period type, first day)] of the periods whose plan or summary is due by today."""
+        """[(user id, period type, first day)] of the periods whose plan or summary is
+        due by today."""
         due = []
         for period_type in ("week", "month"):
-            step = relativedelta(weeks=1) if period_type == "week" else relativedelta(months=1)
+            step = (
+                relativedelta(weeks=1)
+                if period_type == "week"
+                else relativedelta(months=1)
+            )
             for day in (today - step, today, today + step):
                 date_from, _date_to = period_bounds(period_type, day)
                 for user in managers:
                     company = user.company_id
                     plan_due, summary_due = plan_deadlines(
-                        period_type, date_from, int(company.lam_weekly_meeting_day or 0),
+                        period_type,
+                        date_from,
+                        int(company.lam_weekly_meeting_day or 0),
                         company.lam_monthly_deadline_days,
                     )
                     if plan_due <= today or summary_due <= today:
@@ -255,21 +428,39 @@ class LamPlan(models.Model):
 
     @api.model
     def _lam_schedule_deadline_activities(self, plans, kind):
-        """One open activity of ``kind`` ("plan" or "summary") per plan, in one batch, without mail."""
-        activity_type = self.env.ref(f"lubricant_account_manager.mail_activity_type_lam_{kind}")
-        existing = self.env["mail.activity"].search([
-            ("res_model", "=", self._name), ("res_id", "in", plans.ids), ("activity_type_id", "=", activity_type.id),
-        ]).mapped("res_id")
+        """One open activity of ``kind`` ("plan" or "summary") per plan, in one batch,
+        without mail."""
+        activity_type = self.env.ref(
+            f"lubricant_account_manager.mail_activity_type_lam_{kind}"
+        )
+        existing = (
+            self.env["mail.activity"]
+            .search(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "in", plans.ids),
+                    ("activity_type_id", "=", activity_type.id),
+                ]
+            )
+            .mapped("res_id")
+        )
         model_id = self.env["ir.model"]._get_id(self._name)
-        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create([
-            {
-                "res_model_id": model_id, "res_id": plan.id, "activity_type_id": activity_type.id,
-                "user_id": plan.user_id.id,
-                "date_deadline": plan.plan_due if kind == "plan" else plan.summary_due,
-                "summary": plan._lam_deadline_summary(kind),
-            }
-            for plan in plans if plan.id not in existing
-        ])
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": plan.id,
+                    "activity_type_id": activity_type.id,
+                    "user_id": plan.user_id.id,
+                    "date_deadline": plan.plan_due
+                    if kind == "plan"
+                    else plan.summary_due,
+                    "summary": plan._lam_deadline_summary(kind),
+                }
+                for plan in plans
+                if plan.id not in existing
+            ]
+        )
 
     def _lam_deadline_summary(self, kind):
         """The activity's summary, in the manager's language."""
@@ -282,20 +473,41 @@ class LamPlan(models.Model):
     @api.model
     def _lam_count_by_day(self, model, day_field, users, date_from, date_to, domain=()):
         """{(user id, day): count} of records done by ``users`` between the dates."""
-        groups = self.env[model].sudo()._read_group(
-            [("user_id", "in", users.ids), (day_field, ">=", date_from), (day_field, "<=", date_to), *domain],
-            ["user_id", f"{day_field}:day"], ["__count"],
+        groups = (
+            self.env[model]
+            .sudo()
+            ._read_group(
+                [
+                    ("user_id", "in", users.ids),
+                    (day_field, ">=", date_from),
+                    (day_field, "<=", date_to),
+                    *domain,
+                ],
+                ["user_id", f"{day_field}:day"],
+                ["__count"],
+            )
         )
-        return {(user.id, day.date() if hasattr(day, "date") else day): count for user, day, count in groups}
+        return {
+            (user.id, day.date() if hasattr(day, "date") else day): count
+            for user, day, count in groups
+        }
 
     @api.model
     def _lam_volume_by_manager_day(self, users, date_from, date_to):
-        """{(manager id, day): volume in the reference unit} sold to the managers' customers."""
+        """{(manager id, day): volume in the reference unit} sold to the managers'
+        customers."""
         customers = self._lam_customers_of(users)
         if not customers:
             return {}
-        purchases = self.env["lam.purchase.analysis"].sudo()._lam_purchases(
-            date_from, date_to, partners=customers, groupby=("partner", "day"),
+        purchases = (
+            self.env["lam.purchase.analysis"]
+            .sudo()
+            ._lam_purchases(
+                date_from,
+                date_to,
+                partners=customers,
+                groupby=("partner", "day"),
+            )
         )
         managers = {customer.id: customer.user_id.id for customer in customers}
         result = defaultdict(float)
@@ -305,9 +517,12 @@ class LamPlan(models.Model):
 
     @api.model
     def _lam_new_customers(self, users, date_from, date_to):
-        """{(manager id, day): count} of customers whose first confirmed order falls on that day."""
+        """{(manager id, day): count} of customers whose first confirmed order falls on
+        that day."""
         customers = self._lam_customers_of(users)
-        firsts = self.env["lam.purchase.analysis"].sudo()._lam_first_purchase_days(customers)
+        firsts = (
+            self.env["lam.purchase.analysis"].sudo()._lam_first_purchase_days(customers)
+        )
         result = defaultdict(int)
         for customer in customers:
             day = firsts.get(customer.id)
@@ -317,7 +532,16 @@ class LamPlan(models.Model):
 
     @api.model
     def _lam_customers_of(self, users):
-        # as the system: the results of a manager's plan are read by his department manager too
-        return self.env["res.partner"].sudo().search([
-            ("user_id", "in", users.ids), ("is_company", "=", True), ("lam_customer_kind", "!=", False),
-        ])
+        # as the system: the results of a manager's plan are read by his department
+        # manager too
+        return (
+            self.env["res.partner"]
+            .sudo()
+            .search(
+                [
+                    ("user_id", "in", users.ids),
+                    ("is_company", "=", True),
+                    ("lam_customer_kind", "!=", False),
+                ]
+            )
+        )

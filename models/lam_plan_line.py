@@ -24,25 +24,39 @@ class LamPlanLine(models.Model):
     _lam_customer_link = "partner_id"
 
     plan_id = fields.Many2one("lam.plan", required=True, ondelete="cascade", index=True)
-    user_id = fields.Many2one(related="plan_id.user_id", store=True, precompute=True, default=None, string="Plan Author")
+    user_id = fields.Many2one(
+        related="plan_id.user_id",
+        store=True,
+        precompute=True,
+        default=None,
+        string="Plan Author",
+    )
     sequence = fields.Integer(default=10)
-    action = fields.Char(string="Action", required=True, help="What you will do with this customer.")
-    planned_date = fields.Date(string="Planned Date")
-    expected_volume = fields.Float(string="Expected Volume", digits="Lubricant Volume",
-                                   help="In the reference unit.")
-    quadrant = fields.Selection(QUADRANTS, string="Importance / Urgency", default="important")
-    done = fields.Boolean(string="Done")
+    action = fields.Char(required=True, help="What you will do with this customer.")
+    planned_date = fields.Date()
+    expected_volume = fields.Float(
+        digits="Lubricant Volume",
+        help="In the reference unit.",
+    )
+    quadrant = fields.Selection(
+        QUADRANTS, string="Importance / Urgency", default="important"
+    )
+    done = fields.Boolean()
     note = fields.Char()
 
     _sql_constraints = [
-        ("expected_volume_not_negative", "CHECK(COALESCE(expected_volume, 0) >= 0)",
-         "An expected volume cannot be negative."),
+        (
+            "expected_volume_not_negative",
+            "CHECK(COALESCE(expected_volume, 0) >= 0)",
+            "An expected volume cannot be negative.",
+        ),
     ]
 
     @api.model_create_multi
     def create(self, vals_list):
         lines = super().create(vals_list)
-        lines._lam_check_plan_open()  # a line is written in a plan one may write, before it is submitted
+        # a line is written in a plan one may write, before it is submitted
+        lines._lam_check_plan_open()
         return lines
 
     def write(self, vals):
@@ -60,16 +74,30 @@ class LamPlanLine(models.Model):
     def _lam_check_plan_open(self, changes=True):
         plans = self.plan_id
         plans.check_access("write")
-        if changes and not self.env.su and plans.filtered(lambda plan: plan.state != "draft"):
-            raise UserError(_("A submitted plan keeps its lines: only whether each was done changes."))
+        if (
+            changes
+            and not self.env.su
+            and plans.filtered(lambda plan: plan.state != "draft")
+        ):
+            raise UserError(
+                _(
+                    "A submitted plan keeps its lines: only whether each was done "
+                    "changes."
+                )
+            )
 
     @api.constrains("planned_date", "plan_id")
     def _check_planned_date(self):
         for line in self.filtered("planned_date"):
             plan = line.plan_id
             if not plan.date_from <= line.planned_date <= plan.date_to:
-                raise ValidationError(_(
-                    "%(customer)s: the planned date %(date)s is outside the period planned (%(start)s to %(end)s).",
-                    customer=line.partner_id.sudo().name, date=line.planned_date, start=plan.date_from,
-                    end=plan.date_to,
-                ))
+                raise ValidationError(
+                    _(
+                        "%(customer)s: the planned date %(date)s is outside the period "
+                        "planned (%(start)s to %(end)s).",
+                        customer=line.partner_id.sudo().name,
+                        date=line.planned_date,
+                        start=plan.date_from,
+                        end=plan.date_to,
+                    )
+                )

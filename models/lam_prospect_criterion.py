@@ -15,22 +15,41 @@ class LamProspectCriterion(models.Model):
 
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)
-    weight = fields.Float(required=True, default=25.0, help="Share of the score, in points out of 100.")
-    scale_max = fields.Integer(string="Best Mark", required=True, default=5, help="Marks go from 0 to this.")
-    description = fields.Text(translate=True, help="How to mark a prospect on this criterion.")
+    weight = fields.Float(
+        required=True, default=25.0, help="Share of the score, in points out of 100."
+    )
+    scale_max = fields.Integer(
+        string="Best Mark", required=True, default=5, help="Marks go from 0 to this."
+    )
+    description = fields.Text(
+        translate=True, help="How to mark a prospect on this criterion."
+    )
     active = fields.Boolean(default=True)
 
     @api.constrains("weight", "scale_max")
     def _check_weight(self):
         for criterion in self:
             if not 0 <= criterion.weight <= 100 or not 1 <= criterion.scale_max <= 100:
-                raise ValidationError(_("A weight is between 0 and 100 points, a best mark between 1 and 100."))
-        over = self.env["lam.prospect.score"].sudo().search_count([("criterion_id", "in", self.ids)], limit=1) and \
-            self.env["lam.prospect.score"].sudo().search([("criterion_id", "in", self.ids)]).filtered(
-                lambda score: score.mark > score.criterion_id.scale_max)
+                raise ValidationError(
+                    _(
+                        "A weight is between 0 and 100 points, a best mark between 1 "
+                        "and 100."
+                    )
+                )
+        over = self.env["lam.prospect.score"].sudo().search_count(
+            [("criterion_id", "in", self.ids)], limit=1
+        ) and self.env["lam.prospect.score"].sudo().search(
+            [("criterion_id", "in", self.ids)]
+        ).filtered(lambda score: score.mark > score.criterion_id.scale_max)
         if over:
-            raise ValidationError(_("%(count)s prospects have a higher mark than the new best mark: lower their "
-                                    "marks first.", count=len(over)))
+            raise ValidationError(
+                _(
+                    "%(count)s prospects have a higher mark than the new best mark: "
+                    "lower their "
+                    "marks first.",
+                    count=len(over),
+                )
+            )
 
     @api.constrains("name")
     def _check_name(self):

@@ -23,12 +23,26 @@ class LamPurchaseDrop(models.Model):
     _order = "share, id"
     _rec_name = "partner_id"
 
-    partner_id = fields.Many2one("res.partner", string="Customer", required=True, ondelete="cascade", index=True)
-    company_id = fields.Many2one("res.company", required=True, ondelete="cascade", index=True)
-    user_id = fields.Many2one(related="partner_id.user_id", store=True, index=True, string="Account Manager",
-                              help="The customer's manager: his rules follow the customer.")
-    rule = fields.Selection([("last_year", "Same Months Last Year"), ("average", "Average of the Year Before")],
-                            required=True)
+    partner_id = fields.Many2one(
+        "res.partner", string="Customer", required=True, ondelete="cascade", index=True
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, ondelete="cascade", index=True
+    )
+    user_id = fields.Many2one(
+        related="partner_id.user_id",
+        store=True,
+        index=True,
+        string="Account Manager",
+        help="The customer's manager: his rules follow the customer.",
+    )
+    rule = fields.Selection(
+        [
+            ("last_year", "Same Months Last Year"),
+            ("average", "Average of the Year Before"),
+        ],
+        required=True,
+    )
     date_from = fields.Date(string="Window From", required=True)
     date_to = fields.Date(string="Window To", required=True)
     recent_qty = fields.Float(string="Bought in the Window", digits="Lubricant Volume")
@@ -36,24 +50,39 @@ class LamPurchaseDrop(models.Model):
     share = fields.Float(string="Share of the Baseline (%)", digits=(5, 1))
     note = fields.Char(compute="_compute_note", string="Why")
 
-    _sql_constraints = [("one_per_customer", "UNIQUE(partner_id, company_id)", "One drop per customer and company.")]
+    _sql_constraints = [
+        (
+            "one_per_customer",
+            "UNIQUE(partner_id, company_id)",
+            "One drop per customer and company.",
+        )
+    ]
 
     @api.depends("rule", "recent_qty", "baseline_qty", "share", "date_from", "date_to")
     def _compute_note(self):
         rules = dict(self._fields["rule"]._description_selection(self.env))
         for drop in self:
-            drop.note = _("%(from)s to %(to)s: %(recent)s bought, %(share)s %% of %(baseline)s (%(rule)s)",
-                          **{"from": drop.date_from, "to": drop.date_to, "recent": round(drop.recent_qty, 1),
-                             "share": round(drop.share, 1), "baseline": round(drop.baseline_qty, 1),
-                             "rule": rules.get(drop.rule, "")})
+            drop.note = _(
+                "%(from)s to %(to)s: %(recent)s bought, %(share)s %% of %(baseline)s "
+                "(%(rule)s)",
+                **{
+                    "from": drop.date_from,
+                    "to": drop.date_to,
+                    "recent": round(drop.recent_qty, 1),
+                    "share": round(drop.share, 1),
+                    "baseline": round(drop.baseline_qty, 1),
+                    "rule": rules.get(drop.rule, ""),
+                },
+            )
 
     # --- detection
     @api.model
     def _lam_window(self, company, today):
         """(first day, last day) of the recent window: the last complete months."""
         first_of_month = month_bounds(today)[0]
-        return first_of_month - relativedelta(months=company.lam_drop_window_months), \
-            first_of_month - relativedelta(days=1)
+        return first_of_month - relativedelta(
+            months=company.lam_drop_window_months
+        ), first_of_month - relativedelta(days=1)
 
     @api.model
     def _lam_detect(self, company, today=None):
@@ -63,30 +92,68 @@ class LamPurchaseDrop(models.Model):
         months = company.lam_drop_window_months
         date_from, date_to = self._lam_window(company, today)
         history_from = date_from - relativedelta(months=12 + months)
-        customers = self.env["res.partner"].sudo().search([
-            ("is_company", "=", True), ("lam_customer_kind", "in", ("terminal", "dealer")),
-            ("user_id", "!=", False), "|", ("company_id", "=", False), ("company_id", "=", company.id)])
-        rows = self.env["lam.purchase.analysis"].sudo()._lam_purchases(
-            history_from, date_to, partners=customers, groupby=("partner", "month"), company=company,
-            refunds=True)["rows"]
+        customers = (
+            self.env["res.partner"]
+            .sudo()
+            .search(
+                [
+                    ("is_company", "=", True),
+                    ("lam_customer_kind", "in", ("terminal", "dealer")),
+                    ("user_id", "!=", False),
+                    "|",
+                    ("company_id", "=", False),
+                    ("company_id", "=", company.id),
+                ]
+            )
+        )
+        rows = (
+            self.env["lam.purchase.analysis"]
+            .sudo()
+            ._lam_purchases(
+                history_from,
+                date_to,
+                partners=customers,
+                groupby=("partner", "month"),
+                company=company,
+                refunds=True,
+            )["rows"]
+        )
         by_partner = defaultdict(lambda: defaultdict(float))
         for row in rows:
             by_partner[row["partner_id"]][row["month"]] += row["qty"]
-        last_year_from, last_year_to = date_from - relativedelta(years=1), date_to - relativedelta(years=1)
+        last_year_from, last_year_to = (
+            date_from - relativedelta(years=1),
+            date_to - relativedelta(years=1),
+        )
         share = company.lam_drop_share / 100.0
         drops = {}
         for partner_id, monthly in by_partner.items():
-            recent = sum(qty for month, qty in monthly.items() if date_from <= month <= date_to)
-            last_year = sum(qty for month, qty in monthly.items() if last_year_from <= month <= last_year_to)
+            recent = sum(
+                qty for month, qty in monthly.items() if date_from <= month <= date_to
+            )
+            last_year = sum(
+                qty
+                for month, qty in monthly.items()
+                if last_year_from <= month <= last_year_to
+            )
             if last_year > 0:
                 rule, baseline = "last_year", last_year
             else:
-                year_before = [qty for month, qty in monthly.items()
-                               if date_from - relativedelta(months=12) <= month < date_from]
+                year_before = [
+                    qty
+                    for month, qty in monthly.items()
+                    if date_from - relativedelta(months=12) <= month < date_from
+                ]
                 rule, baseline = "average", sum(year_before) / 12.0 * months
             if baseline > 0 and recent < share * baseline:
-                drops[partner_id] = {"rule": rule, "recent_qty": recent, "baseline_qty": baseline,
-                                     "share": 100.0 * recent / baseline, "date_from": date_from, "date_to": date_to}
+                drops[partner_id] = {
+                    "rule": rule,
+                    "recent_qty": recent,
+                    "baseline_qty": baseline,
+                    "share": 100.0 * recent / baseline,
+                    "date_from": date_from,
+                    "date_to": date_to,
+                }
         return drops
 
     @api.model
@@ -99,22 +166,41 @@ class LamPurchaseDrop(models.Model):
     @api.model
     def _lam_refresh(self, company, today=None):
         drops = self._lam_detect(company, today)
-        managers = dict(self.env["res.partner"].sudo().browse(list(drops)).mapped(lambda p: (p.id, p.user_id.id)))
-        self.env.cr.execute(SQL("DELETE FROM lam_purchase_drop WHERE company_id = %s", company.id))
+        managers = dict(
+            self.env["res.partner"]
+            .sudo()
+            .browse(list(drops))
+            .mapped(lambda p: (p.id, p.user_id.id))
+        )
+        self.env.cr.execute(
+            SQL("DELETE FROM lam_purchase_drop WHERE company_id = %s", company.id)
+        )
         if drops:
-            self.env.cr.execute(SQL(
-                """INSERT INTO lam_purchase_drop (partner_id, company_id, user_id, rule, date_from, date_to,
-                                                  recent_qty, baseline_qty, share, create_uid, create_date,
+            self.env.cr.execute(
+                SQL(
+                    """INSERT INTO lam_purchase_drop (partner_id, company_id, user_id,
+                        rule, date_from, date_to,
+                                                  recent_qty, baseline_qty, share,
+                                                      create_uid, create_date,
                                                   write_uid, write_date)
-                   SELECT * FROM unnest(%s::int[], %s::int[], %s::int[], %s::varchar[], %s::date[], %s::date[],
+                   SELECT * FROM unnest(%s::int[], %s::int[], %s::int[], %s::varchar[],
+                       %s::date[], %s::date[],
                                         %s::float8[], %s::float8[], %s::float8[]) AS t,
-                                 (VALUES (%s, NOW() AT TIME ZONE 'UTC', %s, NOW() AT TIME ZONE 'UTC')) AS meta""",
-                list(drops), [company.id] * len(drops), [managers.get(pid) for pid in drops],
-                [d["rule"] for d in drops.values()], [d["date_from"] for d in drops.values()],
-                [d["date_to"] for d in drops.values()], [d["recent_qty"] for d in drops.values()],
-                [d["baseline_qty"] for d in drops.values()], [d["share"] for d in drops.values()],
-                self.env.uid, self.env.uid,
-            ))
+                                 (VALUES (%s, NOW() AT TIME ZONE 'UTC', %s, NOW() AT
+                                     TIME ZONE 'UTC')) AS meta""",
+                    list(drops),
+                    [company.id] * len(drops),
+                    [managers.get(pid) for pid in drops],
+                    [d["rule"] for d in drops.values()],
+                    [d["date_from"] for d in drops.values()],
+                    [d["date_to"] for d in drops.values()],
+                    [d["recent_qty"] for d in drops.values()],
+                    [d["baseline_qty"] for d in drops.values()],
+                    [d["share"] for d in drops.values()],
+                    self.env.uid,
+                    self.env.uid,
+                )
+            )
         self.invalidate_model()
         self._lam_schedule_activities(company, drops, managers)
         return drops
@@ -122,22 +208,41 @@ class LamPurchaseDrop(models.Model):
     @api.model
     def _lam_schedule_activities(self, company, drops, managers):
         """One open "analyse the cause" activity per flagged customer, none twice."""
-        activity_type = self.env.ref("lubricant_account_manager.mail_activity_type_lam_purchase_drop")
+        activity_type = self.env.ref(
+            "lubricant_account_manager.mail_activity_type_lam_purchase_drop"
+        )
         Activity = self.env["mail.activity"].sudo()
-        open_ones = Activity.search([("activity_type_id", "=", activity_type.id), ("res_model", "=", "res.partner"),
-                                     ("res_id", "in", list(drops))])
+        open_ones = Activity.search(
+            [
+                ("activity_type_id", "=", activity_type.id),
+                ("res_model", "=", "res.partner"),
+                ("res_id", "in", list(drops)),
+            ]
+        )
         waiting = set(drops) - set(open_ones.mapped("res_id"))
         model_id = self.env["ir.model"]._get_id("res.partner")
-        Activity.with_context(mail_activity_quick_update=True).create([{
-            "res_model_id": model_id, "res_id": partner_id, "activity_type_id": activity_type.id,
-            "user_id": managers[partner_id],
-            "summary": self._lam_drop_summary(drops[partner_id], self.env["res.users"].browse(managers[partner_id])),
-        } for partner_id in sorted(waiting) if managers.get(partner_id)])
+        Activity.with_context(mail_activity_quick_update=True).create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": partner_id,
+                    "activity_type_id": activity_type.id,
+                    "user_id": managers[partner_id],
+                    "summary": self._lam_drop_summary(
+                        drops[partner_id],
+                        self.env["res.users"].browse(managers[partner_id]),
+                    ),
+                }
+                for partner_id in sorted(waiting)
+                if managers.get(partner_id)
+            ]
+        )
 
     @api.model
     def _lam_drop_summary(self, drop, manager):
         """The activity's summary, in the manager's language."""
         return self.with_context(lang=manager.lang).env._(
             "Purchases dropped to %(share)s %% of %(baseline)s: analyse the cause",
-            share=round(drop["share"], 1), baseline=round(drop["baseline_qty"], 1))
-
+            share=round(drop["share"], 1),
+            baseline=round(drop["baseline_qty"], 1),
+        )

@@ -4,12 +4,18 @@
 from odoo import api, fields, models
 
 # Ageing buckets (Art. 13.7): days overdue up to each bound.
-BUCKETS = [("current", "Not Due"), ("0_30", "0-30 Days"), ("31_60", "31-60 Days"), ("61_90", "61-90 Days"),
-           ("90_plus", "Over 90 Days")]
+BUCKETS = [
+    ("current", "Not Due"),
+    ("0_30", "0-30 Days"),
+    ("31_60", "31-60 Days"),
+    ("61_90", "61-90 Days"),
+    ("90_plus", "Over 90 Days"),
+]
 
 
 def ageing_bucket(days_overdue):
-    """The ageing bucket of a receivable ``days_overdue`` days past due (negative: not due)."""
+    """The ageing bucket of a receivable ``days_overdue`` days past due (negative: not
+    due)."""
     if days_overdue <= 0:
         return "current"
     for bound, bucket in ((30, "0_30"), (60, "31_60"), (90, "61_90")):
@@ -33,41 +39,63 @@ class LamReceivable(models.Model):
 
     move_id = fields.Many2one("account.move", string="Invoice", readonly=True)
     name = fields.Char(string="Number", readonly=True)
-    move_type = fields.Selection([("out_invoice", "Invoice"), ("out_refund", "Credit Note")], string="Type",
-                                 readonly=True)
+    move_type = fields.Selection(
+        [("out_invoice", "Invoice"), ("out_refund", "Credit Note")],
+        string="Type",
+        readonly=True,
+    )
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
-    account_manager_id = fields.Many2one("res.users", string="Account Manager", readonly=True)
+    account_manager_id = fields.Many2one(
+        "res.users", string="Account Manager", readonly=True
+    )
     company_id = fields.Many2one("res.company", readonly=True)
     currency_id = fields.Many2one("res.currency", readonly=True)
     invoice_date = fields.Date(readonly=True)
     invoice_date_due = fields.Date(string="Due Date", readonly=True)
     amount_total = fields.Monetary(string="Total", readonly=True)
     amount_residual = fields.Monetary(string="Amount Due", readonly=True)
-    payment_state = fields.Selection([("not_paid", "Not Paid"), ("in_payment", "In Payment"), ("paid", "Paid"),
-                                      ("partial", "Partially Paid"), ("reversed", "Reversed")], string="Payment",
-                                     readonly=True)
+    payment_state = fields.Selection(
+        [
+            ("not_paid", "Not Paid"),
+            ("in_payment", "In Payment"),
+            ("paid", "Paid"),
+            ("partial", "Partially Paid"),
+            ("reversed", "Reversed"),
+        ],
+        string="Payment",
+        readonly=True,
+    )
     order_names = fields.Char(string="Sale Orders", readonly=True)
     order_id = fields.Many2one("sale.order", string="First Sale Order", readonly=True)
-    days_overdue = fields.Integer(compute="_compute_ageing", string="Days Overdue")
+    days_overdue = fields.Integer(compute="_compute_ageing")
     bucket = fields.Selection(BUCKETS, compute="_compute_ageing", string="Ageing")
-    collection_ids = fields.One2many("lam.collection.action", "receivable_id", string="Collection Actions")
+    collection_ids = fields.One2many(
+        "lam.collection.action", "receivable_id", string="Collection Actions"
+    )
 
     @property
     def _table_query(self):
         return """
-            SELECT m.id, m.id AS move_id, m.name, m.move_type, m.commercial_partner_id AS partner_id,
-                   p.user_id AS account_manager_id, m.company_id, m.currency_id, m.invoice_date,
+            SELECT m.id, m.id AS move_id, m.name, m.move_type, m.commercial_partner_id
+                AS partner_id,
+                   p.user_id AS account_manager_id, m.company_id, m.currency_id,
+                       m.invoice_date,
                    m.invoice_date_due,
-                   CASE WHEN m.move_type = 'out_refund' THEN -m.amount_total ELSE m.amount_total END AS amount_total,
-                   CASE WHEN m.move_type = 'out_refund' THEN -m.amount_residual ELSE m.amount_residual END
+                   CASE WHEN m.move_type = 'out_refund' THEN -m.amount_total ELSE
+                       m.amount_total END AS amount_total,
+                   CASE WHEN m.move_type = 'out_refund' THEN -m.amount_residual ELSE
+                       m.amount_residual END
                        AS amount_residual,
-                   m.payment_state, orders.names AS order_names, orders.first_id AS order_id
+                   m.payment_state, orders.names AS order_names, orders.first_id AS
+                       order_id
               FROM account_move m
               JOIN res_partner p ON p.id = m.commercial_partner_id
               LEFT JOIN LATERAL (
-                    SELECT string_agg(DISTINCT so.name, ', ') AS names, MIN(so.id) AS first_id
+                    SELECT string_agg(DISTINCT so.name, ', ') AS names, MIN(so.id) AS
+                        first_id
                       FROM account_move_line aml
-                      JOIN sale_order_line_invoice_rel rel ON rel.invoice_line_id = aml.id
+                      JOIN sale_order_line_invoice_rel rel ON rel.invoice_line_id =
+                          aml.id
                       JOIN sale_order_line sol ON sol.id = rel.order_line_id
                       JOIN sale_order so ON so.id = sol.order_id
                      WHERE aml.move_id = m.id
@@ -85,4 +113,6 @@ class LamReceivable(models.Model):
             days = (today - due).days if due and receivable.amount_residual > 0 else 0
             receivable.days_overdue = max(days, 0)
             # paid: nothing to age
-            receivable.bucket = ageing_bucket(days) if receivable.amount_residual > 0 else False
+            receivable.bucket = (
+                ageing_bucket(days) if receivable.amount_residual > 0 else False
+            )

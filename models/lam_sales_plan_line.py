@@ -18,17 +18,36 @@ class LamSalesPlanLine(models.Model):
     _inherit = ["lam.customer.record.mixin"]
     _order = "manager_plan_id, target desc, id"
 
-    manager_plan_id = fields.Many2one("lam.sales.plan.manager", string="Manager's Part", required=True,
-                                      ondelete="cascade", index=True)
+    manager_plan_id = fields.Many2one(
+        "lam.sales.plan.manager",
+        string="Manager's Part",
+        required=True,
+        ondelete="cascade",
+        index=True,
+    )
     month = fields.Date(related="manager_plan_id.month", store=True)
-    customer_plan = fields.Float(string="Customer's Own Plan", digits="Lubricant Volume",
-                                 help="What the customer plans to buy in the month, as he told his manager.")
-    target = fields.Float(digits="Lubricant Volume", help="The volume given to this customer, in whole units.")
-    actual = fields.Float(string="Bought", compute="_compute_actual", digits="Lubricant Volume")
-    completion = fields.Float(string="Completion (%)", compute="_compute_actual", digits=(5, 1))
+    customer_plan = fields.Float(
+        string="Customer's Own Plan",
+        digits="Lubricant Volume",
+        help="What the customer plans to buy in the month, as he told his manager.",
+    )
+    target = fields.Float(
+        digits="Lubricant Volume",
+        help="The volume given to this customer, in whole units.",
+    )
+    actual = fields.Float(
+        string="Bought", compute="_compute_actual", digits="Lubricant Volume"
+    )
+    completion = fields.Float(
+        string="Completion (%)", compute="_compute_actual", digits=(5, 1)
+    )
 
     _sql_constraints = [
-        ("volumes_not_negative", "CHECK(target >= 0 AND customer_plan >= 0)", "Volumes cannot be negative."),
+        (
+            "volumes_not_negative",
+            "CHECK(target >= 0 AND customer_plan >= 0)",
+            "Volumes cannot be negative.",
+        ),
     ]
 
     @api.depends("partner_id", "month", "target")
@@ -41,8 +60,14 @@ class LamSalesPlanLine(models.Model):
         Purchases = self.env["lam.purchase.analysis"].sudo()
         for (month, company), lines in by_month.items():
             first, last = month_bounds(month)
-            rows = Purchases._lam_purchases(first, last, partners=lines.partner_id.sudo(), groupby=("partner",),
-                                            company=company, refunds=True)["rows"]
+            rows = Purchases._lam_purchases(
+                first,
+                last,
+                partners=lines.partner_id.sudo(),
+                groupby=("partner",),
+                company=company,
+                refunds=True,
+            )["rows"]
             for row in rows:
                 bought[month, row["partner_id"]] = row["qty"]
         for line in self:
@@ -51,11 +76,18 @@ class LamSalesPlanLine(models.Model):
 
     def _lam_check_customer_access(self):
         """A line is for a customer of the part's manager."""
-        super()._lam_check_customer_access()
-        strangers = self.sudo().filtered(lambda line: line.partner_id.user_id != line.manager_plan_id.user_id)
+        result = super()._lam_check_customer_access()
+        strangers = self.sudo().filtered(
+            lambda line: line.partner_id.user_id != line.manager_plan_id.user_id
+        )
         if strangers:
-            raise AccessError(_("%(customers)s: a manager's plan lists his own customers.",
-                                customers=", ".join(strangers.partner_id.mapped("name"))))
+            raise AccessError(
+                _(
+                    "%(customers)s: a manager's plan lists his own customers.",
+                    customers=", ".join(strangers.partner_id.mapped("name")),
+                )
+            )
+        return result
 
     def write(self, vals):
         result = super().write(vals)

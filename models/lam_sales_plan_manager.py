@@ -23,24 +23,49 @@ class LamSalesPlanManager(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "month desc, user_id"
 
-    plan_id = fields.Many2one("lam.sales.plan", required=True, ondelete="cascade", index=True)
+    plan_id = fields.Many2one(
+        "lam.sales.plan", required=True, ondelete="cascade", index=True
+    )
     month = fields.Date(related="plan_id.month", store=True)
     company_id = fields.Many2one(related="plan_id.company_id", store=True)
     due_date = fields.Date(related="plan_id.due_date")
-    user_id = fields.Many2one("res.users", string="Account Manager", required=True, index=True)
-    target_volume = fields.Float(string="Target Volume", digits="Lubricant Volume", tracking=True)
-    line_ids = fields.One2many("lam.sales.plan.line", "manager_plan_id", string="Customers")
-    allocated_volume = fields.Float(string="Broken Down", compute="_compute_allocated", digits="Lubricant Volume")
-    difference = fields.Float(compute="_compute_allocated", digits="Lubricant Volume",
-                              help="The target less what the lines give the customers: zero when it adds up.")
-    actual_volume = fields.Float(string="Bought", compute="_compute_actual", digits="Lubricant Volume",
-                                 help="Confirmed sales of the month to the customers of the lines.")
-    completion = fields.Float(string="Completion (%)", compute="_compute_actual", digits=(5, 1))
-    breakdown_done = fields.Boolean(string="Breakdown Done", readonly=True, copy=False, tracking=True)
+    user_id = fields.Many2one(
+        "res.users", string="Account Manager", required=True, index=True
+    )
+    target_volume = fields.Float(digits="Lubricant Volume", tracking=True)
+    line_ids = fields.One2many(
+        "lam.sales.plan.line", "manager_plan_id", string="Customers"
+    )
+    allocated_volume = fields.Float(
+        string="Broken Down", compute="_compute_allocated", digits="Lubricant Volume"
+    )
+    difference = fields.Float(
+        compute="_compute_allocated",
+        digits="Lubricant Volume",
+        help="The target less what the lines give the customers: zero when it adds up.",
+    )
+    actual_volume = fields.Float(
+        string="Bought",
+        compute="_compute_actual",
+        digits="Lubricant Volume",
+        help="Confirmed sales of the month to the customers of the lines.",
+    )
+    completion = fields.Float(
+        string="Completion (%)", compute="_compute_actual", digits=(5, 1)
+    )
+    breakdown_done = fields.Boolean(readonly=True, copy=False, tracking=True)
 
     _sql_constraints = [
-        ("one_part_per_manager", "UNIQUE(plan_id, user_id)", "A manager has one part of a month's plan."),
-        ("target_not_negative", "CHECK(target_volume >= 0)", "A target cannot be negative."),
+        (
+            "one_part_per_manager",
+            "UNIQUE(plan_id, user_id)",
+            "A manager has one part of a month's plan.",
+        ),
+        (
+            "target_not_negative",
+            "CHECK(target_volume >= 0)",
+            "A target cannot be negative.",
+        ),
     ]
 
     @api.constrains("target_volume", "plan_id")
@@ -57,13 +82,20 @@ class LamSalesPlanManager(models.Model):
     def _compute_actual(self):
         for part in self:
             part.actual_volume = sum(part.line_ids.mapped("actual"))
-            part.completion = 100.0 * part.actual_volume / part.target_volume if part.target_volume else 0.0
+            part.completion = (
+                100.0 * part.actual_volume / part.target_volume
+                if part.target_volume
+                else 0.0
+            )
 
     @api.depends("user_id", "month")
     def _compute_display_name(self):
         for part in self:
-            part.display_name = _("%(manager)s, %(month)s", manager=part.user_id.name or "",
-                                  month=part.month and part.month.strftime("%Y-%m") or "")
+            part.display_name = _(
+                "%(manager)s, %(month)s",
+                manager=part.user_id.name or "",
+                month=part.month and part.month.strftime("%Y-%m") or "",
+            )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -75,7 +107,9 @@ class LamSalesPlanManager(models.Model):
     def write(self, vals):
         check_vals(self, vals)
         if not self.env.su and {"month", "company_id", "due_date"}.intersection(vals):
-            raise UserError(_("A part of the plan is for the month and company of its plan."))
+            raise UserError(
+                _("A part of the plan is for the month and company of its plan.")
+            )
         if {"target_volume", "user_id", "plan_id", "breakdown_done"}.intersection(vals):
             self.env["lam.sales.plan"]._lam_check_planner()
         return super().write(vals)
@@ -86,33 +120,61 @@ class LamSalesPlanManager(models.Model):
         months before the plan's, or the forecast where it says more."""
         self.ensure_one()
         first = month_bounds(self.month)[0]
-        rows = self.env["lam.purchase.analysis"].sudo()._lam_purchases(
-            first - relativedelta(months=months), first - relativedelta(days=1), partners=customers,
-            groupby=("partner",), company=self.company_id, refunds=True)["rows"]
-        history = defaultdict(float, {row["partner_id"]: row["qty"] / months for row in rows})
+        rows = (
+            self.env["lam.purchase.analysis"]
+            .sudo()
+            ._lam_purchases(
+                first - relativedelta(months=months),
+                first - relativedelta(days=1),
+                partners=customers,
+                groupby=("partner",),
+                company=self.company_id,
+                refunds=True,
+            )["rows"]
+        )
+        history = defaultdict(
+            float, {row["partner_id"]: row["qty"] / months for row in rows}
+        )
         forecast = customers.with_company(self.company_id)._lam_forecast_values()
-        return {customer: max(history[customer.id], forecast[customer.id]["monthly"]) for customer in customers}
+        return {
+            customer: max(history[customer.id], forecast[customer.id]["monthly"])
+            for customer in customers
+        }
 
     def _lam_propose(self, months=12):
         """Lines for the manager's customers with targets in proportion to
         their weights, in whole units, adding up to the target exactly."""
         for part in self:
             if part.breakdown_done:
-                raise UserError(_("%(part)s is broken down already.", part=part.display_name))
-            customers = self.env["res.partner"].search([
-                ("user_id", "=", part.user_id.id), ("is_company", "=", True),
-                ("lam_customer_kind", "in", ("terminal", "dealer")),
-            ], order="name")
+                raise UserError(
+                    _("%(part)s is broken down already.", part=part.display_name)
+                )
+            customers = self.env["res.partner"].search(
+                [
+                    ("user_id", "=", part.user_id.id),
+                    ("is_company", "=", True),
+                    ("lam_customer_kind", "in", ("terminal", "dealer")),
+                ],
+                order="name",
+            )
             weights = part._lam_weights(customers, months)
-            targets = largest_remainder(round(part.target_volume), [weights[customer] for customer in customers])
+            targets = largest_remainder(
+                round(part.target_volume), [weights[customer] for customer in customers]
+            )
             existing = {line.partner_id: line for line in part.line_ids}
             commands = []
-            for customer, target in zip(customers, targets):
+            for customer, target in zip(customers, targets, strict=False):
                 if customer in existing:
                     commands.append((1, existing[customer].id, {"target": target}))
                 else:
-                    commands.append((0, 0, {"partner_id": customer.id, "target": target}))
-            commands += [(1, line.id, {"target": 0}) for partner, line in existing.items() if partner not in customers]
+                    commands.append(
+                        (0, 0, {"partner_id": customer.id, "target": target})
+                    )
+            commands += [
+                (1, line.id, {"target": 0})
+                for partner, line in existing.items()
+                if partner not in customers
+            ]
             part.line_ids = commands
 
     def action_propose(self):
@@ -122,17 +184,28 @@ class LamSalesPlanManager(models.Model):
     def action_done(self):
         for part in self:
             if part.user_id != self.env.user and not self.env.user.has_group(
-                    "lubricant_account_manager.group_lam_department_manager"):
+                "lubricant_account_manager.group_lam_department_manager"
+            ):
                 raise AccessError(_("A manager breaks down his own part of the plan."))
             if abs(part.difference) > 0.001:
-                raise UserError(_("%(part)s: the customers' targets add up to %(allocated)s, not the target "
-                                  "%(target)s.", part=part.display_name, allocated=part.allocated_volume,
-                                  target=part.target_volume))
+                raise UserError(
+                    _(
+                        "%(part)s: the customers' targets add up to %(allocated)s, not "
+                        "the target "
+                        "%(target)s.",
+                        part=part.display_name,
+                        allocated=part.allocated_volume,
+                        target=part.target_volume,
+                    )
+                )
         self.check_access("write")
         self.sudo().write({"breakdown_done": True})
         self.activity_ids.filtered(
-            lambda activity: activity.activity_type_id == self.env.ref(
-                "lubricant_account_manager.mail_activity_type_lam_sales_plan")).action_feedback(_("Broken down"))
+            lambda activity: activity.activity_type_id
+            == self.env.ref(
+                "lubricant_account_manager.mail_activity_type_lam_sales_plan"
+            )
+        ).action_feedback(_("Broken down"))
         return True
 
     @api.model
@@ -140,14 +213,31 @@ class LamSalesPlanManager(models.Model):
         """One activity for each manager whose part of next month's plan is
         not broken down, due on the due day; none twice."""
         today = fields.Date.context_today(self)
-        activity_type = self.env.ref("lubricant_account_manager.mail_activity_type_lam_sales_plan")
-        parts = self.sudo().search([("breakdown_done", "=", False), ("month", ">", today)])
-        waiting = parts.filtered(lambda part: not part.activity_ids.filtered(
-            lambda activity: activity.activity_type_id == activity_type))
-        self.env["mail.activity"].sudo().create([{
-            "res_model_id": self.env["ir.model"]._get_id(self._name), "res_id": part.id,
-            "activity_type_id": activity_type.id, "user_id": part.user_id.id, "date_deadline": part.due_date,
-            "summary": part.with_context(lang=part.user_id.lang).env._(
-                "Break down your part of the sales plan %(month)s per customer", month=part.month.strftime("%Y-%m")),
-        } for part in waiting])
+        activity_type = self.env.ref(
+            "lubricant_account_manager.mail_activity_type_lam_sales_plan"
+        )
+        parts = self.sudo().search(
+            [("breakdown_done", "=", False), ("month", ">", today)]
+        )
+        waiting = parts.filtered(
+            lambda part: not part.activity_ids.filtered(
+                lambda activity: activity.activity_type_id == activity_type
+            )
+        )
+        self.env["mail.activity"].sudo().create(
+            [
+                {
+                    "res_model_id": self.env["ir.model"]._get_id(self._name),
+                    "res_id": part.id,
+                    "activity_type_id": activity_type.id,
+                    "user_id": part.user_id.id,
+                    "date_deadline": part.due_date,
+                    "summary": part.with_context(lang=part.user_id.lang).env._(
+                        "Break down your part of the sales plan %(month)s per customer",
+                        month=part.month.strftime("%Y-%m"),
+                    ),
+                }
+                for part in waiting
+            ]
+        )
         return len(waiting)

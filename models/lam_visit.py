@@ -19,15 +19,22 @@ VISIT_STATES = [
 ]
 # Checklist of Art. 35: what a manager takes along and settles before leaving.
 PREPARATION_FIELDS = (
-    "prep_company_materials", "prep_customer_file", "prep_success_cases", "prep_product_catalogue",
-    "prep_business_cards", "prep_appointment_confirmed", "prep_route_planned",
+    "prep_company_materials",
+    "prep_customer_file",
+    "prep_success_cases",
+    "prep_product_catalogue",
+    "prep_business_cards",
+    "prep_appointment_confirmed",
+    "prep_route_planned",
 )
 # A visit cannot last longer than a day.
 MAX_DURATION_HOURS = 24.0
 MARKER_SVG = (
-    '<svg xmlns="http://www.w3.org/2000/svg" width="36" height="36" viewBox="0 0 36 36">'
+    '<svg xmlns="http://www.w3.org/2000/svg" width="36" height="36" viewBox="0 0 36 '
+    '36">'
     '<circle cx="18" cy="18" r="16" fill="{color}" stroke="#ffffff" stroke-width="3"/>'
-    '<text x="18" y="23.5" font-size="15" font-family="Arial, sans-serif" font-weight="bold" '
+    '<text x="18" y="23.5" font-size="15" font-family="Arial, sans-serif" '
+    'font-weight="bold" '
     'text-anchor="middle" fill="#ffffff">{label}</text></svg>'
 )
 
@@ -43,38 +50,70 @@ class LamVisit(models.Model):
 
     partner_id = fields.Many2one(tracking=True)
     user_id = fields.Many2one(string="Visited By", tracking=True)
-    state = fields.Selection(VISIT_STATES, default="planned", required=True, tracking=True, index=True,
-                             group_expand=True)
+    state = fields.Selection(
+        VISIT_STATES,
+        default="planned",
+        required=True,
+        tracking=True,
+        index=True,
+        group_expand=True,
+    )
     # --- plan
     planned_start = fields.Datetime(
-        string="Planned Start", required=True, tracking=True, index=True,
-        default=lambda self: fields.Datetime.now().replace(minute=0, second=0, microsecond=0) + timedelta(hours=1),
+        required=True,
+        tracking=True,
+        index=True,
+        default=lambda self: fields.Datetime.now().replace(
+            minute=0, second=0, microsecond=0
+        )
+        + timedelta(hours=1),
     )
     planned_duration = fields.Float(string="Planned Duration (hours)", default=1.5)
     planned_end = fields.Datetime(compute="_compute_planned_end")
     visit_date = fields.Date(
-        compute="_compute_visit_date", store=True, index=True,
+        compute="_compute_visit_date",
+        store=True,
+        index=True,
         help="The day of the visit in the visitor's time zone.",
     )
     purpose = fields.Selection(
-        [("first_contact", "First Contact"), ("negotiation", "Negotiation"), ("follow_up", "Follow-up"),
-         ("credit", "Credit Follow-up")],
-        required=True, default="follow_up", tracking=True,
-        help="A credit follow-up visit checks a credit customer's payments and situation (Art. 22.5).",
+        [
+            ("first_contact", "First Contact"),
+            ("negotiation", "Negotiation"),
+            ("follow_up", "Follow-up"),
+            ("credit", "Credit Follow-up"),
+        ],
+        required=True,
+        default="follow_up",
+        tracking=True,
+        help="A credit follow-up visit checks a credit customer's payments and "
+        "situation (Art. 22.5).",
     )
     goal = fields.Text(
         string="Concrete Goal",
-        help="First contact: the information to collect. Negotiation: the volume and price to agree. "
+        help="First contact: the information to collect. Negotiation: the volume and "
+        "price to agree. "
         "Follow-up: the information to obtain.",
     )
-    target_volume = fields.Float(string="Target Volume", help="Negotiation: the volume to agree, in the reference unit.")
-    target_price = fields.Float(string="Target Price", help="Negotiation: the price to agree, per reference unit.")
+    target_volume = fields.Float(
+        help="Negotiation: the volume to agree, in the reference unit.",
+    )
+    target_price = fields.Float(
+        help="Negotiation: the price to agree, per reference unit.",
+    )
     breakthrough = fields.Selection(
-        [("person", "Person"), ("product", "Product"), ("event", "Event"), ("price", "Price")],
+        [
+            ("person", "Person"),
+            ("product", "Product"),
+            ("event", "Event"),
+            ("price", "Price"),
+        ],
         string="Breakthrough Point",
     )
-    breakthrough_detail = fields.Text(string="Breakthrough Detail")
-    participant_ids = fields.One2many("lam.visit.participant", "visit_id", string="Participants", copy=True)
+    breakthrough_detail = fields.Text()
+    participant_ids = fields.One2many(
+        "lam.visit.participant", "visit_id", string="Participants", copy=True
+    )
     # --- preparation (Art. 35)
     prep_company_materials = fields.Boolean(string="Company Materials")
     prep_customer_file = fields.Boolean(string="Customer File Read")
@@ -85,29 +124,44 @@ class LamVisit(models.Model):
     appointment_start = fields.Datetime(string="Appointment From")
     appointment_end = fields.Datetime(string="Appointment Until")
     prep_route_planned = fields.Boolean(string="Route Planned")
-    departure_time = fields.Datetime(string="Departure Time")
+    departure_time = fields.Datetime()
     preparation_progress = fields.Integer(
-        string="Preparation (%)", compute="_compute_preparation_progress", store=True, aggregator="avg"
+        string="Preparation (%)",
+        compute="_compute_preparation_progress",
+        store=True,
+        aggregator="avg",
     )
     # --- on site
-    checkin_time = fields.Datetime(string="Arrived At", readonly=True, copy=False, tracking=True)
-    checkout_time = fields.Datetime(string="Left At", readonly=True, copy=False, tracking=True)
+    checkin_time = fields.Datetime(
+        string="Arrived At", readonly=True, copy=False, tracking=True
+    )
+    checkout_time = fields.Datetime(
+        string="Left At", readonly=True, copy=False, tracking=True
+    )
     checkin_latitude = fields.Float(digits=(10, 7), readonly=True, copy=False)
     checkin_longitude = fields.Float(digits=(10, 7), readonly=True, copy=False)
     checkout_latitude = fields.Float(digits=(10, 7), readonly=True, copy=False)
     checkout_longitude = fields.Float(digits=(10, 7), readonly=True, copy=False)
     late_minutes = fields.Integer(
-        string="Minutes Late", compute="_compute_late_minutes", store=True, aggregator="avg",
-        help="Arrival after the appointment (or the planned start): Art. 25 asks to be there 5-10 minutes early.",
+        string="Minutes Late",
+        compute="_compute_late_minutes",
+        store=True,
+        aggregator="avg",
+        help="Arrival after the appointment (or the planned start): Art. 25 asks to be "
+        "there 5-10 minutes early.",
     )
     is_late = fields.Boolean(string="Late", compute="_compute_late_minutes", store=True)
     field_hours = fields.Float(
-        string="Time in the Field (hours)", compute="_compute_field_hours", store=True, aggregator="sum",
-        help="Check-in to check-out of a visit done; its planned duration when nobody checked out.",
+        string="Time in the Field (hours)",
+        compute="_compute_field_hours",
+        store=True,
+        aggregator="sum",
+        help="Check-in to check-out of a visit done; its planned duration when nobody "
+        "checked out.",
     )
     # --- result (when done)
     obs_equipment = fields.Text(string="Equipment and Oil Use")
-    current_supplier = fields.Char(string="Current Supplier")
+    current_supplier = fields.Char()
     current_brand = fields.Char(string="Brand in Use")
     current_price = fields.Char(string="Price Paid")
     customer_condition = fields.Text(string="Customer's Condition")
@@ -121,10 +175,14 @@ class LamVisit(models.Model):
     next_visit_date = fields.Date(string="Next Visit", tracking=True)
     cancel_reason = fields.Text(string="Why Cancelled")
     reported_date = fields.Datetime(string="Reported On", readonly=True, copy=False)
-    reported_to_ids = fields.Many2many("res.users", string="Reported To", readonly=True, copy=False)
+    reported_to_ids = fields.Many2many(
+        "res.users", string="Reported To", readonly=True, copy=False
+    )
     # --- day route
     route_sequence = fields.Integer(string="Route Order", copy=False, readonly=True)
-    route_leg_km = fields.Float(string="Leg (km)", digits=(10, 1), copy=False, readonly=True, aggregator="sum")
+    route_leg_km = fields.Float(
+        string="Leg (km)", digits=(10, 1), copy=False, readonly=True, aggregator="sum"
+    )
     partner_latitude = fields.Float(related="partner_id.partner_latitude")
     partner_longitude = fields.Float(related="partner_id.partner_longitude")
     date_localization = fields.Date(related="partner_id.date_localization")
@@ -134,15 +192,20 @@ class LamVisit(models.Model):
     @api.depends("planned_start", "planned_duration")
     def _compute_planned_end(self):
         for visit in self:
-            visit.planned_end = visit.planned_start and visit.planned_start + timedelta(hours=visit.planned_duration)
+            visit.planned_end = visit.planned_start and visit.planned_start + timedelta(
+                hours=visit.planned_duration
+            )
 
     @api.depends("planned_start", "user_id.tz")
     def _compute_visit_date(self):
         for visit in self:
             start = visit.planned_start
-            visit.visit_date = start and fields.Datetime.context_timestamp(
-                visit.with_context(tz=visit.user_id.tz or "UTC"), start
-            ).date()
+            visit.visit_date = (
+                start
+                and fields.Datetime.context_timestamp(
+                    visit.with_context(tz=visit.user_id.tz or "UTC"), start
+                ).date()
+            )
 
     @api.depends(*PREPARATION_FIELDS)
     def _compute_preparation_progress(self):
@@ -154,7 +217,11 @@ class LamVisit(models.Model):
     def _compute_late_minutes(self):
         for visit in self:
             expected = visit.appointment_start or visit.planned_start
-            late = (visit.checkin_time - expected).total_seconds() / 60 if visit.checkin_time and expected else 0
+            late = (
+                (visit.checkin_time - expected).total_seconds() / 60
+                if visit.checkin_time and expected
+                else 0
+            )
             visit.late_minutes = max(0, int(late))
             visit.is_late = late > 0
 
@@ -164,14 +231,18 @@ class LamVisit(models.Model):
             if visit.state not in ("done", "reported"):
                 visit.field_hours = 0.0
             elif visit.checkin_time and visit.checkout_time:
-                visit.field_hours = (visit.checkout_time - visit.checkin_time).total_seconds() / 3600
+                visit.field_hours = (
+                    visit.checkout_time - visit.checkin_time
+                ).total_seconds() / 3600
             else:
                 visit.field_hours = visit.planned_duration
 
     @api.depends("partner_id", "planned_start")
     def _compute_display_name(self):
         for visit in self:
-            start = visit.planned_start and fields.Datetime.context_timestamp(visit, visit.planned_start)
+            start = visit.planned_start and fields.Datetime.context_timestamp(
+                visit, visit.planned_start
+            )
             visit.display_name = _(
                 "Visit to %(customer)s, %(date)s",
                 customer=visit.partner_id.name or "",
@@ -181,44 +252,85 @@ class LamVisit(models.Model):
     @api.depends("route_sequence", "partner_id", "planned_start")
     def _compute_route_label(self):
         for visit in self:
-            start = visit.planned_start and fields.Datetime.context_timestamp(visit, visit.planned_start)
+            start = visit.planned_start and fields.Datetime.context_timestamp(
+                visit, visit.planned_start
+            )
             prefix = f"{visit.route_sequence}. " if visit.route_sequence else ""
-            visit.route_label = f"{prefix}{visit.partner_id.name or ''} {start.strftime('%H:%M') if start else ''}"
+            visit.route_label = (
+                f"{prefix}{visit.partner_id.name or ''} "
+                f"{start.strftime('%H:%M') if start else ''}"
+            )
 
     @api.depends("route_sequence", "state")
     def _compute_route_marker(self):
-        colors = {"planned": "#1f6fb2", "done": "#2e8540", "reported": "#2e8540", "cancelled": "#8a8a8a"}
+        colors = {
+            "planned": "#1f6fb2",
+            "done": "#2e8540",
+            "reported": "#2e8540",
+            "cancelled": "#8a8a8a",
+        }
         for visit in self:
-            svg = MARKER_SVG.format(color=colors.get(visit.state, "#1f6fb2"), label=visit.route_sequence or "•")
+            svg = MARKER_SVG.format(
+                color=colors.get(visit.state, "#1f6fb2"),
+                label=visit.route_sequence or "•",
+            )
             visit.route_marker = base64.b64encode(svg.encode())
 
     @api.constrains("state", "next_visit_date", "cancel_reason", "planned_start")
     def _check_state_requirements(self):
         for visit in self:
             if visit.state in ("done", "reported") and not visit.next_visit_date:
-                raise ValidationError(_("%(visit)s: a visit done says when the next visit is.",
-                                        visit=visit.display_name))
-            if visit.next_visit_date and visit.visit_date and visit.next_visit_date <= visit.visit_date:
-                raise ValidationError(_("%(visit)s: the next visit comes after this one.", visit=visit.display_name))
+                raise ValidationError(
+                    _(
+                        "%(visit)s: a visit done says when the next visit is.",
+                        visit=visit.display_name,
+                    )
+                )
+            if (
+                visit.next_visit_date
+                and visit.visit_date
+                and visit.next_visit_date <= visit.visit_date
+            ):
+                raise ValidationError(
+                    _(
+                        "%(visit)s: the next visit comes after this one.",
+                        visit=visit.display_name,
+                    )
+                )
             if visit.state == "cancelled" and not (visit.cancel_reason or "").strip():
-                raise ValidationError(_("%(visit)s: say why the visit is cancelled.", visit=visit.display_name))
+                raise ValidationError(
+                    _(
+                        "%(visit)s: say why the visit is cancelled.",
+                        visit=visit.display_name,
+                    )
+                )
 
     @api.constrains("planned_duration")
     def _check_planned_duration(self):
         for visit in self:
             if not 0 < visit.planned_duration <= MAX_DURATION_HOURS:
-                raise ValidationError(_("A visit lasts more than nothing and less than a day."))
+                raise ValidationError(
+                    _("A visit lasts more than nothing and less than a day.")
+                )
 
     @api.constrains("checkin_time", "checkout_time")
     def _check_checkout(self):
         for visit in self:
-            if visit.checkout_time and (not visit.checkin_time or visit.checkout_time < visit.checkin_time):
-                raise ValidationError(_("%(visit)s: one leaves after arriving.", visit=visit.display_name))
+            if visit.checkout_time and (
+                not visit.checkin_time or visit.checkout_time < visit.checkin_time
+            ):
+                raise ValidationError(
+                    _("%(visit)s: one leaves after arriving.", visit=visit.display_name)
+                )
 
     @api.constrains("appointment_start", "appointment_end")
     def _check_appointment(self):
         for visit in self:
-            if visit.appointment_start and visit.appointment_end and visit.appointment_end < visit.appointment_start:
+            if (
+                visit.appointment_start
+                and visit.appointment_end
+                and visit.appointment_end < visit.appointment_start
+            ):
                 raise ValidationError(_("The appointment ends after it starts."))
 
     @api.onchange("prep_appointment_confirmed")
@@ -228,15 +340,25 @@ class LamVisit(models.Model):
 
     def write(self, vals):
         if not self.env.su and self.filtered(lambda visit: visit.state == "reported"):
-            raise UserError(_("A reported visit is kept as it was reported to the department manager."))
+            raise UserError(
+                _(
+                    "A reported visit is kept as it was reported to the department "
+                    "manager."
+                )
+            )
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_done(self):
         done = self.filtered(lambda visit: visit.state in ("done", "reported"))
         if done and not self.env.su:
-            raise UserError(_("%(visits)s: a visit done is part of the customer's history and is kept.",
-                              visits=", ".join(done.mapped("display_name"))))
+            raise UserError(
+                _(
+                    "%(visits)s: a visit done is part of the customer's history and is "
+                    "kept.",
+                    visits=", ".join(done.mapped("display_name")),
+                )
+            )
 
     # --- actions
     def action_check_in(self, latitude=None, longitude=None):
@@ -245,17 +367,36 @@ class LamVisit(models.Model):
             if visit.state != "planned":
                 raise UserError(_("Only a planned visit is checked in."))
             if visit.checkin_time:
-                raise UserError(_("%(visit)s: already checked in.", visit=visit.display_name))
-            visit.write({"checkin_time": fields.Datetime.now(), **self._lam_position("checkin", latitude, longitude)})
+                raise UserError(
+                    _("%(visit)s: already checked in.", visit=visit.display_name)
+                )
+            visit.write(
+                {
+                    "checkin_time": fields.Datetime.now(),
+                    **self._lam_position("checkin", latitude, longitude),
+                }
+            )
         return True
 
     def action_check_out(self, latitude=None, longitude=None):
         for visit in self:
             if not visit.checkin_time:
-                raise UserError(_("%(visit)s: check in before checking out.", visit=visit.display_name))
+                raise UserError(
+                    _(
+                        "%(visit)s: check in before checking out.",
+                        visit=visit.display_name,
+                    )
+                )
             if visit.checkout_time:
-                raise UserError(_("%(visit)s: already checked out.", visit=visit.display_name))
-            visit.write({"checkout_time": fields.Datetime.now(), **self._lam_position("checkout", latitude, longitude)})
+                raise UserError(
+                    _("%(visit)s: already checked out.", visit=visit.display_name)
+                )
+            visit.write(
+                {
+                    "checkout_time": fields.Datetime.now(),
+                    **self._lam_position("checkout", latitude, longitude),
+                }
+            )
         return True
 
     @api.model
@@ -273,32 +414,52 @@ class LamVisit(models.Model):
     def action_done(self):
         for visit in self:
             if visit.state != "planned":
-                raise UserError(_("%(visit)s: only a planned visit is done.", visit=visit.display_name))
+                raise UserError(
+                    _(
+                        "%(visit)s: only a planned visit is done.",
+                        visit=visit.display_name,
+                    )
+                )
             if not visit.next_visit_date:
-                raise UserError(_("%(visit)s: when is the next visit? Set it before closing this one.",
-                                  visit=visit.display_name))
+                raise UserError(
+                    _(
+                        "%(visit)s: when is the next visit? Set it before closing this "
+                        "one.",
+                        visit=visit.display_name,
+                    )
+                )
         self.write({"state": "done"})
         self._lam_schedule_next_visit()
         return True
 
     def action_lam_request_senior_visit(self):
-        """Ask the department manager for a senior manager's visit to this customer (Art. 13.5)."""
+        """Ask the department manager for a senior manager's visit to this customer
+        (Art. 13.5)."""
         self.ensure_one()
         action = self.partner_id.action_lam_request_senior_visit()
         action["context"] = {**action["context"], "default_origin_visit_id": self.id}
         return action
 
     def action_report(self):
-        """Post the visit summary to the visitor's department manager(s) and mark it reported."""
+        """Post the visit summary to the visitor's department manager(s) and mark it
+        reported."""
         for visit in self:
             if visit.state != "done":
-                raise UserError(_("%(visit)s: a visit is reported once done.", visit=visit.display_name))
+                raise UserError(
+                    _(
+                        "%(visit)s: a visit is reported once done.",
+                        visit=visit.display_name,
+                    )
+                )
             managers = visit.user_id._lam_department_managers() - visit.user_id
             if not managers:
-                raise UserError(_(
-                    "%(user)s is in no sales team with a leader: there is no department manager to report to.",
-                    user=visit.user_id.name,
-                ))
+                raise UserError(
+                    _(
+                        "%(user)s is in no sales team with a leader: there is no "
+                        "department manager to report to.",
+                        user=visit.user_id.name,
+                    )
+                )
             visit.message_post(
                 body=visit._lam_report_body(),
                 subject=_("Visit report: %(visit)s", visit=visit.display_name),
@@ -306,30 +467,59 @@ class LamVisit(models.Model):
                 message_type="comment",
                 subtype_xmlid="mail.mt_comment",
             )
-            visit.write({"state": "reported", "reported_date": fields.Datetime.now(),
-                         "reported_to_ids": [(6, 0, managers.ids)]})
+            visit.write(
+                {
+                    "state": "reported",
+                    "reported_date": fields.Datetime.now(),
+                    "reported_to_ids": [(6, 0, managers.ids)],
+                }
+            )
         return True
 
     def action_cancel(self):
         for visit in self:
             if visit.state != "planned":
-                raise UserError(_("%(visit)s: only a planned visit is cancelled.", visit=visit.display_name))
+                raise UserError(
+                    _(
+                        "%(visit)s: only a planned visit is cancelled.",
+                        visit=visit.display_name,
+                    )
+                )
             if not (visit.cancel_reason or "").strip():
-                raise UserError(_("%(visit)s: say why the visit is cancelled (field Why Cancelled).",
-                                  visit=visit.display_name))
+                raise UserError(
+                    _(
+                        "%(visit)s: say why the visit is cancelled (field Why "
+                        "Cancelled).",
+                        visit=visit.display_name,
+                    )
+                )
         self.write({"state": "cancelled"})
         return True
 
     def _lam_report_body(self):
         self.ensure_one()
-        concerns = [self._fields[fname]._description_string(self.env)
-                    for fname in ("concern_quality", "concern_environment", "concern_packaging", "concern_transport")
-                    if self[fname]]
-        checkin = self.checkin_time and fields.Datetime.context_timestamp(self, self.checkin_time)
+        concerns = [
+            self._fields[fname]._description_string(self.env)
+            for fname in (
+                "concern_quality",
+                "concern_environment",
+                "concern_packaging",
+                "concern_transport",
+            )
+            if self[fname]
+        ]
+        checkin = self.checkin_time and fields.Datetime.context_timestamp(
+            self, self.checkin_time
+        )
         rows = [
             (_("Customer"), self.partner_id.name),
             (_("Visited By"), self.user_id.name),
-            (_("Purpose"), dict(self._fields["purpose"]._description_selection(self.env)).get(self.purpose)),
+            (
+                _("Purpose"),
+                dict(self._fields["purpose"]._description_selection(self.env)).get(
+                    self.purpose
+                ),
+            ),
             (_("Arrived At"), checkin.strftime("%Y-%m-%d %H:%M") if checkin else ""),
             (_("Minutes Late"), self.late_minutes or ""),
             (_("Equipment and Oil Use"), self.obs_equipment),
@@ -342,22 +532,32 @@ class LamVisit(models.Model):
             (_("Next Visit"), self.next_visit_date),
         ]
         items = Markup("").join(
-            Markup("<li><b>%s</b>: %s</li>") % (label, value) for label, value in rows if value
+            Markup("<li><b>%s</b>: %s</li>") % (label, value)
+            for label, value in rows
+            if value
         )
         return Markup("<p>%s</p><ul>%s</ul>") % (escape(_("Visit report")), items)
 
     def _lam_schedule_next_visit(self):
-        """One open "next visit" activity per customer, for its account manager, on the date set."""
-        activity_type = self.env.ref("lubricant_account_manager.mail_activity_type_lam_visit")
-        # as the system: the visitor (a senior colleague) may not be the customer's manager
+        """One open "next visit" activity per customer, for its account manager, on the
+        date set."""
+        activity_type = self.env.ref(
+            "lubricant_account_manager.mail_activity_type_lam_visit"
+        )
+        # as the system: the visitor (a senior colleague) may not be the customer's
+        # manager
         Activity = self.env["mail.activity"].sudo()
         model_id = self.env["ir.model"]._get_id("res.partner")
         for visit in self:
             customer = visit.partner_id
-            activity = Activity.search([
-                ("res_model_id", "=", model_id), ("res_id", "=", customer.id),
-                ("activity_type_id", "=", activity_type.id),
-            ], limit=1)
+            activity = Activity.search(
+                [
+                    ("res_model_id", "=", model_id),
+                    ("res_id", "=", customer.id),
+                    ("activity_type_id", "=", activity_type.id),
+                ],
+                limit=1,
+            )
             values = {
                 "date_deadline": visit.next_visit_date,
                 "user_id": (visit.account_manager_id or visit.user_id).id,
@@ -366,8 +566,14 @@ class LamVisit(models.Model):
             if activity:
                 activity.write(values)
             else:
-                Activity.create({**values, "res_model_id": model_id, "res_id": customer.id,
-                                 "activity_type_id": activity_type.id})
+                Activity.create(
+                    {
+                        **values,
+                        "res_model_id": model_id,
+                        "res_id": customer.id,
+                        "activity_type_id": activity_type.id,
+                    }
+                )
 
     # --- day route
     @api.model
@@ -376,19 +582,34 @@ class LamVisit(models.Model):
         his start point (without one, from his first customer of the day);
         store the order and the legs on the visits. Return (visits in order,
         total km, visits whose customer has no coordinates)."""
-        visits = self.search([("user_id", "=", user.id), ("visit_date", "=", day), ("state", "=", "planned")],
-                             order="planned_start, id")
-        located = visits.filtered(lambda visit: visit.partner_latitude or visit.partner_longitude)
+        visits = self.search(
+            [
+                ("user_id", "=", user.id),
+                ("visit_date", "=", day),
+                ("state", "=", "planned"),
+            ],
+            order="planned_start, id",
+        )
+        located = visits.filtered(
+            lambda visit: visit.partner_latitude or visit.partner_longitude
+        )
         unlocated = visits - located
         unlocated.write({"route_sequence": 0, "route_leg_km": 0.0})
         if not located:
             return located, 0.0, unlocated
-        points = [(visit.partner_latitude, visit.partner_longitude) for visit in located]
+        points = [
+            (visit.partner_latitude, visit.partner_longitude) for visit in located
+        ]
         start = user._lam_route_start() or points[0]
         order, total = plan_route(start, points)
         previous = start
         for sequence, index in enumerate(order, start=1):
-            located[index].write({"route_sequence": sequence, "route_leg_km": great_circle_km(previous, points[index])})
+            located[index].write(
+                {
+                    "route_sequence": sequence,
+                    "route_leg_km": great_circle_km(previous, points[index]),
+                }
+            )
             previous = points[index]
         return self.browse([located[index].id for index in order]), total, unlocated
 
@@ -397,13 +618,26 @@ class LamVisit(models.Model):
         """Plan ``user``'s route of ``day`` and open it (list in order, map)."""
         ordered, total, unlocated = self._lam_plan_route(user, day)
         if not ordered and not unlocated:
-            raise UserError(_("%(user)s has no planned visit on %(day)s.", user=user.name, day=day))
-        action = self.env["ir.actions.act_window"]._for_xml_id("lubricant_account_manager.lam_visit_action_route")
+            raise UserError(
+                _("%(user)s has no planned visit on %(day)s.", user=user.name, day=day)
+            )
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "lubricant_account_manager.lam_visit_action_route"
+        )
         distance = f"{total:.1f}"
-        action["name"] = _("Route of %(user)s, %(day)s: %(km)s km", user=user.name, day=day, km=distance)
+        action["name"] = _(
+            "Route of %(user)s, %(day)s: %(km)s km",
+            user=user.name,
+            day=day,
+            km=distance,
+        )
         if unlocated:
-            action["name"] += " " + _("(%(count)s customers without coordinates)", count=len(unlocated))
-        action["display_name"] = action["name"]  # the web client shows display_name first
+            action["name"] += " " + _(
+                "(%(count)s customers without coordinates)", count=len(unlocated)
+            )
+        action["display_name"] = action[
+            "name"
+        ]  # the web client shows display_name first
         action["domain"] = [("id", "in", (ordered | unlocated).ids)]
         action["context"] = {"create": False}
         return action

@@ -12,30 +12,65 @@ class LamVisitParticipant(models.Model):
     # A participant hangs on its customer through its visit.
     _lam_customer_link = "visit_id"
 
-    visit_id = fields.Many2one("lam.visit", required=True, ondelete="cascade", index=True)
+    visit_id = fields.Many2one(
+        "lam.visit", required=True, ondelete="cascade", index=True
+    )
     partner_id = fields.Many2one(
-        related="visit_id.partner_id", store=True, precompute=True, required=False, ondelete="cascade"
+        related="visit_id.partner_id",
+        store=True,
+        precompute=True,
+        required=False,
+        ondelete="cascade",
     )
     # the visit's visitor: who may see his visit's participants with it
-    user_id = fields.Many2one(related="visit_id.user_id", store=True, precompute=True, required=False, default=None)
+    user_id = fields.Many2one(
+        related="visit_id.user_id",
+        store=True,
+        precompute=True,
+        required=False,
+        default=None,
+    )
     sequence = fields.Integer(default=10)
-    side = fields.Selection([("ours", "Our Side"), ("customer", "Customer Side")], required=True, default="customer")
-    colleague_id = fields.Many2one("res.users", string="Colleague", help="One of ours who joins the visit.")
+    side = fields.Selection(
+        [("ours", "Our Side"), ("customer", "Customer Side")],
+        required=True,
+        default="customer",
+    )
+    colleague_id = fields.Many2one(
+        "res.users", string="Colleague", help="One of ours who joins the visit."
+    )
     contact_id = fields.Many2one(
-        "res.partner", string="Contact", domain="[('parent_id', '=', partner_id)]",
+        "res.partner",
+        string="Contact",
+        domain="[('parent_id', '=', partner_id)]",
         help="A person of the customer met on the visit.",
     )
-    name = fields.Char(compute="_compute_name", store=True, readonly=False, required=True, precompute=True)
+    name = fields.Char(
+        compute="_compute_name",
+        store=True,
+        readonly=False,
+        required=True,
+        precompute=True,
+    )
     function = fields.Char(string="Position")
     level = fields.Selection(
-        [("executive", "Executive"), ("manager", "Manager"), ("staff", "Staff / Technician")],
-        help="Level of the participant: a visit meets its counterpart's level (Art. 34).",
+        [
+            ("executive", "Executive"),
+            ("manager", "Manager"),
+            ("staff", "Staff / Technician"),
+        ],
+        help="Level of the participant: a visit meets its counterpart's level (Art. "
+        "34).",
     )
 
     @api.depends("side", "colleague_id", "contact_id")
     def _compute_name(self):
         for participant in self:
-            person = participant.colleague_id if participant.side == "ours" else participant.contact_id
+            person = (
+                participant.colleague_id
+                if participant.side == "ours"
+                else participant.contact_id
+            )
             if person:
                 participant.name = person.name
 

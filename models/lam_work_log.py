@@ -8,7 +8,14 @@ from odoo import _, api, fields, models
 from ..tools.validation import check_vals
 
 # The sections of the daily log (P1), in the order of the company form.
-SECTIONS = ("communications", "visits", "sales", "market_info", "customer_service", "memo")
+SECTIONS = (
+    "communications",
+    "visits",
+    "sales",
+    "market_info",
+    "customer_service",
+    "memo",
+)
 
 
 class LamWorkLog(models.Model):
@@ -23,27 +30,41 @@ class LamWorkLog(models.Model):
     _order = "date desc, id desc"
 
     user_id = fields.Many2one(
-        "res.users", string="Account Manager", required=True, index=True, default=lambda self: self.env.user,
+        "res.users",
+        string="Account Manager",
+        required=True,
+        index=True,
+        default=lambda self: self.env.user,
         tracking=True,
     )
-    date = fields.Date(required=True, default=fields.Date.context_today, index=True, tracking=True)
-    communications = fields.Text(string="Communications")
-    visits = fields.Text(string="Visits")
+    date = fields.Date(
+        required=True, default=fields.Date.context_today, index=True, tracking=True
+    )
+    communications = fields.Text()
+    visits = fields.Text()
     sales = fields.Text(string="Sales Follow-up")
     market_info = fields.Text(string="Market Information")
     customer_service = fields.Text(
-        string="Customer Service", help="Samples, materials, deliveries, training, consultation."
+        help="Samples, materials, deliveries, training, consultation.",
     )
     memo = fields.Text()
 
     _sql_constraints = [
-        ("one_log_a_day", "UNIQUE(user_id, date)", "A manager writes one work log a day: open the existing one."),
+        (
+            "one_log_a_day",
+            "UNIQUE(user_id, date)",
+            "A manager writes one work log a day: open the existing one.",
+        ),
     ]
 
     @api.depends("user_id", "date")
     def _compute_display_name(self):
         for log in self:
-            log.display_name = _("Work log of %(user)s, %(date)s", user=log.user_id.name or "", date=log.date or "")
+            log.display_name = _(
+                "Work log of %(user)s, %(date)s",
+                user=log.user_id.name or "",
+                date=log.date or "",
+            )
 
     @api.model
     def default_get(self, fields_list):
@@ -51,7 +72,13 @@ class LamWorkLog(models.Model):
         user = self.env["res.users"].browse(values.get("user_id")) or self.env.user
         day = fields.Date.to_date(values.get("date")) or fields.Date.context_today(self)
         prefill = self._lam_day_sections(user, day)
-        values.update({fname: text for fname, text in prefill.items() if fname in fields_list and not values.get(fname)})
+        values.update(
+            {
+                fname: text
+                for fname, text in prefill.items()
+                if fname in fields_list and not values.get(fname)
+            }
+        )
         return values
 
     @api.model_create_multi
@@ -59,7 +86,9 @@ class LamWorkLog(models.Model):
         for vals in vals_list:
             check_vals(self, vals)
             user = self.env["res.users"].browse(vals.get("user_id")) or self.env.user
-            day = fields.Date.to_date(vals.get("date")) or fields.Date.context_today(self)
+            day = fields.Date.to_date(vals.get("date")) or fields.Date.context_today(
+                self
+            )
             for fname, text in self._lam_day_sections(user, day).items():
                 if fname not in vals:
                     vals[fname] = text
@@ -73,12 +102,19 @@ class LamWorkLog(models.Model):
         """Fill the empty sections again from the day's records."""
         for log in self:
             sections = self._lam_day_sections(log.user_id, log.date)
-            log.write({fname: text for fname, text in sections.items() if not log[fname] and text})
+            log.write(
+                {
+                    fname: text
+                    for fname, text in sections.items()
+                    if not log[fname] and text
+                }
+            )
         return True
 
     @api.model
     def _lam_day_sections(self, user, day):
-        """Return {section: text} written from ``user``'s records of ``day``, in his language."""
+        """Return {section: text} written from ``user``'s records of ``day``, in his
+        language."""
         self = self.with_context(lang=user.lang or self.env.lang)
         return {
             "communications": self._lam_lines_communications(user, day),
@@ -90,15 +126,25 @@ class LamWorkLog(models.Model):
 
     @api.model
     def _lam_local_time(self, value, user):
-        return fields.Datetime.context_timestamp(self.with_context(tz=user.tz or "UTC"), value).strftime("%H:%M")
+        return fields.Datetime.context_timestamp(
+            self.with_context(tz=user.tz or "UTC"), value
+        ).strftime("%H:%M")
 
     @api.model
     def _lam_lines_communications(self, user, day):
-        channels = dict(self.env["lam.communication"]._fields["channel"]._description_selection(self.env))
+        channels = dict(
+            self.env["lam.communication"]
+            ._fields["channel"]
+            ._description_selection(self.env)
+        )
         lines = []
-        for call in self.env["lam.communication"].search([("user_id", "=", user.id), ("day", "=", day)],
-                                                         order="date"):
-            line = f"{self._lam_local_time(call.date, user)} {channels[call.channel]} · {call.partner_id.name}"
+        for call in self.env["lam.communication"].search(
+            [("user_id", "=", user.id), ("day", "=", day)], order="date"
+        ):
+            line = (
+                f"{self._lam_local_time(call.date, user)} {channels[call.channel]} "
+                f"· {call.partner_id.name}"
+            )
             if call.contact_id:
                 line += f"（{call.contact_id.name}）"
             line += "：" + (call.summary or "").strip().rstrip("。.;；")
@@ -109,13 +155,21 @@ class LamWorkLog(models.Model):
 
     @api.model
     def _lam_lines_visits(self, user, day):
-        states = dict(self.env["lam.visit"]._fields["state"]._description_selection(self.env))
-        purposes = dict(self.env["lam.visit"]._fields["purpose"]._description_selection(self.env))
+        states = dict(
+            self.env["lam.visit"]._fields["state"]._description_selection(self.env)
+        )
+        purposes = dict(
+            self.env["lam.visit"]._fields["purpose"]._description_selection(self.env)
+        )
         lines = []
-        for visit in self.env["lam.visit"].search([("user_id", "=", user.id), ("visit_date", "=", day)],
-                                                  order="planned_start"):
-            line = (f"{self._lam_local_time(visit.planned_start, user)} {visit.partner_id.name} · "
-                    f"{purposes[visit.purpose]} · {states[visit.state]}")
+        for visit in self.env["lam.visit"].search(
+            [("user_id", "=", user.id), ("visit_date", "=", day)], order="planned_start"
+        ):
+            line = (
+                f"{self._lam_local_time(visit.planned_start, user)} "
+                f"{visit.partner_id.name} · "
+                f"{purposes[visit.purpose]} · {states[visit.state]}"
+            )
             if visit.outcome:
                 line += f"：{visit.outcome}"
             lines.append(line)
@@ -124,11 +178,20 @@ class LamWorkLog(models.Model):
     @api.model
     def _lam_lines_sales(self, user, day):
         tz = pytz.timezone(user.tz or "UTC")
-        start = tz.localize(fields.Datetime.to_datetime(day)).astimezone(pytz.utc).replace(tzinfo=None)
-        orders = self.env["sale.order"].search([
-            ("user_id", "=", user.id), ("state", "=", "sale"),
-            ("date_order", ">=", start), ("date_order", "<", fields.Datetime.add(start, days=1)),
-        ], order="date_order")
+        start = (
+            tz.localize(fields.Datetime.to_datetime(day))
+            .astimezone(pytz.utc)
+            .replace(tzinfo=None)
+        )
+        orders = self.env["sale.order"].search(
+            [
+                ("user_id", "=", user.id),
+                ("state", "=", "sale"),
+                ("date_order", ">=", start),
+                ("date_order", "<", fields.Datetime.add(start, days=1)),
+            ],
+            order="date_order",
+        )
         return "\n".join(
             f"{order.name} · {order.partner_id.commercial_partner_id.name} · "
             f"{order.currency_id.format(order.amount_untaxed)}"
@@ -138,10 +201,22 @@ class LamWorkLog(models.Model):
     @api.model
     def _lam_lines_market_info(self, user, day):
         """Market information recorded on the day."""
-        types = dict(self.env["lam.market.info"]._fields["info_type"]._description_selection(self.env))
+        types = dict(
+            self.env["lam.market.info"]
+            ._fields["info_type"]
+            ._description_selection(self.env)
+        )
         lines = []
-        for info in self.env["lam.market.info"].search([("user_id", "=", user.id), ("date", "=", day)], order="id"):
-            parts = [types[info.info_type], info.partner_id.name, info.competitor, info.brand, info.product]
+        for info in self.env["lam.market.info"].search(
+            [("user_id", "=", user.id), ("date", "=", day)], order="id"
+        ):
+            parts = [
+                types[info.info_type],
+                info.partner_id.name,
+                info.competitor,
+                info.brand,
+                info.product,
+            ]
             line = " · ".join(part for part in parts if part)
             if info.price:
                 line += f" · {info.price:g}"
@@ -150,12 +225,19 @@ class LamWorkLog(models.Model):
 
     @api.model
     def _lam_lines_customer_service(self, user, day):
-        samples = self.env["lam.oil.sample"].search([
-            ("account_manager_id", "=", user.id), ("sample_date", "=", day),
-        ], order="id")
+        samples = self.env["lam.oil.sample"].search(
+            [
+                ("account_manager_id", "=", user.id),
+                ("sample_date", "=", day),
+            ],
+            order="id",
+        )
         return "\n".join(
-            self.env._("Oil sample %(reference)s at %(customer)s: %(oil)s",
-                       reference=sample.name, customer=sample.partner_id.name,
-                       oil=sample.product_id.display_name or sample.brand or "")
+            self.env._(
+                "Oil sample %(reference)s at %(customer)s: %(oil)s",
+                reference=sample.name,
+                customer=sample.partner_id.name,
+                oil=sample.product_id.display_name or sample.brand or "",
+            )
             for sample in samples
         )

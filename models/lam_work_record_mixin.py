@@ -48,8 +48,17 @@ class LamWorkRecordMixin(models.AbstractModel):
         doer = vals["user_id"]
         if doer == user.id and all(record.user_id == user for record in self):
             return
-        if self._lam_doer_delegable and user.has_group("lubricant_account_manager.group_lam_department_manager") \
-                and doer in user._lam_reportable_managers().ids:
+        if (
+            self._lam_doer_delegable
+            and user.has_group("lubricant_account_manager.group_lam_department_manager")
+            and doer in user._lam_reportable_managers().ids
+        ):
             return
-        raise AccessError(_("%(model)s: you record your own work; a department manager records it for the managers "
-                            "of his team.", model=self._description))
+        raise AccessError(
+            _(
+                "%(model)s: you record your own work; a department manager records it "
+                "for the managers "
+                "of his team.",
+                model=self._description,
+            )
+        )

@@ -8,7 +8,12 @@ class MailActivity(models.Model):
     _inherit = "mail.activity"
 
     lam_cadence_rule_id = fields.Many2one(
-        "lam.cadence.rule", string="Cadence Rule", index="btree_not_null", ondelete="set null", readonly=True,
-        help="The contact cadence that scheduled this activity: one open activity per customer and rule.",
+        "lam.cadence.rule",
+        string="Cadence Rule",
+        index="btree_not_null",
+        ondelete="set null",
+        readonly=True,
+        help="The contact cadence that scheduled this activity: one open activity per "
+        "customer and rule.",
     )
     lam_cadence_feedback = fields.Char(string="Cadence Feedback", readonly=True)

@@ -21,13 +21,19 @@ class ProductTemplate(models.Model):
     )
 
     _sql_constraints = [
-        ("lam_density_not_negative", "CHECK(lam_density >= 0)", "A density cannot be negative."),
+        (
+            "lam_density_not_negative",
+            "CHECK(lam_density >= 0)",
+            "A density cannot be negative.",
+        ),
     ]
 
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            check_vals(self, vals, [fname for fname in vals if fname.startswith("lam_")])
+            check_vals(
+                self, vals, [fname for fname in vals if fname.startswith("lam_")]
+            )
         return super().create(vals_list)
 
     def write(self, vals):

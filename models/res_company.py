@@ -19,13 +19,15 @@ class ResCompany(models.Model):
         string="Reference Volume Unit",
         default=_default_lam_reference_uom,
         domain=lambda self: [("id", "in", self._lam_reference_uoms().ids)],
-        help="Unit in which every lubricant volume (grades, plans, reports) is expressed.",
+        help="Unit in which every lubricant volume (grades, plans, reports) is "
+        "expressed.",
     )
     lam_default_density = fields.Float(
         string="Default Density (kg/L)",
         default=0.88,
         digits=(12, 3),
-        help="Used to convert between volume and weight for products without a density of their own.",
+        help="Used to convert between volume and weight for products without a density "
+        "of their own.",
     )
 
     lam_key_person_min_count = fields.Integer(
@@ -36,104 +38,167 @@ class ResCompany(models.Model):
     lam_oil_change_due_days = fields.Integer(
         string="Oil Change Due Within (days)",
         default=30,
-        help="Equipment whose next oil change falls within this many days is shown as due.",
+        help="Equipment whose next oil change falls within this many days is shown as "
+        "due.",
     )
     lam_archive_review_months = fields.Integer(
         string="Archive Review Interval (months)",
         default=3,
-        help="An archive not reviewed for this many months is overdue (Art. 12.3: at least quarterly).",
+        help="An archive not reviewed for this many months is overdue (Art. 12.3: at "
+        "least quarterly).",
     )
     # --- planning and the manager's work requirements (Art. 17, 18, 20-22, 32)
     lam_weekly_meeting_day = fields.Selection(
-        [("0", "Monday"), ("1", "Tuesday"), ("2", "Wednesday"), ("3", "Thursday"), ("4", "Friday"),
-         ("5", "Saturday"), ("6", "Sunday")],
+        [
+            ("0", "Monday"),
+            ("1", "Tuesday"),
+            ("2", "Wednesday"),
+            ("3", "Thursday"),
+            ("4", "Friday"),
+            ("5", "Saturday"),
+            ("6", "Sunday"),
+        ],
         string="Weekly Meeting Day",
         default="0",
-        help="The weekly plan of a week is due on its meeting day, its summary on the next week's.",
+        help="The weekly plan of a week is due on its meeting day, its summary on the "
+        "next week's.",
     )
     lam_monthly_deadline_days = fields.Integer(
         string="Monthly Plans Due (days before month end)",
         default=3,
-        help="The monthly summary and the next month's plan are due this many days before the month ends.",
+        help="The monthly summary and the next month's plan are due this many days "
+        "before the month ends.",
     )
     lam_target_list_cap = fields.Integer(
         string="Active Targets per Manager at Most",
         default=20,
         help="A development manager keeps a short, focused target list (Art. 32).",
     )
-    lam_target_daily_calls = fields.Integer(string="Phone/Online Contacts a Day", default=5)
-    lam_target_field_day_customers = fields.Integer(string="Customers Visited per Field Day", default=2)
+    lam_target_daily_calls = fields.Integer(
+        string="Phone/Online Contacts a Day", default=5
+    )
+    lam_target_field_day_customers = fields.Integer(
+        string="Customers Visited per Field Day", default=2
+    )
     lam_target_field_days_week = fields.Integer(string="Field Days a Week", default=3)
-    lam_target_reviews_week = fields.Integer(string="Archives Reviewed a Week", default=2)
-    lam_target_field_share = fields.Float(string="Share of Working Time in the Field (%)", default=50.0)
+    lam_target_reviews_week = fields.Integer(
+        string="Archives Reviewed a Week", default=2
+    )
+    lam_target_field_share = fields.Float(
+        string="Share of Working Time in the Field (%)", default=50.0
+    )
     # --- ABC grading (Art. 19) and contact cadences (Art. 20-22)
     lam_abc_basis = fields.Selection(
         [("volume", "Volume in the Reference Unit"), ("revenue", "Untaxed Revenue")],
-        string="Grade On", default="volume", required=True,
-        help="What ranks the customers: lubricant volume sold, or untaxed revenue in company currency.",
+        string="Grade On",
+        default="volume",
+        required=True,
+        help="What ranks the customers: lubricant volume sold, or untaxed revenue in "
+        "company currency.",
     )
     lam_abc_months = fields.Integer(
-        string="Grading Look-back (months)", default=12,
-        help="Sales of this many months, up to today, less the credit notes of the same months.",
+        string="Grading Look-back (months)",
+        default=12,
+        help="Sales of this many months, up to today, less the credit notes of the "
+        "same months.",
     )
     lam_abc_threshold_a = fields.Float(
-        string="Grade A up to (%)", default=70.0,
+        string="Grade A up to (%)",
+        default=70.0,
         help="Customers making the first 70% of the cumulative volume are A.",
     )
     lam_abc_threshold_b = fields.Float(
-        string="Grades A and B up to (%)", default=90.0,
+        string="Grades A and B up to (%)",
+        default=90.0,
         help="Customers making the next share, up to 90%, are B; the rest C.",
     )
     lam_abc_scope = fields.Selection(
-        [("company", "All Customers of the Company"), ("manager", "Each Account Manager's Customers")],
-        string="Rank Among", default="company", required=True,
-        help="One ranking of every customer of the company, or one per account manager's portfolio (Art. 19).",
+        [
+            ("company", "All Customers of the Company"),
+            ("manager", "Each Account Manager's Customers"),
+        ],
+        string="Rank Among",
+        default="company",
+        required=True,
+        help="One ranking of every customer of the company, or one per account "
+        "manager's portfolio (Art. 19).",
     )
     lam_cadence_batch_size = fields.Integer(
-        string="Customers per Cadence Batch", default=1000,
-        help="The scheduled action checks the cadences of this many customers per transaction.",
+        string="Customers per Cadence Batch",
+        default=1000,
+        help="The scheduled action checks the cadences of this many customers per "
+        "transaction.",
     )
     # --- complaints (Art. 13.8, 20.4) and dealers (Art. 14)
     lam_complaint_sla_hours = fields.Float(
-        string="Complaint Resolution Time (working hours)", default=8.0,
-        help="A complaint the manager can resolve himself is resolved within this many working hours (Art. 20.4).",
+        string="Complaint Resolution Time (working hours)",
+        default=8.0,
+        help="A complaint the manager can resolve himself is resolved within this many "
+        "working hours (Art. 20.4).",
     )
     lam_complaint_calendar_id = fields.Many2one(
-        "resource.calendar", string="Complaint Working Calendar",
-        help="The working hours and public holidays the complaint deadlines count on; empty: the company's.",
+        "resource.calendar",
+        string="Complaint Working Calendar",
+        help="The working hours and public holidays the complaint deadlines count on; "
+        "empty: the company's.",
     )
     lam_psi_due_day = fields.Integer(
-        string="Dealer PSI Due on Day", default=10,
-        help="A dealer's stock report (PSI) of a month is due on this day of the next month.",
+        string="Dealer PSI Due on Day",
+        default=10,
+        help="A dealer's stock report (PSI) of a month is due on this day of the next "
+        "month.",
     )
     lam_psi_tolerance = fields.Float(
-        string="PSI Purchases Tolerance (%)", default=5.0,
-        help="A dealer's reported purchases differing from our sales to him by more than this share are flagged.",
+        string="PSI Purchases Tolerance (%)",
+        default=5.0,
+        help="A dealer's reported purchases differing from our sales to him by more "
+        "than this share are flagged.",
     )
     lam_violation_penalty = fields.Float(
-        string="Points Lost per Confirmed Violation", default=25.0,
-        help="In a dealer assessment, the market-order criterion loses this many points (of 100) per violation.",
+        string="Points Lost per Confirmed Violation",
+        default=25.0,
+        help="In a dealer assessment, the market-order criterion loses this many "
+        "points (of 100) per violation.",
     )
-    lam_assessment_grade_a = fields.Float(string="Assessment Grade A from", default=85.0)
-    lam_assessment_grade_b = fields.Float(string="Assessment Grade B from", default=70.0)
-    lam_assessment_grade_c = fields.Float(string="Assessment Grade C from", default=60.0)
+    lam_assessment_grade_a = fields.Float(
+        string="Assessment Grade A from", default=85.0
+    )
+    lam_assessment_grade_b = fields.Float(
+        string="Assessment Grade B from", default=70.0
+    )
+    lam_assessment_grade_c = fields.Float(
+        string="Assessment Grade C from", default=60.0
+    )
     # --- sales plans, drops and forecasts (Art. 13.1-13.3)
     lam_sales_plan_due_day = fields.Integer(
-        string="Sales Plan Breakdown Due on Day", default=28,
-        help="Each manager breaks his part of next month's sales plan down per customer by this day.")
+        string="Sales Plan Breakdown Due on Day",
+        default=28,
+        help="Each manager breaks his part of next month's sales plan down per "
+        "customer by this day.",
+    )
     lam_drop_window_months = fields.Integer(
-        string="Purchase Drop Window (months)", default=3,
-        help="The last complete months whose purchases are compared with the customer's own baseline.")
+        string="Purchase Drop Window (months)",
+        default=3,
+        help="The last complete months whose purchases are compared with the "
+        "customer's own baseline.",
+    )
     lam_drop_share = fields.Float(
-        string="Purchase Drop Threshold (%)", default=70.0,
-        help="A customer buying less than this share of his baseline in the window is flagged.")
+        string="Purchase Drop Threshold (%)",
+        default=70.0,
+        help="A customer buying less than this share of his baseline in the window is "
+        "flagged.",
+    )
     lam_forecast_gap_share = fields.Float(
-        string="Equipment Gap Tolerance (%)", default=20.0,
-        help="A customer whose equipment needs more than his purchases plus this share buys elsewhere.")
+        string="Equipment Gap Tolerance (%)",
+        default=20.0,
+        help="A customer whose equipment needs more than his purchases plus this share "
+        "buys elsewhere.",
+    )
     lam_report_max_customers = fields.Integer(
         string="Customers per Report at Most",
         default=200,
-        help="Printing a report for every customer one may see, without choosing a manager or customers, "
+        help="Printing a report for every customer one may see, without choosing a "
+        "manager or customers, "
         "is refused above this number.",
     )
 
@@ -142,40 +207,52 @@ class ResCompany(models.Model):
             "lam_sales_settings_valid",
             "CHECK(COALESCE(lam_sales_plan_due_day, 28) BETWEEN 1 AND 28 "
             "AND COALESCE(lam_drop_window_months, 3) BETWEEN 1 AND 12 "
-            "AND COALESCE(lam_drop_share, 70) > 0 AND COALESCE(lam_drop_share, 70) <= 100 "
+            "AND COALESCE(lam_drop_share, 70) > 0 AND COALESCE(lam_drop_share, 70) <= "
+            "100 "
             "AND COALESCE(lam_forecast_gap_share, 20) BETWEEN 0 AND 1000)",
-            "The sales plan is due on day 1 to 28; the drop window is 1 to 12 months and its threshold a share of "
+            "The sales plan is due on day 1 to 28; the drop window is 1 to 12 months "
+            "and its threshold a share of "
             "100; the equipment tolerance 0 to 1,000 %.",
         ),
         (
             "lam_dealer_settings_valid",
-            "CHECK(COALESCE(lam_complaint_sla_hours, 8) > 0 AND COALESCE(lam_complaint_sla_hours, 8) <= 1000 "
+            "CHECK(COALESCE(lam_complaint_sla_hours, 8) > 0 AND "
+            "COALESCE(lam_complaint_sla_hours, 8) <= 1000 "
             "AND COALESCE(lam_psi_due_day, 10) BETWEEN 1 AND 28 "
             "AND COALESCE(lam_psi_tolerance, 5) BETWEEN 0 AND 100 "
             "AND COALESCE(lam_violation_penalty, 25) BETWEEN 0 AND 100 "
-            "AND COALESCE(lam_assessment_grade_c, 60) <= COALESCE(lam_assessment_grade_b, 70) "
-            "AND COALESCE(lam_assessment_grade_b, 70) <= COALESCE(lam_assessment_grade_a, 85) "
+            "AND COALESCE(lam_assessment_grade_c, 60) <= "
+            "COALESCE(lam_assessment_grade_b, 70) "
+            "AND COALESCE(lam_assessment_grade_b, 70) <= "
+            "COALESCE(lam_assessment_grade_a, 85) "
             "AND COALESCE(lam_assessment_grade_a, 85) <= 100)",
-            "A complaint is resolved within 0 to 1,000 working hours; a PSI is due on day 1 to 28; tolerance and "
+            "A complaint is resolved within 0 to 1,000 working hours; a PSI is due on "
+            "day 1 to 28; tolerance and "
             "penalty are shares of 100; assessment grades go down from A to C.",
         ),
         (
             "lam_abc_settings_valid",
             "CHECK(COALESCE(lam_abc_months, 1) BETWEEN 1 AND 120 "
             "AND COALESCE(lam_abc_threshold_a, 70) > 0 "
-            "AND COALESCE(lam_abc_threshold_a, 70) <= COALESCE(lam_abc_threshold_b, 90) "
+            "AND COALESCE(lam_abc_threshold_a, 70) <= COALESCE(lam_abc_threshold_b, "
+            "90) "
             "AND COALESCE(lam_abc_threshold_b, 90) <= 100 "
             "AND COALESCE(lam_cadence_batch_size, 1000) BETWEEN 10 AND 100000)",
-            "Grading looks back 1 to 120 months; the A threshold is above 0% and at most the A+B threshold, "
+            "Grading looks back 1 to 120 months; the A threshold is above 0% and at "
+            "most the A+B threshold, "
             "itself at most 100%; a cadence batch holds 10 to 100,000 customers.",
         ),
         (
             "lam_planning_settings_not_negative",
-            "CHECK(COALESCE(lam_monthly_deadline_days, 0) >= 0 AND COALESCE(lam_target_list_cap, 0) >= 0 "
-            "AND COALESCE(lam_target_daily_calls, 0) >= 0 AND COALESCE(lam_target_field_day_customers, 0) >= 0 "
-            "AND COALESCE(lam_target_field_days_week, 0) >= 0 AND COALESCE(lam_target_reviews_week, 0) >= 0 "
+            "CHECK(COALESCE(lam_monthly_deadline_days, 0) >= 0 AND "
+            "COALESCE(lam_target_list_cap, 0) >= 0 "
+            "AND COALESCE(lam_target_daily_calls, 0) >= 0 AND "
+            "COALESCE(lam_target_field_day_customers, 0) >= 0 "
+            "AND COALESCE(lam_target_field_days_week, 0) >= 0 AND "
+            "COALESCE(lam_target_reviews_week, 0) >= 0 "
             "AND COALESCE(lam_target_field_share, 0) BETWEEN 0 AND 100)",
-            "Planning deadlines and work targets cannot be negative, and a share is at most 100%.",
+            "Planning deadlines and work targets cannot be negative, and a share is at "
+            "most 100%.",
         ),
         (
             "lam_key_person_min_count_not_negative",
@@ -217,13 +294,20 @@ class ResCompany(models.Model):
     def _check_lam_reference_uom_id(self):
         allowed = self._lam_reference_uoms()
         for company in self:
-            if company.lam_reference_uom_id and company.lam_reference_uom_id not in allowed:
-                raise ValidationError(_("The reference volume unit must be litre, kilogram or tonne."))
+            if (
+                company.lam_reference_uom_id
+                and company.lam_reference_uom_id not in allowed
+            ):
+                raise ValidationError(
+                    _("The reference volume unit must be litre, kilogram or tonne.")
+                )
 
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            check_vals(self, vals, [fname for fname in vals if fname.startswith("lam_")])
+            check_vals(
+                self, vals, [fname for fname in vals if fname.startswith("lam_")]
+            )
         return super().create(vals_list)
 
     def write(self, vals):
@@ -271,7 +355,8 @@ class ResCompany(models.Model):
         if result is None and raise_if_failure:
             raise UserError(
                 _(
-                    "%(qty)s %(uom)s of %(product)s cannot be converted into %(reference)s: "
+                    "%(qty)s %(uom)s of %(product)s cannot be converted into "
+                    "%(reference)s: "
                     "only volume and weight units can be, and weight needs a density.",
                     qty=qty,
                     uom=uom.name,

@@ -95,10 +95,16 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.lam_complaint_calendar_id",
         readonly=False,
     )
-    lam_sales_plan_due_day = fields.Integer(related="company_id.lam_sales_plan_due_day", readonly=False)
-    lam_drop_window_months = fields.Integer(related="company_id.lam_drop_window_months", readonly=False)
+    lam_sales_plan_due_day = fields.Integer(
+        related="company_id.lam_sales_plan_due_day", readonly=False
+    )
+    lam_drop_window_months = fields.Integer(
+        related="company_id.lam_drop_window_months", readonly=False
+    )
     lam_drop_share = fields.Float(related="company_id.lam_drop_share", readonly=False)
-    lam_forecast_gap_share = fields.Float(related="company_id.lam_forecast_gap_share", readonly=False)
+    lam_forecast_gap_share = fields.Float(
+        related="company_id.lam_forecast_gap_share", readonly=False
+    )
     lam_psi_due_day = fields.Integer(
         related="company_id.lam_psi_due_day",
         readonly=False,
@@ -130,9 +136,11 @@ class ResConfigSettings(models.TransientModel):
         self.env.user._lam_check_admin()
         result = self.env["lam.abc.grading"]._lam_recompute(self.company_id)
         return {
-            "type": "ir.actions.client", "tag": "display_notification",
+            "type": "ir.actions.client",
+            "tag": "display_notification",
             "params": {
-                "type": "warning" if result["unconvertible"] else "success", "sticky": bool(result["unconvertible"]),
+                "type": "warning" if result["unconvertible"] else "success",
+                "sticky": bool(result["unconvertible"]),
                 "title": self.env._("Grades recomputed"),
                 "message": result["message"],
             },

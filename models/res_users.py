@@ -5,15 +5,16 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError
 from odoo.tools.translate import LazyTranslate
 
-_lt = LazyTranslate(__name__)
-
 from ..tools.validation import check_vals
+
+_lt = LazyTranslate(__name__)
 
 # Default favourite filter of the customers, per category: (name, domain, context).
 CATEGORY_FILTERS = {
     "development": (
         _lt("Prospects and Targets"),
-        "['|', ('lam_customer_kind', '=', 'prospect'), ('lam_stage', 'in', ('potential', 'target', 'developing'))]",
+        "['|', ('lam_customer_kind', '=', 'prospect'), ('lam_stage', 'in', "
+        "('potential', 'target', 'developing'))]",
         "{'lam_default': True}",
     ),
     "maintenance": (
@@ -21,10 +22,15 @@ CATEGORY_FILTERS = {
         "[('lam_customer_kind', '=', 'terminal'), ('lam_stage', '=', 'active')]",
         "{'lam_default': True}",
     ),
-    "channel": (_lt("Dealers"), "[('lam_customer_kind', '=', 'dealer')]", "{'lam_default': True}"),
+    "channel": (
+        _lt("Dealers"),
+        "[('lam_customer_kind', '=', 'dealer')]",
+        "{'lam_default': True}",
+    ),
     "department_manager": (
         _lt("My Team by Manager"),
-        "[('user_id.crm_team_member_ids', 'any', [('active', '=', True), ('crm_team_id.user_id', '=', uid)])]",
+        "[('user_id.crm_team_member_ids', 'any', [('active', '=', True), "
+        "('crm_team_id.user_id', '=', uid)])]",
         "{'lam_default': True, 'group_by': ['user_id']}",
     ),
 }
@@ -47,14 +53,17 @@ class ResUsers(models.Model):
         string="Account Manager Category",
         compute="_compute_lam_manager_category",
         inverse="_inverse_lam_manager_category",
-        help="Decides where the manager lands and what he sees first: development managers their prospects "
-        "and targets, maintenance managers their active terminal customers, channel managers their dealers.",
+        help="Decides where the manager lands and what he sees first: development "
+        "managers their prospects "
+        "and targets, maintenance managers their active terminal customers, channel "
+        "managers their dealers.",
     )
 
     lam_start_latitude = fields.Float(
         string="Route Start Latitude",
         digits=(10, 7),
-        help="Where the manager's day routes start (his office or home). Empty: the company's address.",
+        help="Where the manager's day routes start (his office or home). Empty: the "
+        "company's address.",
     )
     lam_start_longitude = fields.Float(string="Route Start Longitude", digits=(10, 7))
 
@@ -63,13 +72,16 @@ class ResUsers(models.Model):
             "lam_start_point_on_earth",
             "CHECK(COALESCE(lam_start_latitude, 0) BETWEEN -90 AND 90 "
             "AND COALESCE(lam_start_longitude, 0) BETWEEN -180 AND 180)",
-            "A route start point is a latitude between -90 and 90 and a longitude between -180 and 180.",
+            "A route start point is a latitude between -90 and 90 and a longitude "
+            "between -180 and 180.",
         ),
     ]
 
     @api.depends("groups_id")
     def _compute_lam_manager_category(self):
-        groups = {key: self.env.ref(xmlid) for key, xmlid in MANAGER_CATEGORY_GROUPS.items()}
+        groups = {
+            key: self.env.ref(xmlid) for key, xmlid in MANAGER_CATEGORY_GROUPS.items()
+        }
         for user in self:
             user.lam_manager_category = next(
                 (key for key, group in groups.items() if group in user.groups_id), False
@@ -78,7 +90,9 @@ class ResUsers(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            check_vals(self, vals, [fname for fname in vals if fname.startswith("lam_")])
+            check_vals(
+                self, vals, [fname for fname in vals if fname.startswith("lam_")]
+            )
         users = super().create(vals_list)
         users._lam_set_home_action()
         return users
@@ -86,9 +100,10 @@ class ResUsers(models.Model):
     def write(self, vals):
         check_vals(self, vals, [fname for fname in vals if fname.startswith("lam_")])
         result = super().write(vals)
-        if any(key == "groups_id" or key.startswith(("in_group_", "sel_groups_")) for key in vals) or (
-            "lam_manager_category" in vals
-        ):
+        if any(
+            key == "groups_id" or key.startswith(("in_group_", "sel_groups_"))
+            for key in vals
+        ) or ("lam_manager_category" in vals):
             self._lam_set_home_action()
         return result
 
@@ -96,15 +111,23 @@ class ResUsers(models.Model):
         """Users of the addon land in their customers, not in Discuss (unless a
         home action was chosen for them): finance in the read-only archive,
         the others in the customers, filtered as their category works."""
-        customers = self.env.ref("lubricant_account_manager.res_partner_action_lam_customer", raise_if_not_found=False)
-        readonly = self.env.ref("lubricant_account_manager.res_partner_action_lam_customer_readonly",
-                                raise_if_not_found=False)
+        customers = self.env.ref(
+            "lubricant_account_manager.res_partner_action_lam_customer",
+            raise_if_not_found=False,
+        )
+        readonly = self.env.ref(
+            "lubricant_account_manager.res_partner_action_lam_customer_readonly",
+            raise_if_not_found=False,
+        )
         if not customers or not readonly:
             return
-        for user in self.filtered(lambda user: not user.share and user._lam_is_addon_user()):
+        for user in self.filtered(
+            lambda user: not user.share and user._lam_is_addon_user()
+        ):
             managing = user.has_group("lubricant_account_manager.group_lam_user")
             if not user.action_id:
-                # as the system: an administrator adding a user to a group may not write ir.actions links
+                # as the system: an administrator adding a user to a group may not write
+                # ir.actions links
                 user.sudo().action_id = (customers if managing else readonly).id
             if managing:
                 user._lam_set_default_filter(customers)
@@ -120,32 +143,55 @@ class ResUsers(models.Model):
         if key not in CATEGORY_FILTERS:
             return
         Filters = self.env["ir.filters"].sudo()
-        mine = Filters.search([("user_id", "=", self.id), ("action_id", "=", action.id),
-                               ("model_id", "=", "res.partner")])
+        mine = Filters.search(
+            [
+                ("user_id", "=", self.id),
+                ("action_id", "=", action.id),
+                ("model_id", "=", "res.partner"),
+            ]
+        )
         ours = mine.filtered(lambda flt: "lam_default" in (flt.context or ""))
         if (mine - ours).filtered("is_default"):
             return  # the manager chose his own default: keep it
         name, domain, context = CATEGORY_FILTERS[key]
-        values = {"name": self.with_context(lang=self.lang).env._(name), "domain": domain, "context": context,
-                  "is_default": True}
+        values = {
+            "name": self.with_context(lang=self.lang).env._(name),
+            "domain": domain,
+            "context": context,
+            "is_default": True,
+        }
         if ours:
             ours[:1].write(values)
             (ours - ours[:1]).unlink()
         else:
-            Filters.create({**values, "user_id": self.id, "action_id": action.id, "model_id": "res.partner"})
+            Filters.create(
+                {
+                    **values,
+                    "user_id": self.id,
+                    "action_id": action.id,
+                    "model_id": "res.partner",
+                }
+            )
 
     def _lam_category(self):
         """The manager's category, from his groups (also while they change)."""
         self.ensure_one()
-        return next((key for key, xmlid in MANAGER_CATEGORY_GROUPS.items() if self.has_group(xmlid)), False)
+        return next(
+            (
+                key
+                for key, xmlid in MANAGER_CATEGORY_GROUPS.items()
+                if self.has_group(xmlid)
+            ),
+            False,
+        )
 
     def _lam_is_addon_user(self):
         """True for the users of lubricant account management: managers of
         every kind, department managers, finance and administrators."""
         self.ensure_one()
-        return self.has_group("lubricant_account_manager.group_lam_user") or self.has_group(
-            "lubricant_account_manager.group_lam_finance"
-        )
+        return self.has_group(
+            "lubricant_account_manager.group_lam_user"
+        ) or self.has_group("lubricant_account_manager.group_lam_finance")
 
     def _lam_reportable_managers(self):
         """The account managers whose customers this user may choose in a
@@ -154,18 +200,31 @@ class ResUsers(models.Model):
         (administrators themselves are not account managers)."""
         self.ensure_one()
         managers = self.env["res.users"].sudo()
-        if self.has_group("lubricant_account_manager.group_lam_admin") or not self.has_group(
-            "lubricant_account_manager.group_lam_user"
-        ):
-            categories = [self.env.ref(xmlid).id for xmlid in MANAGER_CATEGORY_GROUPS.values()]
+        if self.has_group(
+            "lubricant_account_manager.group_lam_admin"
+        ) or not self.has_group("lubricant_account_manager.group_lam_user"):
+            categories = [
+                self.env.ref(xmlid).id for xmlid in MANAGER_CATEGORY_GROUPS.values()
+            ]
             admins = self.env.ref("lubricant_account_manager.group_lam_admin")
-            return managers.search([
-                ("share", "=", False), ("groups_id", "in", categories), ("groups_id", "not in", admins.ids),
-            ])
+            return managers.search(
+                [
+                    ("share", "=", False),
+                    ("groups_id", "in", categories),
+                    ("groups_id", "not in", admins.ids),
+                ]
+            )
         if self.has_group("lubricant_account_manager.group_lam_department_manager"):
-            members = self.env["crm.team.member"].sudo().search([
-                ("crm_team_id.user_id", "=", self.id), ("crm_team_id.active", "=", True),
-            ])
+            members = (
+                self.env["crm.team.member"]
+                .sudo()
+                .search(
+                    [
+                        ("crm_team_id.user_id", "=", self.id),
+                        ("crm_team_id.active", "=", True),
+                    ]
+                )
+            )
             return members.user_id.filtered("active") | self
         return self
 
@@ -173,17 +232,29 @@ class ResUsers(models.Model):
         """Refuse an administrator's task to anyone else."""
         self.ensure_one()
         if not self.has_group("lubricant_account_manager.group_lam_admin"):
-            raise AccessError(self.env._("Only an administrator of account management may do this."))
+            raise AccessError(
+                self.env._("Only an administrator of account management may do this.")
+            )
 
     @api.model
     def _lam_account_managers(self):
         """The account managers the work standard applies to: active internal
         users of a manager category who do not lead a department."""
-        categories = [self.env.ref(xmlid).id for xmlid in MANAGER_CATEGORY_GROUPS.values()]
+        categories = [
+            self.env.ref(xmlid).id for xmlid in MANAGER_CATEGORY_GROUPS.values()
+        ]
         leaders = self.env.ref("lubricant_account_manager.group_lam_department_manager")
-        return self.env["res.users"].sudo().search([
-            ("share", "=", False), ("groups_id", "in", categories), ("groups_id", "not in", leaders.ids),
-        ])
+        return (
+            self.env["res.users"]
+            .sudo()
+            .search(
+                [
+                    ("share", "=", False),
+                    ("groups_id", "in", categories),
+                    ("groups_id", "not in", leaders.ids),
+                ]
+            )
+        )
 
     def _lam_route_start(self):
         """(latitude, longitude) where this manager's day routes start, or None."""
@@ -197,23 +268,36 @@ class ResUsers(models.Model):
 
     def _lam_department_managers(self):
         """The leaders of the active sales teams these users are active members of."""
-        members = self.env["crm.team.member"].sudo().search([
-            ("user_id", "in", self.ids), ("crm_team_id.active", "=", True),
-        ])
+        members = (
+            self.env["crm.team.member"]
+            .sudo()
+            .search(
+                [
+                    ("user_id", "in", self.ids),
+                    ("crm_team_id.active", "=", True),
+                ]
+            )
+        )
         return members.crm_team_id.user_id.filtered("active")
 
     def _lam_may_change_credit(self):
         """Finance, department managers and administrators change credit terms;
         an account manager sees them and asks."""
         self.ensure_one()
-        return self.has_group("lubricant_account_manager.group_lam_department_manager") or self.has_group(
-            "lubricant_account_manager.group_lam_finance"
-        )
+        return self.has_group(
+            "lubricant_account_manager.group_lam_department_manager"
+        ) or self.has_group("lubricant_account_manager.group_lam_finance")
 
     def _inverse_lam_manager_category(self):
-        groups = {key: self.env.ref(xmlid) for key, xmlid in MANAGER_CATEGORY_GROUPS.items()}
+        groups = {
+            key: self.env.ref(xmlid) for key, xmlid in MANAGER_CATEGORY_GROUPS.items()
+        }
         for user in self:
-            commands = [(3, group.id) for key, group in groups.items() if key != user.lam_manager_category]
+            commands = [
+                (3, group.id)
+                for key, group in groups.items()
+                if key != user.lam_manager_category
+            ]
             if user.lam_manager_category:
                 commands.append((4, groups[user.lam_manager_category].id))
             user.groups_id = commands

@@ -8,9 +8,15 @@ class SaleOrder(models.Model):
     _inherit = "sale.order"
 
     lam_credit_approval_state = fields.Selection(
-        [("requested", "Approval Requested"), ("approved", "Approved over the Limit"), ("refused", "Refused")],
-        string="Credit Approval", compute="_compute_lam_credit_approval_state",
-        help="The last request to confirm this order over the customer's credit limit.")
+        [
+            ("requested", "Approval Requested"),
+            ("approved", "Approved over the Limit"),
+            ("refused", "Refused"),
+        ],
+        string="Credit Approval",
+        compute="_compute_lam_credit_approval_state",
+        help="The last request to confirm this order over the customer's credit limit.",
+    )
 
     def action_confirm(self):
         """OCA's risk check is skipped with ``bypass_risk`` in the context,
@@ -20,8 +26,13 @@ class SaleOrder(models.Model):
         return super().action_confirm()
 
     def _lam_may_bypass_risk(self):
-        return self.env.su or self.env.uid == SUPERUSER_ID or self.env.user.has_group(
-            "account_financial_risk.group_account_financial_risk_manager")
+        return (
+            self.env.su
+            or self.env.uid == SUPERUSER_ID
+            or self.env.user.has_group(
+                "account_financial_risk.group_account_financial_risk_manager"
+            )
+        )
 
     def evaluate_risk_message(self, partner):
         """A customer without a credit limit has none to exceed: OCA's risk
@@ -31,8 +42,11 @@ class SaleOrder(models.Model):
         return super().evaluate_risk_message(partner)
 
     def _compute_lam_credit_approval_state(self):
-        approvals = self.env["lam.credit.approval"].sudo().search([("order_id", "in", self.ids)],
-                                                                  order="create_date desc, id desc")
+        approvals = (
+            self.env["lam.credit.approval"]
+            .sudo()
+            .search([("order_id", "in", self.ids)], order="create_date desc, id desc")
+        )
         last = {}
         for approval in approvals:
             last.setdefault(approval.order_id.id, approval.state)
@@ -54,6 +68,8 @@ class SaleOrder(models.Model):
     def _lam_check_customer_access(self):
         """An account manager sells to the customers he may read: an order on a
         colleague's customer would show him the customer and count in its archive."""
-        if self.env.su or not self.env.user.has_group("lubricant_account_manager.group_lam_user"):
+        if self.env.su or not self.env.user.has_group(
+            "lubricant_account_manager.group_lam_user"
+        ):
             return
         self.partner_id.commercial_partner_id.check_access("read")

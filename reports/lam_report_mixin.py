@@ -4,7 +4,12 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from ..tools.periods import DEFAULT_REPORT_MONTHS, PeriodError, parse_period, trailing_months
+from ..tools.periods import (
+    DEFAULT_REPORT_MONTHS,
+    PeriodError,
+    parse_period,
+    trailing_months,
+)
 from ..tools.validation import DATE_MAX, DATE_MIN
 
 
@@ -21,13 +26,27 @@ class LamReportMixin(models.AbstractModel):
         report action carried in its context (a report called from the filter
         wizard). Only the addon's users print them, and only records they may
         read."""
-        ids = docids or ((data or {}).get("context") or {}).get("active_ids") or self.env.context.get("active_ids")
+        ids = (
+            docids
+            or ((data or {}).get("context") or {}).get("active_ids")
+            or self.env.context.get("active_ids")
+        )
         if not self.env.su and not self.env.user._lam_is_addon_user():
-            raise AccessError(self.env._("The account management reports are for account management only."))
+            raise AccessError(
+                self.env._(
+                    "The account management reports are for account management only."
+                )
+            )
         ids = [ids] if isinstance(ids, int) else ids
-        if not isinstance(ids, (list, tuple)) or not all(isinstance(id_, int) for id_ in ids):
-            raise UserError(self.env._("These are not records to print: %(ids)r.", ids=ids))
-        records = self.env[model].browse(ids or [])  # in this report's env: its user's rights
+        if not isinstance(ids, list | tuple) or not all(
+            isinstance(id_, int) for id_ in ids
+        ):
+            raise UserError(
+                self.env._("These are not records to print: %(ids)r.", ids=ids)
+            )
+        records = self.env[model].browse(
+            ids or []
+        )  # in this report's env: its user's rights
         if not records:
             raise UserError(self.env._("Choose what to print."))
         records.check_access("read")
@@ -35,14 +54,18 @@ class LamReportMixin(models.AbstractModel):
 
     @api.model
     def _lam_report_partners(self, docids, data=None):
-        """The customers to print (see _lam_report_records): lubricant customers only."""
+        """The customers to print (see _lam_report_records): lubricant customers
+        only."""
         partners = self._lam_report_records("res.partner", docids, data)
         strangers = partners.filtered(lambda partner: not partner.lam_customer_kind)
         if strangers:
-            raise UserError(self.env._(
-                "%(partners)s: not a lubricant customer, so it has no archive to print.",
-                partners=", ".join(strangers.mapped("display_name")),
-            ))
+            raise UserError(
+                self.env._(
+                    "%(partners)s: not a lubricant customer, so it has no archive to "
+                    "print.",
+                    partners=", ".join(strangers.mapped("display_name")),
+                )
+            )
         return partners
 
     @api.model
@@ -56,18 +79,29 @@ class LamReportMixin(models.AbstractModel):
 
     @api.model
     def _lam_report_period(self, data=None):
-        """Return the (date_from, date_to) asked for in ``data``, by default the last twelve months."""
-        default = trailing_months(fields.Date.context_today(self), DEFAULT_REPORT_MONTHS)
+        """Return the (date_from, date_to) asked for in ``data``, by default the last
+        twelve months."""
+        default = trailing_months(
+            fields.Date.context_today(self), DEFAULT_REPORT_MONTHS
+        )
         try:
             return parse_period(data, default)
         except PeriodError as error:
             problem, *values = error.args
             if problem == "order":
-                message = self.env._("The period starts (%(start)s) after it ends (%(end)s).",
-                                     start=values[0], end=values[1])
+                message = self.env._(
+                    "The period starts (%(start)s) after it ends (%(end)s).",
+                    start=values[0],
+                    end=values[1],
+                )
             elif problem == "range":
-                message = self.env._("%(date)s is out of range: a period lies between %(min)s and %(max)s.",
-                                     date=values[0], min=DATE_MIN, max=DATE_MAX)
+                message = self.env._(
+                    "%(date)s is out of range: a period lies between %(min)s and "
+                    "%(max)s.",
+                    date=values[0],
+                    min=DATE_MIN,
+                    max=DATE_MAX,
+                )
             else:
                 message = self.env._("%(value)r is not a date.", value=values[0])
             raise UserError(message) from None

@@ -4,7 +4,8 @@
 from odoo import _, api, fields, models
 from odoo.tools import SQL
 
-from ..tools.xlsx import XlsxColumn as Col, XlsxReport, selection_label
+from ..tools.xlsx import XlsxColumn as Col
+from ..tools.xlsx import XlsxReport, selection_label
 
 
 class ReportComplaintSlaMixin(models.AbstractModel):
@@ -17,25 +18,30 @@ class ReportComplaintSlaMixin(models.AbstractModel):
 
     @api.model
     def _lam_sla_figures(self, complaints):
-        """[{user, complaints, resolved, due, on_time, share, median, open_breaches}] per handler."""
+        """[{user, complaints, resolved, due, on_time, share, median, open_breaches}]
+        per handler."""
         if not complaints:
             return []
         self.env["lam.complaint"].flush_model()
-        rows = self.env.execute_query_dict(SQL(
-            """SELECT user_id, COUNT(*) AS complaints,
+        rows = self.env.execute_query_dict(
+            SQL(
+                """SELECT user_id, COUNT(*) AS complaints,
                       COUNT(*) FILTER (WHERE resolved_at IS NOT NULL) AS resolved,
                       COUNT(*) FILTER (WHERE deadline IS NOT NULL
-                                         AND (resolved_at IS NOT NULL OR deadline < NOW() AT TIME ZONE 'UTC')) AS due,
+                                         AND (resolved_at IS NOT NULL OR deadline <
+                                             NOW() AT TIME ZONE 'UTC')) AS due,
                       COUNT(*) FILTER (WHERE sla_met) AS on_time,
                       percentile_cont(0.5) WITHIN GROUP (ORDER BY working_hours)
                           FILTER (WHERE resolved_at IS NOT NULL) AS median,
                       COUNT(*) FILTER (WHERE state IN ('new', 'in_progress')
-                                         AND deadline < NOW() AT TIME ZONE 'UTC') AS open_breaches
+                                         AND deadline < NOW() AT TIME ZONE 'UTC') AS
+                                             open_breaches
                  FROM lam_complaint WHERE id = ANY(%s) GROUP BY user_id""",
-            complaints.ids,
-        ))
+                complaints.ids,
+            )
+        )
         users = self.env["res.users"].browse([row["user_id"] for row in rows])
-        for row, user in zip(rows, users):
+        for row, user in zip(rows, users, strict=False):
             row["user"] = user
             row["share"] = 100.0 * row["on_time"] / row["due"] if row["due"] else None
             row["median"] = row["median"] and round(row["median"], 1)
@@ -44,9 +50,15 @@ class ReportComplaintSlaMixin(models.AbstractModel):
     @api.model
     def _lam_sla_values(self, docids, data):
         complaints = self._lam_report_records("lam.complaint", docids, data).sorted(
-            lambda complaint: (complaint.user_id.name or "", complaint.received_at))
+            lambda complaint: (complaint.user_id.name or "", complaint.received_at)
+        )
         date_from, date_to = self._lam_printed_period(
-            data, [fields.Datetime.context_timestamp(self, complaint.received_at).date() for complaint in complaints])
+            data,
+            [
+                fields.Datetime.context_timestamp(self, complaint.received_at).date()
+                for complaint in complaints
+            ],
+        )
         return complaints, self._lam_sla_figures(complaints), date_from, date_to
 
 
@@ -58,8 +70,14 @@ class ReportComplaintSla(models.AbstractModel):
     @api.model
     def _get_report_values(self, docids, data=None):
         complaints, figures, date_from, date_to = self._lam_sla_values(docids, data)
-        return {"doc_ids": complaints.ids, "doc_model": "lam.complaint", "docs": complaints, "figures": figures,
-                "date_from": date_from, "date_to": date_to}
+        return {
+            "doc_ids": complaints.ids,
+            "doc_model": "lam.complaint",
+            "docs": complaints,
+            "figures": figures,
+            "date_from": date_from,
+            "date_to": date_to,
+        }
 
 
 class ReportComplaintSlaXlsx(models.AbstractModel):
@@ -71,34 +89,84 @@ class ReportComplaintSlaXlsx(models.AbstractModel):
         return self._lam_report_records("lam.complaint", docids, data)
 
     def generate_xlsx_report(self, workbook, data, complaints):
-        complaints, figures, date_from, date_to = self._lam_sla_values(complaints.ids, data)
+        complaints, figures, date_from, date_to = self._lam_sla_values(
+            complaints.ids, data
+        )
         report = XlsxReport(workbook)
-        meta = [_("Period: %(date_from)s to %(date_to)s", date_from=date_from, date_to=date_to)]
+        meta = [
+            _(
+                "Period: %(date_from)s to %(date_to)s",
+                date_from=date_from,
+                date_to=date_to,
+            )
+        ]
         report.add_table_sheet(
-            _("SLA per Manager"), _("Complaint SLA per Manager"), meta,
-            [Col(_("Handled By"), 14), Col(_("Complaints"), 10, "int", total=True),
-             Col(_("Resolved"), 10, "int", total=True), Col(_("Resolved in Time"), 12, "int", total=True),
-             Col(_("Resolved in Time (%)"), 12, "float"), Col(_("Median Working Hours to Resolve"), 14, "float"),
-             Col(_("Open Past Deadline"), 12, "int", total=True)],
-            [[row["user"].name, row["complaints"], row["resolved"], row["on_time"], row["share"], row["median"],
-              row["open_breaches"]] for row in figures],
+            _("SLA per Manager"),
+            _("Complaint SLA per Manager"),
+            meta,
+            [
+                Col(_("Handled By"), 14),
+                Col(_("Complaints"), 10, "int", total=True),
+                Col(_("Resolved"), 10, "int", total=True),
+                Col(_("Resolved in Time"), 12, "int", total=True),
+                Col(_("Resolved in Time (%)"), 12, "float"),
+                Col(_("Median Working Hours to Resolve"), 14, "float"),
+                Col(_("Open Past Deadline"), 12, "int", total=True),
+            ],
+            [
+                [
+                    row["user"].name,
+                    row["complaints"],
+                    row["resolved"],
+                    row["on_time"],
+                    row["share"],
+                    row["median"],
+                    row["open_breaches"],
+                ]
+                for row in figures
+            ],
             total_label=_("Total"),
         )
         local = self.with_context(tz=self.env.user.tz or "UTC")
         report.add_table_sheet(
-            _("Complaints"), _("Complaints"), meta,
-            [Col(_("Reference"), 16), Col(_("Received At"), 16), Col(_("Customer"), 26), Col(_("Category"), 10),
-             Col(_("Handled By"), 12), Col(_("Status"), 10), Col(_("Deadline"), 16), Col(_("Resolved At"), 16),
-             Col(_("Working Hours to Resolve"), 10, "float"), Col(_("Resolved in Time"), 8),
-             Col(_("Description"), 40)],
-            [[complaint.name, self._lam_local(local, complaint.received_at), complaint.partner_id.sudo().name,
-              selection_label(complaint, "category"), complaint.user_id.name, selection_label(complaint, "state"),
-              self._lam_local(local, complaint.deadline), self._lam_local(local, complaint.resolved_at),
-              complaint.working_hours if complaint.resolved_at else None,
-              (_("Yes") if complaint.sla_met else _("No")) if complaint.deadline and complaint.resolved_at else "",
-              complaint.description] for complaint in complaints],
+            _("Complaints"),
+            _("Complaints"),
+            meta,
+            [
+                Col(_("Reference"), 16),
+                Col(_("Received At"), 16),
+                Col(_("Customer"), 26),
+                Col(_("Category"), 10),
+                Col(_("Handled By"), 12),
+                Col(_("Status"), 10),
+                Col(_("Deadline"), 16),
+                Col(_("Resolved At"), 16),
+                Col(_("Working Hours to Resolve"), 10, "float"),
+                Col(_("Resolved in Time"), 8),
+                Col(_("Description"), 40),
+            ],
+            [
+                [
+                    complaint.name,
+                    self._lam_local(local, complaint.received_at),
+                    complaint.partner_id.sudo().name,
+                    selection_label(complaint, "category"),
+                    complaint.user_id.name,
+                    selection_label(complaint, "state"),
+                    self._lam_local(local, complaint.deadline),
+                    self._lam_local(local, complaint.resolved_at),
+                    complaint.working_hours if complaint.resolved_at else None,
+                    (_("Yes") if complaint.sla_met else _("No"))
+                    if complaint.deadline and complaint.resolved_at
+                    else "",
+                    complaint.description,
+                ]
+                for complaint in complaints
+            ],
         )
 
     @api.model
     def _lam_local(self, local, value):
-        return value and fields.Datetime.context_timestamp(local, value).strftime("%Y-%m-%d %H:%M")
+        return value and fields.Datetime.context_timestamp(local, value).strftime(
+            "%Y-%m-%d %H:%M"
+        )

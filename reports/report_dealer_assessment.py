@@ -3,7 +3,8 @@
 
 from odoo import _, api, models
 
-from ..tools.xlsx import XlsxColumn as Col, XlsxReport, selection_label
+from ..tools.xlsx import XlsxColumn as Col
+from ..tools.xlsx import XlsxReport, selection_label
 
 
 class ReportDealerAssessment(models.AbstractModel):
@@ -14,7 +15,11 @@ class ReportDealerAssessment(models.AbstractModel):
     @api.model
     def _get_report_values(self, docids, data=None):
         assessments = self._lam_report_records("lam.dealer.assessment", docids, data)
-        return {"doc_ids": assessments.ids, "doc_model": "lam.dealer.assessment", "docs": assessments}
+        return {
+            "doc_ids": assessments.ids,
+            "doc_model": "lam.dealer.assessment",
+            "docs": assessments,
+        }
 
 
 class ReportDealerAssessmentXlsx(models.AbstractModel):
@@ -28,18 +33,55 @@ class ReportDealerAssessmentXlsx(models.AbstractModel):
     def generate_xlsx_report(self, workbook, data, assessments):
         report = XlsxReport(workbook)
         report.add_table_sheet(
-            _("Assessments"), _("Dealer Assessments"), [],
-            [Col(_("Dealer"), 26), Col(_("From"), 12, "date"), Col(_("To"), 12, "date"), Col(_("Total"), 10, "float"),
-             Col(_("Grade"), 8), Col(_("Status"), 12), Col(_("Feedback to the Dealer"), 40)],
-            [[assessment.partner_id.name, assessment.date_from, assessment.date_to, assessment.total,
-              (assessment.grade or "").upper(), selection_label(assessment, "state"), assessment.remarks]
-             for assessment in assessments],
+            _("Assessments"),
+            _("Dealer Assessments"),
+            [],
+            [
+                Col(_("Dealer"), 26),
+                Col(_("From"), 12, "date"),
+                Col(_("To"), 12, "date"),
+                Col(_("Total"), 10, "float"),
+                Col(_("Grade"), 8),
+                Col(_("Status"), 12),
+                Col(_("Feedback to the Dealer"), 40),
+            ],
+            [
+                [
+                    assessment.partner_id.name,
+                    assessment.date_from,
+                    assessment.date_to,
+                    assessment.total,
+                    (assessment.grade or "").upper(),
+                    selection_label(assessment, "state"),
+                    assessment.remarks,
+                ]
+                for assessment in assessments
+            ],
         )
         report.add_table_sheet(
-            _("Criteria"), _("Dealer Assessment Criteria"), [],
-            [Col(_("Dealer"), 26), Col(_("To"), 12, "date"), Col(_("Criterion"), 26), Col(_("Weight"), 8, "float"),
-             Col(_("Score"), 8, "float"), Col(_("From the Data"), 8), Col(_("How"), 36)],
-            [[assessment.partner_id.name, assessment.date_to, line.criterion_id.name, line.weight, line.score,
-              _("Yes") if line.automatic else _("No"), line.note]
-             for assessment in assessments for line in assessment.line_ids],
+            _("Criteria"),
+            _("Dealer Assessment Criteria"),
+            [],
+            [
+                Col(_("Dealer"), 26),
+                Col(_("To"), 12, "date"),
+                Col(_("Criterion"), 26),
+                Col(_("Weight"), 8, "float"),
+                Col(_("Score"), 8, "float"),
+                Col(_("From the Data"), 8),
+                Col(_("How"), 36),
+            ],
+            [
+                [
+                    assessment.partner_id.name,
+                    assessment.date_to,
+                    line.criterion_id.name,
+                    line.weight,
+                    line.score,
+                    _("Yes") if line.automatic else _("No"),
+                    line.note,
+                ]
+                for assessment in assessments
+                for line in assessment.line_ids
+            ],
         )

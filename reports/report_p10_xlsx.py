@@ -5,7 +5,8 @@ from collections import defaultdict
 
 from odoo import _, fields, models
 
-from ..tools.xlsx import XlsxColumn as Col, XlsxReport, selection_label
+from ..tools.xlsx import XlsxColumn as Col
+from ..tools.xlsx import XlsxReport, selection_label
 
 
 class ReportP10ArchiveDynamicXlsx(models.AbstractModel):
@@ -20,56 +21,130 @@ class ReportP10ArchiveDynamicXlsx(models.AbstractModel):
 
     def generate_xlsx_report(self, workbook, data, partners):
         date_from, date_to = self._lam_report_period(data)
-        dynamics = self.env["report.lubricant_account_manager.report_p10_archive_dynamic"]._lam_dynamic_data(
-            partners, date_from, date_to
-        )
+        dynamics = self.env[
+            "report.lubricant_account_manager.report_p10_archive_dynamic"
+        ]._lam_dynamic_data(partners, date_from, date_to)
         report = XlsxReport(workbook)
-        meta = [_("Period: %(date_from)s to %(date_to)s", date_from=date_from, date_to=date_to)]
+        meta = [
+            _(
+                "Period: %(date_from)s to %(date_to)s",
+                date_from=date_from,
+                date_to=date_to,
+            )
+        ]
         rows = defaultdict(list)
         for partner in partners:
             data = dynamics[partner.id]
             rows["purchases"] += [
-                [partner.name, p["month"], p["product"], p["qty"], p["uom"], p["reference_qty"], p["reference_uom"],
-                 p["amount"]] for p in data["purchases"]
+                [
+                    partner.name,
+                    p["month"],
+                    p["product"],
+                    p["qty"],
+                    p["uom"],
+                    p["reference_qty"],
+                    p["reference_uom"],
+                    p["amount"],
+                ]
+                for p in data["purchases"]
             ]
             rows["usages"] += [
-                [partner.name, u.date, u.equipment_id.name, u.product_id.display_name or u.brand, u.quantity,
-                 u.uom_id.name, None if u.reference_unconvertible else u.reference_qty, u.reference_uom_id.name,
-                 u.note] for u in data["usages"]
+                [
+                    partner.name,
+                    u.date,
+                    u.equipment_id.name,
+                    u.product_id.display_name or u.brand,
+                    u.quantity,
+                    u.uom_id.name,
+                    None if u.reference_unconvertible else u.reference_qty,
+                    u.reference_uom_id.name,
+                    u.note,
+                ]
+                for u in data["usages"]
             ]
             rows["samples"] += [
-                [partner.name, s.name, s.sample_date, s.equipment_id.name, s.product_id.display_name or s.brand,
-                 selection_label(s, "state"), selection_label(s, "result"), s.recommendation]
+                [
+                    partner.name,
+                    s.name,
+                    s.sample_date,
+                    s.equipment_id.name,
+                    s.product_id.display_name or s.brand,
+                    selection_label(s, "state"),
+                    selection_label(s, "result"),
+                    s.recommendation,
+                ]
                 for s in data["samples"]
             ]
             rows["credit_events"] += [
-                [partner.name, fields.Datetime.context_timestamp(self, e.date).date(), e.changed_by_id.name, e.summary]
+                [
+                    partner.name,
+                    fields.Datetime.context_timestamp(self, e.date).date(),
+                    e.changed_by_id.name,
+                    e.summary,
+                ]
                 for e in data["credit_events"]
             ]
         total = _("Total")
         report.add_table_sheet(
-            _("Purchases"), _("P10 Customer Archive (Dynamic): Purchases"), meta,
-            [Col(_("Customer"), 28), Col(_("Month"), 10), Col(_("Product"), 28), Col(_("Quantity"), 12, "float"),
-             Col(_("Unit"), 8), Col(_("Reference Quantity"), 14, "float", total=True), Col(_("Reference Unit"), 10),
-             Col(_("Untaxed Amount"), 14, "float", total=True)],
-            rows["purchases"], total_label=total,
+            _("Purchases"),
+            _("P10 Customer Archive (Dynamic): Purchases"),
+            meta,
+            [
+                Col(_("Customer"), 28),
+                Col(_("Month"), 10),
+                Col(_("Product"), 28),
+                Col(_("Quantity"), 12, "float"),
+                Col(_("Unit"), 8),
+                Col(_("Reference Quantity"), 14, "float", total=True),
+                Col(_("Reference Unit"), 10),
+                Col(_("Untaxed Amount"), 14, "float", total=True),
+            ],
+            rows["purchases"],
+            total_label=total,
         )
         report.add_table_sheet(
-            _("Oil Usage"), _("P10 Customer Archive (Dynamic): Oil Usage"), meta,
-            [Col(_("Customer"), 28), Col(_("Date"), 12, "date"), Col(_("Equipment"), 20),
-             Col(_("Product / Brand"), 24), Col(_("Quantity"), 12, "float"), Col(_("Unit"), 8),
-             Col(_("Reference Quantity"), 14, "float", total=True), Col(_("Reference Unit"), 10), Col(_("Note"), 30)],
-            rows["usages"], total_label=total,
+            _("Oil Usage"),
+            _("P10 Customer Archive (Dynamic): Oil Usage"),
+            meta,
+            [
+                Col(_("Customer"), 28),
+                Col(_("Date"), 12, "date"),
+                Col(_("Equipment"), 20),
+                Col(_("Product / Brand"), 24),
+                Col(_("Quantity"), 12, "float"),
+                Col(_("Unit"), 8),
+                Col(_("Reference Quantity"), 14, "float", total=True),
+                Col(_("Reference Unit"), 10),
+                Col(_("Note"), 30),
+            ],
+            rows["usages"],
+            total_label=total,
         )
         report.add_table_sheet(
-            _("Oil Samples"), _("P10 Customer Archive (Dynamic): Oil Samples"), meta,
-            [Col(_("Customer"), 28), Col(_("Reference"), 16), Col(_("Sampled On"), 12, "date"),
-             Col(_("Equipment"), 20), Col(_("Product / Brand"), 24), Col(_("Status"), 12), Col(_("Result"), 12),
-             Col(_("Recommendation"), 40)],
+            _("Oil Samples"),
+            _("P10 Customer Archive (Dynamic): Oil Samples"),
+            meta,
+            [
+                Col(_("Customer"), 28),
+                Col(_("Reference"), 16),
+                Col(_("Sampled On"), 12, "date"),
+                Col(_("Equipment"), 20),
+                Col(_("Product / Brand"), 24),
+                Col(_("Status"), 12),
+                Col(_("Result"), 12),
+                Col(_("Recommendation"), 40),
+            ],
             rows["samples"],
         )
         report.add_table_sheet(
-            _("Credit History"), _("P10 Customer Archive (Dynamic): Credit History"), meta,
-            [Col(_("Customer"), 28), Col(_("Date"), 12, "date"), Col(_("Changed By"), 14), Col(_("Change"), 60)],
+            _("Credit History"),
+            _("P10 Customer Archive (Dynamic): Credit History"),
+            meta,
+            [
+                Col(_("Customer"), 28),
+                Col(_("Date"), 12, "date"),
+                Col(_("Changed By"), 14),
+                Col(_("Change"), 60),
+            ],
             rows["credit_events"],
         )

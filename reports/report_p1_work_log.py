@@ -13,7 +13,9 @@ class ReportP1WorkLog(models.AbstractModel):
 
     @api.model
     def _get_report_values(self, docids, data=None):
-        logs = self._lam_report_records("lam.work.log", docids, data).sorted(lambda log: (log.user_id.name, log.date))
+        logs = self._lam_report_records("lam.work.log", docids, data).sorted(
+            lambda log: (log.user_id.name, log.date)
+        )
         return {
             "doc_ids": logs.ids,
             "doc_model": "lam.work.log",
@@ -25,5 +27,14 @@ class ReportP1WorkLog(models.AbstractModel):
     def _lam_sections(self):
         """[(field name, label)] of the log's sections, in the form's order."""
         fields = self.env["lam.work.log"]._fields
-        return [(fname, fields[fname]._description_string(self.env))
-                for fname in ("communications", "visits", "sales", "market_info", "customer_service", "memo")]
+        return [
+            (fname, fields[fname]._description_string(self.env))
+            for fname in (
+                "communications",
+                "visits",
+                "sales",
+                "market_info",
+                "customer_service",
+                "memo",
+            )
+        ]

@@ -3,7 +3,8 @@
 
 from odoo import _, fields, models
 
-from ..tools.xlsx import XlsxColumn as Col, XlsxReport
+from ..tools.xlsx import XlsxColumn as Col
+from ..tools.xlsx import XlsxReport
 
 
 class ReportP1Xlsx(models.AbstractModel):
@@ -17,9 +18,17 @@ class ReportP1Xlsx(models.AbstractModel):
         return self._lam_report_records("lam.work.log", docids, data)
 
     def generate_xlsx_report(self, workbook, data, logs):
-        sections = self.env["report.lubricant_account_manager.report_p1_work_log"]._lam_sections()
+        sections = self.env[
+            "report.lubricant_account_manager.report_p1_work_log"
+        ]._lam_sections()
         report = XlsxReport(workbook)
-        meta = [_("Printed on %(date)s by %(user)s", date=fields.Date.context_today(self), user=self.env.user.name)]
+        meta = [
+            _(
+                "Printed on %(date)s by %(user)s",
+                date=fields.Date.context_today(self),
+                user=self.env.user.name,
+            )
+        ]
         columns = [Col(_("Date"), 12, "date"), Col(_("Account Manager"), 14)] + [
             Col(label, 40) for _fname, label in sections
         ]
@@ -27,4 +36,6 @@ class ReportP1Xlsx(models.AbstractModel):
             [log.date, log.user_id.name, *(log[fname] for fname, _label in sections)]
             for log in logs.sorted(lambda log: (log.user_id.name, log.date))
         ]
-        report.add_table_sheet(_("P1 Work Log"), _("P1 Marketing Work Log"), meta, columns, rows)
+        report.add_table_sheet(
+            _("P1 Work Log"), _("P1 Marketing Work Log"), meta, columns, rows
+        )

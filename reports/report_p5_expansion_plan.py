@@ -3,7 +3,8 @@
 
 from odoo import _, api, fields, models
 
-from ..tools.xlsx import XlsxColumn as Col, XlsxReport, selection_label
+from ..tools.xlsx import XlsxColumn as Col
+from ..tools.xlsx import XlsxReport, selection_label
 
 
 class ReportP5ExpansionPlan(models.AbstractModel):
@@ -16,12 +17,20 @@ class ReportP5ExpansionPlan(models.AbstractModel):
     @api.model
     def _get_report_values(self, docids, data=None):
         plans = self._lam_report_records("lam.expansion.plan", docids, data).sorted(
-            lambda plan: (plan.user_id.name, plan.stage_sequence, plan.partner_id.sudo().name))
+            lambda plan: (
+                plan.user_id.name,
+                plan.stage_sequence,
+                plan.partner_id.sudo().name,
+            )
+        )
         return {
             "doc_ids": plans.ids,
             "doc_model": "lam.expansion.plan",
             "docs": plans,
-            "by_user": [(user, plans.filtered(lambda plan: plan.user_id == user)) for user in plans.user_id],
+            "by_user": [
+                (user, plans.filtered_domain([("user_id", "=", user.id)]))
+                for user in plans.user_id
+            ],
         }
 
 
@@ -37,16 +46,45 @@ class ReportP5Xlsx(models.AbstractModel):
 
     def generate_xlsx_report(self, workbook, data, plans):
         report = XlsxReport(workbook)
-        meta = [_("Printed on %(date)s by %(user)s", date=fields.Date.context_today(self), user=self.env.user.name)]
+        meta = [
+            _(
+                "Printed on %(date)s by %(user)s",
+                date=fields.Date.context_today(self),
+                user=self.env.user.name,
+            )
+        ]
         report.add_table_sheet(
-            _("P5 Expansion Plans"), _("P5 Terminal Expansion Plan"), meta,
-            [Col(_("Responsible Manager"), 14), Col(_("Target Customer"), 28), Col(_("Breakthrough Type"), 12),
-             Col(_("Breakthrough Detail"), 30), Col(_("Development Scheme"), 40),
-             Col(_("Expected Annual Volume"), 14, "float", total=True), Col(_("Stage"), 12),
-             Col(_("Start"), 12, "date"), Col(_("Target Date"), 12, "date"), Col(_("Progress Notes"), 40)],
-            [[plan.user_id.name, plan.partner_id.sudo().name, selection_label(plan, "breakthrough"), plan.breakthrough_detail,
-              plan.scheme, plan.expected_annual_volume, selection_label(plan, "stage"), plan.date_start,
-              plan.date_target, plan.progress]
-             for plan in plans.sorted(lambda plan: (plan.user_id.name, plan.stage_sequence))],
+            _("P5 Expansion Plans"),
+            _("P5 Terminal Expansion Plan"),
+            meta,
+            [
+                Col(_("Responsible Manager"), 14),
+                Col(_("Target Customer"), 28),
+                Col(_("Breakthrough Type"), 12),
+                Col(_("Breakthrough Detail"), 30),
+                Col(_("Development Scheme"), 40),
+                Col(_("Expected Annual Volume"), 14, "float", total=True),
+                Col(_("Stage"), 12),
+                Col(_("Start"), 12, "date"),
+                Col(_("Target Date"), 12, "date"),
+                Col(_("Progress Notes"), 40),
+            ],
+            [
+                [
+                    plan.user_id.name,
+                    plan.partner_id.sudo().name,
+                    selection_label(plan, "breakthrough"),
+                    plan.breakthrough_detail,
+                    plan.scheme,
+                    plan.expected_annual_volume,
+                    selection_label(plan, "stage"),
+                    plan.date_start,
+                    plan.date_target,
+                    plan.progress,
+                ]
+                for plan in plans.sorted(
+                    lambda plan: (plan.user_id.name, plan.stage_sequence)
+                )
+            ],
             total_label=_("Total"),
         )

@@ -21,7 +21,10 @@ class ReportP6Communication(models.AbstractModel):
             "doc_ids": records.ids,
             "doc_model": "lam.communication",
             "docs": records,
-            "by_user": [(user, records.filtered(lambda record: record.user_id == user)) for user in records.user_id],
+            "by_user": [
+                (user, records.filtered_domain([("user_id", "=", user.id)]))
+                for user in records.user_id
+            ],
             "date_from": date_from,
             "date_to": date_to,
         }

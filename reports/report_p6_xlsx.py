@@ -3,7 +3,8 @@
 
 from odoo import _, fields, models
 
-from ..tools.xlsx import XlsxColumn as Col, XlsxReport, selection_label
+from ..tools.xlsx import XlsxColumn as Col
+from ..tools.xlsx import XlsxReport, selection_label
 
 
 class ReportP6Xlsx(models.AbstractModel):
@@ -20,15 +21,42 @@ class ReportP6Xlsx(models.AbstractModel):
         records = records.sorted(lambda record: (record.user_id.name, record.date))
         report = XlsxReport(workbook)
         date_from, date_to = self._lam_printed_period(data, records.mapped("day"))
-        meta = [_("Period: %(date_from)s to %(date_to)s", date_from=date_from, date_to=date_to)]
+        meta = [
+            _(
+                "Period: %(date_from)s to %(date_to)s",
+                date_from=date_from,
+                date_to=date_to,
+            )
+        ]
         report.add_table_sheet(
-            _("P6 Communications"), _("P6 Communication Follow-up"), meta,
-            [Col(_("Date"), 12, "date"), Col(_("Time"), 7), Col(_("Contacted By"), 14), Col(_("Customer"), 26),
-             Col(_("Contact Person"), 14), Col(_("Channel"), 12), Col(_("Summary"), 45),
-             Col(_("Follow-up Action"), 35), Col(_("Next Contact"), 12, "date")],
-            [[record.day, fields.Datetime.context_timestamp(record.with_context(tz=record.user_id.tz or "UTC"),
-                                                            record.date).strftime("%H:%M"),
-              record.user_id.name, record.partner_id.name, record.contact_id.name,
-              selection_label(record, "channel"), record.summary, record.follow_up, record.next_date]
-             for record in records],
+            _("P6 Communications"),
+            _("P6 Communication Follow-up"),
+            meta,
+            [
+                Col(_("Date"), 12, "date"),
+                Col(_("Time"), 7),
+                Col(_("Contacted By"), 14),
+                Col(_("Customer"), 26),
+                Col(_("Contact Person"), 14),
+                Col(_("Channel"), 12),
+                Col(_("Summary"), 45),
+                Col(_("Follow-up Action"), 35),
+                Col(_("Next Contact"), 12, "date"),
+            ],
+            [
+                [
+                    record.day,
+                    fields.Datetime.context_timestamp(
+                        record.with_context(tz=record.user_id.tz or "UTC"), record.date
+                    ).strftime("%H:%M"),
+                    record.user_id.name,
+                    record.partner_id.name,
+                    record.contact_id.name,
+                    selection_label(record, "channel"),
+                    record.summary,
+                    record.follow_up,
+                    record.next_date,
+                ]
+                for record in records
+            ],
         )

@@ -24,27 +24,50 @@ class ReportP7PurchaseTrackingMixin(models.AbstractModel):
         purchases-service call and one search of the stocks."""
         first, last = month_bounds(date_from)[0], month_bounds(date_to)[1]
         rows = self.env["lam.purchase.analysis"]._lam_purchases(
-            first, last, partners=partners, groupby=("partner", "month", "product"), refunds=True)["rows"]
+            first,
+            last,
+            partners=partners,
+            groupby=("partner", "month", "product"),
+            refunds=True,
+        )["rows"]
         stocks = {}
-        for stock in self.env["lam.customer.stock"].search([
-                ("partner_id", "in", partners.ids), ("date", ">=", first), ("date", "<=", last)],
-                order="date, id"):
-            stocks[stock.partner_id.id, month_bounds(stock.date)[0], stock.product_id.id] = stock.quantity
-        keys = {(row["partner_id"], row["month"], row["product_id"]) for row in rows} | set(stocks)
-        bought = {(row["partner_id"], row["month"], row["product_id"]): row for row in rows}
+        for stock in self.env["lam.customer.stock"].search(
+            [
+                ("partner_id", "in", partners.ids),
+                ("date", ">=", first),
+                ("date", "<=", last),
+            ],
+            order="date, id",
+        ):
+            stocks[
+                stock.partner_id.id, month_bounds(stock.date)[0], stock.product_id.id
+            ] = stock.quantity
+        keys = {
+            (row["partner_id"], row["month"], row["product_id"]) for row in rows
+        } | set(stocks)
+        bought = {
+            (row["partner_id"], row["month"], row["product_id"]): row for row in rows
+        }
         products = self.env["product.product"].browse({key[2] for key in keys})
         names = {product.id: product.display_name for product in products}
         result = defaultdict(list)
         previous = {}
-        for partner_id, month, product_id in sorted(keys, key=lambda key: (key[0], key[1], names[key[2]])):
+        for partner_id, month, product_id in sorted(
+            keys, key=lambda key: (key[0], key[1], names[key[2]])
+        ):
             row = bought.get((partner_id, month, product_id), {})
             qty = row.get("qty", 0.0)
             before = previous.get((partner_id, product_id))
-            result[partner_id].append({
-                "month": month.strftime("%Y-%m"), "product": names[product_id], "qty": qty,
-                "amount": row.get("amount", 0.0), "stock": stocks.get((partner_id, month, product_id)),
-                "trend": 100.0 * (qty - before) / before if before else None,
-            })
+            result[partner_id].append(
+                {
+                    "month": month.strftime("%Y-%m"),
+                    "product": names[product_id],
+                    "qty": qty,
+                    "amount": row.get("amount", 0.0),
+                    "stock": stocks.get((partner_id, month, product_id)),
+                    "trend": 100.0 * (qty - before) / before if before else None,
+                }
+            )
             previous[partner_id, product_id] = qty
         return result
 
@@ -52,7 +75,12 @@ class ReportP7PurchaseTrackingMixin(models.AbstractModel):
     def _lam_p7_values(self, docids, data):
         partners = self._lam_report_partners(docids, data)
         date_from, date_to = self._lam_report_period(data)
-        return partners, date_from, date_to, self._lam_tracking(partners, date_from, date_to)
+        return (
+            partners,
+            date_from,
+            date_to,
+            self._lam_tracking(partners, date_from, date_to),
+        )
 
 
 class ReportP7PurchaseTracking(models.AbstractModel):
@@ -63,6 +91,12 @@ class ReportP7PurchaseTracking(models.AbstractModel):
     @api.model
     def _get_report_values(self, docids, data=None):
         partners, date_from, date_to, tracking = self._lam_p7_values(docids, data)
-        return {"doc_ids": partners.ids, "doc_model": "res.partner", "docs": partners, "date_from": date_from,
-                "date_to": date_to, "tracking": tracking,
-                "reference_uom": self.env.company._lam_reference_uom().name}
+        return {
+            "doc_ids": partners.ids,
+            "doc_model": "res.partner",
+            "docs": partners,
+            "date_from": date_from,
+            "date_to": date_to,
+            "tracking": tracking,
+            "reference_uom": self.env.company._lam_reference_uom().name,
+        }

@@ -3,7 +3,8 @@
 
 from odoo import _, models
 
-from ..tools.xlsx import XlsxColumn as Col, XlsxReport
+from ..tools.xlsx import XlsxColumn as Col
+from ..tools.xlsx import XlsxReport
 
 
 class ReportP7Xlsx(models.AbstractModel):
@@ -20,13 +21,37 @@ class ReportP7Xlsx(models.AbstractModel):
         partners, date_from, date_to, tracking = self._lam_p7_values(partners.ids, data)
         unit = self.env.company._lam_reference_uom().name
         XlsxReport(workbook).add_table_sheet(
-            _("P7 Purchase Tracking"), _("Purchase Tracking (P7)"),
-            [_("Period: %(date_from)s to %(date_to)s", date_from=date_from, date_to=date_to),
-             _("Volumes in %(unit)s", unit=unit)],
-            [Col(_("Customer"), 28), Col(_("Month"), 10), Col(_("Product"), 30),
-             Col(_("Volume Bought"), 14, "float", total=True), Col(_("Untaxed Amount"), 14, "float", total=True),
-             Col(_("Stock on Hand"), 14, "float"), Col(_("Trend (%)"), 10, "float")],
-            [[partner.name, row["month"], row["product"], row["qty"], row["amount"], row["stock"], row["trend"]]
-             for partner in partners for row in tracking[partner.id]],
+            _("P7 Purchase Tracking"),
+            _("Purchase Tracking (P7)"),
+            [
+                _(
+                    "Period: %(date_from)s to %(date_to)s",
+                    date_from=date_from,
+                    date_to=date_to,
+                ),
+                _("Volumes in %(unit)s", unit=unit),
+            ],
+            [
+                Col(_("Customer"), 28),
+                Col(_("Month"), 10),
+                Col(_("Product"), 30),
+                Col(_("Volume Bought"), 14, "float", total=True),
+                Col(_("Untaxed Amount"), 14, "float", total=True),
+                Col(_("Stock on Hand"), 14, "float"),
+                Col(_("Trend (%)"), 10, "float"),
+            ],
+            [
+                [
+                    partner.name,
+                    row["month"],
+                    row["product"],
+                    row["qty"],
+                    row["amount"],
+                    row["stock"],
+                    row["trend"],
+                ]
+                for partner in partners
+                for row in tracking[partner.id]
+            ],
             total_label=_("Total"),
         )

@@ -19,18 +19,35 @@ class ReportP8ReceivablesMixin(models.AbstractModel):
 
     @api.model
     def _lam_receivables(self, partners, date_from, date_to):
-        """{partner id: {"rows": [receivable], "buckets": {bucket: amount due}, "due": total}} in three queries."""
-        receivables = self.env["lam.receivable"].search([
-            ("partner_id", "in", partners.ids), "|", ("amount_residual", "!=", 0),
-            "&", ("invoice_date", ">=", date_from), ("invoice_date", "<=", date_to),
-        ], order="partner_id, invoice_date_due, id")
-        actions = self.env["lam.collection.action"].search([("receivable_id", "in", receivables.ids)],
-                                                           order="date, id")
+        """{partner id: {"rows": [receivable], "buckets": {bucket: amount due}, "due":
+        total}} in three queries."""
+        receivables = self.env["lam.receivable"].search(
+            [
+                ("partner_id", "in", partners.ids),
+                "|",
+                ("amount_residual", "!=", 0),
+                "&",
+                ("invoice_date", ">=", date_from),
+                ("invoice_date", "<=", date_to),
+            ],
+            order="partner_id, invoice_date_due, id",
+        )
+        actions = self.env["lam.collection.action"].search(
+            [("receivable_id", "in", receivables.ids)], order="date, id"
+        )
         last_action = {action.receivable_id.id: action for action in actions}
-        result = defaultdict(lambda: {"rows": [], "buckets": dict.fromkeys(dict(BUCKETS), 0.0), "due": 0.0})
+        result = defaultdict(
+            lambda: {
+                "rows": [],
+                "buckets": dict.fromkeys(dict(BUCKETS), 0.0),
+                "due": 0.0,
+            }
+        )
         for receivable in receivables:
             entry = result[receivable.partner_id.id]
-            entry["rows"].append({"receivable": receivable, "action": last_action.get(receivable.id)})
+            entry["rows"].append(
+                {"receivable": receivable, "action": last_action.get(receivable.id)}
+            )
             if receivable.bucket:
                 entry["buckets"][receivable.bucket] += receivable.amount_residual
             entry["due"] += receivable.amount_residual
@@ -40,7 +57,12 @@ class ReportP8ReceivablesMixin(models.AbstractModel):
     def _lam_p8_values(self, docids, data):
         partners = self._lam_report_partners(docids, data)
         date_from, date_to = self._lam_report_period(data)
-        return partners, date_from, date_to, self._lam_receivables(partners, date_from, date_to)
+        return (
+            partners,
+            date_from,
+            date_to,
+            self._lam_receivables(partners, date_from, date_to),
+        )
 
 
 class ReportP8Receivables(models.AbstractModel):
@@ -51,5 +73,12 @@ class ReportP8Receivables(models.AbstractModel):
     @api.model
     def _get_report_values(self, docids, data=None):
         partners, date_from, date_to, receivables = self._lam_p8_values(docids, data)
-        return {"doc_ids": partners.ids, "doc_model": "res.partner", "docs": partners, "date_from": date_from,
-                "date_to": date_to, "receivables": receivables, "buckets": BUCKETS}
+        return {
+            "doc_ids": partners.ids,
+            "doc_model": "res.partner",
+            "docs": partners,
+            "date_from": date_from,
+            "date_to": date_to,
+            "receivables": receivables,
+            "buckets": BUCKETS,
+        }

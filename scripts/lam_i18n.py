@@ -13,6 +13,8 @@ Chinese translation; terms that are new take theirs from ``--add`` (a JSON
 object {English: Chinese}); what is still missing is listed, and the exit
 status is 1.
 """
+# A command-line tool: it prints what it does and finds.
+# pylint: disable=print-used
 
 import argparse
 import io
@@ -48,8 +50,12 @@ def merge(template, chinese, additions):
     missing = []
     for entry in template:
         translated = polib.POEntry(
-            msgid=entry.msgid, msgstr=known.get(entry.msgid, ""), occurrences=entry.occurrences,
-            comment=entry.comment, tcomment=entry.tcomment, flags=entry.flags,
+            msgid=entry.msgid,
+            msgstr=known.get(entry.msgid, ""),
+            occurrences=entry.occurrences,
+            comment=entry.comment,
+            tcomment=entry.tcomment,
+            flags=entry.flags,
         )
         if not translated.msgstr:
             missing.append(entry.msgid)
@@ -61,7 +67,9 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-c", "--config", required=True)
     parser.add_argument("-d", "--database", required=True)
-    parser.add_argument("--add", help="JSON file of new translations {English: Chinese}")
+    parser.add_argument(
+        "--add", help="JSON file of new translations {English: Chinese}"
+    )
     args = parser.parse_args(argv)
     template = export_template(args.config, args.database)
     template.wrapwidth = 78

@@ -24,6 +24,12 @@ def pytest_runtest_makereport(item, call):
     outcome = yield
     report = outcome.get_result()
     if report.skipped and not hasattr(report, "wasxfail"):
-        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        reason = (
+            report.longrepr[2]
+            if isinstance(report.longrepr, tuple)
+            else str(report.longrepr)
+        )
         report.outcome = "failed"
-        report.longrepr = f"{item.nodeid} was skipped, and this suite allows no skip: {reason}"
+        report.longrepr = (
+            f"{item.nodeid} was skipped, and this suite allows no skip: {reason}"
+        )

@@ -30,113 +30,158 @@ class LamCommon(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # the database's now() is the real day: date records by the frozen clock, which a
+        # the database's now() is the real day: date records by the frozen clock, which
+        # a
         # test's own freeze_time moves
-        cls.startClassPatcher(patch.object(cls.cr, "now", lambda: datetime.datetime.now()))
-        cls.env = cls.env(context=dict(cls.env.context, lang="en_US", tracking_disable=False))
+        cls.startClassPatcher(
+            patch.object(cls.cr, "now", lambda: datetime.datetime.now())
+        )
+        cls.env = cls.env(
+            context=dict(cls.env.context, lang="en_US", tracking_disable=False)
+        )
         cls.company = cls.env.company
         cls.uom_litre = cls.env.ref("uom.product_uom_litre")
         cls.uom_kg = cls.env.ref("uom.product_uom_kgm")
         cls.uom_ton = cls.env.ref("uom.product_uom_ton")
         cls.uom_unit = cls.env.ref("uom.product_uom_unit")
-        cls.company.write({"lam_reference_uom_id": cls.uom_litre.id, "lam_default_density": 0.88})
+        cls.company.write(
+            {"lam_reference_uom_id": cls.uom_litre.id, "lam_default_density": 0.88}
+        )
 
-        cls.manager_a = cls._new_user("lam_a", "Manager A", f"{MODULE}.group_lam_development")
-        cls.manager_b = cls._new_user("lam_b", "Manager B", f"{MODULE}.group_lam_maintenance")
-        cls.manager_c = cls._new_user("lam_c", "Manager C", f"{MODULE}.group_lam_channel")
+        cls.manager_a = cls._new_user(
+            "lam_a", "Manager A", f"{MODULE}.group_lam_development"
+        )
+        cls.manager_b = cls._new_user(
+            "lam_b", "Manager B", f"{MODULE}.group_lam_maintenance"
+        )
+        cls.manager_c = cls._new_user(
+            "lam_c", "Manager C", f"{MODULE}.group_lam_channel"
+        )
         cls.department_manager = cls._new_user(
             "lam_dep", "Department Manager", f"{MODULE}.group_lam_department_manager"
         )
         cls.other_department_manager = cls._new_user(
-            "lam_dep2", "Department Manager West", f"{MODULE}.group_lam_department_manager"
+            "lam_dep2",
+            "Department Manager West",
+            f"{MODULE}.group_lam_department_manager",
         )
-        cls.finance = cls._new_user("lam_fin", "Finance", f"base.group_partner_manager,{MODULE}.group_lam_finance")
+        cls.finance = cls._new_user(
+            "lam_fin",
+            "Finance",
+            f"base.group_partner_manager,{MODULE}.group_lam_finance",
+        )
         cls.internal_user = cls._new_user(
-            "lam_plain", "Plain Salesman", "sales_team.group_sale_salesman,base.group_partner_manager"
+            "lam_plain",
+            "Plain Salesman",
+            "sales_team.group_sale_salesman,base.group_partner_manager",
         )
-        cls.team = cls.env["crm.team"].create({
-            "name": "Lubricants East",
-            "user_id": cls.department_manager.id,
-            "crm_team_member_ids": [
-                Command.create({"user_id": cls.manager_a.id}),
-                Command.create({"user_id": cls.manager_b.id}),
-            ],
-        })
-        cls.team_west = cls.env["crm.team"].create({
-            "name": "Lubricants West",
-            "user_id": cls.other_department_manager.id,
-            "crm_team_member_ids": [Command.create({"user_id": cls.manager_c.id})],
-        })
-        cls.customer_a = cls.env["res.partner"].create({
-            "name": "Anshan Steel Works",
-            "is_company": True,
-            "lam_customer_kind": "terminal",
-            "lam_size": "large",
-            "lam_stage": "active",
-            "user_id": cls.manager_a.id,
-            "lam_competitor_prices": "Brand X hydraulic oil 14.5 CNY/L",
-        })
-        cls.customer_b = cls.env["res.partner"].create({
-            "name": "Bohai Port Logistics",
-            "is_company": True,
-            "lam_customer_kind": "dealer",
-            "lam_size": "medium",
-            "user_id": cls.manager_b.id,
-        })
-        cls.customer_c = cls.env["res.partner"].create({
-            "name": "Chongqing Cement",
-            "is_company": True,
-            "lam_customer_kind": "terminal",
-            "lam_size": "small",
-            "user_id": cls.manager_c.id,
-        })
-        cls.hydraulic_oil = cls._create_product("L-HM 46 Hydraulic Oil", cls.uom_litre, density=0.87)
+        cls.team = cls.env["crm.team"].create(
+            {
+                "name": "Lubricants East",
+                "user_id": cls.department_manager.id,
+                "crm_team_member_ids": [
+                    Command.create({"user_id": cls.manager_a.id}),
+                    Command.create({"user_id": cls.manager_b.id}),
+                ],
+            }
+        )
+        cls.team_west = cls.env["crm.team"].create(
+            {
+                "name": "Lubricants West",
+                "user_id": cls.other_department_manager.id,
+                "crm_team_member_ids": [Command.create({"user_id": cls.manager_c.id})],
+            }
+        )
+        cls.customer_a = cls.env["res.partner"].create(
+            {
+                "name": "Anshan Steel Works",
+                "is_company": True,
+                "lam_customer_kind": "terminal",
+                "lam_size": "large",
+                "lam_stage": "active",
+                "user_id": cls.manager_a.id,
+                "lam_competitor_prices": "Brand X hydraulic oil 14.5 CNY/L",
+            }
+        )
+        cls.customer_b = cls.env["res.partner"].create(
+            {
+                "name": "Bohai Port Logistics",
+                "is_company": True,
+                "lam_customer_kind": "dealer",
+                "lam_size": "medium",
+                "user_id": cls.manager_b.id,
+            }
+        )
+        cls.customer_c = cls.env["res.partner"].create(
+            {
+                "name": "Chongqing Cement",
+                "is_company": True,
+                "lam_customer_kind": "terminal",
+                "lam_size": "small",
+                "user_id": cls.manager_c.id,
+            }
+        )
+        cls.hydraulic_oil = cls._create_product(
+            "L-HM 46 Hydraulic Oil", cls.uom_litre, density=0.87
+        )
         cls.grease = cls._create_product("Lithium Grease 2#", cls.uom_kg)
         cls.bulk_oil = cls._create_product("CI-4 15W-40 Bulk", cls.uom_ton, density=0.8)
 
     @classmethod
     def _new_user(cls, login, name, groups):
-        # English whatever the database's default language: tests assert on English texts
+        # English whatever the database's default language: tests assert on English
+        # texts
         return new_test_user(cls.env, login, groups=groups, name=name, lang="en_US")
 
     @classmethod
     def _create_product(cls, name, uom, density=0.0, lubricant=True):
-        return cls.env["product.product"].create({
-            "name": name,
-            "type": "consu",
-            "uom_id": uom.id,
-            "uom_po_id": uom.id,
-            "lam_is_lubricant": lubricant,
-            "lam_density": density,
-            "list_price": 20.0,
-        })
+        return cls.env["product.product"].create(
+            {
+                "name": name,
+                "type": "consu",
+                "uom_id": uom.id,
+                "uom_po_id": uom.id,
+                "lam_is_lubricant": lubricant,
+                "lam_density": density,
+                "list_price": 20.0,
+            }
+        )
 
     @classmethod
     def _create_equipment(cls, partner, quantity=1, oil_source="unknown", **vals):
-        return cls.env["lam.equipment"].create({
-            "name": vals.pop("name", "Hydraulic press"),
-            "partner_id": partner.id,
-            "quantity": quantity,
-            "oil_source": oil_source,
-            **vals,
-        })
+        return cls.env["lam.equipment"].create(
+            {
+                "name": vals.pop("name", "Hydraulic press"),
+                "partner_id": partner.id,
+                "quantity": quantity,
+                "oil_source": oil_source,
+                **vals,
+            }
+        )
 
     @classmethod
     def _create_order(cls, partner, lines, date, confirm=True, price=20.0):
-        """Create a sale order of ``lines`` [(product, qty) or (product, qty, uom)] dated ``date``."""
-        order = cls.env["sale.order"].create({
-            "partner_id": partner.id,
-            "user_id": partner.user_id.id,
-            "order_line": [
-                Command.create({
-                    "product_id": line[0].id,
-                    "product_uom_qty": line[1],
-                    "product_uom": (line[2] if len(line) > 2 else line[0].uom_id).id,
-                    "price_unit": price,
-                })
-                for line in lines
-            ],
-        })
+        """Create a sale order of ``lines`` [(product, qty) or (product, qty, uom)]
+        dated ``date``."""
+        order = cls.env["sale.order"].create(
+            {
+                "partner_id": partner.id,
+                "user_id": partner.user_id.id,
+                "order_line": [
+                    Command.create(
+                        {
+                            "product_id": line[0].id,
+                            "product_uom_qty": line[1],
+                            "product_uom": (
+                                line[2] if len(line) > 2 else line[0].uom_id
+                            ).id,
+                            "price_unit": price,
+                        }
+                    )
+                    for line in lines
+                ],
+            }
+        )
         if confirm:
             # history, not a credit check: constructed orders pass the risk check
             order.with_context(bypass_risk=True).action_confirm()

@@ -24,13 +24,16 @@ def make_source(folder, release="version_info = (18, 0, 0, 'final', 0, '')\n"):
     folder = Path(folder)
     (folder / "odoo").mkdir(parents=True)
     (folder / "odoo" / "release.py").write_text(release)
-    (folder / "requirements.txt").write_text("cbor2==5.4.2 ; python_version < '3.12'\nlxml==4.9.3\n")
+    (folder / "requirements.txt").write_text(
+        "cbor2==5.4.2 ; python_version < '3.12'\nlxml==4.9.3\n"
+    )
     (folder / "odoo-bin").write_text("#!/usr/bin/env python3\n")
     return folder
 
 
 class TestSourceIdentity(unittest.TestCase):
     def setUp(self):
+        super().setUp()
         self.tmp = Path(tempfile.mkdtemp())
         self.addCleanup(subprocess.run, ["rm", "-rf", str(self.tmp)])
 
@@ -48,16 +51,28 @@ class TestSourceIdentity(unittest.TestCase):
         self.assertTrue(identity.startswith("files:"))
         (source / "README.md").write_text("other files do not count")
         self.assertEqual(bootstrap.source_identity(source), identity)
-        (source / "odoo" / "release.py").write_text("version_info = (18, 0, 1, 'final', 0, '')\n")
+        (source / "odoo" / "release.py").write_text(
+            "version_info = (18, 0, 1, 'final', 0, '')\n"
+        )
         self.assertNotEqual(bootstrap.source_identity(source), identity)
 
     def test_clean_git_checkout_is_named_by_its_commit(self):
         source = make_source(self.tmp / "odoo")
-        git = ["git", "-C", str(source), "-c", "user.name=t", "-c", "user.email=t@example.com"]
+        git = [
+            "git",
+            "-C",
+            str(source),
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@example.com",
+        ]
         subprocess.run([*git, "init", "-q"], check=True)
         subprocess.run([*git, "add", "."], check=True)
         subprocess.run([*git, "commit", "-qm", "18.0"], check=True)
-        commit = subprocess.run([*git, "rev-parse", "HEAD"], capture_output=True, text=True).stdout.strip()
+        commit = subprocess.run(
+            [*git, "rev-parse", "HEAD"], capture_output=True, text=True
+        ).stdout.strip()
         self.assertEqual(bootstrap.source_identity(source), f"git:{commit}")
         # a modified checkout is not that commit any more
         (source / "requirements.txt").write_text("lxml==5.2.1\n")
@@ -73,6 +88,7 @@ class TestSourceIdentity(unittest.TestCase):
 
 class TestCachedEnvironment(unittest.TestCase):
     def setUp(self):
+        super().setUp()
         self.tmp = Path(tempfile.mkdtemp())
         self.addCleanup(subprocess.run, ["rm", "-rf", str(self.tmp)])
         self.env_dir = self.tmp / "odoo18-py3.11-0123456789abcdef"
@@ -112,6 +128,7 @@ class TestCachedEnvironment(unittest.TestCase):
 
 class TestSourceHandling(unittest.TestCase):
     def setUp(self):
+        super().setUp()
         self.tmp = Path(tempfile.mkdtemp())
         self.addCleanup(subprocess.run, ["rm", "-rf", str(self.tmp)])
 

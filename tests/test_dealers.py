@@ -18,7 +18,9 @@ from odoo.tests import tagged
 from .common import LamCommon
 
 
-def xlsx_file(rows, header=("Product Code", "Product", "Opening", "Purchases", "Sales", "Closing")):
+def xlsx_file(
+    rows, header=("Product Code", "Product", "Opening", "Purchases", "Sales", "Closing")
+):
     """An XLSX workbook as the dealer fills it in: a title, a header row, the rows."""
     workbook = openpyxl.Workbook()
     sheet = workbook.active
@@ -37,31 +39,62 @@ class TestDealers(LamCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.channel = cls.manager_c  # a channel manager, team West
-        cls.dealer = cls.env["res.partner"].create({
-            "name": "Chengdu Lubricants Trading", "is_company": True, "lam_customer_kind": "dealer",
-            "user_id": cls.channel.id, "lam_territory": "Chengdu, Deyang", "email": "buyer@cd-lube.example.com",
-        })
+        cls.dealer = cls.env["res.partner"].create(
+            {
+                "name": "Chengdu Lubricants Trading",
+                "is_company": True,
+                "lam_customer_kind": "dealer",
+                "user_id": cls.channel.id,
+                "lam_territory": "Chengdu, Deyang",
+                "email": "buyer@cd-lube.example.com",
+            }
+        )
         cls.hydraulic_oil.default_code = "HM46"
         cls.bulk_oil.default_code = "CI4-BULK"
-        # our sales to the dealer in October: 400 L of hydraulic oil and 1.5 t of bulk oil (1,875 L at 0.8)
-        cls._create_order(cls.dealer, [(cls.hydraulic_oil, 400.0), (cls.bulk_oil, 1.5)], "2026-10-05 08:00:00")
+        # our sales to the dealer in October: 400 L of hydraulic oil and 1.5 t of bulk
+        # oil (1,875 L at 0.8)
+        cls._create_order(
+            cls.dealer,
+            [(cls.hydraulic_oil, 400.0), (cls.bulk_oil, 1.5)],
+            "2026-10-05 08:00:00",
+        )
         cls.PSI = cls.env["lam.dealer.psi"].with_user(cls.channel)
 
     def _psi(self, month, lines, submitted_on="2026-11-05", dealer=None):
-        return self.PSI.create({
-            "partner_id": (dealer or self.dealer).id, "month": month, "submitted_on": submitted_on,
-            "line_ids": [(0, 0, {"product_id": product.id, "opening": opening, "purchases": purchases,
-                                 "sales": sales, "closing": closing})
-                         for product, opening, purchases, sales, closing in lines],
-        })
+        return self.PSI.create(
+            {
+                "partner_id": (dealer or self.dealer).id,
+                "month": month,
+                "submitted_on": submitted_on,
+                "line_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "product_id": product.id,
+                            "opening": opening,
+                            "purchases": purchases,
+                            "sales": sales,
+                            "closing": closing,
+                        },
+                    )
+                    for product, opening, purchases, sales, closing in lines
+                ],
+            }
+        )
 
     # --- terminal customers ----------------------------------------------
     def test_a_dealers_terminal_customers_go_to_his_channel_manager(self):
-        terminal = self.env["res.partner"].create({
-            "name": "Deyang Turbines", "is_company": True, "lam_customer_kind": "terminal",
-            "user_id": self.manager_a.id,
-        })
-        # neither his manager (not the dealer's) nor the channel manager (not his customer) links it
+        terminal = self.env["res.partner"].create(
+            {
+                "name": "Deyang Turbines",
+                "is_company": True,
+                "lam_customer_kind": "terminal",
+                "user_id": self.manager_a.id,
+            }
+        )
+        # neither his manager (not the dealer's) nor the channel manager (not his
+        # customer) links it
         with self.assertRaises(AccessError):
             terminal.with_user(self.manager_a).lam_dealer_id = self.dealer
         with self.assertRaises(AccessError):
@@ -75,20 +108,38 @@ class TestDealers(LamCommon):
     # --- quotas ----------------------------------------------------------
     def test_quota_completion_from_our_confirmed_sales(self):
         category = self.hydraulic_oil.categ_id
-        quota = self.env["lam.dealer.quota"].with_user(self.channel).create({
-            "partner_id": self.dealer.id, "month": "2026-10-17", "categ_id": category.id, "target": 4550.0,
-        })
+        quota = (
+            self.env["lam.dealer.quota"]
+            .with_user(self.channel)
+            .create(
+                {
+                    "partner_id": self.dealer.id,
+                    "month": "2026-10-17",
+                    "categ_id": category.id,
+                    "target": 4550.0,
+                }
+            )
+        )
         self.assertEqual(str(quota.month), "2026-10-01")
         # both products are in the same category: 400 L + 1,875 L
         self.assertAlmostEqual(quota.actual, 2275.0)
         self.assertAlmostEqual(quota.completion, 50.0)
         with self.assertRaises(ValidationError):
-            self.env["lam.dealer.quota"].create({"partner_id": self.customer_a.id, "month": "2026-10-01",
-                                                 "categ_id": category.id, "target": 1.0})
+            self.env["lam.dealer.quota"].create(
+                {
+                    "partner_id": self.customer_a.id,
+                    "month": "2026-10-01",
+                    "categ_id": category.id,
+                    "target": 1.0,
+                }
+            )
 
     # --- PSI balance, continuity, comparison -----------------------------
     def test_a_month_balances(self):
-        with self.assertRaisesRegex(ValidationError, "not the closing stock 90"), self.env.cr.savepoint():
+        with (
+            self.assertRaisesRegex(ValidationError, "not the closing stock 90"),
+            self.env.cr.savepoint(),
+        ):
             self._psi("2026-10-01", [(self.hydraulic_oil, 100, 400, 380, 90)])
         psi = self._psi("2026-10-01", [(self.hydraulic_oil, 100, 400, 380, 120)])
         self.assertAlmostEqual(psi.sell_through, 76.0)
@@ -97,20 +148,42 @@ class TestDealers(LamCommon):
             psi.line_ids.sales = 10
 
     def test_a_month_opens_with_the_previous_closing(self):
-        self._psi("2026-09-01", [(self.hydraulic_oil, 0, 500, 400, 100)], submitted_on="2026-10-08")
-        with self.assertRaisesRegex(ValidationError, "opening stock 80.0 is not the closing stock 100.0 of 2026-09"), self.env.cr.savepoint():
+        self._psi(
+            "2026-09-01",
+            [(self.hydraulic_oil, 0, 500, 400, 100)],
+            submitted_on="2026-10-08",
+        )
+        with (
+            self.assertRaisesRegex(
+                ValidationError,
+                "opening stock 80.0 is not the closing stock 100.0 of 2026-09",
+            ),
+            self.env.cr.savepoint(),
+        ):
             self._psi("2026-10-01", [(self.hydraulic_oil, 80, 400, 380, 100)])
         october = self._psi("2026-10-01", [(self.hydraulic_oil, 100, 400, 380, 120)])
         # changing September's closing would break October's opening
         september = self.PSI.search([("month", "=", "2026-09-01")])
-        with self.assertRaisesRegex(ValidationError, "is not the opening stock 100.0 of 2026-10"), self.env.cr.savepoint():
+        with (
+            self.assertRaisesRegex(
+                ValidationError, "is not the opening stock 100.0 of 2026-10"
+            ),
+            self.env.cr.savepoint(),
+        ):
             september.line_ids.write({"sales": 350, "closing": 150})
         self.assertTrue(october.on_time)
 
     def test_purchases_are_compared_with_our_sales(self):
-        psi = self._psi("2026-10-01", [(self.hydraulic_oil, 100, 400, 380, 120),
-                                       (self.bulk_oil, 0, 1500, 1000, 500)])
-        hydraulic, bulk = psi.line_ids.sorted(lambda line: line.product_id.name == "CI-4 15W-40 Bulk")
+        psi = self._psi(
+            "2026-10-01",
+            [
+                (self.hydraulic_oil, 100, 400, 380, 120),
+                (self.bulk_oil, 0, 1500, 1000, 500),
+            ],
+        )
+        hydraulic, bulk = psi.line_ids.sorted(
+            lambda line: line.product_id.name == "CI-4 15W-40 Bulk"
+        )
         self.assertAlmostEqual(hydraulic.our_sales, 400.0)
         self.assertFalse(hydraulic.flagged)
         self.assertAlmostEqual(bulk.our_sales, 1875.0)
@@ -124,7 +197,11 @@ class TestDealers(LamCommon):
         self.assertEqual(psi.flagged_count, 0)
 
     def test_reported_late(self):
-        psi = self._psi("2026-10-01", [(self.hydraulic_oil, 0, 400, 300, 100)], submitted_on="2026-11-11")
+        psi = self._psi(
+            "2026-10-01",
+            [(self.hydraulic_oil, 0, 400, 300, 100)],
+            submitted_on="2026-11-11",
+        )
         self.assertFalse(psi.on_time)
         self.company.lam_psi_due_day = 15
         psi.invalidate_recordset()
@@ -132,14 +209,29 @@ class TestDealers(LamCommon):
 
     # --- XLSX import -----------------------------------------------------
     def _wizard(self, content, month="2026-10-01", user=None):
-        return self.env["lam.psi.import.wizard"].with_user(user or self.channel).create({
-            "partner_id": self.dealer.id, "month": month, "file": content, "filename": "psi.xlsx",
-        })
+        return (
+            self.env["lam.psi.import.wizard"]
+            .with_user(user or self.channel)
+            .create(
+                {
+                    "partner_id": self.dealer.id,
+                    "month": month,
+                    "file": content,
+                    "filename": "psi.xlsx",
+                }
+            )
+        )
 
     @freeze_time("2026-11-05")
     def test_import_of_a_good_file(self):
-        wizard = self._wizard(xlsx_file([("HM46", "L-HM 46 Hydraulic Oil", 100, 400, 380, 120),
-                                         ("", "ci-4 15w-40 bulk", "0", "1,875", 875, 1000)]))
+        wizard = self._wizard(
+            xlsx_file(
+                [
+                    ("HM46", "L-HM 46 Hydraulic Oil", 100, 400, 380, 120),
+                    ("", "ci-4 15w-40 bulk", "0", "1,875", 875, 1000),
+                ]
+            )
+        )
         action = wizard.action_import()
         psi = self.PSI.browse(action["res_id"])
         self.assertEqual(psi.partner_id, self.dealer)
@@ -153,33 +245,59 @@ class TestDealers(LamCommon):
         # imported again, the month is replaced, not doubled
         self._wizard(xlsx_file([("HM46", "", 100, 400, 300, 200)])).action_import()
         self.assertEqual(psi.line_ids.product_id, self.hydraulic_oil)
-        self.assertEqual(self.PSI.search_count([("partner_id", "=", self.dealer.id)]), 1)
+        self.assertEqual(
+            self.PSI.search_count([("partner_id", "=", self.dealer.id)]), 1
+        )
 
     @freeze_time("2026-11-05")
     def test_a_file_with_bad_rows_imports_nothing_and_names_each(self):
-        self._psi("2026-09-01", [(self.hydraulic_oil, 0, 500, 400, 100)], submitted_on="2026-10-08")
-        wizard = self._wizard(xlsx_file([
-            ("HM46", "", 90, 400, 380, 110),          # row 3: opens at 90, September closed at 100
-            ("XX-1", "Unknown oil", 1, 1, 1, 1),      # row 4: no such product
-            ("CI4-BULK", "", "lots", 1, 0, 1),        # row 5: not a number
-            ("", "Lithium Grease 2#", 10, 5, 5, 20),  # row 6: does not balance
-            ("HM46", "", 1, 1, 1, 1),                 # row 7: twice the same product
-            ("", "Lithium grease 2#", "nan", 0, 0, 0),  # row 8: NaN
-        ]))
+        self._psi(
+            "2026-09-01",
+            [(self.hydraulic_oil, 0, 500, 400, 100)],
+            submitted_on="2026-10-08",
+        )
+        wizard = self._wizard(
+            xlsx_file(
+                [
+                    (
+                        "HM46",
+                        "",
+                        90,
+                        400,
+                        380,
+                        110,
+                    ),  # row 3: opens at 90, September closed at 100
+                    ("XX-1", "Unknown oil", 1, 1, 1, 1),  # row 4: no such product
+                    ("CI4-BULK", "", "lots", 1, 0, 1),  # row 5: not a number
+                    ("", "Lithium Grease 2#", 10, 5, 5, 20),  # row 6: does not balance
+                    ("HM46", "", 1, 1, 1, 1),  # row 7: twice the same product
+                    ("", "Lithium grease 2#", "nan", 0, 0, 0),  # row 8: NaN
+                ]
+            )
+        )
         with self.assertRaises(UserError) as caught, self.env.cr.savepoint():
             wizard.action_import()
         message = str(caught.exception)
         self.assertIn("Nothing was imported", message)
-        for expected in ("Row 4: no lubricant product XX-1 Unknown oil", "Row 5 ([CI4-BULK] CI-4 15W-40 Bulk): 'lots' is not a number",
-                         "Row 6 (Lithium Grease 2#): opening + purchases - sales = 10.0, not the closing stock 20",
-                         "Row 7: [HM46] L-HM 46 Hydraulic Oil is already on another row", "Row 8 (Lithium Grease 2#)",
-                         "opening stock 90.0 is not the closing stock 100.0 of 2026-09"):
+        for expected in (
+            "Row 4: no lubricant product XX-1 Unknown oil",
+            "Row 5 ([CI4-BULK] CI-4 15W-40 Bulk): 'lots' is not a number",
+            "Row 6 (Lithium Grease 2#): opening + purchases - sales = 10.0, not the "
+            "closing stock 20",
+            "Row 7: [HM46] L-HM 46 Hydraulic Oil is already on another row",
+            "Row 8 (Lithium Grease 2#)",
+            "opening stock 90.0 is not the closing stock 100.0 of 2026-09",
+        ):
             self.assertIn(expected, message)
         self.assertFalse(self.PSI.search([("month", "=", "2026-10-01")]))
 
     @freeze_time("2026-11-05")
     def test_a_bad_row_is_named_once(self):
-        self._psi("2026-09-01", [(self.hydraulic_oil, 0, 500, 400, 100)], submitted_on="2026-10-08")
+        self._psi(
+            "2026-09-01",
+            [(self.hydraulic_oil, 0, 500, 400, 100)],
+            submitted_on="2026-10-08",
+        )
         wizard = self._wizard(xlsx_file([("HM46", "", 100, 400, 380, 150)]))
         with self.assertRaises(UserError) as caught, self.env.cr.savepoint():
             wizard.action_import()
@@ -189,71 +307,161 @@ class TestDealers(LamCommon):
 
     def test_a_file_that_is_not_a_workbook(self):
         wizard = self._wizard(base64.b64encode(b"opening;purchases\n1;2"))
-        with self.assertRaisesRegex(UserError, "not an XLSX workbook"), self.env.cr.savepoint():
+        with (
+            self.assertRaisesRegex(UserError, "not an XLSX workbook"),
+            self.env.cr.savepoint(),
+        ):
             wizard.action_import()
 
     @freeze_time("2026-11-05")
     def test_the_template_imports_as_it_is(self):
-        self._psi("2026-09-01", [(self.grease, 0, 50, 20, 30)], submitted_on="2026-10-08")
-        content, kind = self.env["ir.actions.report"].with_user(self.channel)._render(
-            "lubricant_account_manager.report_psi_template", self.dealer.ids, data={"month": "2026-10-01"})
+        self._psi(
+            "2026-09-01", [(self.grease, 0, 50, 20, 30)], submitted_on="2026-10-08"
+        )
+        content, kind = (
+            self.env["ir.actions.report"]
+            .with_user(self.channel)
+            ._render(
+                "lubricant_account_manager.report_psi_template",
+                self.dealer.ids,
+                data={"month": "2026-10-01"},
+            )
+        )
         self.assertEqual(kind, "xlsx")
         sheet = openpyxl.load_workbook(io.BytesIO(content)).worksheets[0]
-        rows = [row for row in sheet.iter_rows(values_only=True) if row[0] in ("HM46", "CI4-BULK", "")]
+        rows = [
+            row
+            for row in sheet.iter_rows(values_only=True)
+            if row[0] in ("HM46", "CI4-BULK", "")
+        ]
         self.assertTrue(rows)
-        psi = self.PSI.browse(self._wizard(base64.b64encode(content)).action_import()["res_id"])
-        self.assertEqual(set(psi.line_ids.product_id.mapped("name")),
-                         {"L-HM 46 Hydraulic Oil", "CI-4 15W-40 Bulk", "Lithium Grease 2#"})
+        psi = self.PSI.browse(
+            self._wizard(base64.b64encode(content)).action_import()["res_id"]
+        )
+        self.assertEqual(
+            set(psi.line_ids.product_id.mapped("name")),
+            {"L-HM 46 Hydraulic Oil", "CI-4 15W-40 Bulk", "Lithium Grease 2#"},
+        )
         grease = psi.line_ids.filtered(lambda line: line.product_id == self.grease)
         self.assertEqual((grease.opening, grease.closing), (30.0, 30.0))
         self.assertEqual(psi.flagged_count, 0)
 
     def test_another_channel_manager_cannot_import_or_download(self):
         with self.assertRaises(AccessError):
-            self._wizard(xlsx_file([("HM46", "", 0, 400, 300, 100)]), user=self.manager_b).action_import()
+            self._wizard(
+                xlsx_file([("HM46", "", 0, 400, 300, 100)]), user=self.manager_b
+            ).action_import()
         with self.assertRaises(AccessError):
             self.env["ir.actions.report"].with_user(self.manager_b)._render(
-                "lubricant_account_manager.report_psi_template", self.dealer.ids, data={"month": "2026-10-01"})
+                "lubricant_account_manager.report_psi_template",
+                self.dealer.ids,
+                data={"month": "2026-10-01"},
+            )
 
     # --- violations and assessments ---------------------------------------
     def _violation(self, state="confirmed", date="2026-09-12"):
-        violation = self.env["lam.channel.violation"].with_user(self.channel).create({
-            "partner_id": self.dealer.id, "violation_type": "cross_territory", "date": date,
-            "place": "Mianyang", "description": "Our drums with his batch numbers sold in Mianyang",
-        })
+        violation = (
+            self.env["lam.channel.violation"]
+            .with_user(self.channel)
+            .create(
+                {
+                    "partner_id": self.dealer.id,
+                    "violation_type": "cross_territory",
+                    "date": date,
+                    "place": "Mianyang",
+                    "description": "Our drums with his batch numbers sold in Mianyang",
+                }
+            )
+        )
         if state == "confirmed":
-            with self.assertRaisesRegex(UserError, "attach the evidence"), self.env.cr.savepoint():
+            with (
+                self.assertRaisesRegex(UserError, "attach the evidence"),
+                self.env.cr.savepoint(),
+            ):
                 violation.action_confirm()
-            violation.evidence_ids = [(0, 0, {"name": "invoice.jpg", "datas": base64.b64encode(b"jpg"),
-                                              "res_model": "lam.channel.violation", "res_id": violation.id})]
+            violation.evidence_ids = [
+                (
+                    0,
+                    0,
+                    {
+                        "name": "invoice.jpg",
+                        "datas": base64.b64encode(b"jpg"),
+                        "res_model": "lam.channel.violation",
+                        "res_id": violation.id,
+                    },
+                )
+            ]
             violation.action_confirm()
         return violation
 
     @freeze_time("2026-11-20")
     def test_assessment_scored_from_the_data(self):
         category = self.hydraulic_oil.categ_id
-        self.env["lam.dealer.quota"].with_user(self.channel).create([
-            {"partner_id": self.dealer.id, "month": "2026-10-01", "categ_id": category.id, "target": 4550.0},
-            {"partner_id": self.dealer.id, "month": "2026-09-01", "categ_id": category.id, "target": 1000.0},
-        ])
-        self._psi("2026-08-01", [(self.hydraulic_oil, 0, 0, 0, 0)], submitted_on="2026-09-09")  # on time
-        self._psi("2026-09-01", [(self.hydraulic_oil, 0, 500, 400, 100)], submitted_on="2026-10-20")  # late
-        self._psi("2026-10-01", [(self.hydraulic_oil, 100, 400, 380, 120)], submitted_on="2026-11-10")  # on time
+        self.env["lam.dealer.quota"].with_user(self.channel).create(
+            [
+                {
+                    "partner_id": self.dealer.id,
+                    "month": "2026-10-01",
+                    "categ_id": category.id,
+                    "target": 4550.0,
+                },
+                {
+                    "partner_id": self.dealer.id,
+                    "month": "2026-09-01",
+                    "categ_id": category.id,
+                    "target": 1000.0,
+                },
+            ]
+        )
+        self._psi(
+            "2026-08-01", [(self.hydraulic_oil, 0, 0, 0, 0)], submitted_on="2026-09-09"
+        )  # on time
+        self._psi(
+            "2026-09-01",
+            [(self.hydraulic_oil, 0, 500, 400, 100)],
+            submitted_on="2026-10-20",
+        )  # late
+        self._psi(
+            "2026-10-01",
+            [(self.hydraulic_oil, 100, 400, 380, 120)],
+            submitted_on="2026-11-10",
+        )  # on time
         self._violation()
         self._violation(state="reported")
         self._violation(date="2026-06-01")  # before the period
-        assessment = self.env["lam.dealer.assessment"].with_user(self.channel).create({
-            "partner_id": self.dealer.id, "date_from": "2026-08-01", "date_to": "2026-10-31",
-        })
+        assessment = (
+            self.env["lam.dealer.assessment"]
+            .with_user(self.channel)
+            .create(
+                {
+                    "partner_id": self.dealer.id,
+                    "date_from": "2026-08-01",
+                    "date_to": "2026-10-31",
+                }
+            )
+        )
         self.assertEqual(len(assessment.line_ids), 5)
         assessment.action_compute_scores()
-        scores = {line.criterion_id.source + str(line.sequence): line.score for line in assessment.line_ids}
-        self.assertEqual(scores, {"quota10": 41.0, "psi20": 66.7, "violations30": 75.0, "manual40": 0.0,
-                                  "manual50": 0.0})
+        scores = {
+            line.criterion_id.source + str(line.sequence): line.score
+            for line in assessment.line_ids
+        }
+        self.assertEqual(
+            scores,
+            {
+                "quota10": 41.0,
+                "psi20": 66.7,
+                "violations30": 75.0,
+                "manual40": 0.0,
+                "manual50": 0.0,
+            },
+        )
         # 2,275 L bought in October, nothing in September, of 5,550 L: 41.0 %
         manual = assessment.line_ids.filtered(lambda line: not line.automatic)
         manual.write({"score": 80})
-        self.assertAlmostEqual(assessment.total, (41.0 + 66.7 + 75.0 + 80 + 80) / 5, places=1)
+        self.assertAlmostEqual(
+            assessment.total, (41.0 + 66.7 + 75.0 + 80 + 80) / 5, places=1
+        )
         self.assertEqual(assessment.grade, "c")
         assessment.action_done()
         with self.assertRaises(ValidationError):
@@ -261,26 +469,44 @@ class TestDealers(LamCommon):
 
     @freeze_time("2026-11-20")
     def test_feedback_mail_carries_the_pdf(self):
-        assessment = self.env["lam.dealer.assessment"].with_user(self.channel).create({
-            "partner_id": self.dealer.id, "date_from": "2026-08-01", "date_to": "2026-10-31",
-            "remarks": "Report the PSI by the 10th",
-        })
-        with self.assertRaisesRegex(UserError, "Finish the assessment"), self.env.cr.savepoint():
+        assessment = (
+            self.env["lam.dealer.assessment"]
+            .with_user(self.channel)
+            .create(
+                {
+                    "partner_id": self.dealer.id,
+                    "date_from": "2026-08-01",
+                    "date_to": "2026-10-31",
+                    "remarks": "Report the PSI by the 10th",
+                }
+            )
+        )
+        with (
+            self.assertRaisesRegex(UserError, "Finish the assessment"),
+            self.env.cr.savepoint(),
+        ):
             assessment.action_send_feedback()
         assessment.line_ids.write({"score": 90})
         assessment.action_done()
         assessment.action_send_feedback()
         self.assertEqual(assessment.state, "sent")
         self.assertTrue(assessment.feedback_sent_on)
-        message = assessment.message_ids.filtered(lambda message: message.message_type == "comment")[:1]
+        message = assessment.message_ids.filtered(
+            lambda message: message.message_type == "comment"
+        )[:1]
         self.assertIn(self.dealer, message.partner_ids)
         self.assertEqual(len(message.attachment_ids), 1)
         # the assessment report (tests render PDFs as HTML)
         # named by the report in the dealer's language; tests render PDFs as HTML
-        self.assertRegex(message.attachment_ids.name, r" - Chengdu Lubricants Trading - 2026-10-31\.(pdf|html)$")
+        self.assertRegex(
+            message.attachment_ids.name,
+            r" - Chengdu Lubricants Trading - 2026-10-31\.(pdf|html)$",
+        )
         self.assertIn(b"Report the PSI by the 10th", message.attachment_ids.raw)
         self.assertIn("Report the PSI by the 10th", message.body)
-        mail = self.env["mail.mail"].sudo().search([("mail_message_id", "=", message.id)])
+        mail = (
+            self.env["mail.mail"].sudo().search([("mail_message_id", "=", message.id)])
+        )
         self.assertTrue(mail)
         self.assertEqual(mail.state, "outgoing")
         self.assertIn(self.dealer, mail.recipient_ids)
@@ -289,7 +515,9 @@ class TestDealers(LamCommon):
     def test_channel_managers_see_only_their_dealers(self):
         psi = self._psi("2026-10-01", [(self.hydraulic_oil, 100, 400, 380, 120)])
         other = self.customer_b  # manager B's dealer
-        self.assertFalse(self.env["lam.dealer.psi"].with_user(self.manager_b).search([]))
+        self.assertFalse(
+            self.env["lam.dealer.psi"].with_user(self.manager_b).search([])
+        )
         with self.assertRaises(AccessError):
             psi.with_user(self.manager_b).read(["total_sales"])
         with self.assertRaises(AccessError):
@@ -297,13 +525,25 @@ class TestDealers(LamCommon):
         with self.assertRaises(AccessError):
             psi.line_ids.with_user(self.manager_b).write({"sales": 1})
         # the department manager of West sees the team's dealer
-        self.assertEqual(self.env["lam.dealer.psi"].with_user(self.other_department_manager).search([]), psi)
+        self.assertEqual(
+            self.env["lam.dealer.psi"]
+            .with_user(self.other_department_manager)
+            .search([]),
+            psi,
+        )
         # the PSI analysis report prints only what the user may read
         with self.assertRaises(AccessError):
             self.env["ir.actions.report"].with_user(self.manager_b)._render_qweb_html(
-                "lubricant_account_manager.report_psi_analysis", psi.ids)
-        html = self.env["ir.actions.report"].with_user(self.channel)._render_qweb_html(
-            "lubricant_account_manager.report_psi_analysis", psi.ids)[0].decode()
+                "lubricant_account_manager.report_psi_analysis", psi.ids
+            )
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(self.channel)
+            ._render_qweb_html(
+                "lubricant_account_manager.report_psi_analysis", psi.ids
+            )[0]
+            .decode()
+        )
         self.assertIn("Chengdu Lubricants Trading", html)
         self.assertIn("76.0", html)
 
@@ -315,34 +555,61 @@ class TestComplaintsAndDealersAttacks(LamCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.dealer = cls.env["res.partner"].create({
-            "name": "Chengdu Lubricants Trading", "is_company": True, "lam_customer_kind": "dealer",
-            "user_id": cls.manager_c.id,
-        })
+        cls.dealer = cls.env["res.partner"].create(
+            {
+                "name": "Chengdu Lubricants Trading",
+                "is_company": True,
+                "lam_customer_kind": "dealer",
+                "user_id": cls.manager_c.id,
+            }
+        )
 
     def _complaint(self, user, partner, **vals):
-        return self.env["lam.complaint"].with_user(user).create({
-            "partner_id": partner.id, "description": "Leaking drums", **vals})
+        return (
+            self.env["lam.complaint"]
+            .with_user(user)
+            .create({"partner_id": partner.id, "description": "Leaking drums", **vals})
+        )
 
     def test_a_closed_complaint_stays_closed(self):
-        complaint = self._complaint(self.manager_a, self.customer_a, resolution="Exchanged")
+        complaint = self._complaint(
+            self.manager_a, self.customer_a, resolution="Exchanged"
+        )
         complaint.action_resolve()
-        complaint.write({"feedback_date": "2026-11-20", "feedback_method": "phone", "satisfaction": "5"})
+        complaint.write(
+            {
+                "feedback_date": "2026-11-20",
+                "feedback_method": "phone",
+                "satisfaction": "5",
+            }
+        )
         complaint.action_close()
-        for action in ("action_report_verified", "action_escalate", "action_resolve", "action_start"):
+        for action in (
+            "action_report_verified",
+            "action_escalate",
+            "action_resolve",
+            "action_start",
+        ):
             with self.subTest(action=action), self.assertRaises(UserError):
                 getattr(complaint, action)()
         self.assertEqual(complaint.state, "closed")
 
     def test_system_fields_are_refused_at_creation(self):
         with self.assertRaises(UserError):
-            self._complaint(self.manager_a, self.customer_a, state="closed", resolved_at="2026-01-01 00:00:00")
+            self._complaint(
+                self.manager_a,
+                self.customer_a,
+                state="closed",
+                resolved_at="2026-01-01 00:00:00",
+            )
         with self.assertRaises(UserError):
-            self.env["lam.channel.violation"].with_user(self.manager_c).create({
-                "partner_id": self.dealer.id, "description": "x", "state": "confirmed"})
+            self.env["lam.channel.violation"].with_user(self.manager_c).create(
+                {"partner_id": self.dealer.id, "description": "x", "state": "confirmed"}
+            )
         with self.assertRaises(UserError):
-            self.env["lam.dealer.assessment"].with_user(self.manager_c).create({
-                "partner_id": self.dealer.id, "assessor_id": self.manager_a.id})
+            self.env["lam.dealer.assessment"].with_user(self.manager_c).create(
+                {"partner_id": self.dealer.id, "assessor_id": self.manager_a.id}
+            )
         with self.assertRaises(ValidationError):
             self._complaint(self.manager_a, self.customer_a, contact_id="abc")
 
@@ -351,21 +618,52 @@ class TestComplaintsAndDealersAttacks(LamCommon):
         with self.assertRaises(UserError):
             complaint.received_at = fields.Datetime.now()
         with self.assertRaises(ValidationError):
-            self._complaint(self.manager_a, self.customer_a, received_at="1900-01-01 00:00:00")
+            self._complaint(
+                self.manager_a, self.customer_a, received_at="1900-01-01 00:00:00"
+            )
 
     def test_evidence_is_ones_own_and_a_decided_violation_is_kept(self):
         Violation = self.env["lam.channel.violation"]
-        other_dealer = self.env["res.partner"].create({
-            "name": "Bohai Oil Trading", "is_company": True, "lam_customer_kind": "dealer",
-            "user_id": self.manager_a.id})
-        theirs = Violation.with_user(self.manager_a).create({"partner_id": other_dealer.id, "description": "x"})
-        photo = self.env["ir.attachment"].with_user(self.manager_a).create({
-            "name": "photo.jpg", "raw": b"jpg", "res_model": "lam.channel.violation", "res_id": theirs.id})
-        mine = Violation.with_user(self.manager_c).create({"partner_id": self.dealer.id, "description": "y"})
+        other_dealer = self.env["res.partner"].create(
+            {
+                "name": "Bohai Oil Trading",
+                "is_company": True,
+                "lam_customer_kind": "dealer",
+                "user_id": self.manager_a.id,
+            }
+        )
+        theirs = Violation.with_user(self.manager_a).create(
+            {"partner_id": other_dealer.id, "description": "x"}
+        )
+        photo = (
+            self.env["ir.attachment"]
+            .with_user(self.manager_a)
+            .create(
+                {
+                    "name": "photo.jpg",
+                    "raw": b"jpg",
+                    "res_model": "lam.channel.violation",
+                    "res_id": theirs.id,
+                }
+            )
+        )
+        mine = Violation.with_user(self.manager_c).create(
+            {"partner_id": self.dealer.id, "description": "y"}
+        )
         with self.assertRaises(AccessError):
             mine.evidence_ids = [(4, photo.id)]
-        own = self.env["ir.attachment"].with_user(self.manager_c).create({
-            "name": "invoice.jpg", "raw": b"jpg", "res_model": "lam.channel.violation", "res_id": mine.id})
+        own = (
+            self.env["ir.attachment"]
+            .with_user(self.manager_c)
+            .create(
+                {
+                    "name": "invoice.jpg",
+                    "raw": b"jpg",
+                    "res_model": "lam.channel.violation",
+                    "res_id": mine.id,
+                }
+            )
+        )
         mine.evidence_ids = [(4, own.id)]
         mine.action_confirm()
         with self.assertRaises(UserError):
@@ -378,26 +676,51 @@ class TestComplaintsAndDealersAttacks(LamCommon):
     def test_nobody_slips_a_customer_to_another_managers_dealer(self):
         # at creation
         with self.assertRaises(AccessError):
-            self.env["res.partner"].with_user(self.manager_a).create({
-                "name": "Deyang Turbines", "is_company": True, "lam_customer_kind": "terminal",
-                "user_id": self.manager_a.id, "lam_dealer_id": self.dealer.id})
-        # through the kind: a prospect handed to the dealer, then made a terminal customer
-        prospect = self.env["res.partner"].with_user(self.manager_a).create({
-            "name": "Mianyang Mills", "is_company": True, "lam_customer_kind": "prospect",
-            "user_id": self.manager_a.id})
+            self.env["res.partner"].with_user(self.manager_a).create(
+                {
+                    "name": "Deyang Turbines",
+                    "is_company": True,
+                    "lam_customer_kind": "terminal",
+                    "user_id": self.manager_a.id,
+                    "lam_dealer_id": self.dealer.id,
+                }
+            )
+        # through the kind: a prospect handed to the dealer, then made a terminal
+        # customer
+        prospect = (
+            self.env["res.partner"]
+            .with_user(self.manager_a)
+            .create(
+                {
+                    "name": "Mianyang Mills",
+                    "is_company": True,
+                    "lam_customer_kind": "prospect",
+                    "user_id": self.manager_a.id,
+                }
+            )
+        )
         prospect.lam_dealer_id = self.dealer
         with self.assertRaises(AccessError):
             prospect.lam_customer_kind = "terminal"
-        # a linked terminal customer does not move alone, and a no-op write on the dealer pulls nobody in
-        terminal = self.env["res.partner"].create({
-            "name": "Leshan Cement", "is_company": True, "lam_customer_kind": "terminal",
-            "user_id": self.manager_a.id, "lam_dealer_id": self.dealer.id})
+        # a linked terminal customer does not move alone, and a no-op write on the
+        # dealer pulls nobody in
+        terminal = self.env["res.partner"].create(
+            {
+                "name": "Leshan Cement",
+                "is_company": True,
+                "lam_customer_kind": "terminal",
+                "user_id": self.manager_a.id,
+                "lam_dealer_id": self.dealer.id,
+            }
+        )
         self.assertEqual(terminal.user_id, self.manager_c)
         with self.assertRaises(UserError):
             terminal.with_user(self.other_department_manager).user_id = self.manager_b
         terminal.write({"lam_dealer_id": False})
         terminal.user_id = self.manager_a
-        terminal.lam_dealer_id = self.dealer  # the superuser links it again: back to the channel manager
+        terminal.lam_dealer_id = (
+            self.dealer
+        )  # the superuser links it again: back to the channel manager
         self.assertEqual(terminal.user_id, self.manager_c)
         terminal.sudo().write({"user_id": self.manager_a.id})  # the system may
         self.dealer.with_user(self.manager_c).write({"user_id": self.manager_c.id})
@@ -407,11 +730,20 @@ class TestComplaintsAndDealersAttacks(LamCommon):
         for month in ("garbage", "0001-01-01", "9999-12-31", 12):
             with self.subTest(month=month), self.assertRaises(UserError):
                 self.env["ir.actions.report"].with_user(self.manager_c)._render(
-                    "lubricant_account_manager.report_psi_template", self.dealer.ids, data={"month": month})
+                    "lubricant_account_manager.report_psi_template",
+                    self.dealer.ids,
+                    data={"month": month},
+                )
 
     def test_a_stock_report_counts_lubricants(self):
         wrench = self._create_product("Torque wrench", self.uom_unit, lubricant=False)
         with self.assertRaises(ValidationError):
-            self.env["lam.dealer.psi"].with_user(self.manager_c).create({
-                "partner_id": self.dealer.id, "month": "2026-10-01",
-                "line_ids": [(0, 0, {"product_id": wrench.id, "opening": 1, "closing": 1})]})
+            self.env["lam.dealer.psi"].with_user(self.manager_c).create(
+                {
+                    "partner_id": self.dealer.id,
+                    "month": "2026-10-01",
+                    "line_ids": [
+                        (0, 0, {"product_id": wrench.id, "opening": 1, "closing": 1})
+                    ],
+                }
+            )

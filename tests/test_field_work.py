@@ -8,10 +8,12 @@ import random
 
 from freezegun import freeze_time
 from openpyxl import load_workbook
+from psycopg2.errors import UniqueViolation
 
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
+from odoo.tools import mute_logger
 
 from ..tools.route import (
     distance_matrix,
@@ -28,7 +30,9 @@ DAY = datetime.date(2026, 11, 24)  # a Tuesday
 
 def utc(day, hour, minute=0):
     """Shanghai wall-clock time of ``day`` as the naive UTC datetime Odoo stores."""
-    return datetime.datetime.combine(day, datetime.time(hour, minute)) - datetime.timedelta(hours=8)
+    return datetime.datetime.combine(
+        day, datetime.time(hour, minute)
+    ) - datetime.timedelta(hours=8)
 
 
 class LamFieldWorkCase(LamCommon):
@@ -37,19 +41,36 @@ class LamFieldWorkCase(LamCommon):
         super().setUpClass()
         for user in (cls.manager_a, cls.manager_b, cls.department_manager):
             user.tz = "Asia/Shanghai"
-        cls.customer_a.write({"partner_latitude": 41.1087, "partner_longitude": 122.9946, "city": "Anshan"})
-        cls.contact_a = cls.env["res.partner"].create({"name": "Wang Lei", "parent_id": cls.customer_a.id,
-                                                       "function": "Equipment officer"})
+        cls.customer_a.write(
+            {
+                "partner_latitude": 41.1087,
+                "partner_longitude": 122.9946,
+                "city": "Anshan",
+            }
+        )
+        cls.contact_a = cls.env["res.partner"].create(
+            {
+                "name": "Wang Lei",
+                "parent_id": cls.customer_a.id,
+                "function": "Equipment officer",
+            }
+        )
 
     @classmethod
     def _visit(cls, partner=None, user=None, start=None, **values):
         user = user or cls.manager_a
-        return cls.env["lam.visit"].with_user(user).create({
-            "partner_id": (partner or cls.customer_a).id,
-            "planned_start": start or utc(DAY, 9),
-            "purpose": "follow_up",
-            **values,
-        })
+        return (
+            cls.env["lam.visit"]
+            .with_user(user)
+            .create(
+                {
+                    "partner_id": (partner or cls.customer_a).id,
+                    "planned_start": start or utc(DAY, 9),
+                    "purpose": "follow_up",
+                    **values,
+                }
+            )
+        )
 
 
 @tagged("post_install", "-at_install")
@@ -82,8 +103,12 @@ class TestVisit(LamFieldWorkCase):
             self._visit(planned_duration=30)
 
     def test_report_notifies_the_department_manager(self):
-        visit = self._visit(next_visit_date=DAY + datetime.timedelta(days=14), outcome="Trial of L-HM 46 agreed",
-                            current_brand="Brand X", concern_quality=True)
+        visit = self._visit(
+            next_visit_date=DAY + datetime.timedelta(days=14),
+            outcome="Trial of L-HM 46 agreed",
+            current_brand="Brand X",
+            concern_quality=True,
+        )
         visit.action_done()
         visit.action_report()
         self.assertEqual(visit.state, "reported")
@@ -92,14 +117,28 @@ class TestVisit(LamFieldWorkCase):
         self.assertEqual(message.partner_ids, self.department_manager.partner_id)
         self.assertIn("Trial of L-HM 46 agreed", message.body)
         self.assertIn("Brand X", message.body)
-        notified = self.env["mail.notification"].search([("mail_message_id", "=", message.id)])
+        notified = self.env["mail.notification"].search(
+            [("mail_message_id", "=", message.id)]
+        )
         self.assertEqual(notified.res_partner_id, self.department_manager.partner_id)
 
     def test_report_needs_a_department_manager(self):
-        lone = self._new_user("lam_lone", "Lone Manager", f"{MODULE}.group_lam_maintenance")
-        customer = self.env["res.partner"].create({"name": "Lone Customer", "is_company": True,
-                                                   "lam_customer_kind": "terminal", "user_id": lone.id})
-        visit = self._visit(partner=customer, user=lone, next_visit_date=DAY + datetime.timedelta(days=5))
+        lone = self._new_user(
+            "lam_lone", "Lone Manager", f"{MODULE}.group_lam_maintenance"
+        )
+        customer = self.env["res.partner"].create(
+            {
+                "name": "Lone Customer",
+                "is_company": True,
+                "lam_customer_kind": "terminal",
+                "user_id": lone.id,
+            }
+        )
+        visit = self._visit(
+            partner=customer,
+            user=lone,
+            next_visit_date=DAY + datetime.timedelta(days=5),
+        )
         visit.action_done()
         with self.assertRaisesRegex(UserError, "no department manager to report to"):
             visit.action_report()
@@ -108,23 +147,36 @@ class TestVisit(LamFieldWorkCase):
         first = self._visit(next_visit_date=DAY + datetime.timedelta(days=14))
         first.action_done()
         activity_type = self.env.ref(f"{MODULE}.mail_activity_type_lam_visit")
-        activities = self.customer_a.activity_ids.filtered(lambda a: a.activity_type_id == activity_type)
+        activities = self.customer_a.activity_ids.filtered(
+            lambda a: a.activity_type_id == activity_type
+        )
         self.assertEqual(len(activities), 1)
-        self.assertEqual((activities.user_id, activities.date_deadline),
-                         (self.manager_a, DAY + datetime.timedelta(days=14)))
-        second = self._visit(start=utc(DAY, 15), next_visit_date=DAY + datetime.timedelta(days=30))
+        self.assertEqual(
+            (activities.user_id, activities.date_deadline),
+            (self.manager_a, DAY + datetime.timedelta(days=14)),
+        )
+        second = self._visit(
+            start=utc(DAY, 15), next_visit_date=DAY + datetime.timedelta(days=30)
+        )
         second.action_done()
-        activities = self.customer_a.activity_ids.filtered(lambda a: a.activity_type_id == activity_type)
+        activities = self.customer_a.activity_ids.filtered(
+            lambda a: a.activity_type_id == activity_type
+        )
         self.assertEqual(len(activities), 1)
         self.assertEqual(activities.date_deadline, DAY + datetime.timedelta(days=30))
 
     def test_check_in_lateness_and_field_time(self):
-        visit = self._visit(prep_appointment_confirmed=True, appointment_start=utc(DAY, 9),
-                            next_visit_date=DAY + datetime.timedelta(days=7))
+        visit = self._visit(
+            prep_appointment_confirmed=True,
+            appointment_start=utc(DAY, 9),
+            next_visit_date=DAY + datetime.timedelta(days=7),
+        )
         with freeze_time(utc(DAY, 9, 12)):
             visit.action_check_in(latitude=41.1, longitude=122.99)
         self.assertEqual((visit.late_minutes, visit.is_late), (12, True))
-        self.assertEqual((visit.checkin_latitude, visit.checkin_longitude), (41.1, 122.99))
+        self.assertEqual(
+            (visit.checkin_latitude, visit.checkin_longitude), (41.1, 122.99)
+        )
         with self.assertRaisesRegex(UserError, "already checked in"):
             visit.action_check_in()
         with freeze_time(utc(DAY, 10, 42)):
@@ -132,7 +184,11 @@ class TestVisit(LamFieldWorkCase):
         self.assertFalse(visit.checkout_latitude)
         visit.action_done()
         self.assertAlmostEqual(visit.field_hours, 1.5)
-        early = self._visit(start=utc(DAY, 14), planned_duration=2.0, next_visit_date=DAY + datetime.timedelta(days=7))
+        early = self._visit(
+            start=utc(DAY, 14),
+            planned_duration=2.0,
+            next_visit_date=DAY + datetime.timedelta(days=7),
+        )
         with freeze_time(utc(DAY, 13, 52)):
             early.action_check_in()
         self.assertEqual((early.late_minutes, early.is_late), (0, False))
@@ -141,11 +197,16 @@ class TestVisit(LamFieldWorkCase):
 
     def test_senior_visit_stays_his_after_reassignment(self):
         visit = self._visit(user=self.department_manager)
-        self.assertEqual((visit.user_id, visit.account_manager_id), (self.department_manager, self.manager_a))
+        self.assertEqual(
+            (visit.user_id, visit.account_manager_id),
+            (self.department_manager, self.manager_a),
+        )
         self.customer_a.with_user(self.department_manager).user_id = self.manager_b
         self.assertEqual(visit.user_id, self.department_manager)
         self.assertEqual(visit.account_manager_id, self.manager_b)
-        self.assertEqual(visit.with_user(self.manager_b).user_id, self.department_manager)
+        self.assertEqual(
+            visit.with_user(self.manager_b).user_id, self.department_manager
+        )
         with self.assertRaises(AccessError):
             visit.with_user(self.manager_a).read(["goal"])
 
@@ -154,21 +215,31 @@ class TestVisit(LamFieldWorkCase):
             self._visit(partner=self.customer_c, user=self.manager_a)
         with self.assertRaises(AccessError):
             self.env["lam.communication"].with_user(self.manager_a).create(
-                {"partner_id": self.customer_c.id, "summary": "peek"})
+                {"partner_id": self.customer_c.id, "summary": "peek"}
+            )
 
 
 @tagged("post_install", "-at_install")
 class TestRoute(LamFieldWorkCase):
     def _random_points(self, rng, count):
-        return [(31.0 + rng.uniform(-1.5, 1.5), 121.0 + rng.uniform(-1.5, 1.5)) for _index in range(count)]
+        return [
+            (31.0 + rng.uniform(-1.5, 1.5), 121.0 + rng.uniform(-1.5, 1.5))
+            for _index in range(count)
+        ]
 
     def test_exact_up_to_nine_stops(self):
         rng = random.Random(7)
         for count in (1, 2, 3, 5, 7, 8, 9):
-            start, points = self._random_points(rng, 1)[0], self._random_points(rng, count)
+            start, points = (
+                self._random_points(rng, 1)[0],
+                self._random_points(rng, count),
+            )
             order, length = plan_route(start, points)
             matrix = distance_matrix(start, points)
-            best = min(path_length(matrix, permutation) for permutation in itertools.permutations(range(count)))
+            best = min(
+                path_length(matrix, permutation)
+                for permutation in itertools.permutations(range(count))
+            )
             with self.subTest(stops=count):
                 self.assertEqual(sorted(order), list(range(count)))
                 self.assertAlmostEqual(length, best, places=6)
@@ -180,7 +251,9 @@ class TestRoute(LamFieldWorkCase):
             order, length = plan_route(start, points)
             matrix = distance_matrix(start, points)
             self.assertEqual(sorted(order), list(range(30)))
-            self.assertLessEqual(length, path_length(matrix, nearest_neighbour_order(matrix)) + 1e-9)
+            self.assertLessEqual(
+                length, path_length(matrix, nearest_neighbour_order(matrix)) + 1e-9
+            )
             self.assertEqual(two_opt(matrix, order), order)  # no 2-opt move shortens it
 
     def test_great_circle(self):
@@ -188,26 +261,61 @@ class TestRoute(LamFieldWorkCase):
         self.assertAlmostEqual(great_circle_km(shanghai, beijing), 1067, delta=5)
 
     def test_day_route_of_a_manager(self):
-        cities = {"Shenyang": (41.8057, 123.4315), "Dalian": (38.9140, 121.6147), "Fushun": (41.8807, 123.9573)}
-        customers = self.env["res.partner"].create([
-            {"name": name, "is_company": True, "lam_customer_kind": "terminal", "user_id": self.manager_a.id,
-             "partner_latitude": lat, "partner_longitude": lng}
-            for name, (lat, lng) in cities.items()
-        ])
-        nowhere = self.env["res.partner"].create({"name": "No Address Works", "is_company": True,
-                                                  "lam_customer_kind": "terminal", "user_id": self.manager_a.id})
-        self.manager_a.write({"lam_start_latitude": 41.1087, "lam_start_longitude": 122.9946})  # Anshan
-        for hour, partner in zip((9, 11, 14, 16), (customers[1], customers[0], nowhere, customers[2])):
+        cities = {
+            "Shenyang": (41.8057, 123.4315),
+            "Dalian": (38.9140, 121.6147),
+            "Fushun": (41.8807, 123.9573),
+        }
+        customers = self.env["res.partner"].create(
+            [
+                {
+                    "name": name,
+                    "is_company": True,
+                    "lam_customer_kind": "terminal",
+                    "user_id": self.manager_a.id,
+                    "partner_latitude": lat,
+                    "partner_longitude": lng,
+                }
+                for name, (lat, lng) in cities.items()
+            ]
+        )
+        nowhere = self.env["res.partner"].create(
+            {
+                "name": "No Address Works",
+                "is_company": True,
+                "lam_customer_kind": "terminal",
+                "user_id": self.manager_a.id,
+            }
+        )
+        self.manager_a.write(
+            {"lam_start_latitude": 41.1087, "lam_start_longitude": 122.9946}
+        )  # Anshan
+        for hour, partner in zip(
+            (9, 11, 14, 16),
+            (customers[1], customers[0], nowhere, customers[2]),
+            strict=False,
+        ):
             self._visit(partner=partner, start=utc(DAY, hour))
-        self._visit(partner=customers[1], start=utc(DAY + datetime.timedelta(days=1), 9))  # another day
-        ordered, total, unlocated = self.env["lam.visit"].with_user(self.manager_a)._lam_plan_route(
-            self.manager_a, DAY)
+        self._visit(
+            partner=customers[1], start=utc(DAY + datetime.timedelta(days=1), 9)
+        )  # another day
+        ordered, total, unlocated = (
+            self.env["lam.visit"]
+            .with_user(self.manager_a)
+            ._lam_plan_route(self.manager_a, DAY)
+        )
         # Anshan -> Shenyang -> Fushun -> Dalian is the shortest open path
-        self.assertEqual(ordered.partner_id.mapped("name"), ["Shenyang", "Fushun", "Dalian"])
+        self.assertEqual(
+            ordered.partner_id.mapped("name"), ["Shenyang", "Fushun", "Dalian"]
+        )
         self.assertEqual(ordered.mapped("route_sequence"), [1, 2, 3])
         self.assertEqual(unlocated.partner_id, nowhere)
         self.assertAlmostEqual(sum(ordered.mapped("route_leg_km")), total, places=0)
-        action = self.env["lam.visit"].with_user(self.manager_a)._lam_route_action(self.manager_a, DAY)
+        action = (
+            self.env["lam.visit"]
+            .with_user(self.manager_a)
+            ._lam_route_action(self.manager_a, DAY)
+        )
         self.assertIn("1 customers without coordinates", action["name"])
         self.assertIn(f"{total:.1f} km", action["name"])
         marker = ordered[0].route_marker
@@ -217,49 +325,86 @@ class TestRoute(LamFieldWorkCase):
 @tagged("post_install", "-at_install")
 class TestCommunicationAndLogs(LamFieldWorkCase):
     def test_communication_schedules_one_follow_up(self):
-        call = self.env["lam.communication"].with_user(self.manager_a).create({
-            "partner_id": self.customer_a.id, "contact_id": self.contact_a.id, "channel": "phone",
-            "date": utc(DAY, 10), "summary": "Needs 6 t of hydraulic oil next month", "follow_up": "Send a quote",
-            "next_date": DAY + datetime.timedelta(days=3),
-        })
+        call = (
+            self.env["lam.communication"]
+            .with_user(self.manager_a)
+            .create(
+                {
+                    "partner_id": self.customer_a.id,
+                    "contact_id": self.contact_a.id,
+                    "channel": "phone",
+                    "date": utc(DAY, 10),
+                    "summary": "Needs 6 t of hydraulic oil next month",
+                    "follow_up": "Send a quote",
+                    "next_date": DAY + datetime.timedelta(days=3),
+                }
+            )
+        )
         self.assertEqual(call.day, DAY)
         self.assertEqual(len(call.activity_ids), 1)
         call.next_date = DAY + datetime.timedelta(days=5)
         self.assertEqual(len(call.activity_ids), 1)
-        self.assertEqual(call.activity_ids.date_deadline, DAY + datetime.timedelta(days=5))
+        self.assertEqual(
+            call.activity_ids.date_deadline, DAY + datetime.timedelta(days=5)
+        )
         with self.assertRaisesRegex(ValidationError, "one of the customer's people"):
             call.contact_id = self.customer_b
 
     def test_quick_logging_from_the_customer(self):
-        action = self.customer_a.with_user(self.manager_a).action_lam_log_communication()
-        self.assertEqual((action["res_model"], action["target"]), ("lam.communication", "new"))
-        with Form(self.env["lam.communication"].with_user(self.manager_a).with_context(action["context"]),
-                  view=f"{MODULE}.lam_communication_view_form_quick") as form:
+        action = self.customer_a.with_user(
+            self.manager_a
+        ).action_lam_log_communication()
+        self.assertEqual(
+            (action["res_model"], action["target"]), ("lam.communication", "new")
+        )
+        with Form(
+            self.env["lam.communication"]
+            .with_user(self.manager_a)
+            .with_context(**action["context"]),
+            view=f"{MODULE}.lam_communication_view_form_quick",
+        ) as form:
             form.summary = "Asked for the technical data sheets"
         self.assertEqual(form.record.partner_id, self.customer_a)
-        self.assertEqual(self.customer_a.with_user(self.manager_a).lam_communication_count, 1)
+        self.assertEqual(
+            self.customer_a.with_user(self.manager_a).lam_communication_count, 1
+        )
 
     def test_work_log_is_prefilled_from_the_day(self):
-        self.env["lam.communication"].with_user(self.manager_a).create({
-            "partner_id": self.customer_a.id, "contact_id": self.contact_a.id, "channel": "phone",
-            "date": utc(DAY, 10, 5), "summary": "Needs hydraulic oil", "follow_up": "Send a quote",
-        })
+        self.env["lam.communication"].with_user(self.manager_a).create(
+            {
+                "partner_id": self.customer_a.id,
+                "contact_id": self.contact_a.id,
+                "channel": "phone",
+                "date": utc(DAY, 10, 5),
+                "summary": "Needs hydraulic oil",
+                "follow_up": "Send a quote",
+            }
+        )
         self._visit(start=utc(DAY, 14), outcome="Sample taken")
-        order = self._create_order(self.customer_a, [(self.hydraulic_oil, 200.0)], utc(DAY, 11))
-        self.env["lam.oil.sample"].create({"partner_id": self.customer_a.id, "sample_date": DAY,
-                                           "brand": "Brand X L-HM 46"})
+        order = self._create_order(
+            self.customer_a, [(self.hydraulic_oil, 200.0)], utc(DAY, 11)
+        )
+        self.env["lam.oil.sample"].create(
+            {
+                "partner_id": self.customer_a.id,
+                "sample_date": DAY,
+                "brand": "Brand X L-HM 46",
+            }
+        )
         self._visit(start=utc(DAY + datetime.timedelta(days=1), 9))  # not that day
         log = self.env["lam.work.log"].with_user(self.manager_a).create({"date": DAY})
         self.assertEqual(log.user_id, self.manager_a)
         self.assertIn("10:05", log.communications)
-        self.assertIn("Anshan Steel Works（Wang Lei）：Needs hydraulic oil", log.communications)
+        self.assertIn(
+            "Anshan Steel Works（Wang Lei）：Needs hydraulic oil", log.communications
+        )
         self.assertIn("Send a quote", log.communications)
         self.assertIn("14:00 Anshan Steel Works", log.visits)
         self.assertEqual(log.visits.count("\n"), 0)
         self.assertIn(order.name, log.sales)
         self.assertIn("Brand X L-HM 46", log.customer_service)
         self.assertFalse(log.memo)
-        with self.assertRaises(Exception):
+        with self.assertRaises(UniqueViolation), mute_logger("odoo.sql_db"):
             with self.env.cr.savepoint():
                 self.env["lam.work.log"].with_user(self.manager_a).create({"date": DAY})
                 self.env.flush_all()
@@ -285,13 +430,19 @@ class TestCommunicationAndLogs(LamFieldWorkCase):
         with freeze_time(later + datetime.timedelta(days=1)):
             self.customer_a.with_user(self.manager_a).action_lam_mark_reviewed()
         self.assertEqual(len(self.customer_a.lam_archive_review_ids), 2)
-        self.assertIn("No archive field changed", self.customer_a.lam_archive_review_ids.sorted("date")[-1].updated)
+        self.assertIn(
+            "No archive field changed",
+            self.customer_a.lam_archive_review_ids.sorted("date")[-1].updated,
+        )
         # equipment added, then a second review the same day: one review, which says so
         mill = self._create_equipment(self.customer_a, name="Ball mill")
-        # the ORM dates a write by the transaction's start: date it as it would be in use
+        # the ORM dates a write by the transaction's start: date it as it would be in
+        # use
         self.env.flush_all()
-        self.env.cr.execute("UPDATE lam_equipment SET write_date = %s WHERE id = %s",
-                            [later + datetime.timedelta(days=2, hours=1), mill.id])
+        self.env.cr.execute(
+            "UPDATE lam_equipment SET write_date = %s WHERE id = %s",
+            [later + datetime.timedelta(days=2, hours=1), mill.id],
+        )
         with freeze_time(later + datetime.timedelta(days=2, hours=2)):
             self.customer_a.with_user(self.manager_a).action_lam_mark_reviewed()
         with freeze_time(later + datetime.timedelta(days=2, hours=3)):
@@ -305,14 +456,20 @@ class TestCommunicationAndLogs(LamFieldWorkCase):
         visit.action_done()
         with self.assertRaisesRegex(UserError, "kept"):
             visit.unlink()
-        self.env["crm.team"].browse(self.team.id)  # the department manager leads manager A's team
+        self.env["crm.team"].browse(
+            self.team.id
+        )  # the department manager leads manager A's team
         visit.action_report()
         with self.assertRaisesRegex(UserError, "kept as it was reported"):
             visit.write({"outcome": "Rewritten afterwards"})
         planned = self._visit()
         planned.unlink()
         self.assertFalse(planned.exists())
-        log = self.env["lam.work.log"].with_user(self.manager_a).create({"date": DAY, "memo": "Mine"})
+        log = (
+            self.env["lam.work.log"]
+            .with_user(self.manager_a)
+            .create({"date": DAY, "memo": "Mine"})
+        )
         self.assertEqual(log.with_user(self.department_manager).memo, "Mine")
         with self.assertRaises(AccessError):
             log.with_user(self.department_manager).write({"memo": "Edited by my boss"})
@@ -323,29 +480,64 @@ class TestFieldWorkReports(LamFieldWorkCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.calls = cls.env["lam.communication"].with_user(cls.manager_a).create([
-            {"partner_id": cls.customer_a.id, "contact_id": cls.contact_a.id, "channel": channel,
-             "date": utc(DAY, hour), "summary": summary, "follow_up": "Quote", "next_date": DAY}
-            for channel, hour, summary in (("phone", 9, "Oil plan for December"), ("online", 15, "Sent the catalogue"))
-        ])
-        cls.log = cls.env["lam.work.log"].with_user(cls.manager_a).create({"date": DAY, "memo": "Weekly meeting"})
+        cls.calls = (
+            cls.env["lam.communication"]
+            .with_user(cls.manager_a)
+            .create(
+                [
+                    {
+                        "partner_id": cls.customer_a.id,
+                        "contact_id": cls.contact_a.id,
+                        "channel": channel,
+                        "date": utc(DAY, hour),
+                        "summary": summary,
+                        "follow_up": "Quote",
+                        "next_date": DAY,
+                    }
+                    for channel, hour, summary in (
+                        ("phone", 9, "Oil plan for December"),
+                        ("online", 15, "Sent the catalogue"),
+                    )
+                ]
+            )
+        )
+        cls.log = (
+            cls.env["lam.work.log"]
+            .with_user(cls.manager_a)
+            .create({"date": DAY, "memo": "Weekly meeting"})
+        )
 
     def _html(self, report_ref, records, user):
-        html, _type = self.env["ir.actions.report"].with_user(user)._render_qweb_html(report_ref, records.ids)
+        html, _type = (
+            self.env["ir.actions.report"]
+            .with_user(user)
+            ._render_qweb_html(report_ref, records.ids)
+        )
         return html.decode()
 
     def _xlsx(self, report_name, records, user):
-        content, _type = self.env["ir.actions.report"].with_user(user)._render_xlsx(report_name, records.ids, {})
+        content, _type = (
+            self.env["ir.actions.report"]
+            .with_user(user)
+            ._render_xlsx(report_name, records.ids, {})
+        )
         return load_workbook(io.BytesIO(content)).worksheets[0]
 
     def test_p1_pdf_and_xlsx(self):
         html = self._html(f"{MODULE}.action_report_p1", self.log, self.manager_a)
-        for expected in ("Marketing Work Log", "Manager A", "Oil plan for December", "Weekly meeting"):
+        for expected in (
+            "Marketing Work Log",
+            "Manager A",
+            "Oil plan for December",
+            "Weekly meeting",
+        ):
             self.assertIn(expected, html)
-        sheet = self._xlsx(f"{MODULE}.report_p1_xlsx", self.log, self.department_manager)
+        sheet = self._xlsx(
+            f"{MODULE}.report_p1_xlsx", self.log, self.department_manager
+        )
         self.assertEqual(sheet["A1"].value, "P1 Marketing Work Log")
         headers = [cell.value for cell in sheet[4]]
-        row = dict(zip(headers, [cell.value for cell in sheet[5]]))
+        row = dict(zip(headers, [cell.value for cell in sheet[5]], strict=False))
         self.assertEqual(row["Account Manager"], "Manager A")
         self.assertEqual(row["Memo"], "Weekly meeting")
         self.assertIn("Oil plan for December", row["Communications"])
@@ -354,11 +546,18 @@ class TestFieldWorkReports(LamFieldWorkCase):
 
     def test_p6_pdf_and_xlsx(self):
         html = self._html(f"{MODULE}.action_report_p6", self.calls, self.manager_a)
-        for expected in ("Communication Follow-up", "Oil plan for December", "Sent the catalogue", "Wang Lei"):
+        for expected in (
+            "Communication Follow-up",
+            "Oil plan for December",
+            "Sent the catalogue",
+            "Wang Lei",
+        ):
             self.assertIn(expected, html)
         sheet = self._xlsx(f"{MODULE}.report_p6_xlsx", self.calls, self.manager_a)
         rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=5)]
-        self.assertEqual([row[6] for row in rows], ["Oil plan for December", "Sent the catalogue"])
+        self.assertEqual(
+            [row[6] for row in rows], ["Oil plan for December", "Sent the catalogue"]
+        )
         self.assertEqual(rows[1][5], "Online / WeChat")
         self.assertEqual([row[1] for row in rows], ["09:00", "15:00"])
         self.assertEqual(rows[0][0].date(), DAY)
@@ -366,26 +565,61 @@ class TestFieldWorkReports(LamFieldWorkCase):
             self._html(f"{MODULE}.action_report_p6", self.calls, self.manager_c)
 
     def test_p6_says_the_period_chosen(self):
-        wizard = self.env["lam.report.wizard"].with_user(self.manager_a).create({
-            "report_code": "p6", "date_from": DAY - datetime.timedelta(days=6), "date_to": DAY})
+        wizard = (
+            self.env["lam.report.wizard"]
+            .with_user(self.manager_a)
+            .create(
+                {
+                    "report_code": "p6",
+                    "date_from": DAY - datetime.timedelta(days=6),
+                    "date_to": DAY,
+                }
+            )
+        )
         sheet = self._xlsx_with_data(wizard)
-        self.assertIn(f"{DAY - datetime.timedelta(days=6)} to {DAY}", sheet["A2"].value + (sheet["A3"].value or ""))
+        self.assertIn(
+            f"{DAY - datetime.timedelta(days=6)} to {DAY}",
+            sheet["A2"].value + (sheet["A3"].value or ""),
+        )
 
     def _xlsx_with_data(self, wizard):
         action = wizard.action_export_xlsx()
-        content, _type = self.env["ir.actions.report"].with_user(self.manager_a)._render_xlsx(
-            f"{MODULE}.report_p6_xlsx", action["context"]["active_ids"], action["data"])
+        content, _type = (
+            self.env["ir.actions.report"]
+            .with_user(self.manager_a)
+            ._render_xlsx(
+                f"{MODULE}.report_p6_xlsx",
+                action["context"]["active_ids"],
+                action["data"],
+            )
+        )
         return load_workbook(io.BytesIO(content)).worksheets[0]
 
     def test_report_wizard_prints_p1_and_p6_of_a_period(self):
-        wizard = self.env["lam.report.wizard"].with_user(self.department_manager).create({
-            "report_code": "p6", "user_id": self.manager_a.id, "date_from": DAY, "date_to": DAY,
-        })
+        wizard = (
+            self.env["lam.report.wizard"]
+            .with_user(self.department_manager)
+            .create(
+                {
+                    "report_code": "p6",
+                    "user_id": self.manager_a.id,
+                    "date_from": DAY,
+                    "date_to": DAY,
+                }
+            )
+        )
         action = wizard.action_print_pdf()
         self.assertEqual(action["context"]["active_ids"], self.calls.ids)
         wizard.report_code = "p1"
-        self.assertEqual(wizard.action_export_xlsx()["context"]["active_ids"], self.log.ids)
-        wizard.write({"date_from": DAY + datetime.timedelta(days=1), "date_to": DAY + datetime.timedelta(days=1)})
+        self.assertEqual(
+            wizard.action_export_xlsx()["context"]["active_ids"], self.log.ids
+        )
+        wizard.write(
+            {
+                "date_from": DAY + datetime.timedelta(days=1),
+                "date_to": DAY + datetime.timedelta(days=1),
+            }
+        )
         with self.assertRaisesRegex(UserError, "Nothing matches"):
             wizard.action_print_pdf()
 
@@ -395,7 +629,10 @@ class TestFieldWorkReports(LamFieldWorkCase):
             ({"target_volume": 1e20}, "too large"),
             ({"planned_start": "9999-12-31 00:00:00"}, "out of range"),
         ):
-            with self.subTest(values=values), self.assertRaisesRegex(ValidationError, message):
+            with (
+                self.subTest(values=values),
+                self.assertRaisesRegex(ValidationError, message),
+            ):
                 self._visit(**values)
         with self.assertRaisesRegex(ValidationError, "not a valid date"):
             self.env["lam.work.log"].create({"date": "2026-13-01"})
@@ -404,7 +641,11 @@ class TestFieldWorkReports(LamFieldWorkCase):
         visit = self._visit()
         visit.write({"checkin_time": fields.Datetime.now()})
         with self.assertRaisesRegex(ValidationError, "one leaves after arriving"):
-            visit.write({"checkout_time": visit.checkin_time - datetime.timedelta(hours=1)})
+            visit.write(
+                {"checkout_time": visit.checkin_time - datetime.timedelta(hours=1)}
+            )
         self.assertEqual(visit.participant_ids, self.env["lam.visit.participant"])
-        visit.participant_ids = [Command.create({"side": "customer", "contact_id": self.contact_a.id})]
+        visit.participant_ids = [
+            Command.create({"side": "customer", "contact_id": self.contact_a.id})
+        ]
         self.assertEqual(visit.participant_ids.name, "Wang Lei")

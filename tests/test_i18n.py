@@ -21,10 +21,15 @@ class TestChineseTranslation(TransactionCase):
         self.assertGreater(len(template), 300)
 
     def test_translation_template_is_current(self):
-        template = {entry.msgid for entry in polib.pofile(file_path(f"{MODULE}/i18n/{MODULE}.pot"))}
+        template = {
+            entry.msgid
+            for entry in polib.pofile(file_path(f"{MODULE}/i18n/{MODULE}.pot"))
+        }
         terms = {
             source
-            for _module, _type, _name, res_id, source, _value, _comments in TranslationModuleReader(self.cr, [MODULE])
+            for _module, _type, _name, res_id, source, *_rest in (
+                TranslationModuleReader(self.cr, [MODULE])
+            )
             if "_demo" not in str(res_id)  # demo records are not translated
         }
         self.assertGreater(len(terms), 300)
@@ -32,10 +37,14 @@ class TestChineseTranslation(TransactionCase):
 
     def test_chinese_user_sees_chinese_menus_and_fields(self):
         self.env["res.lang"]._activate_lang("zh_CN")
-        self.env["ir.module.module"]._load_module_terms([MODULE], ["zh_CN"], overwrite=True)
+        self.env["ir.module.module"]._load_module_terms(
+            [MODULE], ["zh_CN"], overwrite=True
+        )
         env = self.env(context={"lang": "zh_CN"})
         self.assertEqual(env.ref(f"{MODULE}.menu_root").name, "客户经理")
         self.assertEqual(env.ref(f"{MODULE}.menu_archive").name, "客户档案")
-        description = env["res.partner"].fields_get(["lam_uscc", "lam_size"], ["string", "selection"])
+        description = env["res.partner"].fields_get(
+            ["lam_uscc", "lam_size"], ["string", "selection"]
+        )
         self.assertEqual(description["lam_uscc"]["string"], "统一社会信用代码")
         self.assertEqual(dict(description["lam_size"]["selection"])["medium"], "中型")

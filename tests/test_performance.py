@@ -6,8 +6,17 @@ from odoo.tests import tagged
 from .common import MODULE, LamCommon
 
 LIST_FIELDS = [
-    "name", "lam_customer_kind", "lam_size", "lam_stage", "industry_id", "city", "user_id",
-    "lam_last_review_date", "lam_coverage_ratio", "lam_is_credit_customer", "lam_missing_key_person",
+    "name",
+    "lam_customer_kind",
+    "lam_size",
+    "lam_stage",
+    "industry_id",
+    "city",
+    "user_id",
+    "lam_last_review_date",
+    "lam_coverage_ratio",
+    "lam_is_credit_customer",
+    "lam_missing_key_person",
 ]
 
 
@@ -18,49 +27,98 @@ class LamScaleCase(LamCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        partners = cls.env["res.partner"].create([
-            {
-                "name": f"Customer {index:03d}",
-                "is_company": True,
-                "lam_customer_kind": "terminal",
-                "lam_size": ("large", "medium", "small")[index % 3],
-                "user_id": cls.manager_a.id,
-            }
-            for index in range(200)
-        ])
-        cls.env["res.partner"].create([
-            {"name": f"Key person {index:03d}", "parent_id": partner.id, "lam_is_key_person": True}
-            for index, partner in enumerate(partners) if index % 2
-        ])
-        cls.env["lam.equipment"].create([
-            {"name": "Engine", "partner_id": partner.id, "quantity": 2, "oil_source": "ours"}
-            for partner in partners
-        ])
-        cls.env["lam.oil.usage"].create([
-            {"partner_id": partner.id, "product_id": cls.grease.id, "quantity": 10.0, "uom_id": cls.uom_kg.id,
-             "date": "2026-10-05"}
-            for partner in partners
-        ])
+        partners = cls.env["res.partner"].create(
+            [
+                {
+                    "name": f"Customer {index:03d}",
+                    "is_company": True,
+                    "lam_customer_kind": "terminal",
+                    "lam_size": ("large", "medium", "small")[index % 3],
+                    "user_id": cls.manager_a.id,
+                }
+                for index in range(200)
+            ]
+        )
+        cls.env["res.partner"].create(
+            [
+                {
+                    "name": f"Key person {index:03d}",
+                    "parent_id": partner.id,
+                    "lam_is_key_person": True,
+                }
+                for index, partner in enumerate(partners)
+                if index % 2
+            ]
+        )
+        cls.env["lam.equipment"].create(
+            [
+                {
+                    "name": "Engine",
+                    "partner_id": partner.id,
+                    "quantity": 2,
+                    "oil_source": "ours",
+                }
+                for partner in partners
+            ]
+        )
+        cls.env["lam.oil.usage"].create(
+            [
+                {
+                    "partner_id": partner.id,
+                    "product_id": cls.grease.id,
+                    "quantity": 10.0,
+                    "uom_id": cls.uom_kg.id,
+                    "date": "2026-10-05",
+                }
+                for partner in partners
+            ]
+        )
         cls._create_orders(partners)
         cls.partners = partners
 
     @classmethod
     def _create_orders(cls, partners):
-        orders = cls.env["sale.order"].create([
-            {
-                "partner_id": partner.id,
-                "user_id": cls.manager_a.id,
-                "order_line": [
-                    (0, 0, {"product_id": cls.hydraulic_oil.id, "product_uom_qty": 200.0 + index,
-                            "product_uom": cls.uom_litre.id, "price_unit": 15.0}),
-                    (0, 0, {"product_id": cls.grease.id, "product_uom_qty": 18.0,
-                            "product_uom": cls.uom_kg.id, "price_unit": 30.0}),
-                    (0, 0, {"product_id": cls.bulk_oil.id, "product_uom_qty": 0.5,
-                            "product_uom": cls.uom_ton.id, "price_unit": 9000.0}),
-                ],
-            }
-            for index, partner in enumerate(partners)
-        ])
+        orders = cls.env["sale.order"].create(
+            [
+                {
+                    "partner_id": partner.id,
+                    "user_id": cls.manager_a.id,
+                    "order_line": [
+                        (
+                            0,
+                            0,
+                            {
+                                "product_id": cls.hydraulic_oil.id,
+                                "product_uom_qty": 200.0 + index,
+                                "product_uom": cls.uom_litre.id,
+                                "price_unit": 15.0,
+                            },
+                        ),
+                        (
+                            0,
+                            0,
+                            {
+                                "product_id": cls.grease.id,
+                                "product_uom_qty": 18.0,
+                                "product_uom": cls.uom_kg.id,
+                                "price_unit": 30.0,
+                            },
+                        ),
+                        (
+                            0,
+                            0,
+                            {
+                                "product_id": cls.bulk_oil.id,
+                                "product_uom_qty": 0.5,
+                                "product_uom": cls.uom_ton.id,
+                                "price_unit": 9000.0,
+                            },
+                        ),
+                    ],
+                }
+                for index, partner in enumerate(partners)
+            ]
+        )
         orders.action_confirm()
         orders.write({"date_order": "2026-10-15 09:00:00"})
 
@@ -77,19 +135,28 @@ class TestArchivePerformance(LamScaleCase):
         rows = self.partners.with_user(self.manager_a).read(LIST_FIELDS)
         self.assertEqual(len(rows), 200)
         self.assertEqual(rows[0]["lam_coverage_ratio"], 100.0)
-        self.assertEqual([row["lam_missing_key_person"] for row in rows[:4]], [True, False, False, False])
+        self.assertEqual(
+            [row["lam_missing_key_person"] for row in rows[:4]],
+            [True, False, False, False],
+        )
 
     def _render_xlsx(self, report, partners):
         data = {"date_from": "2026-01-01", "date_to": "2026-12-31"}
-        return self.env["ir.actions.report"].with_user(partners.env.user)._render_xlsx(
-            f"{MODULE}.{report}", partners.ids, data
+        return (
+            self.env["ir.actions.report"]
+            .with_user(partners.env.user)
+            ._render_xlsx(f"{MODULE}.{report}", partners.ids, data)
         )
 
     def test_p9_xlsx_queries_do_not_grow_with_customers(self):
-        self._assert_constant_queries(lambda partners: self._render_xlsx("report_p9_xlsx", partners))
+        self._assert_constant_queries(
+            lambda partners: self._render_xlsx("report_p9_xlsx", partners)
+        )
 
     def test_p10_xlsx_queries_do_not_grow_with_customers(self):
-        self._assert_constant_queries(lambda partners: self._render_xlsx("report_p10_xlsx", partners))
+        self._assert_constant_queries(
+            lambda partners: self._render_xlsx("report_p10_xlsx", partners)
+        )
 
     def test_p10_pdf_values_queries_do_not_grow_with_customers(self):
         report = self.env["report.lubricant_account_manager.report_p10_archive_dynamic"]

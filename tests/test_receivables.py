@@ -21,7 +21,9 @@ class TestReceivables(LamCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.order = cls._create_order(cls.customer_a, [(cls.hydraulic_oil, 400.0)], "2026-07-20 08:00:00")
+        cls.order = cls._create_order(
+            cls.customer_a, [(cls.hydraulic_oil, 400.0)], "2026-07-20 08:00:00"
+        )
         # invoiced in two parts: 150 L, then the other 250 L
         cls.first = cls._invoice(cls.order, "2026-08-01", "2026-08-01", quantity=150.0)
         cls.second = cls._invoice(cls.order, "2026-09-15", "2026-10-25")
@@ -31,14 +33,26 @@ class TestReceivables(LamCommon):
         invoice = order._create_invoices()
         if quantity is not None:
             invoice.invoice_line_ids.quantity = quantity
-        invoice.write({"invoice_date": invoice_date, "invoice_date_due": due, "invoice_payment_term_id": False})
+        invoice.write(
+            {
+                "invoice_date": invoice_date,
+                "invoice_date_due": due,
+                "invoice_payment_term_id": False,
+            }
+        )
         invoice.invoice_date_due = due
         invoice.action_post()
         return invoice
 
     def _receivables(self, user=None):
-        Receivable = self.env["lam.receivable"].with_user(user) if user else self.env["lam.receivable"]
-        return Receivable.search([("partner_id", "=", self.customer_a.id)], order="invoice_date, id")
+        Receivable = (
+            self.env["lam.receivable"].with_user(user)
+            if user
+            else self.env["lam.receivable"]
+        )
+        return Receivable.search(
+            [("partner_id", "=", self.customer_a.id)], order="invoice_date, id"
+        )
 
     def test_invoices_are_tied_to_their_order_with_a_partial_invoice_and_a_refund(self):
         receivables = self._receivables(self.manager_a)
@@ -46,8 +60,11 @@ class TestReceivables(LamCommon):
         self.assertEqual(set(receivables.mapped("order_names")), {self.order.name})
         self.assertEqual(receivables.order_id, self.order)
         self.assertEqual(receivables.account_manager_id, self.manager_a)
-        # a credit note of the first invoice stays tied to the order, with a negative amount
-        refund = self.first._reverse_moves([{"invoice_date": "2026-08-05", "ref": "Leaking drums"}])
+        # a credit note of the first invoice stays tied to the order, with a negative
+        # amount
+        refund = self.first._reverse_moves(
+            [{"invoice_date": "2026-08-05", "ref": "Leaking drums"}]
+        )
         refund.action_post()
         row = self.env["lam.receivable"].search([("move_id", "=", refund.id)])
         self.assertEqual(row.move_type, "out_refund")
@@ -60,8 +77,17 @@ class TestReceivables(LamCommon):
         self.assertEqual(len(self._receivables(self.department_manager)), 3)
 
     def test_ageing_buckets(self):
-        for days, bucket in ((-5, "current"), (0, "current"), (1, "0_30"), (30, "0_30"), (31, "31_60"),
-                             (60, "31_60"), (61, "61_90"), (90, "61_90"), (91, "90_plus")):
+        for days, bucket in (
+            (-5, "current"),
+            (0, "current"),
+            (1, "0_30"),
+            (30, "0_30"),
+            (31, "31_60"),
+            (60, "31_60"),
+            (61, "61_90"),
+            (90, "61_90"),
+            (91, "90_plus"),
+        ):
             self.assertEqual(ageing_bucket(days), bucket, days)
         with freeze_time("2026-11-20"):
             self.env.invalidate_all()
@@ -75,59 +101,125 @@ class TestReceivables(LamCommon):
             self.assertEqual((second.days_overdue, second.bucket), (0, "current"))
         # paid: nothing overdue
         self.env["account.payment.register"].with_context(
-            active_model="account.move", active_ids=self.first.ids).create({})._create_payments()
+            active_model="account.move", active_ids=self.first.ids
+        ).create({})._create_payments()
         with freeze_time("2026-11-20"):
             self.env.invalidate_all()
             first = self._receivables(self.manager_a)[0]
-            self.assertEqual((first.amount_residual, first.days_overdue, first.bucket), (0.0, 0, False))
+            self.assertEqual(
+                (first.amount_residual, first.days_overdue, first.bucket),
+                (0.0, 0, False),
+            )
 
     def test_collection_actions_by_the_manager_and_finance(self):
         receivable = self._receivables()[1]
         Action = self.env["lam.collection.action"]
-        Action.with_user(self.manager_a).create({
-            "receivable_id": receivable.id, "action": "call", "description": "Called the buyer",
-            "promise_date": "2026-11-30", "date": "2026-11-20"})
-        Action.with_user(self.finance).create({
-            "receivable_id": receivable.id, "action": "statement", "description": "Statement sent",
-            "date": "2026-11-21"})
+        Action.with_user(self.manager_a).create(
+            {
+                "receivable_id": receivable.id,
+                "action": "call",
+                "description": "Called the buyer",
+                "promise_date": "2026-11-30",
+                "date": "2026-11-20",
+            }
+        )
+        Action.with_user(self.finance).create(
+            {
+                "receivable_id": receivable.id,
+                "action": "statement",
+                "description": "Statement sent",
+                "date": "2026-11-21",
+            }
+        )
         self.assertEqual(len(receivable.collection_ids), 2)
         with self.assertRaises(AccessError):
-            Action.with_user(self.manager_c).create({
-                "receivable_id": receivable.id, "action": "call", "description": "Not my customer"})
+            Action.with_user(self.manager_c).create(
+                {
+                    "receivable_id": receivable.id,
+                    "action": "call",
+                    "description": "Not my customer",
+                }
+            )
         self.assertFalse(Action.with_user(self.manager_c).search([]))
 
     @freeze_time("2026-11-20")
     def test_p8_rendered_and_exported(self):
         receivable = self._receivables()[0]
-        self.env["lam.collection.action"].with_user(self.finance).create({
-            "receivable_id": receivable.id, "action": "letter", "description": "Reminder letter sent",
-            "promise_date": "2026-11-28"})
+        self.env["lam.collection.action"].with_user(self.finance).create(
+            {
+                "receivable_id": receivable.id,
+                "action": "letter",
+                "description": "Reminder letter sent",
+                "promise_date": "2026-11-28",
+            }
+        )
         data = {"date_from": "2026-07-01", "date_to": "2026-11-30"}
-        html = self.env["ir.actions.report"].with_user(self.finance)._render_qweb_html(
-            "lubricant_account_manager.report_p8_receivables", self.customer_a.ids, data=data)[0].decode()
-        for text in (self.first.name, self.second.name, self.order.name, "111", "Reminder letter sent"):
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(self.finance)
+            ._render_qweb_html(
+                "lubricant_account_manager.report_p8_receivables",
+                self.customer_a.ids,
+                data=data,
+            )[0]
+            .decode()
+        )
+        for text in (
+            self.first.name,
+            self.second.name,
+            self.order.name,
+            "111",
+            "Reminder letter sent",
+        ):
             self.assertIn(text, html)
-        content, _kind = self.env["ir.actions.report"].with_user(self.manager_a)._render(
-            "lubricant_account_manager.report_p8_xlsx", self.customer_a.ids, data=data)
+        content, _kind = (
+            self.env["ir.actions.report"]
+            .with_user(self.manager_a)
+            ._render(
+                "lubricant_account_manager.report_p8_xlsx",
+                self.customer_a.ids,
+                data=data,
+            )
+        )
         workbook = openpyxl.load_workbook(io.BytesIO(content))
-        rows = [row for row in workbook.worksheets[0].iter_rows(values_only=True) if row and row[1] == self.first.name]
-        self.assertEqual((rows[0][3], rows[0][7], rows[0][9]), (self.order.name, 111, "Manager A"))
-        ageing = [row for row in workbook.worksheets[1].iter_rows(values_only=True)
-                  if row and row[0] == "Anshan Steel Works"][0]
+        rows = [
+            row
+            for row in workbook.worksheets[0].iter_rows(values_only=True)
+            if row and row[1] == self.first.name
+        ]
+        self.assertEqual(
+            (rows[0][3], rows[0][7], rows[0][9]), (self.order.name, 111, "Manager A")
+        )
+        ageing = [
+            row
+            for row in workbook.worksheets[1].iter_rows(values_only=True)
+            if row and row[0] == "Anshan Steel Works"
+        ][0]
         self.assertAlmostEqual(ageing[5], self.first.amount_residual)  # over 90 days
         self.assertAlmostEqual(ageing[2], self.second.amount_residual)  # 0-30 days
         with self.assertRaises(AccessError):
             self.env["ir.actions.report"].with_user(self.manager_c)._render_qweb_html(
-                "lubricant_account_manager.report_p8_receivables", self.customer_a.ids, data=data)
+                "lubricant_account_manager.report_p8_receivables",
+                self.customer_a.ids,
+                data=data,
+            )
 
     def test_exposure_counts_invoices_and_orders_as_odoo_does(self):
         self.assertTrue(self.company.account_use_credit_limit)
         customer = self.customer_a.sudo()
-        self.assertTrue(customer.risk_sale_order_include and customer.risk_invoice_unpaid_include)
-        self._create_order(self.customer_a, [(self.hydraulic_oil, 100.0)], "2026-11-01 08:00:00")
+        self.assertTrue(
+            customer.risk_sale_order_include and customer.risk_invoice_unpaid_include
+        )
+        self._create_order(
+            self.customer_a, [(self.hydraulic_oil, 100.0)], "2026-11-01 08:00:00"
+        )
         customer.invalidate_recordset()
-        self.assertAlmostEqual(customer.risk_invoice_open + customer.risk_invoice_unpaid, customer.credit)
-        self.assertAlmostEqual(customer.risk_total, customer.credit + customer.credit_to_invoice)
+        self.assertAlmostEqual(
+            customer.risk_invoice_open + customer.risk_invoice_unpaid, customer.credit
+        )
+        self.assertAlmostEqual(
+            customer.risk_total, customer.credit + customer.credit_to_invoice
+        )
 
 
 @tagged("post_install", "-at_install")
@@ -138,18 +230,40 @@ class TestCreditControl(LamCommon):
         cls.customer_a.sudo().credit_limit = 5000.0
 
     def _order(self, qty=400.0):
-        return self.env["sale.order"].with_user(self.manager_a).create({
-            "partner_id": self.customer_a.id,
-            "order_line": [Command.create({"product_id": self.hydraulic_oil.id, "product_uom_qty": qty,
-                                           "price_unit": 20.0})]})
+        return (
+            self.env["sale.order"]
+            .with_user(self.manager_a)
+            .create(
+                {
+                    "partner_id": self.customer_a.id,
+                    "order_line": [
+                        Command.create(
+                            {
+                                "product_id": self.hydraulic_oil.id,
+                                "product_uom_qty": qty,
+                                "price_unit": 20.0,
+                            }
+                        )
+                    ],
+                }
+            )
+        )
 
     def _hold(self, order):
         action = order.with_user(self.manager_a).action_confirm()
         self.assertEqual(action["res_model"], "partner.risk.exceeded.wiz")
         self.assertEqual(order.state, "draft")
-        wizard = self.env["partner.risk.exceeded.wiz"].with_user(self.manager_a).browse(action["res_id"])
+        wizard = (
+            self.env["partner.risk.exceeded.wiz"]
+            .with_user(self.manager_a)
+            .browse(action["res_id"])
+        )
         result = wizard.button_lam_request_approval()
-        return self.env["lam.credit.approval"].with_user(self.manager_a).browse(result["res_id"])
+        return (
+            self.env["lam.credit.approval"]
+            .with_user(self.manager_a)
+            .browse(result["res_id"])
+        )
 
     def test_an_order_over_the_limit_is_held_and_approved_by_finance(self):
         small = self._order(qty=10.0)
@@ -157,20 +271,32 @@ class TestCreditControl(LamCommon):
         self.assertEqual(small.state, "sale")
         order = self._order()
         # the context of an RPC call does not skip the check
-        action = order.with_user(self.manager_a).with_context(bypass_risk=True).action_confirm()
-        self.assertEqual((action["res_model"], order.state), ("partner.risk.exceeded.wiz", "draft"))
+        action = (
+            order.with_user(self.manager_a)
+            .with_context(bypass_risk=True)
+            .action_confirm()
+        )
+        self.assertEqual(
+            (action["res_model"], order.state), ("partner.risk.exceeded.wiz", "draft")
+        )
         approval = self._hold(order)
-        self.assertEqual((approval.state, approval.requested_by_id, approval.partner_id),
-                         ("requested", self.manager_a, self.customer_a))
+        self.assertEqual(
+            (approval.state, approval.requested_by_id, approval.partner_id),
+            ("requested", self.manager_a, self.customer_a),
+        )
         self.assertEqual(order.lam_credit_approval_state, "requested")
-        self.assertLessEqual(self.department_manager | self.finance, approval.sudo().activity_ids.user_id)
+        self.assertLessEqual(
+            self.department_manager | self.finance, approval.sudo().activity_ids.user_id
+        )
         self.assertNotIn(self.manager_a, approval.sudo().activity_ids.user_id)
         with self.assertRaises(AccessError):
             approval.action_approve()
         self.assertFalse(self.finance.has_group("sales_team.group_sale_salesman"))
         approval.with_user(self.finance).action_approve()
         self.assertEqual(order.state, "sale")
-        self.assertEqual((approval.state, approval.decided_by_id), ("approved", self.finance))
+        self.assertEqual(
+            (approval.state, approval.decided_by_id), ("approved", self.finance)
+        )
         self.assertTrue(approval.decided_on)
         self.assertFalse(approval.sudo().activity_ids)
         self.assertIn("approved by Finance", order.message_ids[0].body)
@@ -181,41 +307,72 @@ class TestCreditControl(LamCommon):
         self.assertEqual(self._hold(order), approval)  # asked twice: one request
         with self.assertRaisesRegex(UserError, "Say why"), self.env.cr.savepoint():
             approval.with_user(self.department_manager).action_refuse()
-        approval.with_user(self.department_manager).refusal_reason = "Two invoices over 90 days"
+        approval.with_user(
+            self.department_manager
+        ).refusal_reason = "Two invoices over 90 days"
         approval.with_user(self.department_manager).action_refuse()
         self.assertEqual((order.state, approval.state), ("draft", "refused"))
         with self.assertRaises(UserError):
             approval.with_user(self.finance).action_approve()
 
     def test_credit_change_requested_then_approved_or_refused(self):
-        wizard = self.env["lam.credit.change.wizard"].with_user(self.manager_a).with_context(
-            default_partner_id=self.customer_a.id).create({"credit_limit": 8000.0, "reason": "Bigger orders"})
+        wizard = (
+            self.env["lam.credit.change.wizard"]
+            .with_user(self.manager_a)
+            .with_context(default_partner_id=self.customer_a.id)
+            .create({"credit_limit": 8000.0, "reason": "Bigger orders"})
+        )
         self.assertTrue(wizard.is_request)
         wizard.action_apply()
-        self.assertEqual(self.customer_a.sudo().credit_limit, 5000.0)  # nothing changed yet
-        request = self.env["lam.credit.change.request"].with_user(self.manager_a).search([])
-        self.assertEqual((request.state, request.requested_by_id), ("requested", self.manager_a))
-        self.assertLessEqual(self.department_manager | self.finance, request.sudo().activity_ids.user_id)
+        self.assertEqual(
+            self.customer_a.sudo().credit_limit, 5000.0
+        )  # nothing changed yet
+        request = (
+            self.env["lam.credit.change.request"].with_user(self.manager_a).search([])
+        )
+        self.assertEqual(
+            (request.state, request.requested_by_id), ("requested", self.manager_a)
+        )
+        self.assertLessEqual(
+            self.department_manager | self.finance, request.sudo().activity_ids.user_id
+        )
         with self.assertRaises(AccessError):
             request.action_approve()
         request.with_user(self.finance).action_approve()
         self.assertEqual(self.customer_a.sudo().credit_limit, 8000.0)
-        event = self.env["lam.credit.event"].search([("partner_id", "=", self.customer_a.id)], order="id desc",
-                                                     limit=1)
-        self.assertEqual((event.changed_by_id, event.requested_by_id, event.reason),
-                         (self.finance, self.manager_a, "Bigger orders"))
+        event = self.env["lam.credit.event"].search(
+            [("partner_id", "=", self.customer_a.id)], order="id desc", limit=1
+        )
+        self.assertEqual(
+            (event.changed_by_id, event.requested_by_id, event.reason),
+            (self.finance, self.manager_a, "Bigger orders"),
+        )
         self.assertEqual(event.new_limit, 8000.0)
         # refused
-        other = self.env["lam.credit.change.request"].with_user(self.manager_a).create({
-            "partner_id": self.customer_a.id, "credit_limit": 20000.0, "reason": "Even bigger"})
-        other.with_user(self.department_manager).refusal_reason = "Not before the overdue invoices are paid"
+        other = (
+            self.env["lam.credit.change.request"]
+            .with_user(self.manager_a)
+            .create(
+                {
+                    "partner_id": self.customer_a.id,
+                    "credit_limit": 20000.0,
+                    "reason": "Even bigger",
+                }
+            )
+        )
+        other.with_user(
+            self.department_manager
+        ).refusal_reason = "Not before the overdue invoices are paid"
         other.with_user(self.department_manager).action_refuse()
-        self.assertEqual((other.state, other.decided_by_id), ("refused", self.department_manager))
+        self.assertEqual(
+            (other.state, other.decided_by_id), ("refused", self.department_manager)
+        )
         self.assertEqual(self.customer_a.sudo().credit_limit, 8000.0)
         # another manager asks nothing for a customer not his
         with self.assertRaises(AccessError):
-            self.env["lam.credit.change.request"].with_user(self.manager_c).create({
-                "partner_id": self.customer_a.id, "credit_limit": 1.0, "reason": "x"})
+            self.env["lam.credit.change.request"].with_user(self.manager_c).create(
+                {"partner_id": self.customer_a.id, "credit_limit": 1.0, "reason": "x"}
+            )
 
 
 @tagged("post_install", "-at_install")
@@ -226,15 +383,38 @@ class TestCreditControlAttacks(LamCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.customer_a.sudo().credit_limit = 5000.0
-        cls.order = cls.env["sale.order"].with_user(cls.manager_a).create({
-            "partner_id": cls.customer_a.id,
-            "order_line": [Command.create({"product_id": cls.hydraulic_oil.id, "product_uom_qty": 400.0,
-                                           "price_unit": 20.0})]})
+        cls.order = (
+            cls.env["sale.order"]
+            .with_user(cls.manager_a)
+            .create(
+                {
+                    "partner_id": cls.customer_a.id,
+                    "order_line": [
+                        Command.create(
+                            {
+                                "product_id": cls.hydraulic_oil.id,
+                                "product_uom_qty": 400.0,
+                                "price_unit": 20.0,
+                            }
+                        )
+                    ],
+                }
+            )
+        )
 
     def _dialog(self, **vals):
-        return self.env["partner.risk.exceeded.wiz"].with_user(self.manager_a).create({
-            "partner_id": self.customer_a.id, "origin_reference": f"sale.order,{self.order.id}",
-            "continue_method": "action_confirm", **vals})
+        return (
+            self.env["partner.risk.exceeded.wiz"]
+            .with_user(self.manager_a)
+            .create(
+                {
+                    "partner_id": self.customer_a.id,
+                    "origin_reference": f"sale.order,{self.order.id}",
+                    "continue_method": "action_confirm",
+                    **vals,
+                }
+            )
+        )
 
     def test_the_dialog_lets_no_manager_past_the_limit(self):
         with self.assertRaises(AccessError):
@@ -244,30 +424,79 @@ class TestCreditControlAttacks(LamCommon):
         self.assertEqual(self.order.state, "draft")
 
     def test_no_request_for_an_order_not_held_and_no_forged_reason(self):
-        small = self.env["sale.order"].with_user(self.manager_a).create({
-            "partner_id": self.customer_a.id,
-            "order_line": [Command.create({"product_id": self.hydraulic_oil.id, "product_uom_qty": 1.0})]})
+        small = (
+            self.env["sale.order"]
+            .with_user(self.manager_a)
+            .create(
+                {
+                    "partner_id": self.customer_a.id,
+                    "order_line": [
+                        Command.create(
+                            {
+                                "product_id": self.hydraulic_oil.id,
+                                "product_uom_qty": 1.0,
+                            }
+                        )
+                    ],
+                }
+            )
+        )
         with self.assertRaises(UserError):
-            self.env["partner.risk.exceeded.wiz"].with_user(self.manager_a).create({
-                "origin_reference": f"sale.order,{small.id}", "exception_msg": "finance agreed by phone",
-            }).button_lam_request_approval()
-        result = self._dialog(exception_msg="finance agreed by phone").button_lam_request_approval()
+            self.env["partner.risk.exceeded.wiz"].with_user(self.manager_a).create(
+                {
+                    "origin_reference": f"sale.order,{small.id}",
+                    "exception_msg": "finance agreed by phone",
+                }
+            ).button_lam_request_approval()
+        result = self._dialog(
+            exception_msg="finance agreed by phone"
+        ).button_lam_request_approval()
         approval = self.env["lam.credit.approval"].browse(result["res_id"])
         self.assertNotIn("phone", approval.exception_msg)
 
     def test_an_approval_confirms_its_own_order_only_and_nobody_approves_his_own(self):
-        other = self.env["sale.order"].create({"partner_id": self.customer_b.id, "order_line": [
-            Command.create({"product_id": self.grease.id, "product_uom_qty": 1.0})]})
-        approval = self.env["lam.credit.approval"].browse(self._dialog().button_lam_request_approval()["res_id"])
+        other = self.env["sale.order"].create(
+            {
+                "partner_id": self.customer_b.id,
+                "order_line": [
+                    Command.create(
+                        {"product_id": self.grease.id, "product_uom_qty": 1.0}
+                    )
+                ],
+            }
+        )
+        approval = self.env["lam.credit.approval"].browse(
+            self._dialog().button_lam_request_approval()["res_id"]
+        )
         with self.assertRaises(AccessError):
             approval.with_user(self.finance).write({"order_id": other.id})
         # a department manager's own order
-        boss_order = self.env["sale.order"].with_user(self.department_manager).create({
-            "partner_id": self.customer_a.id,
-            "order_line": [Command.create({"product_id": self.hydraulic_oil.id, "product_uom_qty": 400.0})]})
+        boss_order = (
+            self.env["sale.order"]
+            .with_user(self.department_manager)
+            .create(
+                {
+                    "partner_id": self.customer_a.id,
+                    "order_line": [
+                        Command.create(
+                            {
+                                "product_id": self.hydraulic_oil.id,
+                                "product_uom_qty": 400.0,
+                            }
+                        )
+                    ],
+                }
+            )
+        )
         action = boss_order.with_user(self.department_manager).action_confirm()
-        dialog = self.env["partner.risk.exceeded.wiz"].with_user(self.department_manager).browse(action["res_id"])
-        own = self.env["lam.credit.approval"].browse(dialog.button_lam_request_approval()["res_id"])
+        dialog = (
+            self.env["partner.risk.exceeded.wiz"]
+            .with_user(self.department_manager)
+            .browse(action["res_id"])
+        )
+        own = self.env["lam.credit.approval"].browse(
+            dialog.button_lam_request_approval()["res_id"]
+        )
         with self.assertRaises(AccessError):
             own.with_user(self.department_manager).action_approve()
         approval.with_user(self.finance).action_approve()
@@ -275,8 +504,17 @@ class TestCreditControlAttacks(LamCommon):
             approval.with_user(self.finance).write({"refusal_reason": "afterwards"})
 
     def test_a_request_is_kept_as_decided_and_never_negative(self):
-        request = self.env["lam.credit.change.request"].with_user(self.manager_a).create({
-            "partner_id": self.customer_a.id, "credit_limit": 8000.0, "reason": "Bigger orders"})
+        request = (
+            self.env["lam.credit.change.request"]
+            .with_user(self.manager_a)
+            .create(
+                {
+                    "partner_id": self.customer_a.id,
+                    "credit_limit": 8000.0,
+                    "reason": "Bigger orders",
+                }
+            )
+        )
         with self.assertRaises(ValidationError):
             request.write({"credit_limit": -5000.0})
         request.with_user(self.finance).action_approve()
@@ -285,14 +523,32 @@ class TestCreditControlAttacks(LamCommon):
         self.assertEqual(self.customer_a.sudo().credit_limit, 8000.0)
 
     def test_a_part_stays_in_its_month_and_drops_follow_the_customer(self):
-        self.env["lam.sales.plan"].search([("month", "=", "2026-12-01")]).unlink()  # the demo's
-        plan = self.env["lam.sales.plan"].create({"month": "2026-12-01", "target_volume": 100.0})
-        part = self.env["lam.sales.plan.manager"].create({"plan_id": plan.id, "user_id": self.manager_a.id})
+        self.env["lam.sales.plan"].search(
+            [("month", "=", "2026-12-01")]
+        ).unlink()  # the demo's
+        plan = self.env["lam.sales.plan"].create(
+            {"month": "2026-12-01", "target_volume": 100.0}
+        )
+        part = self.env["lam.sales.plan.manager"].create(
+            {"plan_id": plan.id, "user_id": self.manager_a.id}
+        )
         with self.assertRaises(UserError):
             part.with_user(self.manager_a).write({"month": "2026-01-01"})
-        drop = self.env["lam.purchase.drop"].create({
-            "partner_id": self.customer_a.id, "company_id": self.company.id, "rule": "average",
-            "date_from": "2026-08-01", "date_to": "2026-10-31", "recent_qty": 0.0, "baseline_qty": 100.0})
+        drop = self.env["lam.purchase.drop"].create(
+            {
+                "partner_id": self.customer_a.id,
+                "company_id": self.company.id,
+                "rule": "average",
+                "date_from": "2026-08-01",
+                "date_to": "2026-10-31",
+                "recent_qty": 0.0,
+                "baseline_qty": 100.0,
+            }
+        )
         self.customer_a.user_id = self.manager_b
         self.assertEqual(drop.user_id, self.manager_b)
-        self.assertFalse(self.env["lam.purchase.drop"].with_user(self.manager_a).search([("id", "=", drop.id)]))
+        self.assertFalse(
+            self.env["lam.purchase.drop"]
+            .with_user(self.manager_a)
+            .search([("id", "=", drop.id)])
+        )

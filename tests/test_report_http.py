@@ -6,10 +6,9 @@ import json
 
 from openpyxl import load_workbook
 
-from odoo.tools.pdf import PdfFileReader
-
 from odoo import http
 from odoo.tests import HttpCase, tagged
+from odoo.tools.pdf import PdfFileReader
 
 from .common import MODULE, LamCommon
 
@@ -20,12 +19,15 @@ class TestReportUrls(HttpCase, LamCommon):
 
     def _download(self, url):
         """What the web client does: POST /report/download with the report URL."""
-        return self.url_open("/report/download", data={
-            "data": json.dumps([url, "xlsx"]),
-            "context": json.dumps({}),
-            "token": "dummy",
-            "csrf_token": http.Request.csrf_token(self),
-        })
+        return self.url_open(
+            "/report/download",
+            data={
+                "data": json.dumps([url, "xlsx"]),
+                "context": json.dumps({}),
+                "token": "dummy",
+                "csrf_token": http.Request.csrf_token(self),
+            },
+        )
 
     def test_xlsx_url_of_a_colleague_customer_is_refused(self):
         url = f"/report/xlsx/{MODULE}.report_p9_xlsx/{self.customer_a.id}"
@@ -43,7 +45,10 @@ class TestReportUrls(HttpCase, LamCommon):
         response = self._download(url)
         self.assertEqual(response.status_code, 200)
         self.assertIn("spreadsheetml", response.headers["Content-Type"])
-        self.assertIn("P9%20-%20Anshan%20Steel%20Works.xlsx", response.headers["Content-Disposition"])
+        self.assertIn(
+            "P9%20-%20Anshan%20Steel%20Works.xlsx",
+            response.headers["Content-Disposition"],
+        )
         sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
         self.assertEqual(sheet["A5"].value, "Anshan Steel Works")
 
@@ -51,17 +56,27 @@ class TestReportUrls(HttpCase, LamCommon):
         """The real PDF (wkhtmltopdf with patched Qt, which fetches the
         styles from this test's HTTP server): one file, a document per
         customer, the company's header."""
-        report = self.env["ir.actions.report"].with_user(self.department_manager).with_context(
-            force_report_rendering=True
+        report = (
+            self.env["ir.actions.report"]
+            .with_user(self.department_manager)
+            .with_context(force_report_rendering=True)
         )
-        pdf, kind = report._render_qweb_pdf(f"{MODULE}.action_report_p9", (self.customer_a | self.customer_b).ids)
+        pdf, kind = report._render_qweb_pdf(
+            f"{MODULE}.action_report_p9", (self.customer_a | self.customer_b).ids
+        )
         self.assertEqual(kind, "pdf")
         self.assertTrue(pdf.startswith(b"%PDF"))
         reader = PdfFileReader(io.BytesIO(pdf))
         self.assertGreaterEqual(reader.getNumPages(), 2)
-        text = " ".join(reader.getPage(index).extractText() for index in range(reader.getNumPages()))
+        text = " ".join(
+            reader.getPage(index).extractText() for index in range(reader.getNumPages())
+        )
         text = " ".join(text.split())
-        for expected in (self.env.company.name, "Anshan Steel Works", "Bohai Port Logistics",
-                         "Customer Archive (Basic Information)"):
+        for expected in (
+            self.env.company.name,
+            "Anshan Steel Works",
+            "Bohai Port Logistics",
+            "Customer Archive (Basic Information)",
+        ):
             self.assertIn(expected, text)
         self.assertRegex(text, r"Page:? 1 / \d")  # the footer, with page numbers

@@ -18,26 +18,53 @@ class TestArchiveReports(LamCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.customer_a.write({
-            "lam_uscc": "91110000600037341L",
-            "lam_legal_representative": "Zhao Gang",
-            "lam_employee_count": 3200,
-            "lam_current_brands": "Brand X",
-        })
-        cls.env["res.partner"].create({
-            "name": "Wang Lei", "parent_id": cls.customer_a.id, "lam_is_key_person": True,
-            "lam_key_role": "equipment_officer",
-        })
-        cls._create_equipment(cls.customer_a, name="Rolling mill gearbox", quantity=4, oil_source="ours",
-                              product_id=cls.hydraulic_oil.id, oil_capacity=800.0)
+        cls.customer_a.write(
+            {
+                "lam_uscc": "91110000600037341L",
+                "lam_legal_representative": "Zhao Gang",
+                "lam_employee_count": 3200,
+                "lam_current_brands": "Brand X",
+            }
+        )
+        cls.env["res.partner"].create(
+            {
+                "name": "Wang Lei",
+                "parent_id": cls.customer_a.id,
+                "lam_is_key_person": True,
+                "lam_key_role": "equipment_officer",
+            }
+        )
+        cls._create_equipment(
+            cls.customer_a,
+            name="Rolling mill gearbox",
+            quantity=4,
+            oil_source="ours",
+            product_id=cls.hydraulic_oil.id,
+            oil_capacity=800.0,
+        )
         # Confirmed orders in September and October, a draft one that must not count.
-        cls.order_sep = cls._create_order(cls.customer_a, [(cls.bulk_oil, 2.0)], "2026-09-15 08:00:00")
-        cls.order_oct = cls._create_order(cls.customer_a, [(cls.hydraulic_oil, 400.0)], "2026-10-03 08:00:00")
-        cls._create_order(cls.customer_a, [(cls.hydraulic_oil, 999.0)], "2026-10-20 08:00:00", confirm=False)
-        cls.env["lam.oil.usage"].create({
-            "partner_id": cls.customer_a.id, "date": "2026-10-10", "product_id": cls.hydraulic_oil.id,
-            "quantity": 180.0, "uom_id": cls.uom_litre.id, "note": "Press line refill",
-        })
+        cls.order_sep = cls._create_order(
+            cls.customer_a, [(cls.bulk_oil, 2.0)], "2026-09-15 08:00:00"
+        )
+        cls.order_oct = cls._create_order(
+            cls.customer_a, [(cls.hydraulic_oil, 400.0)], "2026-10-03 08:00:00"
+        )
+        cls._create_order(
+            cls.customer_a,
+            [(cls.hydraulic_oil, 999.0)],
+            "2026-10-20 08:00:00",
+            confirm=False,
+        )
+        cls.env["lam.oil.usage"].create(
+            {
+                "partner_id": cls.customer_a.id,
+                "date": "2026-10-10",
+                "product_id": cls.hydraulic_oil.id,
+                "quantity": 180.0,
+                "uom_id": cls.uom_litre.id,
+                "note": "Press line refill",
+            }
+        )
 
     def _render_html(self, report_ref, partners, data=None, user=None):
         report = self.env["ir.actions.report"]
@@ -48,31 +75,59 @@ class TestArchiveReports(LamCommon):
         return html.decode().split('<div class="page o_lam_report">', 1)[1]
 
     def _open_xlsx(self, wizard, data_only=False):
-        """Run the wizard's XLSX action as the web client and report_xlsx's controller would."""
+        """Run the wizard's XLSX action as the web client and report_xlsx's controller
+        would."""
         action = wizard.action_export_xlsx()
-        self.assertEqual((action["type"], action["report_type"]), ("ir.actions.report", "xlsx"))
-        report = self.env["ir.actions.report"].with_user(wizard.env.user).with_context(action["context"])
-        content, _type = report._render_xlsx(action["report_name"], None, data={
-            **action["data"], "context": action["context"],
-        })
+        self.assertEqual(
+            (action["type"], action["report_type"]), ("ir.actions.report", "xlsx")
+        )
+        report = (
+            self.env["ir.actions.report"]
+            .with_user(wizard.env.user)
+            .with_context(**action["context"])
+        )
+        content, _type = report._render_xlsx(
+            action["report_name"],
+            None,
+            data={
+                **action["data"],
+                "context": action["context"],
+            },
+        )
         return load_workbook(io.BytesIO(content), data_only=data_only)
 
     def test_p9_html_values(self):
-        html = self._render_html(f"{MODULE}.action_report_p9", self.customer_a, user=self.manager_a)
-        for expected in ("Anshan Steel Works", "91110000600037341L", "Zhao Gang", "3,200", "Wang Lei",
-                         "Equipment Officer", "Rolling mill gearbox", "Brand X hydraulic oil 14.5 CNY/L"):
+        html = self._render_html(
+            f"{MODULE}.action_report_p9", self.customer_a, user=self.manager_a
+        )
+        for expected in (
+            "Anshan Steel Works",
+            "91110000600037341L",
+            "Zhao Gang",
+            "3,200",
+            "Wang Lei",
+            "Equipment Officer",
+            "Rolling mill gearbox",
+            "Brand X hydraulic oil 14.5 CNY/L",
+        ):
             self.assertIn(expected, html)
 
     def test_p9_hides_competitor_prices_from_finance(self):
-        html = self._render_html(f"{MODULE}.action_report_p9", self.customer_a, user=self.finance)
+        html = self._render_html(
+            f"{MODULE}.action_report_p9", self.customer_a, user=self.finance
+        )
         self.assertIn("Zhao Gang", html)
         self.assertNotIn("14.5 CNY/L", html)
 
     def test_p9_in_chinese_for_chinese_user(self):
         self.env["res.lang"]._activate_lang("zh_CN")
-        self.env["ir.module.module"]._load_module_terms([MODULE], ["zh_CN"], overwrite=True)
+        self.env["ir.module.module"]._load_module_terms(
+            [MODULE], ["zh_CN"], overwrite=True
+        )
         self.manager_a.lang = "zh_CN"
-        html = self._render_html(f"{MODULE}.action_report_p9", self.customer_a, user=self.manager_a)
+        html = self._render_html(
+            f"{MODULE}.action_report_p9", self.customer_a, user=self.manager_a
+        )
         self.assertIn("客户档案", html)
         self.assertIn("统一社会信用代码", html)
         self.assertIn("终端客户", html)
@@ -82,8 +137,10 @@ class TestArchiveReports(LamCommon):
     def test_p10_html_purchases_usage_and_credit(self):
         self.customer_a.write({"lam_credit_rating": "a"})
         html = self._render_html(
-            f"{MODULE}.action_report_p10", self.customer_a,
-            data={"date_from": "2026-09-01", "date_to": "2026-11-30"}, user=self.manager_a,
+            f"{MODULE}.action_report_p10",
+            self.customer_a,
+            data={"date_from": "2026-09-01", "date_to": "2026-11-30"},
+            user=self.manager_a,
         )
         self.assertIn("2026-09", html)
         self.assertIn("2,500.00", html)  # 2 t of bulk oil at 0.8 kg/L, in litres
@@ -94,24 +151,34 @@ class TestArchiveReports(LamCommon):
 
     def test_p10_period_excludes_older_purchases(self):
         html = self._render_html(
-            f"{MODULE}.action_report_p10", self.customer_a, data={"date_from": "2026-10-01", "date_to": "2026-10-31"}
+            f"{MODULE}.action_report_p10",
+            self.customer_a,
+            data={"date_from": "2026-10-01", "date_to": "2026-10-31"},
         )
         self.assertNotIn("2026-09", html)
         self.assertIn("2026-10", html)
 
     def test_p9_xlsx_cells(self):
-        wizard = self.env["lam.report.wizard"].with_user(self.manager_a).create({"report_code": "p9"})
+        wizard = (
+            self.env["lam.report.wizard"]
+            .with_user(self.manager_a)
+            .create({"report_code": "p9"})
+        )
         workbook = self._open_xlsx(wizard)
         sheet = workbook.worksheets[0]
         self.assertEqual(sheet["A1"].value, "P9 Customer Archive (Basic)")
         headers = [cell.value for cell in sheet[4]]
-        row = dict(zip(headers, [cell.value for cell in sheet[5]]))
-        self.assertEqual(row["Customer"], "Anshan Steel Works")  # only manager A's customer
+        row = dict(zip(headers, [cell.value for cell in sheet[5]], strict=False))
+        self.assertEqual(
+            row["Customer"], "Anshan Steel Works"
+        )  # only manager A's customer
         self.assertIsNone(sheet["A6"].value)
         self.assertEqual(row["Unified Social Credit Code"], "91110000600037341L")
         self.assertEqual(row["Employees"], 3200)
         self.assertAlmostEqual(row["Coverage by Our Products (%)"], 1.0)
-        self.assertEqual(row["Competitor Purchase Prices"], "Brand X hydraulic oil 14.5 CNY/L")
+        self.assertEqual(
+            row["Competitor Purchase Prices"], "Brand X hydraulic oil 14.5 CNY/L"
+        )
         equipment = workbook.worksheets[2]
         self.assertEqual(equipment["B5"].value, "Rolling mill gearbox")
         self.assertEqual(equipment["E5"].value, 4)
@@ -123,25 +190,38 @@ class TestArchiveReports(LamCommon):
         self.assertEqual(equipment.print_title_rows, "$4:$4")
 
     def test_p10_xlsx_purchases(self):
-        wizard = self.env["lam.report.wizard"].with_user(self.department_manager).create({
-            "report_code": "p10",
-            "partner_ids": [Command.set(self.customer_a.ids)],
-            "date_from": "2026-09-01",
-            "date_to": "2026-10-31",
-        })
+        wizard = (
+            self.env["lam.report.wizard"]
+            .with_user(self.department_manager)
+            .create(
+                {
+                    "report_code": "p10",
+                    "partner_ids": [Command.set(self.customer_a.ids)],
+                    "date_from": "2026-09-01",
+                    "date_to": "2026-10-31",
+                }
+            )
+        )
         workbook = self._open_xlsx(wizard)
-        self.assertEqual(workbook.sheetnames, ["Purchases", "Oil Usage", "Oil Samples", "Credit History"])
+        self.assertEqual(
+            workbook.sheetnames,
+            ["Purchases", "Oil Usage", "Oil Samples", "Credit History"],
+        )
         purchases = workbook["Purchases"]
         rows = [[cell.value for cell in row] for row in purchases.iter_rows(min_row=5)]
         self.assertEqual(len(rows), 3)
-        self.assertEqual(rows[0][:4], ["Anshan Steel Works", "2026-09", "CI-4 15W-40 Bulk", 2.0])
+        self.assertEqual(
+            rows[0][:4], ["Anshan Steel Works", "2026-09", "CI-4 15W-40 Bulk", 2.0]
+        )
         self.assertAlmostEqual(rows[0][5], 2500.0)
         self.assertEqual(rows[1][1], "2026-10")
         self.assertAlmostEqual(rows[1][5], 400.0)
         self.assertEqual(rows[2][0], "Total")
         self.assertEqual(rows[2][5], "=SUBTOTAL(9,F5:F6)")
         values = self._open_xlsx(wizard, data_only=True)["Purchases"]
-        self.assertAlmostEqual(values["F7"].value, 2900.0)  # the formula's value is stored with it
+        self.assertAlmostEqual(
+            values["F7"].value, 2900.0
+        )  # the formula's value is stored with it
         self.assertEqual(workbook["Oil Usage"]["I5"].value, "Press line refill")
 
     def test_wizard_manager_filter_and_pdf_action(self):
@@ -156,13 +236,23 @@ class TestArchiveReports(LamCommon):
         self.assertEqual(action["data"]["date_from"], str(wizard.date_from))
         # The web client sends `data` as options and the ids only in the
         # context: the report must print them (not a blank page).
-        html, _type = self.env["ir.actions.report"].with_user(self.department_manager)._render_qweb_html(
-            action["report_name"], None, data={**action["data"], "context": action["context"]}
+        html, _type = (
+            self.env["ir.actions.report"]
+            .with_user(self.department_manager)
+            ._render_qweb_html(
+                action["report_name"],
+                None,
+                data={**action["data"], "context": action["context"]},
+            )
         )
         self.assertIn("Bohai Port Logistics", html.decode())
 
     def test_wizard_rejects_inverted_period(self):
         with self.assertRaises(ValidationError):
             self.env["lam.report.wizard"].create(
-                {"report_code": "p10", "date_from": "2026-10-31", "date_to": "2026-10-01"}
+                {
+                    "report_code": "p10",
+                    "date_from": "2026-10-31",
+                    "date_to": "2026-10-01",
+                }
             )

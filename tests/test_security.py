@@ -14,11 +14,17 @@ class TestSecurity(LamCommon):
         super().setUpClass()
         cls.equipment_a = cls._create_equipment(cls.customer_a, quantity=2)
         cls.equipment_b = cls._create_equipment(cls.customer_b, quantity=5)
-        cls.contact_b = cls.env["res.partner"].create({
-            "name": "Liu Yang", "parent_id": cls.customer_b.id, "lam_is_key_person": True,
-            "lam_private_note": "Prefers calls after 17:00",
-        })
-        cls.vendor = cls.env["res.partner"].create({"name": "Drum Supplier", "is_company": True})
+        cls.contact_b = cls.env["res.partner"].create(
+            {
+                "name": "Liu Yang",
+                "parent_id": cls.customer_b.id,
+                "lam_is_key_person": True,
+                "lam_private_note": "Prefers calls after 17:00",
+            }
+        )
+        cls.vendor = cls.env["res.partner"].create(
+            {"name": "Drum Supplier", "is_company": True}
+        )
 
     def test_manager_cannot_read_colleague_customer(self):
         with self.assertRaises(AccessError):
@@ -44,19 +50,34 @@ class TestSecurity(LamCommon):
             self.equipment_b.with_user(self.manager_b).read(["name"])
 
     def test_manager_searches_only_own_customers_and_their_contacts(self):
-        partners = self.env["res.partner"].with_user(self.manager_a).search([("lam_customer_kind", "!=", False)])
+        partners = (
+            self.env["res.partner"]
+            .with_user(self.manager_a)
+            .search([("lam_customer_kind", "!=", False)])
+        )
         self.assertEqual(partners, self.customer_a)
-        contacts = self.env["res.partner"].with_user(self.manager_a).search([("parent_id", "=", self.customer_b.id)])
+        contacts = (
+            self.env["res.partner"]
+            .with_user(self.manager_a)
+            .search([("parent_id", "=", self.customer_b.id)])
+        )
         self.assertFalse(contacts)
 
     def test_other_partners_stay_readable(self):
         for manager in (self.manager_a, self.manager_b, self.manager_c):
-            self.assertEqual(self.vendor.with_user(manager).read(["name"])[0]["name"], "Drum Supplier")
+            self.assertEqual(
+                self.vendor.with_user(manager).read(["name"])[0]["name"],
+                "Drum Supplier",
+            )
         self.assertTrue(self.env.company.partner_id.with_user(self.manager_a).name)
 
     def test_department_manager_sees_team(self):
         dep = self.department_manager
-        customers = self.env["res.partner"].with_user(dep).search([("lam_customer_kind", "!=", False)])
+        customers = (
+            self.env["res.partner"]
+            .with_user(dep)
+            .search([("lam_customer_kind", "!=", False)])
+        )
         self.assertEqual(customers, self.customer_a | self.customer_b)
         self.customer_b.with_user(dep).write({"lam_stage": "developing"})
         self.assertEqual(self.customer_b.lam_stage, "developing")
@@ -81,16 +102,26 @@ class TestSecurity(LamCommon):
             self.customer_a.with_user(self.finance).read(["lam_competitor_prices"])
         with self.assertRaises(AccessError):
             self.contact_b.with_user(self.finance).read(["lam_private_note"])
-        owner_view = self.customer_a.with_user(self.manager_a).read(["lam_competitor_prices"])[0]
-        self.assertEqual(owner_view["lam_competitor_prices"], "Brand X hydraulic oil 14.5 CNY/L")
+        owner_view = self.customer_a.with_user(self.manager_a).read(
+            ["lam_competitor_prices"]
+        )[0]
         self.assertEqual(
-            self.contact_b.with_user(self.department_manager).read(["lam_private_note"])[0]["lam_private_note"],
+            owner_view["lam_competitor_prices"], "Brand X hydraulic oil 14.5 CNY/L"
+        )
+        self.assertEqual(
+            self.contact_b.with_user(self.department_manager).read(
+                ["lam_private_note"]
+            )[0]["lam_private_note"],
             "Prefers calls after 17:00",
         )
 
     def test_finance_reads_credit_history(self):
         self.customer_a.write({"lam_credit_rating": "b"})
-        events = self.env["lam.credit.event"].with_user(self.finance).search([("partner_id", "=", self.customer_a.id)])
+        events = (
+            self.env["lam.credit.event"]
+            .with_user(self.finance)
+            .search([("partner_id", "=", self.customer_a.id)])
+        )
         self.assertEqual(events.new_rating, "b")
         self.assertEqual(self.customer_a.with_user(self.finance).lam_credit_rating, "b")
 

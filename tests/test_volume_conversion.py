@@ -19,7 +19,9 @@ class TestVolumeConversion(LamCommon):
 
     def test_volume_to_weight_through_product_density(self):
         self.company.lam_reference_uom_id = self.uom_kg
-        qty = self.company._lam_to_reference_qty(200.0, self.uom_litre, self.hydraulic_oil)
+        qty = self.company._lam_to_reference_qty(
+            200.0, self.uom_litre, self.hydraulic_oil
+        )
         self.assertAlmostEqual(qty, 174.0)  # 200 L x 0.87 kg/L
 
     def test_weight_to_volume_through_default_density(self):
@@ -32,12 +34,16 @@ class TestVolumeConversion(LamCommon):
 
     def test_reference_in_tonnes(self):
         self.company.lam_reference_uom_id = self.uom_ton
-        qty = self.company._lam_to_reference_qty(1000.0, self.uom_litre, self.hydraulic_oil)
+        qty = self.company._lam_to_reference_qty(
+            1000.0, self.uom_litre, self.hydraulic_oil
+        )
         self.assertAlmostEqual(qty, 0.87)
 
     def test_impossible_conversion_is_reported(self):
         self.assertIsNone(
-            self.company._lam_to_reference_qty(3.0, self.uom_unit, self.hydraulic_oil, raise_if_failure=False)
+            self.company._lam_to_reference_qty(
+                3.0, self.uom_unit, self.hydraulic_oil, raise_if_failure=False
+            )
         )
         with self.assertRaisesRegex(UserError, "cannot be converted"):
             self.company._lam_to_reference_qty(3.0, self.uom_unit, self.hydraulic_oil)
@@ -52,10 +58,12 @@ class TestVolumeConversion(LamCommon):
             self.env.flush_all()
 
     def test_oil_usage_reference_quantity(self):
-        usage = self.env["lam.oil.usage"].create({
-            "partner_id": self.customer_a.id,
-            "product_id": self.grease.id,
-            "quantity": 44.0,
-            "uom_id": self.uom_kg.id,
-        })
+        usage = self.env["lam.oil.usage"].create(
+            {
+                "partner_id": self.customer_a.id,
+                "product_id": self.grease.id,
+                "quantity": 44.0,
+                "uom_id": self.uom_kg.id,
+            }
+        )
         self.assertAlmostEqual(usage.reference_qty, 50.0)  # 44 kg / 0.88 kg/L

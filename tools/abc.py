@@ -17,8 +17,10 @@ def grade_ranking(values, threshold_a, threshold_b):
         cumulative share straddles a threshold takes the higher grade: its
         grade is decided by the share before it. Nothing bought is C.
     """
-    ordered = sorted(((customer, max(value or 0.0, 0.0)) for customer, value in values),
-                     key=lambda item: (-item[1], item[0]))
+    ordered = sorted(
+        ((customer, max(value or 0.0, 0.0)) for customer, value in values),
+        key=lambda item: (-item[1], item[0]),
+    )
     total = sum(value for _customer, value in ordered)
     result, cumulative = {}, 0.0
     for rank, (customer, value) in enumerate(ordered, start=1):
@@ -32,5 +34,9 @@ def grade_ranking(values, threshold_a, threshold_b):
             grade = "b"
         else:
             grade = "c"
-        result[customer] = (rank, 100.0 * cumulative / total if total > 0 else 0.0, grade)
+        result[customer] = (
+            rank,
+            100.0 * cumulative / total if total > 0 else 0.0,
+            grade,
+        )
     return result

@@ -21,7 +21,10 @@ def largest_remainder(total, weights):
     exact = [total * weight / whole for weight in weights]
     parts = [math.floor(share) for share in exact]
     left = total - sum(parts)
-    order = sorted(range(len(weights)), key=lambda index: (-(exact[index] - parts[index]), -weights[index], index))
+    order = sorted(
+        range(len(weights)),
+        key=lambda index: (-(exact[index] - parts[index]), -weights[index], index),
+    )
     for index in order[:left]:
         parts[index] += 1
     return parts

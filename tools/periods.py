@@ -14,7 +14,8 @@ DEFAULT_REPORT_MONTHS = 12
 
 
 def trailing_months(today, months):
-    """Return (first day, last day) of the ``months`` whole months up to ``today``'s month."""
+    """Return (first day, last day) of the ``months`` whole months up to ``today``'s
+    month."""
     date_to = today + relativedelta(day=31)
     date_from = (today + relativedelta(day=1)) - relativedelta(months=months - 1)
     return date_from, date_to
@@ -49,7 +50,9 @@ def plan_deadlines(period_type, date_from, meeting_weekday, days_before_month_en
         return plan_due, plan_due + relativedelta(weeks=1)
     month_end = date_from + relativedelta(day=31)
     summary_due = month_end - relativedelta(days=days_before_month_end)
-    plan_due = (date_from - relativedelta(days=1)) - relativedelta(days=days_before_month_end)
+    plan_due = (date_from - relativedelta(days=1)) - relativedelta(
+        days=days_before_month_end
+    )
     return plan_due, summary_due
 
 
@@ -59,14 +62,16 @@ class PeriodError(ValueError):
 
 
 def parse_period(options, default):
-    """Return (date_from, date_to) from report options, or ``default`` for a missing bound.
+    """Return (date_from, date_to) from report options, or ``default`` for a missing
+    bound.
 
     :param options: dict that may hold ``date_from`` and ``date_to`` (strings or dates)
     :param default: (date_from, date_to) used for a missing bound
-    :raise PeriodError: for a value that is not a date, out of range, or an inverted period
+    :raise PeriodError: for a value that is not a date, out of range, or an inverted
+    period
     """
     bounds = []
-    for key, fallback in zip(("date_from", "date_to"), default):
+    for key, fallback in zip(("date_from", "date_to"), default, strict=False):
         value = (options or {}).get(key) or fallback
         if isinstance(value, datetime.datetime):
             value = value.date()
@@ -86,7 +91,10 @@ def parse_period(options, default):
 
 
 def median_interval(days):
-    """The median number of days between consecutive ``days`` (sorted dates), or None under two."""
+    """The median number of days between consecutive ``days`` (sorted dates), or None
+    under two."""
     if len(days) < 2:
         return None
-    return statistics.median((later - earlier).days for earlier, later in zip(days, days[1:]))
+    return statistics.median(
+        (later - earlier).days for earlier, later in zip(days, days[1:], strict=False)
+    )

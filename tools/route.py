@@ -19,7 +19,10 @@ EXACT_MAX_STOPS = 9
 def great_circle_km(a, b):
     """Haversine distance in km between two (latitude, longitude) points in degrees."""
     lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
@@ -30,7 +33,8 @@ def distance_matrix(start, points):
 
 
 def path_length(matrix, order):
-    """Length of the open path start -> order[0] -> order[1] ... (stop indexes 0..n-1)."""
+    """Length of the open path start -> order[0] -> order[1] ... (stop indexes
+    0..n-1)."""
     length, previous = 0.0, 0
     for stop in order:
         length += matrix[previous][stop + 1]
@@ -51,8 +55,12 @@ def exact_order(matrix):
             for last in subset:
                 previous_mask = mask & ~(1 << last)
                 best[mask, last] = min(
-                    (best[previous_mask, before][0] + matrix[before + 1][last + 1], before)
-                    for before in subset if before != last
+                    (
+                        best[previous_mask, before][0] + matrix[before + 1][last + 1],
+                        before,
+                    )
+                    for before in subset
+                    if before != last
                 )
     full = (1 << count) - 1
     last = min(range(count), key=lambda stop: best[full, stop][0])
@@ -86,10 +94,14 @@ def two_opt(matrix, order):
             before = order[i - 1] + 1 if i else 0
             for j in range(i + 1, len(order)):
                 after = order[j + 1] + 1 if j + 1 < len(order) else None
-                old = matrix[before][order[i] + 1] + (matrix[order[j] + 1][after] if after is not None else 0.0)
-                new = matrix[before][order[j] + 1] + (matrix[order[i] + 1][after] if after is not None else 0.0)
+                old = matrix[before][order[i] + 1] + (
+                    matrix[order[j] + 1][after] if after is not None else 0.0
+                )
+                new = matrix[before][order[j] + 1] + (
+                    matrix[order[i] + 1][after] if after is not None else 0.0
+                )
                 if new < old - 1e-9:
-                    order[i:j + 1] = reversed(order[i:j + 1])
+                    order[i : j + 1] = reversed(order[i : j + 1])
                     improved = True
     return order
 

@@ -14,7 +14,10 @@ def compact_uscc(code):
 
 def uscc_check_char(code17):
     """Return the check character of the first 17 characters of a code."""
-    total = sum(USCC_ALPHABET.index(char) * weight for char, weight in zip(code17, USCC_WEIGHTS))
+    total = sum(
+        USCC_ALPHABET.index(char) * weight
+        for char, weight in zip(code17, USCC_WEIGHTS, strict=False)
+    )
     return USCC_ALPHABET[(31 - total % 31) % 31]
 
 

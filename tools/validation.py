@@ -29,7 +29,8 @@ TEXT_MAX = 20000
 
 
 def check_vals(model, vals, fnames=None):
-    """Raise ValidationError for the first value of ``vals`` that cannot be stored as given.
+    """Raise ValidationError for the first value of ``vals`` that cannot be stored as
+    given.
 
     :param model: the model the values are for
     :param vals: field values, as given to create or write
@@ -38,13 +39,22 @@ def check_vals(model, vals, fnames=None):
     env = model.env
     for fname, value in vals.items():
         field = model._fields.get(fname)
-        if field is None or value is None or value is False or (fnames is not None and fname not in fnames):
+        if (
+            field is None
+            or value is None
+            or value is False
+            or (fnames is not None and fname not in fnames)
+        ):
             continue
         checker = CHECKERS.get(field.type)
         message = checker and checker(field, value, env)
         if message:
             raise ValidationError(
-                env._("%(field)s: %(problem)s", field=field._description_string(env), problem=message)
+                env._(
+                    "%(field)s: %(problem)s",
+                    field=field._description_string(env),
+                    problem=message,
+                )
             )
 
 
@@ -61,7 +71,9 @@ def _check_float(field, value, env):
     limit = 10 ** (digits[0] - digits[1]) if digits and digits[0] else FLOAT_MAX
     if abs(number) >= limit:
         shown = f"{limit:,.0f}"
-        return env._("%(value)s is too large (the limit is %(limit)s).", value=value, limit=shown)
+        return env._(
+            "%(value)s is too large (the limit is %(limit)s).", value=value, limit=shown
+        )
     return None
 
 
@@ -76,7 +88,9 @@ def _check_integer(field, value, env):
         return env._("%(value)s is not a whole number.", value=value)
     if abs(number) > INT_MAX:
         shown = f"{INT_MAX:,}"
-        return env._("%(value)s is too large (the limit is %(limit)s).", value=value, limit=shown)
+        return env._(
+            "%(value)s is too large (the limit is %(limit)s).", value=value, limit=shown
+        )
     return None
 
 
@@ -84,7 +98,9 @@ def _check_char(field, value, env):
     size = field.size or (CHAR_MAX if field.type == "char" else TEXT_MAX)
     if isinstance(value, str) and len(value) > size:
         return env._(
-            "%(length)s characters is too long: at most %(size)s are allowed.", length=len(value), size=size
+            "%(length)s characters is too long: at most %(size)s are allowed.",
+            length=len(value),
+            size=size,
         )
     return None
 
@@ -97,7 +113,10 @@ def _check_date(field, value, env):
     day = day.date() if isinstance(day, datetime.datetime) else day
     if day and not DATE_MIN <= day <= DATE_MAX:
         return env._(
-            "%(value)s is out of range (%(min)s to %(max)s).", value=value, min=DATE_MIN, max=DATE_MAX
+            "%(value)s is out of range (%(min)s to %(max)s).",
+            value=value,
+            min=DATE_MIN,
+            max=DATE_MAX,
         )
     return None
 
@@ -110,7 +129,9 @@ def _check_selection(field, value, env):
 
 
 def _is_id(value):
-    return isinstance(value, int) and not isinstance(value, bool) and 0 < value <= INT_MAX
+    return (
+        isinstance(value, int) and not isinstance(value, bool) and 0 < value <= INT_MAX
+    )
 
 
 def _check_many2one(field, value, env):
@@ -121,14 +142,23 @@ def _check_many2one(field, value, env):
 
 def _check_x2many(field, value, env):
     """Commands whose record ids are not ids (a string, a float) crash in SQL."""
-    if not isinstance(value, (list, tuple)):
-        return None if isinstance(value, BaseModel) else env._("%(value)r is not a list of records.", value=value)
+    if not isinstance(value, list | tuple):
+        return (
+            None
+            if isinstance(value, BaseModel)
+            else env._("%(value)r is not a list of records.", value=value)
+        )
     for command in value:
-        if isinstance(command, (list, tuple)) and command:
+        if isinstance(command, list | tuple) and command:
             code = command[0]
-            ids = (command[2] or []) if code == 6 and len(command) > 2 else (
-                [command[1]] if code in (1, 2, 3, 4) and len(command) > 1 else [])
-            if not isinstance(ids, (list, tuple)) or not all(_is_id(id_) or isinstance(id_, NewId) for id_ in ids):
+            ids = (
+                (command[2] or [])
+                if code == 6 and len(command) > 2
+                else ([command[1]] if code in (1, 2, 3, 4) and len(command) > 1 else [])
+            )
+            if not isinstance(ids, list | tuple) or not all(
+                _is_id(id_) or isinstance(id_, NewId) for id_ in ids
+            ):
                 return env._("%(value)r is not a list of records.", value=value)
         elif not (_is_id(command) or isinstance(command, NewId)):
             return env._("%(value)r is not a list of records.", value=value)

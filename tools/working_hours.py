@@ -23,10 +23,13 @@ def add_working_hours(calendar, start, hours):
 
 
 def working_hours_between(calendar, start, end):
-    """Working hours on ``calendar`` between two naive UTC datetimes (0 if end <= start)."""
+    """Working hours on ``calendar`` between two naive UTC datetimes (0 if end <=
+    start)."""
     if not calendar or not start or not end or end <= start:
         return 0.0
-    return calendar.get_work_hours_count(_aware(start), _aware(end), compute_leaves=True)
+    return calendar.get_work_hours_count(
+        _aware(start), _aware(end), compute_leaves=True
+    )
 
 
 def working_hours_in_days(calendar, first_day, last_day):

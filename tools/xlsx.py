@@ -40,15 +40,27 @@ class XlsxReport:
         self.formats = {
             "title": add({**base, "bold": True, "font_size": 14}),
             "meta": add({**base, "italic": True, "font_color": "#555555"}),
-            "header": add({**base, "bold": True, "bg_color": "#D9E1F2", "border": 1, "text_wrap": True}),
+            "header": add(
+                {
+                    **base,
+                    "bold": True,
+                    "bg_color": "#D9E1F2",
+                    "border": 1,
+                    "text_wrap": True,
+                }
+            ),
             "text": add({**base, "border": 1, "text_wrap": True}),
             "int": add({**base, "border": 1, "num_format": "#,##0"}),
             "float": add({**base, "border": 1, "num_format": "#,##0.00"}),
             "percent": add({**base, "border": 1, "num_format": "0.0%"}),
             "date": add({**base, "border": 1, "num_format": "yyyy-mm-dd"}),
             "total_label": add({**base, "bold": True, "border": 1, "top": 2}),
-            "total_int": add({**base, "bold": True, "border": 1, "top": 2, "num_format": "#,##0"}),
-            "total_float": add({**base, "bold": True, "border": 1, "top": 2, "num_format": "#,##0.00"}),
+            "total_int": add(
+                {**base, "bold": True, "border": 1, "top": 2, "num_format": "#,##0"}
+            ),
+            "total_float": add(
+                {**base, "bold": True, "border": 1, "top": 2, "num_format": "#,##0.00"}
+            ),
         }
 
     def _sheet_name(self, name):
@@ -79,7 +91,7 @@ class XlsxReport:
         row = header_row
         for values in rows:
             row += 1
-            for col, (column, value) in enumerate(zip(columns, values)):
+            for col, (column, value) in enumerate(zip(columns, values, strict=False)):
                 self._write_cell(sheet, row, col, column.kind, value)
         sheet.autofilter(header_row, 0, max(row, header_row), len(columns) - 1)
         if rows and any(column.total for column in columns):
@@ -90,7 +102,7 @@ class XlsxReport:
     def _write_cell(self, sheet, row, col, kind, value):
         if value is None or value is False or value == "":
             sheet.write_blank(row, col, None, self.formats["text"])
-        elif kind == "date" and isinstance(value, (datetime.date, datetime.datetime)):
+        elif kind == "date" and isinstance(value, datetime.date | datetime.datetime):
             sheet.write_datetime(row, col, value, self.formats["date"])
         elif kind in ("int", "float", "percent"):
             sheet.write_number(row, col, value, self.formats[kind])
@@ -98,15 +110,27 @@ class XlsxReport:
             sheet.write_string(row, col, str(value), self.formats["text"])
 
     def _write_totals(self, sheet, first, last, columns, rows, label):
-        """A SUBTOTAL formula (it follows the autofilter) with its value computed here."""
+        """A SUBTOTAL formula (it follows the autofilter) with its value computed
+        here."""
         total_row = last + 1
         for col, column in enumerate(columns):
             if column.total:
                 letter = _column_letter(col)
-                fmt = self.formats["total_int" if column.kind == "int" else "total_float"]
-                value = sum(values[col] for values in rows if isinstance(values[col], (int, float)))
-                sheet.write_formula(total_row, col, f"=SUBTOTAL(9,{letter}{first + 1}:{letter}{last + 1})", fmt,
-                                    value)
+                fmt = self.formats[
+                    "total_int" if column.kind == "int" else "total_float"
+                ]
+                value = sum(
+                    values[col]
+                    for values in rows
+                    if isinstance(values[col], int | float)
+                )
+                sheet.write_formula(
+                    total_row,
+                    col,
+                    f"=SUBTOTAL(9,{letter}{first + 1}:{letter}{last + 1})",
+                    fmt,
+                    value,
+                )
             elif col == 0:
                 sheet.write(total_row, col, label or "", self.formats["total_label"])
             else:

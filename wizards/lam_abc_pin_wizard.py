@@ -16,15 +16,23 @@ class LamAbcPinWizard(models.TransientModel):
 
     partner_ids = fields.Many2many("res.partner", string="Customers", required=True)
     grade = fields.Selection([("a", "A"), ("b", "B"), ("c", "C")], required=True)
-    reason = fields.Text(required=True, help="Why the computed grade does not fit this customer.")
-    date_until = fields.Date(string="Until", required=True,
-                             help="The pin holds until this day; the next grading after it restores the computed grade.")
+    reason = fields.Text(
+        required=True, help="Why the computed grade does not fit this customer."
+    )
+    date_until = fields.Date(
+        string="Until",
+        required=True,
+        help="The pin holds until this day; the next grading after it restores the "
+        "computed grade.",
+    )
 
     @api.model
     def default_get(self, fields_list):
         self.env.user._lam_check_admin()
         values = super().default_get(fields_list)
-        if self.env.context.get("active_model") == "res.partner" and self.env.context.get("active_ids"):
+        if self.env.context.get(
+            "active_model"
+        ) == "res.partner" and self.env.context.get("active_ids"):
             values["partner_ids"] = [(6, 0, self.env.context["active_ids"])]
         return values
 
@@ -44,8 +52,12 @@ class LamAbcPinWizard(models.TransientModel):
     def action_pin(self):
         self.ensure_one()
         self.env.user._lam_check_admin()
-        customers = self.partner_ids.filtered(lambda partner: partner.is_company and partner.lam_customer_kind)
+        customers = self.partner_ids.filtered(
+            lambda partner: partner.is_company and partner.lam_customer_kind
+        )
         if not customers:
             raise ValidationError(_("Choose lubricant customers to pin."))
-        self.env["lam.abc.grading"].sudo()._lam_pin(customers, self.grade, self.reason.strip(), self.date_until)
+        self.env["lam.abc.grading"].sudo()._lam_pin(
+            customers, self.grade, self.reason.strip(), self.date_until
+        )
         return {"type": "ir.actions.act_window_close"}

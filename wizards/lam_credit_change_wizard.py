@@ -33,44 +33,67 @@ class LamCreditChangeWizard(models.TransientModel):
         domain=[("is_company", "=", True), ("lam_customer_kind", "!=", False)],
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
-    company_id = fields.Many2one("res.company", default=lambda self: self.env.company, readonly=True)
-    credit_rating = fields.Selection(CREDIT_RATINGS, string="Credit Rating")
-    credit_limit = fields.Monetary(string="Credit Limit", currency_field="currency_id")
+    company_id = fields.Many2one(
+        "res.company", default=lambda self: self.env.company, readonly=True
+    )
+    credit_rating = fields.Selection(CREDIT_RATINGS)
+    credit_limit = fields.Monetary(currency_field="currency_id")
     payment_term_id = fields.Many2one("account.payment.term", string="Payment Terms")
-    reason = fields.Char(required=True, help="Why the credit status changes: investigation, overdue payments, ...")
+    reason = fields.Char(
+        required=True,
+        help="Why the credit status changes: investigation, overdue payments, ...",
+    )
 
     @api.model
     def default_get(self, fields_list):
         self._lam_check_user()
         values = super().default_get(fields_list)
         context = self.env.context
-        active_id = context.get("active_id") if context.get("active_model") == "res.partner" else None
+        active_id = (
+            context.get("active_id")
+            if context.get("active_model") == "res.partner"
+            else None
+        )
         partner = self.env["res.partner"].browse(values.get("partner_id") or active_id)
         if partner:
             self._lam_check_partner(partner)
             values["partner_id"] = partner.id
             # as the system: the credit limit is an accountant's field
             current = partner.sudo()
-            values.update({
-                name: current._fields[partner_field].convert_to_write(current[partner_field], current)
-                for name, partner_field in PARTNER_FIELDS.items()
-            })
+            values.update(
+                {
+                    name: current._fields[partner_field].convert_to_write(
+                        current[partner_field], current
+                    )
+                    for name, partner_field in PARTNER_FIELDS.items()
+                }
+            )
         return values
 
     is_request = fields.Boolean(
-        string="Request Only", readonly=True,
-        default=lambda self: not (self.env.su or self.env.user._lam_may_change_credit()),
-        help="The user asks for the change; what he may do is checked again when applying.")
+        string="Request Only",
+        readonly=True,
+        default=lambda self: not (
+            self.env.su or self.env.user._lam_may_change_credit()
+        ),
+        help="The user asks for the change; what he may do is checked again when "
+        "applying.",
+    )
 
     @api.model
     def _lam_check_user(self):
         user = self.env.user
-        if not self.env.su and not user._lam_may_change_credit() and not user.has_group(
-                "lubricant_account_manager.group_lam_user"):
-            raise AccessError(_(
-                "Credit terms are changed by finance or the department manager; "
-                "an account manager asks them for a change."
-            ))
+        if (
+            not self.env.su
+            and not user._lam_may_change_credit()
+            and not user.has_group("lubricant_account_manager.group_lam_user")
+        ):
+            raise AccessError(
+                _(
+                    "Credit terms are changed by finance or the department manager; "
+                    "an account manager asks them for a change."
+                )
+            )
 
     @api.model
     def _lam_check_partner(self, partner):
@@ -92,7 +115,9 @@ class LamCreditChangeWizard(models.TransientModel):
 
     def write(self, vals):
         if "partner_id" in vals:
-            raise UserError(_("The customer of a credit change is chosen when it opens."))
+            raise UserError(
+                _("The customer of a credit change is chosen when it opens.")
+            )
         check_vals(self, vals)
         return super().write(vals)
 
@@ -115,20 +140,33 @@ class LamCreditChangeWizard(models.TransientModel):
             # As the system, after the checks above: finance writes no archive
             # and has no accounting rights, yet changes credit here. The user
             # stays the author of the change in the credit history.
-            wizard.partner_id.sudo().with_context(lam_credit_reason=reason).write(wizard._prepare_partner_vals())
+            wizard.partner_id.sudo().with_context(lam_credit_reason=reason).write(
+                wizard._prepare_partner_vals()
+            )
         return {"type": "ir.actions.act_window_close"}
 
     def _lam_request(self):
-        """An account manager's change becomes a request to finance and the department manager."""
+        """An account manager's change becomes a request to finance and the department
+        manager."""
         for wizard in self:
             wizard.partner_id.check_access("write")
-            self.env["lam.credit.change.request"].create({
-                "partner_id": wizard.partner_id.id, "credit_rating": wizard.credit_rating,
-                "credit_limit": wizard.credit_limit, "payment_term_id": wizard.payment_term_id.id,
-                "reason": wizard.reason,
-            })
+            self.env["lam.credit.change.request"].create(
+                {
+                    "partner_id": wizard.partner_id.id,
+                    "credit_rating": wizard.credit_rating,
+                    "credit_limit": wizard.credit_limit,
+                    "payment_term_id": wizard.payment_term_id.id,
+                    "reason": wizard.reason,
+                }
+            )
         return {
-            "type": "ir.actions.client", "tag": "display_notification",
-            "params": {"type": "success", "message": _("Your request was sent to finance and your department "
-                                                       "manager."), "next": {"type": "ir.actions.act_window_close"}},
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": _(
+                    "Your request was sent to finance and your department manager."
+                ),
+                "next": {"type": "ir.actions.act_window_close"},
+            },
         }

@@ -13,9 +13,14 @@ class LamDayRouteWizard(models.TransientModel):
     _name = "lam.day.route.wizard"
     _description = "Plan a Day Route"
 
-    allowed_user_ids = fields.Many2many("res.users", compute="_compute_allowed_user_ids")
+    allowed_user_ids = fields.Many2many(
+        "res.users", compute="_compute_allowed_user_ids"
+    )
     user_id = fields.Many2one(
-        "res.users", string="Account Manager", required=True, default=lambda self: self.env.user,
+        "res.users",
+        string="Account Manager",
+        required=True,
+        default=lambda self: self.env.user,
         domain="[('id', 'in', allowed_user_ids)]",
     )
     date = fields.Date(string="Day", required=True, default=fields.Date.context_today)
@@ -28,7 +33,9 @@ class LamDayRouteWizard(models.TransientModel):
     def _check_user_id(self):
         for wizard in self:
             if wizard.user_id not in self.env.user._lam_reportable_managers():
-                raise ValidationError(_("You may plan the routes of your own team only."))
+                raise ValidationError(
+                    _("You may plan the routes of your own team only.")
+                )
 
     @api.model_create_multi
     def create(self, vals_list):

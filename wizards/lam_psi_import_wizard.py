@@ -29,10 +29,18 @@ class LamPsiImportWizard(models.TransientModel):
     _name = "lam.psi.import.wizard"
     _description = "Import a Dealer PSI Month"
 
-    partner_id = fields.Many2one("res.partner", string="Dealer", required=True,
-                                 domain=[("is_company", "=", True), ("lam_customer_kind", "=", "dealer")])
-    month = fields.Date(required=True, default=lambda self: fields.Date.context_today(self) + relativedelta(
-        months=-1, day=1), help="Any day of the month reported.")
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Dealer",
+        required=True,
+        domain=[("is_company", "=", True), ("lam_customer_kind", "=", "dealer")],
+    )
+    month = fields.Date(
+        required=True,
+        default=lambda self: fields.Date.context_today(self)
+        + relativedelta(months=-1, day=1),
+        help="Any day of the month reported.",
+    )
     file = fields.Binary(string="XLSX File", attachment=False)
     filename = fields.Char(string="File Name")
 
@@ -49,8 +57,12 @@ class LamPsiImportWizard(models.TransientModel):
     def action_download_template(self):
         self.ensure_one()
         self.partner_id.check_access("read")
-        return self.env.ref("lubricant_account_manager.action_report_psi_template").report_action(
-            self.partner_id, data={"month": fields.Date.to_string(month_bounds(self.month)[0])})
+        return self.env.ref(
+            "lubricant_account_manager.action_report_psi_template"
+        ).report_action(
+            self.partner_id,
+            data={"month": fields.Date.to_string(month_bounds(self.month)[0])},
+        )
 
     def action_import(self):
         self.ensure_one()
@@ -68,22 +80,41 @@ class LamPsiImportWizard(models.TransientModel):
         probe = existing or PSI.new({"partner_id": dealer.id, "month": month})
         # the products of bad rows are named already: no second message about them
         failed = self._lam_failed_products(rows, lines)
-        errors += probe._lam_continuity_errors({product: (line["opening"], line["closing"])
-                                                for product, line in lines.items()}, skip=failed)
+        errors += probe._lam_continuity_errors(
+            {
+                product: (line["opening"], line["closing"])
+                for product, line in lines.items()
+            },
+            skip=failed,
+        )
         if errors:
-            raise UserError(_("Nothing was imported: correct these rows and import the file again.") + "\n"
-                            + "\n".join(errors))
-        commands = [(5, 0, 0)] + [(0, 0, {"product_id": product.id, **values}) for product, values in lines.items()]
+            raise UserError(
+                _("Nothing was imported: correct these rows and import the file again.")
+                + "\n"
+                + "\n".join(errors)
+            )
+        commands = [(5, 0, 0)] + [
+            (0, 0, {"product_id": product.id, **values})
+            for product, values in lines.items()
+        ]
         values = {"line_ids": commands, "submitted_on": fields.Date.context_today(self)}
         if existing:
             existing.write(values)
             psi = existing
         else:
             psi = PSI.create({"partner_id": dealer.id, "month": month, **values})
-        psi.message_post(body=_("Imported from %(file)s: %(count)s products.", file=self.filename or "XLSX",
-                                count=len(lines)))
+        psi.message_post(
+            body=_(
+                "Imported from %(file)s: %(count)s products.",
+                file=self.filename or "XLSX",
+                count=len(lines),
+            )
+        )
         return {
-            "type": "ir.actions.act_window", "res_model": "lam.dealer.psi", "res_id": psi.id, "view_mode": "form",
+            "type": "ir.actions.act_window",
+            "res_model": "lam.dealer.psi",
+            "res_id": psi.id,
+            "view_mode": "form",
             "target": "current",
         }
 
@@ -93,9 +124,23 @@ class LamPsiImportWizard(models.TransientModel):
         empty row."""
         try:
             content = base64.b64decode(self.file)
-            sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).worksheets[0]
-        except (binascii.Error, zipfile.BadZipFile, KeyError, ValueError, OSError, IndexError):
-            raise UserError(_("This file is not an XLSX workbook: download the template and fill it in.")) from None
+            sheet = load_workbook(
+                io.BytesIO(content), read_only=True, data_only=True
+            ).worksheets[0]
+        except (
+            binascii.Error,
+            zipfile.BadZipFile,
+            KeyError,
+            ValueError,
+            OSError,
+            IndexError,
+        ):
+            raise UserError(
+                _(
+                    "This file is not an XLSX workbook: download the template and fill "
+                    "it in."
+                )
+            ) from None
         rows, header_seen = [], False
         for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
             cells = (list(cells) + [None] * COLUMNS)[:COLUMNS]
@@ -106,7 +151,9 @@ class LamPsiImportWizard(models.TransientModel):
                 break
             rows.append((number, cells))
         if not header_seen:
-            raise UserError(_("No table found in this file: download the template and fill it in."))
+            raise UserError(
+                _("No table found in this file: download the template and fill it in.")
+            )
         if not rows:
             raise UserError(_("The file holds no product row."))
         return rows
@@ -124,28 +171,54 @@ class LamPsiImportWizard(models.TransientModel):
         for number, (code, name, *quantities) in rows:
             product = self._lam_find_product(code, name)
             if not product:
-                errors.append(_("Row %(row)s: no lubricant product %(product)s.", row=number,
-                                product=" ".join(str(value) for value in (code, name) if value)))
+                errors.append(
+                    _(
+                        "Row %(row)s: no lubricant product %(product)s.",
+                        row=number,
+                        product=" ".join(str(value) for value in (code, name) if value),
+                    )
+                )
                 continue
             if product in lines:
-                errors.append(_("Row %(row)s: %(product)s is already on another row.", row=number,
-                                product=product.display_name))
+                errors.append(
+                    _(
+                        "Row %(row)s: %(product)s is already on another row.",
+                        row=number,
+                        product=product.display_name,
+                    )
+                )
                 continue
             values, problems = {}, []
-            for key, cell in zip(("opening", "purchases", "sales", "closing"), quantities):
+            for key, cell in zip(
+                ("opening", "purchases", "sales", "closing"), quantities, strict=False
+            ):
                 number_value, problem = self._lam_quantity(cell)
                 values[key] = number_value
                 if problem:
                     problems.append(problem)
             if problems:
-                errors.append(_("Row %(row)s (%(product)s): %(problems)s", row=number, product=product.display_name,
-                                problems="; ".join(problems)))
+                errors.append(
+                    _(
+                        "Row %(row)s (%(product)s): %(problems)s",
+                        row=number,
+                        product=product.display_name,
+                        problems="; ".join(problems),
+                    )
+                )
                 continue
             expected = values["opening"] + values["purchases"] - values["sales"]
             if abs(expected - values["closing"]) > TOLERANCE:
-                errors.append(_("Row %(row)s (%(product)s): opening + purchases - sales = %(expected)s, not the "
-                                "closing stock %(closing)s.", row=number, product=product.display_name,
-                                expected=round(expected, 3), closing=values["closing"]))
+                errors.append(
+                    _(
+                        "Row %(row)s (%(product)s): opening + purchases - sales = "
+                        "%(expected)s, not the "
+                        "closing stock %(closing)s.",
+                        row=number,
+                        product=product.display_name,
+                        expected=round(expected, 3),
+                        closing=values["closing"],
+                    )
+                )
                 continue
             lines[product] = values
         return lines, errors
@@ -153,13 +226,23 @@ class LamPsiImportWizard(models.TransientModel):
     def _lam_find_product(self, code, name):
         domain = [("lam_is_lubricant", "=", True)]
         if code not in (None, ""):
-            product = self.env["product.product"].search(domain + [("default_code", "=", str(code).strip())], limit=1)
+            product = self.env["product.product"].search(
+                domain + [("default_code", "=", str(code).strip())], limit=1
+            )
             if product:
                 return product
         if name not in (None, ""):
             # =ilike: the case does not matter; the name's own % and _ are no wildcards
-            pattern = str(name).strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            return self.env["product.product"].search(domain + [("name", "=ilike", pattern)], limit=1)
+            pattern = (
+                str(name)
+                .strip()
+                .replace("\\", "\\\\")
+                .replace("%", "\\%")
+                .replace("_", "\\_")
+            )
+            return self.env["product.product"].search(
+                domain + [("name", "=ilike", pattern)], limit=1
+            )
         return self.env["product.product"]
 
     def _lam_quantity(self, cell):
@@ -167,7 +250,11 @@ class LamPsiImportWizard(models.TransientModel):
         if cell in (None, ""):
             return 0.0, None
         try:
-            value = float(str(cell).replace(",", "").strip()) if isinstance(cell, str) else float(cell)
+            value = (
+                float(str(cell).replace(",", "").strip())
+                if isinstance(cell, str)
+                else float(cell)
+            )
         except (TypeError, ValueError):
             return 0.0, _("%(value)r is not a number", value=cell)
         if not math.isfinite(value) or abs(value) >= QTY_MAX:

@@ -15,9 +15,15 @@ class LamSalesPlanBreakdownWizard(models.TransientModel):
     _name = "lam.sales.plan.breakdown.wizard"
     _description = "Propose a Sales Plan Breakdown"
 
-    manager_plan_id = fields.Many2one("lam.sales.plan.manager", string="Manager's Part", required=True)
-    history_months = fields.Integer(string="Months of History", default=12, required=True,
-                                    help="The months before the plan's whose purchases weigh each customer.")
+    manager_plan_id = fields.Many2one(
+        "lam.sales.plan.manager", string="Manager's Part", required=True
+    )
+    history_months = fields.Integer(
+        string="Months of History",
+        default=12,
+        required=True,
+        help="The months before the plan's whose purchases weigh each customer.",
+    )
 
     @api.model_create_multi
     def create(self, vals_list):

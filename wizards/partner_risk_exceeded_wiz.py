@@ -15,10 +15,22 @@ class PartnerRiskExceededWiz(models.TransientModel):
         """Going past the risk is for risk managers, and only to confirm a sale order
         (the dialog's method and record are values anyone can send)."""
         self.ensure_one()
-        if not (self.env.su or self.env.user.has_group(
-                "account_financial_risk.group_account_financial_risk_manager")):
-            raise AccessError(_("Only a risk manager confirms past the credit limit; request an approval."))
-        if self.continue_method != "action_confirm" or self.origin_reference._name != "sale.order":
+        if not (
+            self.env.su
+            or self.env.user.has_group(
+                "account_financial_risk.group_account_financial_risk_manager"
+            )
+        ):
+            raise AccessError(
+                _(
+                    "Only a risk manager confirms past the credit limit; request an "
+                    "approval."
+                )
+            )
+        if (
+            self.continue_method != "action_confirm"
+            or self.origin_reference._name != "sale.order"
+        ):
             raise UserError(_("Only a sale order is held for a credit approval."))
         return super().button_continue()
 
@@ -30,9 +42,17 @@ class PartnerRiskExceededWiz(models.TransientModel):
         order.check_access("write")
         # why it is held is worked out again, not taken from the dialog
         reason = order.state == "draft" and order.evaluate_risk_message(
-            order.partner_invoice_id.commercial_partner_id)
+            order.partner_invoice_id.commercial_partner_id
+        )
         if not reason:
-            raise UserError(_("%(order)s is not held over the credit limit.", order=order.name))
+            raise UserError(
+                _("%(order)s is not held over the credit limit.", order=order.name)
+            )
         approval = self.env["lam.credit.approval"]._lam_request(order, reason)
-        return {"type": "ir.actions.act_window", "res_model": "lam.credit.approval", "res_id": approval.id,
-                "view_mode": "form", "target": "current"}
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "lam.credit.approval",
+            "res_id": approval.id,
+            "view_mode": "form",
+            "target": "current",
+        }

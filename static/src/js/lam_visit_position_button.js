@@ -2,9 +2,9 @@
 // Copyright 2026 Lubricant Account Manager developers
 // License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
-import { Component } from "@odoo/owl";
-import { registry } from "@web/core/registry";
-import { standardWidgetProps } from "@web/views/widgets/standard_widget_props";
+import {Component} from "@odoo/owl";
+import {registry} from "@web/core/registry";
+import {standardWidgetProps} from "@web/views/widgets/standard_widget_props";
 
 /**
  * Check-in / check-out button of a visit: records the time on the server and,
@@ -13,7 +13,12 @@ import { standardWidgetProps } from "@web/views/widgets/standard_widget_props";
  */
 export class LamVisitPositionButton extends Component {
     static template = "lubricant_account_manager.LamVisitPositionButton";
-    static props = { ...standardWidgetProps, method: String, label: String, icon: { type: String, optional: true } };
+    static props = {
+        ...standardWidgetProps,
+        method: String,
+        label: String,
+        icon: {type: String, optional: true},
+    };
 
     position() {
         if (!navigator.geolocation) {
@@ -21,9 +26,13 @@ export class LamVisitPositionButton extends Component {
         }
         return new Promise((resolve) => {
             navigator.geolocation.getCurrentPosition(
-                (pos) => resolve({ latitude: pos.coords.latitude, longitude: pos.coords.longitude }),
+                (pos) =>
+                    resolve({
+                        latitude: pos.coords.latitude,
+                        longitude: pos.coords.longitude,
+                    }),
                 () => resolve({}),
-                { timeout: 5000, maximumAge: 60000 }
+                {timeout: 5000, maximumAge: 60000}
             );
         });
     }
@@ -46,5 +55,9 @@ export class LamVisitPositionButton extends Component {
 
 registry.category("view_widgets").add("lam_visit_position_button", {
     component: LamVisitPositionButton,
-    extractProps: ({ attrs }) => ({ method: attrs.method, label: attrs.title, icon: attrs.icon }),
+    extractProps: ({attrs}) => ({
+        method: attrs.method,
+        label: attrs.title,
+        icon: attrs.icon,
+    }),
 });

@@ -2,10 +2,10 @@
 // Copyright 2026 Lubricant Account Manager developers
 // License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
-import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import {registry} from "@web/core/registry";
+import {stepUtils} from "@web_tour/tour_service/tour_utils";
 
-import { lamWatchDownloads, lamDownloadDone } from "./lam_tour_utils";
+import {lamWatchDownloads, lamDownloadDone} from "./lam_tour_utils";
 
 /**
  * An account manager working in Chinese opens his customer's archive, adds a
@@ -20,17 +20,20 @@ registry.category("web_tour.tours").add("lam_archive_tour", {
         stepUtils.showAppsMenuItem(),
         {
             content: "Open the Account Management app, in Chinese",
-            trigger: ".o_app[data-menu-xmlid='lubricant_account_manager.menu_root']:contains('客户经理')",
+            trigger:
+                ".o_app[data-menu-xmlid='lubricant_account_manager.menu_root']:contains('客户经理')",
             run: "click",
         },
         {
             content: "Open the Customer Archive menu",
-            trigger: ".o_menu_sections [data-menu-xmlid='lubricant_account_manager.menu_archive']:contains('客户档案')",
+            trigger:
+                ".o_menu_sections [data-menu-xmlid='lubricant_account_manager.menu_archive']:contains('客户档案')",
             run: "click",
         },
         {
             content: "Open the customers",
-            trigger: ".dropdown-item[data-menu-xmlid='lubricant_account_manager.menu_customer']",
+            trigger:
+                ".dropdown-item[data-menu-xmlid='lubricant_account_manager.menu_customer']",
             run: "click",
         },
         {
@@ -55,12 +58,14 @@ registry.category("web_tour.tours").add("lam_archive_tour", {
         },
         {
             content: "Name the key person",
-            trigger: "div[name='lam_key_person_ids'] .o_data_row .o_field_widget[name='name'] input",
+            trigger:
+                "div[name='lam_key_person_ids'] .o_data_row .o_field_widget[name='name'] input",
             run: "edit 王建国",
         },
         {
             content: "Job position",
-            trigger: "div[name='lam_key_person_ids'] .o_data_row .o_field_widget[name='function'] input",
+            trigger:
+                "div[name='lam_key_person_ids'] .o_data_row .o_field_widget[name='function'] input",
             run: "edit 设备科长",
         },
         {
@@ -70,7 +75,8 @@ registry.category("web_tour.tours").add("lam_archive_tour", {
         },
         {
             content: "The key person is listed",
-            trigger: "div[name='lam_key_person_ids'] .o_data_row:not(.o_selected_row):contains('王建国')",
+            trigger:
+                "div[name='lam_key_person_ids'] .o_data_row:not(.o_selected_row):contains('王建国')",
         },
         {
             content: "Open the equipment",
@@ -84,12 +90,14 @@ registry.category("web_tour.tours").add("lam_archive_tour", {
         },
         {
             content: "Name the equipment",
-            trigger: "div[name='lam_equipment_ids'] .o_data_row .o_field_widget[name='name'] input",
+            trigger:
+                "div[name='lam_equipment_ids'] .o_data_row .o_field_widget[name='name'] input",
             run: "edit 2号轧机液压站",
         },
         {
             content: "How many units",
-            trigger: "div[name='lam_equipment_ids'] .o_data_row .o_field_widget[name='quantity'] input",
+            trigger:
+                "div[name='lam_equipment_ids'] .o_data_row .o_field_widget[name='quantity'] input",
             run: "edit 3",
         },
         {
@@ -99,7 +107,8 @@ registry.category("web_tour.tours").add("lam_archive_tour", {
         },
         {
             content: "The equipment is listed",
-            trigger: "div[name='lam_equipment_ids'] .o_data_row:not(.o_selected_row):contains('2号轧机液压站')",
+            trigger:
+                "div[name='lam_equipment_ids'] .o_data_row:not(.o_selected_row):contains('2号轧机液压站')",
         },
         {
             content: "Open the contacts and addresses",
@@ -138,7 +147,8 @@ registry.category("web_tour.tours").add("lam_archive_tour", {
         },
         {
             content: "Print P9 from the form",
-            trigger: ".o-dropdown--menu .o_menu_item:contains('P9'):not(:contains('XLSX'))",
+            trigger:
+                ".o-dropdown--menu .o_menu_item:contains('P9'):not(:contains('XLSX'))",
             run: "click",
         },
         lamDownloadDone("P9"),

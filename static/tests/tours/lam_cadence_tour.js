@@ -2,7 +2,7 @@
 // Copyright 2026 Lubricant Account Manager developers
 // License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
-import { registry } from "@web/core/registry";
+import {registry} from "@web/core/registry";
 
 /**
  * An account manager working in Chinese opens the contact-cadence activity
@@ -25,7 +25,8 @@ registry.category("web_tour.tours").add("lam_cadence_tour", {
         },
         {
             content: "Open the customer due a call",
-            trigger: ".o_data_row:contains('鞍山轧钢厂') .o_data_cell, .o_kanban_record:contains('鞍山轧钢厂')",
+            trigger:
+                ".o_data_row:contains('鞍山轧钢厂') .o_data_cell, .o_kanban_record:contains('鞍山轧钢厂')",
             run: "click",
         },
         {

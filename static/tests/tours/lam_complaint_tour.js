@@ -2,7 +2,7 @@
 // Copyright 2026 Lubricant Account Manager developers
 // License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
-import { registry } from "@web/core/registry";
+import {registry} from "@web/core/registry";
 
 /**
  * An account manager working in Chinese registers a customer's complaint,
@@ -68,7 +68,8 @@ registry.category("web_tour.tours").add("lam_complaint_tour", {
         },
         {
             content: "The complaint is resolved",
-            trigger: ".o_statusbar_status button.o_arrow_button_current:contains('已解决')",
+            trigger:
+                ".o_statusbar_status button.o_arrow_button_current:contains('已解决')",
         },
     ],
 });

@@ -2,7 +2,7 @@
 // Copyright 2026 Lubricant Account Manager developers
 // License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
-import { registry } from "@web/core/registry";
+import {registry} from "@web/core/registry";
 
 /**
  * Finance, working in Chinese, opens the order held on credit from the
@@ -23,7 +23,8 @@ registry.category("web_tour.tours").add("lam_credit_approval_tour", {
         },
         {
             content: "Approved",
-            trigger: ".o_statusbar_status button.o_arrow_button_current:contains('已批准')",
+            trigger:
+                ".o_statusbar_status button.o_arrow_button_current:contains('已批准')",
         },
     ],
 });

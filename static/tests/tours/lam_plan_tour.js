@@ -2,8 +2,8 @@
 // Copyright 2026 Lubricant Account Manager developers
 // License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
-import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import {registry} from "@web/core/registry";
+import {stepUtils} from "@web_tour/tour_service/tour_utils";
 
 function openPlanning() {
     return [
@@ -15,7 +15,8 @@ function openPlanning() {
         },
         {
             content: "Open Planning and Development",
-            trigger: ".o_menu_sections [data-menu-xmlid='lubricant_account_manager.menu_planning']:contains('计划与开发')",
+            trigger:
+                ".o_menu_sections [data-menu-xmlid='lubricant_account_manager.menu_planning']:contains('计划与开发')",
             run: "click",
         },
     ];
@@ -30,7 +31,8 @@ function addLine(customer, search, action) {
         },
         {
             content: "Choose the customer",
-            trigger: ".o_field_widget[name='line_ids'] .o_selected_row .o_field_widget[name='partner_id'] input",
+            trigger:
+                ".o_field_widget[name='line_ids'] .o_selected_row .o_field_widget[name='partner_id'] input",
             run: `edit ${search}`,
         },
         {
@@ -40,7 +42,8 @@ function addLine(customer, search, action) {
         },
         {
             content: "Say what to do",
-            trigger: ".o_field_widget[name='line_ids'] .o_selected_row .o_field_widget[name='action'] input",
+            trigger:
+                ".o_field_widget[name='line_ids'] .o_selected_row .o_field_widget[name='action'] input",
             run: `edit ${action}`,
         },
     ];
@@ -56,7 +59,8 @@ registry.category("web_tour.tours").add("lam_plan_tour", {
         ...openPlanning(),
         {
             content: "Open the plans",
-            trigger: ".dropdown-item[data-menu-xmlid='lubricant_account_manager.menu_plan']:contains('计划与总结')",
+            trigger:
+                ".dropdown-item[data-menu-xmlid='lubricant_account_manager.menu_plan']:contains('计划与总结')",
             run: "click",
         },
         {
@@ -79,7 +83,8 @@ registry.category("web_tour.tours").add("lam_plan_tour", {
         },
         {
             content: "The plan is submitted",
-            trigger: ".o_statusbar_status button[data-value='planned'].o_arrow_button_current",
+            trigger:
+                ".o_statusbar_status button[data-value='planned'].o_arrow_button_current",
         },
     ],
 });
@@ -94,7 +99,8 @@ registry.category("web_tour.tours").add("lam_scorecard_tour", {
         ...openPlanning(),
         {
             content: "Open the scorecard",
-            trigger: ".dropdown-item[data-menu-xmlid='lubricant_account_manager.menu_scorecard']:contains('工作考核')",
+            trigger:
+                ".dropdown-item[data-menu-xmlid='lubricant_account_manager.menu_scorecard']:contains('工作考核')",
             run: "click",
         },
         {

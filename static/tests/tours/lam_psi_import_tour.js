@@ -2,9 +2,13 @@
 // Copyright 2026 Lubricant Account Manager developers
 // License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
-import { registry } from "@web/core/registry";
+import {registry} from "@web/core/registry";
 
-import { lamDownloadDone, lamUploadLastDownload, lamWatchDownloads } from "./lam_tour_utils";
+import {
+    lamDownloadDone,
+    lamUploadLastDownload,
+    lamWatchDownloads,
+} from "./lam_tour_utils";
 
 /**
  * A channel manager working in Chinese opens his dealer, downloads the PSI
@@ -32,7 +36,8 @@ registry.category("web_tour.tours").add("lam_psi_import_tour", {
         },
         {
             content: "Download the template of the month",
-            trigger: ".modal button[name='action_download_template']:contains('下载模板')",
+            trigger:
+                ".modal button[name='action_download_template']:contains('下载模板')",
             run: "click",
         },
         lamDownloadDone(".xlsx"),
@@ -48,7 +53,8 @@ registry.category("web_tour.tours").add("lam_psi_import_tour", {
         },
         {
             content: "The month is imported, its products listed",
-            trigger: "body:not(:has(.modal)) .o_field_widget[name='line_ids'] .o_data_row:contains('L-HM 46')",
+            trigger:
+                "body:not(:has(.modal)) .o_field_widget[name='line_ids'] .o_data_row:contains('L-HM 46')",
         },
     ],
 });

@@ -2,9 +2,14 @@
 // Copyright 2026 Lubricant Account Manager developers
 // License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
-import { registry } from "@web/core/registry";
+import {registry} from "@web/core/registry";
 
-import { lamCheckLastDownload, lamDownloadDone, lamOpenReportWizard, lamWatchDownloads } from "./lam_tour_utils";
+import {
+    lamCheckLastDownload,
+    lamDownloadDone,
+    lamOpenReportWizard,
+    lamWatchDownloads,
+} from "./lam_tour_utils";
 
 /**
  * Finance, working in Chinese, prints P8 for a customer from the report
@@ -41,7 +46,10 @@ registry.category("web_tour.tours").add("lam_receivables_tour", {
             run: "click",
         },
         lamDownloadDone(".pdf"),
-        lamCheckLastDownload({ contentType: "application/pdf", texts: ["鞍山轧钢厂", "应收账款跟踪", "S0"] }),
+        lamCheckLastDownload({
+            contentType: "application/pdf",
+            texts: ["鞍山轧钢厂", "应收账款跟踪", "S0"],
+        }),
         {
             content: "Close the dialog",
             trigger: ".modal .btn-close, .modal button[special='cancel']",
@@ -49,12 +57,14 @@ registry.category("web_tour.tours").add("lam_receivables_tour", {
         },
         {
             content: "Open Sales and Purchases",
-            trigger: ".o_menu_sections [data-menu-xmlid='lubricant_account_manager.menu_sales']",
+            trigger:
+                ".o_menu_sections [data-menu-xmlid='lubricant_account_manager.menu_sales']",
             run: "click",
         },
         {
             content: "Receivables",
-            trigger: ".dropdown-item[data-menu-xmlid='lubricant_account_manager.menu_receivable']:contains('应收账款')",
+            trigger:
+                ".dropdown-item[data-menu-xmlid='lubricant_account_manager.menu_receivable']:contains('应收账款')",
             run: "click",
         },
         {
@@ -79,7 +89,8 @@ registry.category("web_tour.tours").add("lam_receivables_tour", {
         },
         {
             content: "It is listed on the invoice",
-            trigger: "body:not(:has(.modal)) .o_field_widget[name='collection_ids'] .o_data_row:contains('电话催收')",
+            trigger:
+                "body:not(:has(.modal)) .o_field_widget[name='collection_ids'] .o_data_row:contains('电话催收')",
         },
     ],
 });

@@ -2,9 +2,14 @@
 // Copyright 2026 Lubricant Account Manager developers
 // License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
-import { registry } from "@web/core/registry";
+import {registry} from "@web/core/registry";
 
-import { lamCheckLastDownload, lamDownloadDone, lamOpenReportWizard, lamWatchDownloads } from "./lam_tour_utils";
+import {
+    lamCheckLastDownload,
+    lamDownloadDone,
+    lamOpenReportWizard,
+    lamWatchDownloads,
+} from "./lam_tour_utils";
 
 /**
  * 报表 › 打印报表: a manager chooses one of his customers and prints P9 as
@@ -36,13 +41,17 @@ registry.category("web_tour.tours").add("lam_report_wizard_tour", {
             run: "click",
         },
         lamDownloadDone(".pdf"),
-        lamCheckLastDownload({ contentType: "application/pdf", texts: ["鞍山轧钢厂", "客户档案"], absent: ["大连港务局"] }),
+        lamCheckLastDownload({
+            contentType: "application/pdf",
+            texts: ["鞍山轧钢厂", "客户档案"],
+            absent: ["大连港务局"],
+        }),
         {
             content: "Export the XLSX",
             trigger: ".modal button[name='action_export_xlsx']",
             run: "click",
         },
         lamDownloadDone(".xlsx"),
-        lamCheckLastDownload({ contentType: "spreadsheetml" }),
+        lamCheckLastDownload({contentType: "spreadsheetml"}),
     ],
 });

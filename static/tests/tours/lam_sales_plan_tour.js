@@ -2,7 +2,7 @@
 // Copyright 2026 Lubricant Account Manager developers
 // License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
-import { registry } from "@web/core/registry";
+import {registry} from "@web/core/registry";
 
 /**
  * An account manager working in Chinese opens his part of next month's
@@ -29,7 +29,8 @@ registry.category("web_tour.tours").add("lam_sales_plan_tour", {
         },
         {
             content: "The customers are listed with their targets",
-            trigger: "body:not(:has(.modal)) .o_field_widget[name='line_ids'] .o_data_row:contains('鞍山轧钢厂')",
+            trigger:
+                "body:not(:has(.modal)) .o_field_widget[name='line_ids'] .o_data_row:contains('鞍山轧钢厂')",
         },
         {
             content: "The breakdown adds up",

@@ -2,8 +2,8 @@
 // Copyright 2026 Lubricant Account Manager developers
 // License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
-import { download } from "@web/core/network/download";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import {download} from "@web/core/network/download";
+import {stepUtils} from "@web_tour/tour_service/tour_utils";
 
 /**
  * Tour steps that follow file downloads (reports): the web client downloads a
@@ -23,8 +23,10 @@ export function lamWatchDownloads() {
             download._download = async (options) => {
                 const filename = await original(options);
                 const [url] = JSON.parse(options.data?.data || "[]");
-                downloads.push({ filename, url });
-                document.body.dataset.lamDownloads = downloads.map((d) => d.filename).join("|");
+                downloads.push({filename, url});
+                document.body.dataset.lamDownloads = downloads
+                    .map((d) => d.filename)
+                    .join("|");
                 return filename;
             };
         },
@@ -42,16 +44,18 @@ export function lamDownloadDone(namePart) {
  * Fetch again what the last report URL serves and check it: its content type,
  * and texts it must hold or not hold (for PDFs, which tests render as HTML).
  */
-export function lamCheckLastDownload({ contentType, texts = [], absent = [] }) {
+export function lamCheckLastDownload({contentType, texts = [], absent = []}) {
     return {
         content: `Check the last download (${contentType})`,
         trigger: "body",
         async run() {
-            const { url, filename } = downloads.at(-1);
+            const {url, filename} = downloads.at(-1);
             const response = await fetch(url);
             const type = response.headers.get("Content-Type") || "";
             if (!response.ok || !type.includes(contentType)) {
-                throw new Error(`${filename}: ${url} served ${response.status} ${type}`);
+                throw new Error(
+                    `${filename}: ${url} served ${response.status} ${type}`
+                );
             }
             const body = await response.text();
             for (const text of texts) {
@@ -61,7 +65,9 @@ export function lamCheckLastDownload({ contentType, texts = [], absent = [] }) {
             }
             for (const text of absent) {
                 if (body.includes(text)) {
-                    throw new Error(`${filename} holds "${text}", which was not asked for`);
+                    throw new Error(
+                        `${filename} holds "${text}", which was not asked for`
+                    );
                 }
             }
         },
@@ -77,7 +83,7 @@ export function lamUploadLastDownload(fieldSelector) {
         content: "Choose the downloaded file",
         trigger: `${fieldSelector} input[type=file]:not(:visible)`,
         async run() {
-            const { url, filename } = downloads.at(-1);
+            const {url, filename} = downloads.at(-1);
             const response = await fetch(url);
             if (!response.ok) {
                 throw new Error(`${filename}: ${url} served ${response.status}`);
@@ -89,7 +95,7 @@ export function lamUploadLastDownload(fieldSelector) {
             transfer.items.add(file);
             const input = document.querySelector(`${fieldSelector} input[type=file]`);
             input.files = transfer.files;
-            input.dispatchEvent(new Event("change", { bubbles: true }));
+            input.dispatchEvent(new Event("change", {bubbles: true}));
         },
     };
 }
@@ -107,12 +113,14 @@ export function lamOpenReportWizard() {
         },
         {
             content: "Open the Reports menu",
-            trigger: ".o_menu_sections [data-menu-xmlid='lubricant_account_manager.menu_reports']:contains('报表')",
+            trigger:
+                ".o_menu_sections [data-menu-xmlid='lubricant_account_manager.menu_reports']:contains('报表')",
             run: "click",
         },
         {
             content: "Print Reports",
-            trigger: ".dropdown-item[data-menu-xmlid='lubricant_account_manager.menu_report_wizard']:contains('打印报表')",
+            trigger:
+                ".dropdown-item[data-menu-xmlid='lubricant_account_manager.menu_report_wizard']:contains('打印报表')",
             run: "click",
         },
     ];

@@ -2,8 +2,8 @@
 // Copyright 2026 Lubricant Account Manager developers
 // License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
-import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import {registry} from "@web/core/registry";
+import {stepUtils} from "@web_tour/tour_service/tour_utils";
 
 function inDays(days) {
     const date = new Date(Date.now() + days * 86400000);
@@ -26,12 +26,14 @@ registry.category("web_tour.tours").add("lam_visit_tour", {
         },
         {
             content: "Open Field Work",
-            trigger: ".o_menu_sections [data-menu-xmlid='lubricant_account_manager.menu_field_work']:contains('现场工作')",
+            trigger:
+                ".o_menu_sections [data-menu-xmlid='lubricant_account_manager.menu_field_work']:contains('现场工作')",
             run: "click",
         },
         {
             content: "Open the visits",
-            trigger: ".dropdown-item[data-menu-xmlid='lubricant_account_manager.menu_visit']:contains('走访')",
+            trigger:
+                ".dropdown-item[data-menu-xmlid='lubricant_account_manager.menu_visit']:contains('走访')",
             run: "click",
         },
         {
@@ -96,7 +98,8 @@ registry.category("web_tour.tours").add("lam_visit_tour", {
         },
         {
             content: "The visit is reported",
-            trigger: ".o_statusbar_status button[data-value='reported'].o_arrow_button_current",
+            trigger:
+                ".o_statusbar_status button[data-value='reported'].o_arrow_button_current",
         },
     ],
 });

@@ -2,9 +2,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 {
     "name": "Lubricant Account Manager",
-    "summary": "Customer archives, field work, plans, prospects, scorecards, complaints "
+    "summary": "Customer archives, field work, plans, prospects, scorecards, "
+    "complaints "
     "and dealers for lubricant account managers",
-    "version": "18.0.1.6.0",
+    "version": "18.0.1.6.1",
     "category": "Sales/CRM",
     "author": "Lubricant Account Manager developers",
     "website": "https://github.com/lubricant-account-manager/lubricant_account_manager",

@@ -149,8 +149,9 @@ EOF
     rm -rf "$BUILD/data/filestore/$1"
 }
 
+# Odoo with the configuration in ODOO_CONF (default: the one write_config writes)
 odoo() {
-    "$PY" -m odoo -c "$BUILD/odoo.conf" "$@"
+    "$PY" -m odoo -c "${ODOO_CONF:-$BUILD/odoo.conf}" "$@"
 }
 
 # Install or upgrade the addon in database $1; fail loudly on any error.
@@ -222,17 +223,92 @@ cmd_bench() {
     [ -n "${LAM_KEEP_DB:-}" ] || drop_db "$db"
 }
 
+# The commit of the manifest's history whose version precedes the working tree's.
+previous_version_commit() {
+    local current commit version
+    current=$(manifest_version <"$ROOT/__manifest__.py")
+    for commit in $(git -C "$ROOT" log --format=%H -- __manifest__.py); do
+        version=$(git -C "$ROOT" show "$commit:__manifest__.py" | manifest_version)
+        if [ "$version" != "$current" ]; then
+            echo "$commit"
+            return
+        fi
+    done
+    echo "No earlier version in the manifest's history" >&2
+    exit 1
+}
+
+manifest_version() {
+    python3 -c 'import ast, sys; print(ast.literal_eval(sys.stdin.read())["version"])'
+}
+
+# Row counts of every lam_* table and the filled values of the partners' lam_* columns.
+snapshot() {
+    "$PY" - "$1" <<'EOF'
+import sys, psycopg2
+from psycopg2 import sql
+with psycopg2.connect(dbname=sys.argv[1]) as cnx, cnx.cursor() as cr:
+    cr.execute(r"SELECT relname FROM pg_class WHERE relkind = 'r' AND relname LIKE 'lam\_%' ORDER BY 1")
+    for (table,) in cr.fetchall():
+        cr.execute(sql.SQL("SELECT COUNT(*) FROM {}").format(sql.Identifier(table)))
+        print(f"table {table} {cr.fetchone()[0]}")
+    cr.execute(r"""SELECT column_name FROM information_schema.columns
+                   WHERE table_name = 'res_partner' AND column_name LIKE 'lam\_%' ORDER BY 1""")
+    for (column,) in cr.fetchall():
+        cr.execute(sql.SQL("SELECT COUNT({}) FROM res_partner").format(sql.Identifier(column)))
+        print(f"res_partner.{column} {cr.fetchone()[0]}")
+EOF
+}
+
+# Install an earlier commit's addon with demo data, upgrade it to the working
+# tree, and compare what every lam_* table and archive column holds.
+cmd_upgrade_check() {
+    local commit=${1:-} db=lam_upgrade_check old="$BUILD/upgrade-old" from
+    [ -n "$commit" ] || commit=$(previous_version_commit)
+    from=$(git -C "$ROOT" show "$commit:__manifest__.py" | manifest_version)
+    say "installing $MODULE $from (commit ${commit:0:10}) with demo data"
+    rm -rf "$old"
+    mkdir -p "$old/$MODULE"
+    git -C "$ROOT" archive "$commit" | tar -x -C "$old/$MODULE"
+    sed "s|^addons_path = [^,]*|addons_path = $old|" "$BUILD/odoo.conf" >"$BUILD/odoo-old.conf"
+    drop_db "$db"
+    [ -n "${LAM_KEEP_DB:-}" ] || trap "drop_db '$db' >/dev/null 2>&1 || true" EXIT
+    ODOO_CONF="$BUILD/odoo-old.conf" install_module "$db" -i
+    snapshot "$db" >"$BUILD/upgrade-before.txt"
+    say "upgrading to the working tree ($(manifest_version <"$ROOT/__manifest__.py"))"
+    install_module "$db" -u
+    snapshot "$db" >"$BUILD/upgrade-after.txt"
+    "$PY" - "$BUILD/upgrade-before.txt" "$BUILD/upgrade-after.txt" <<'EOF'
+import sys
+before, after = (
+    {name: int(count) for name, count in (line.rsplit(" ", 1) for line in open(path))}
+    for path in sys.argv[1:]
+)
+lost = 0
+print(f"{'what':<58} {'before':>8} {'after':>8}")
+for name in sorted(set(before) | set(after)):
+    old, new = before.get(name), after.get(name)
+    mark = ""
+    if old is not None and (new is None or new < old):
+        mark, lost = "  LOST", lost + 1
+    shown = [value if value is not None else "-" for value in (old, new)]
+    print(f"{name:<58} {shown[0]:>8} {shown[1]:>8}{mark}")
+print(f"{len(before)} tables and columns before, {len(after)} after; {lost} lost rows or values")
+sys.exit(1 if lost else 0)
+EOF
+}
+
 main() {
     local command=${1:-}
     shift || true
     case "$command" in
-        run|test|bench) ;;
-        *) echo "usage: $0 run|test|bench" >&2; exit 2 ;;
+        run|test|bench|upgrade-check) ;;
+        *) echo "usage: $0 run|test|bench|upgrade-check [commit]" >&2; exit 2 ;;
     esac
     bootstrap "$command"
     ensure_postgres
     write_config
-    "cmd_$command" "$@"
+    "cmd_${command//-/_}" "$@"
 }
 
 main "$@"

@@ -5,6 +5,8 @@ from . import res_company
 from . import res_config_settings
 from . import product_template
 from . import res_users
+from . import crm_team
+from . import crm_team_member
 from . import lam_customer_record_mixin
 from . import lam_month_mixin
 from . import lam_equipment_link_mixin

@@ -1,7 +1,7 @@
 # Copyright 2026 Lubricant Account Manager developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError
 from odoo.tools.translate import LazyTranslate
 
@@ -66,6 +66,14 @@ class ResUsers(models.Model):
         "company's address.",
     )
     lam_start_longitude = fields.Float(string="Route Start Longitude", digits=(10, 7))
+    lam_team_user_ids = fields.Many2many(
+        "res.users",
+        compute="_compute_lam_team_user_ids",
+        string="Managers of the Teams Led",
+        help="The members of the active sales teams this user leads: the account "
+        "managers whose customers and work a department manager sees. The record "
+        "rules of the team-led side filter on it.",
+    )
 
     _sql_constraints = [
         (
@@ -215,18 +223,36 @@ class ResUsers(models.Model):
                 ]
             )
         if self.has_group("lubricant_account_manager.group_lam_department_manager"):
-            members = (
-                self.env["crm.team.member"]
-                .sudo()
-                .search(
-                    [
-                        ("crm_team_id.user_id", "=", self.id),
-                        ("crm_team_id.active", "=", True),
-                    ]
-                )
-            )
-            return members.user_id.filtered("active") | self
+            return self.lam_team_user_ids.filtered("active") | self
         return self
+
+    def _compute_lam_team_user_ids(self):
+        # the record rules read this for the current user, who may not read the
+        # teams' members: they are read as the system, for the teams he leads only
+        members = (
+            self.env["crm.team.member"]
+            .sudo()
+            .search(
+                [
+                    ("crm_team_id.user_id", "in", self.ids),
+                    ("crm_team_id.active", "=", True),
+                ]
+            )
+        )
+        by_leader = {}
+        for member in members:
+            by_leader.setdefault(member.crm_team_id.user_id.id, set()).add(
+                member.user_id.id
+            )
+        for user in self:
+            user.lam_team_user_ids = [Command.set(sorted(by_leader.get(user.id, ())))]
+
+    @api.model
+    def _lam_teams_changed(self):
+        """Who leads whom changed: Odoo caches each user's rule domains, and
+        the transaction caches lam_team_user_ids."""
+        self.env.registry.clear_cache()
+        self.env["res.users"].invalidate_model(["lam_team_user_ids"])
 
     def _lam_check_admin(self):
         """Refuse an administrator's task to anyone else."""

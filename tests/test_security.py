@@ -1,6 +1,7 @@
 # Copyright 2026 Lubricant Account Manager developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
+from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
@@ -84,6 +85,29 @@ class TestSecurity(LamCommon):
         self.assertEqual(self.equipment_b.with_user(dep).quantity, 5)
         with self.assertRaises(AccessError):
             self.customer_c.with_user(dep).read(["name"])
+
+    def test_a_change_of_team_changes_what_its_leader_sees_at_once(self):
+        east, west = self.department_manager, self.other_department_manager
+        Partner = self.env["res.partner"]
+        kinds = [("lam_customer_kind", "!=", False)]
+        self.assertEqual(
+            Partner.with_user(east).search(kinds), self.customer_a | self.customer_b
+        )
+        self.assertEqual(east.lam_team_user_ids, self.manager_a | self.manager_b)
+        # manager C joins the east team (and leaves the west one): the domains of
+        # the record rules, which Odoo caches per user, follow at once
+        self.team.crm_team_member_ids = [Command.create({"user_id": self.manager_c.id})]
+        self.assertEqual(
+            Partner.with_user(east).search(kinds),
+            self.customer_a | self.customer_b | self.customer_c,
+        )
+        self.assertFalse(Partner.with_user(west).search(kinds))
+        self.team.user_id = west
+        self.assertFalse(Partner.with_user(east).search(kinds))
+        self.assertEqual(
+            Partner.with_user(west).search(kinds),
+            self.customer_a | self.customer_b | self.customer_c,
+        )
 
     def test_finance_reads_but_does_not_write_the_archive(self):
         finance_customer = self.customer_a.with_user(self.finance)

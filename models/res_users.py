@@ -70,6 +70,7 @@ class ResUsers(models.Model):
         "res.users",
         compute="_compute_lam_team_user_ids",
         string="Managers of the Teams Led",
+        groups="base.group_user",
         help="The members of the active sales teams this user leads: the account "
         "managers whose customers and work a department manager sees. The record "
         "rules of the team-led side filter on it.",
@@ -228,13 +229,17 @@ class ResUsers(models.Model):
 
     def _compute_lam_team_user_ids(self):
         # the record rules read this for the current user, who may not read the
-        # teams' members: they are read as the system, for the teams he leads only
+        # teams' members: they are read as the system, for the teams he leads only.
+        # Active members of active teams whatever the caller's active_test: the
+        # value is cached for the transaction and then in the rules' domains.
         members = (
             self.env["crm.team.member"]
             .sudo()
+            .with_context(active_test=False)
             .search(
                 [
                     ("crm_team_id.user_id", "in", self.ids),
+                    ("active", "=", True),
                     ("crm_team_id.active", "=", True),
                 ]
             )

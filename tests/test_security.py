@@ -109,6 +109,22 @@ class TestSecurity(LamCommon):
             self.customer_a | self.customer_b | self.customer_c,
         )
 
+    def test_an_archived_membership_never_counts(self):
+        east = self.department_manager
+        Partner = self.env["res.partner"]
+        kinds = [("lam_customer_kind", "!=", False)]
+        self.team.crm_team_member_ids.filtered(
+            lambda member: member.user_id == self.manager_b
+        ).active = False
+        # read first by a caller that sees archived records: the value is cached for
+        # the transaction, and the rules' domains are cached past it
+        self.assertEqual(
+            east.with_context(active_test=False).lam_team_user_ids, self.manager_a
+        )
+        self.assertEqual(Partner.with_user(east).search(kinds), self.customer_a)
+        with self.assertRaises(AccessError):
+            self.customer_b.with_user(east).read(["name"])
+
     def test_finance_reads_but_does_not_write_the_archive(self):
         finance_customer = self.customer_a.with_user(self.finance)
         self.assertEqual(finance_customer.read(["lam_size"])[0]["lam_size"], "large")

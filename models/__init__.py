@@ -5,6 +5,7 @@ from . import res_company
 from . import res_config_settings
 from . import product_template
 from . import res_users
+from . import lam_team_change_mixin
 from . import crm_team
 from . import crm_team_member
 from . import lam_customer_record_mixin

@@ -7,7 +7,8 @@
 # the clock of Odoo and pytest set to that day through libfaketime (Debian's
 # `faketime`), once per time zone; the day and time are read in that zone. The
 # demo is made relative to the faked day, as an install on that day would make
-# it. Chromium keeps the real clock (a wrapper drops the preload), and so does
+# it. Chromium keeps the real clock (a wrapper drops the preload; the tours move
+# the page's clock to the server's, tests/test_tour_archive.py), and so does
 # PostgreSQL, started before; the tests date records by the test's own frozen
 # clock (tests/common.py), not by the database's now(). A run takes about as
 # long as `make test`.
@@ -41,6 +42,10 @@ unset LD_PRELOAD FAKETIME
 exec /usr/bin/chromium "$@"
 EOF
 chmod +x "$wrapper/chromium"
+
+# PostgreSQL runs with the real clock: started under libfaketime, its server
+# (another user) cannot open the shared memory of the faked clock and hangs.
+bash "$ROOT/scripts/lam_env.sh" postgres || exit 2
 
 summary=()
 failed=0

@@ -1,16 +1,62 @@
 # Copyright 2026 Lubricant Account Manager developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
+import time
+from unittest.mock import patch
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, fields
 from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests.common import ChromeBrowser
 
 from .common import MODULE
 
+# Shifts the page's Date by a constant offset, so that the browser's "today"
+# (context_today(), date pickers, the tours' own dates) is the server's.
+SERVER_CLOCK_JS = """(() => {
+    const offset = %d;
+    const RealDate = Date;
+    class ServerDate extends RealDate {
+        constructor(...args) {
+            super(...(args.length ? args : [RealDate.now() + offset]));
+        }
+        static now() {
+            return RealDate.now() + offset;
+        }
+    }
+    globalThis.Date = ServerDate;
+})();"""
+# a browser clock further than this from the server's is moved to the server's
+CLOCK_SKEW_MS = 60000
+
 
 class LamTourCase(HttpCase):
-    """Browser tours run in Chinese, as the managers work."""
+    """Browser tours run in Chinese, as the managers work.
+
+    The browser reads the server's clock: `make date-sweep` fakes the clock of
+    Odoo (libfaketime) but not Chromium's, and a tour that types "in 30 days"
+    or filters on "this month" must mean the server's day.
+    """
+
+    def browser_js(self, *args, **kwargs):
+        navigate_to = ChromeBrowser.navigate_to
+
+        def navigate_on_server_clock(browser, url, wait_stop=False):
+            answer = browser._websocket_request(
+                "Runtime.evaluate",
+                params={"expression": "Date.now()", "returnByValue": True},
+            )
+            offset = round(time.time() * 1000) - answer["result"]["value"]
+            if abs(offset) > CLOCK_SKEW_MS:
+                browser._websocket_request(
+                    "Page.addScriptToEvaluateOnNewDocument",
+                    params={"source": SERVER_CLOCK_JS % offset},
+                )
+            return navigate_to(browser, url, wait_stop=wait_stop)
+
+        with patch.object(ChromeBrowser, "navigate_to", navigate_on_server_clock):
+            return super().browser_js(*args, **kwargs)
 
     @classmethod
     def setUpClass(cls):

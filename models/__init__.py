@@ -1,6 +1,8 @@
 # Copyright 2026 Lubricant Account Manager developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
+from . import lam_validated_mixin
+from . import lam_approval_mixin
 from . import res_company
 from . import res_config_settings
 from . import product_template
@@ -13,6 +15,15 @@ from . import lam_month_mixin
 from . import lam_equipment_link_mixin
 from . import lam_credit_event
 from . import res_partner
+from . import res_partner_archive
+from . import res_partner_key_person
+from . import res_partner_credit
+from . import res_partner_grading
+from . import res_partner_forecast
+from . import res_partner_dealer
+from . import res_partner_development
+from . import res_partner_work
+from . import res_partner_reassign
 from . import lam_equipment
 from . import lam_oil_usage
 from . import lam_oil_sample

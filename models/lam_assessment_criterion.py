@@ -18,6 +18,7 @@ class LamAssessmentCriterion(models.Model):
 
     _name = "lam.assessment.criterion"
     _description = "Dealer Assessment Criterion"
+    _inherit = ["lam.validated.mixin"]
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)

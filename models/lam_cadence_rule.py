@@ -6,8 +6,6 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..tools.validation import check_vals
-
 CONTACT_TYPES = [
     ("visit", "Visit Done"),
     ("call", "Phone/Online Contact"),
@@ -32,6 +30,7 @@ class LamCadenceRule(models.Model):
 
     _name = "lam.cadence.rule"
     _description = "Contact Cadence Rule"
+    _inherit = ["lam.validated.mixin"]
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)
@@ -168,16 +167,6 @@ class LamCadenceRule(models.Model):
                         rule=rule.name,
                     )
                 )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            check_vals(self, vals)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        check_vals(self, vals)
-        return super().write(vals)
 
     # --- selection and coverage, on facts gathered for a batch of customers
     def _lam_applies(self, facts):

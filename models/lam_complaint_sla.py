@@ -12,6 +12,7 @@ class LamComplaintSla(models.Model):
 
     _name = "lam.complaint.sla"
     _description = "Complaint SLA Analysis"
+    _inherit = ["lam.validated.mixin"]
     _auto = False
     _order = "user_id, month"
 

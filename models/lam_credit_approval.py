@@ -20,8 +20,11 @@ class LamCreditApproval(models.Model):
 
     _name = "lam.credit.approval"
     _description = "Credit Approval Request"
-    _inherit = ["lam.customer.record.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["lam.customer.record.mixin", "lam.approval.mixin"]
     _order = "create_date desc, id desc"
+    _lam_decision_activity = (
+        "lubricant_account_manager.mail_activity_type_lam_credit_approval"
+    )
     _lam_system_fields = (
         "state",
         "decided_by_id",
@@ -46,18 +49,6 @@ class LamCreditApproval(models.Model):
     credit_limit = fields.Monetary(readonly=True)
     exception_msg = fields.Text(string="Why Held", readonly=True)
     requested_by_id = fields.Many2one("res.users", string="Requested By", readonly=True)
-    state = fields.Selection(
-        [("requested", "Requested"), ("approved", "Approved"), ("refused", "Refused")],
-        default="requested",
-        required=True,
-        readonly=True,
-        tracking=True,
-    )
-    decided_by_id = fields.Many2one("res.users", string="Decided By", readonly=True)
-    decided_on = fields.Datetime(readonly=True)
-    refusal_reason = fields.Text(
-        help="Why the order is not confirmed: told to the manager."
-    )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -83,6 +74,7 @@ class LamCreditApproval(models.Model):
         if open_request:
             return open_request
         partner = order.partner_invoice_id.commercial_partner_id.sudo()
+        # as the system: requests are not created by hand (create() above)
         approval = self.sudo().create(
             {
                 "order_id": order.id,
@@ -94,89 +86,61 @@ class LamCreditApproval(models.Model):
                 "requested_by_id": self.env.user.id,
             }
         )
-        approvers = approval._lam_approvers(order)
-        body = Markup("<p>%s</p><p>%s</p>") % (
-            _(
-                "%(user)s asks to confirm %(order)s over the credit limit of "
-                "%(customer)s.",
-                user=self.env.user.name,
-                order=order.name,
-                customer=partner.name,
-            ),
-            exception_msg,
-        )
-        approval.message_post(
-            body=body,
-            partner_ids=approvers.partner_id.ids,
-            subtype_xmlid="mail.mt_comment",
-        )
-        for approver in approvers:
-            approval.activity_schedule(
-                "lubricant_account_manager.mail_activity_type_lam_credit_approval",
-                user_id=approver.id,
-                summary=_(
-                    "Approve or refuse %(order)s held on credit", order=order.name
+        approval._lam_notify_deciders(
+            Markup("<p>%s</p><p>%s</p>")
+            % (
+                _(
+                    "%(user)s asks to confirm %(order)s over the credit limit of "
+                    "%(customer)s.",
+                    user=self.env.user.name,
+                    order=order.name,
+                    customer=partner.name,
                 ),
-            )
+                exception_msg,
+            ),
+            _("Approve or refuse %(order)s held on credit", order=order.name),
+        )
+        # as the system: the manager may not post on an order he does not follow
         order.sudo().message_post(
             body=_("Held over the credit limit: approval requested.")
         )
         return approval
 
-    def _lam_approvers(self, order):
+    def _lam_deciders(self):
         department = (
-            order.user_id._lam_department_managers()
+            self.sudo().order_id.user_id._lam_department_managers()
             | self.partner_id.user_id._lam_department_managers()
         )
+        # as the system: who is in finance is not the requester's business
         finance = (
             self.env.ref("lubricant_account_manager.group_lam_finance")
             .sudo()
             .users.filtered("active")
         )
-        return (department | finance) - self.env.user
+        return department | finance
 
-    def _lam_check_approver(self):
-        if not (
-            self.env.su
-            or any(self.env.user.has_group(group) for group in APPROVER_GROUPS)
-        ):
-            raise AccessError(
-                _(
-                    "Finance or the department manager approves an order over the "
-                    "credit limit."
-                )
+    def _lam_is_decider(self):
+        return any(self.env.user.has_group(group) for group in APPROVER_GROUPS)
+
+    def _lam_decider_error(self):
+        return AccessError(
+            _(
+                "Finance or the department manager approves an order over the "
+                "credit limit."
             )
-        for approval in self:
-            if approval.state != "requested":
-                raise UserError(
-                    _(
-                        "%(approval)s was decided already.",
-                        approval=approval.display_name,
-                    )
-                )
-            if approval.requested_by_id == self.env.user and not self.env.su:
-                raise AccessError(
-                    _(
-                        "%(approval)s: nobody approves his own request.",
-                        approval=approval.display_name,
-                    )
-                )
+        )
 
     def write(self, vals):
         if not self.env.su and {"order_id", "partner_id"}.intersection(vals):
             raise AccessError(_("An approval stays on the order it was requested for."))
-        if not self.env.su and self.filtered(
-            lambda approval: approval.state != "requested"
-        ):
-            raise UserError(_("A decided approval is kept as it was decided."))
         return super().write(vals)
 
-    def action_approve(self):
-        """Confirm the order as the system, past the risk check, and log who approved it
-        when."""
-        self._lam_check_approver()
-        self.check_access("write")
+    def _lam_apply_approval(self):
+        """Confirm the orders as the system, past the risk check, and log who
+        approved them."""
         for approval in self:
+            # as the system: the approver confirms an order that is not his,
+            # checked in _lam_check_decision()
             order = approval.order_id.sudo()
             if (
                 order.state != "draft"
@@ -189,40 +153,9 @@ class LamCreditApproval(models.Model):
                     )
                 )
             order.with_context(bypass_risk=True).action_confirm()
-            approval.order_id.sudo().message_post(
+            order.message_post(
                 body=_(
                     "Confirmed over the credit limit, approved by %(user)s.",
                     user=self.env.user.name,
                 )
             )
-        self.sudo().write(
-            {
-                "state": "approved",
-                "decided_by_id": self.env.user.id,
-                "decided_on": fields.Datetime.now(),
-            }
-        )
-        self.sudo().activity_ids.action_feedback(feedback=_("Approved"))
-        return True
-
-    def action_refuse(self):
-        self._lam_check_approver()
-        self.check_access("write")
-        for approval in self:
-            if not (approval.refusal_reason or "").strip():
-                raise UserError(_("Say why the order is refused."))
-        self.sudo().write(
-            {
-                "state": "refused",
-                "decided_by_id": self.env.user.id,
-                "decided_on": fields.Datetime.now(),
-            }
-        )
-        for approval in self:
-            approval.message_post(
-                body=_("Refused: %(reason)s", reason=approval.refusal_reason),
-                partner_ids=approval.requested_by_id.partner_id.ids,
-                subtype_xmlid="mail.mt_comment",
-            )
-        self.sudo().activity_ids.action_feedback(feedback=_("Refused"))
-        return True

@@ -4,9 +4,9 @@
 from markupsafe import Markup
 
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
-from .res_partner import CREDIT_RATINGS, CreditChangeReason
+from .res_partner_credit import CREDIT_RATINGS, CreditChangeReason
 
 
 class LamCreditChangeRequest(models.Model):
@@ -17,8 +17,11 @@ class LamCreditChangeRequest(models.Model):
 
     _name = "lam.credit.change.request"
     _description = "Credit Change Request"
-    _inherit = ["lam.customer.record.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["lam.customer.record.mixin", "lam.approval.mixin"]
     _order = "create_date desc, id desc"
+    _lam_decision_activity = (
+        "lubricant_account_manager.mail_activity_type_lam_credit_change"
+    )
     _lam_system_fields = (
         "state",
         "requested_by_id",
@@ -41,16 +44,6 @@ class LamCreditChangeRequest(models.Model):
         default=lambda self: self.env.user,
         readonly=True,
     )
-    state = fields.Selection(
-        [("requested", "Requested"), ("approved", "Approved"), ("refused", "Refused")],
-        default="requested",
-        required=True,
-        readonly=True,
-        tracking=True,
-    )
-    decided_by_id = fields.Many2one("res.users", string="Decided By", readonly=True)
-    decided_on = fields.Datetime(readonly=True)
-    refusal_reason = fields.Text()
 
     @api.depends("partner_id")
     def _compute_display_name(self):
@@ -64,20 +57,12 @@ class LamCreditChangeRequest(models.Model):
         if any(request.credit_limit < 0 for request in self):
             raise ValidationError(_("A credit limit cannot be negative."))
 
-    def write(self, vals):
-        if not self.env.su and self.filtered(
-            lambda request: request.state != "requested"
-        ):
-            raise UserError(_("A decided request is kept as it was decided."))
-        return super().write(vals)
-
     @api.model_create_multi
     def create(self, vals_list):
         requests = super().create(vals_list)
         for request in requests:
-            approvers = request._lam_approvers()
-            request.message_post(
-                body=Markup("<p>%s</p>")
+            request._lam_notify_deciders(
+                Markup("<p>%s</p>")
                 % _(
                     "%(user)s asks to change the credit terms of %(customer)s: "
                     "%(reason)s",
@@ -85,50 +70,30 @@ class LamCreditChangeRequest(models.Model):
                     customer=request.partner_id.name,
                     reason=request.reason,
                 ),
-                partner_ids=approvers.partner_id.ids,
-                subtype_xmlid="mail.mt_comment",
+                _("Credit change of %(customer)s", customer=request.partner_id.name),
             )
-            for approver in approvers:
-                request.activity_schedule(
-                    "lubricant_account_manager.mail_activity_type_lam_credit_change",
-                    user_id=approver.id,
-                    summary=_(
-                        "Credit change of %(customer)s",
-                        customer=request.partner_id.name,
-                    ),
-                )
         return requests
 
-    def _lam_approvers(self):
+    def _lam_deciders(self):
         department = self.partner_id.user_id._lam_department_managers()
+        # as the system: who is in finance is not the requester's business
         finance = (
             self.env.ref("lubricant_account_manager.group_lam_finance")
             .sudo()
             .users.filtered("active")
         )
-        return (department | finance) - self.env.user
+        return department | finance
 
-    def _lam_check_approver(self):
-        if not (self.env.su or self.env.user._lam_may_change_credit()):
-            raise AccessError(
-                _("Finance or the department manager decides a credit change.")
-            )
-        for request in self:
-            if request.state != "requested":
-                raise UserError(
-                    _("%(request)s was decided already.", request=request.display_name)
-                )
-            if request.requested_by_id == self.env.user and not self.env.su:
-                raise AccessError(
-                    _(
-                        "%(request)s: nobody approves his own request.",
-                        request=request.display_name,
-                    )
-                )
+    def _lam_is_decider(self):
+        return self.env.user._lam_may_change_credit()
 
-    def action_approve(self):
-        self._lam_check_approver()
-        self.check_access("write")
+    def _lam_decider_error(self):
+        return AccessError(
+            _("Finance or the department manager decides a credit change.")
+        )
+
+    def _lam_apply_approval(self):
+        """Apply the requested terms; the credit history names the requester."""
         for request in self:
             reason = CreditChangeReason(request.reason)
             reason.requested_by = request.requested_by_id
@@ -137,47 +102,8 @@ class LamCreditChangeRequest(models.Model):
                 "credit_limit": request.credit_limit,
                 "property_payment_term_id": request.payment_term_id.id,
             }
+            # as the system: the credit fields are accountants'; the decider's
+            # right was checked in _lam_check_decision()
             request.partner_id.sudo().with_company(request.company_id).with_context(
                 lam_credit_reason=reason
             ).write(vals)
-        self.sudo().write(
-            {
-                "state": "approved",
-                "decided_by_id": self.env.user.id,
-                "decided_on": fields.Datetime.now(),
-            }
-        )
-        for request in self:
-            request.message_post(
-                body=_("Approved and applied by %(user)s.", user=self.env.user.name),
-                partner_ids=request.requested_by_id.partner_id.ids,
-                subtype_xmlid="mail.mt_comment",
-            )
-        self.sudo().activity_ids.action_feedback(feedback=_("Approved"))
-        return True
-
-    def action_refuse(self):
-        self._lam_check_approver()
-        self.check_access("write")
-        for request in self:
-            if not (request.refusal_reason or "").strip():
-                raise UserError(_("Say why the change is refused."))
-        self.sudo().write(
-            {
-                "state": "refused",
-                "decided_by_id": self.env.user.id,
-                "decided_on": fields.Datetime.now(),
-            }
-        )
-        for request in self:
-            request.message_post(
-                body=_(
-                    "Refused by %(user)s: %(reason)s",
-                    user=self.env.user.name,
-                    reason=request.refusal_reason,
-                ),
-                partner_ids=request.requested_by_id.partner_id.ids,
-                subtype_xmlid="mail.mt_comment",
-            )
-        self.sudo().activity_ids.action_feedback(feedback=_("Refused"))
-        return True

@@ -3,7 +3,7 @@
 
 from odoo import _, api, fields, models
 
-from .res_partner import CREDIT_RATINGS
+from .res_partner_credit import CREDIT_RATINGS
 
 
 class LamCreditEvent(models.Model):

@@ -4,8 +4,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from ..tools.validation import check_vals
-
 
 class LamCustomerRecordMixin(models.AbstractModel):
     """A record hanging on a lubricant customer (equipment, usage, samples,
@@ -20,6 +18,7 @@ class LamCustomerRecordMixin(models.AbstractModel):
 
     _name = "lam.customer.record.mixin"
     _description = "Record of a Lubricant Customer"
+    _inherit = ["lam.validated.mixin"]
 
     # The field that hangs the record on its customer: after it changes, the
     # user must still be allowed to write the record where it now hangs.
@@ -123,7 +122,6 @@ class LamCustomerRecordMixin(models.AbstractModel):
                     ),
                 )
             )
-        check_vals(self, vals)
 
     @api.model
     def _lam_is_computed_readonly(self, fname):

@@ -528,10 +528,10 @@ class LamDemoData(models.AbstractModel):
                 .with_user(boss)
             )
             if accept:
-                request.action_accept()
+                request.action_approve()
             else:
-                request.decline_reason = "价格问题先由客户经理按授权范围谈判，下月再议"
-                request.action_decline()
+                request.refusal_reason = "价格问题先由客户经理按授权范围谈判，下月再议"
+                request.action_refuse()
 
     # --- grades and contact cadences
     @api.model

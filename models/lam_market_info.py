@@ -4,8 +4,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from ..tools.validation import check_vals
-
 
 class LamMarketInfo(models.Model):
     """市场信息: what a manager learns of prices, supply and demand and the
@@ -13,6 +11,7 @@ class LamMarketInfo(models.Model):
 
     _name = "lam.market.info"
     _description = "Market Information"
+    _inherit = ["lam.validated.mixin"]
     _order = "date desc, id desc"
 
     user_id = fields.Many2one(
@@ -68,14 +67,12 @@ class LamMarketInfo(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            check_vals(self, vals)
             self._lam_check_recorder(vals)
         infos = super().create(vals_list)
         infos._lam_check_customer()
         return infos
 
     def write(self, vals):
-        check_vals(self, vals)
         self._lam_check_recorder(vals)
         result = super().write(vals)
         if "partner_id" in vals:

@@ -9,7 +9,6 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from ..tools.periods import period_bounds, plan_deadlines
-from ..tools.validation import check_vals
 
 PERIOD_TYPES = [("week", "Week"), ("month", "Month")]
 # Set by the submit actions and the computations, never by hand.
@@ -46,7 +45,7 @@ class LamPlan(models.Model):
 
     _name = "lam.plan"
     _description = "Work Plan and Summary"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["lam.validated.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_from desc, period_type, id desc"
 
     user_id = fields.Many2one(
@@ -237,12 +236,10 @@ class LamPlan(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            check_vals(self, vals)
             self._lam_check_system_fields(vals)
         return super().create(vals_list)
 
     def write(self, vals):
-        check_vals(self, vals)
         self._lam_check_system_fields(vals)
         if "user_id" in vals and self.filtered(
             lambda plan: plan.user_id.id != vals["user_id"]

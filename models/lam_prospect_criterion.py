@@ -11,6 +11,7 @@ class LamProspectCriterion(models.Model):
 
     _name = "lam.prospect.criterion"
     _description = "Prospect Scoring Criterion"
+    _inherit = ["lam.validated.mixin"]
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)

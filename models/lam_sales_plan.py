@@ -6,8 +6,6 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
-from ..tools.validation import check_vals
-
 
 class LamSalesPlan(models.Model):
     """月度销售计划 (Art. 13.1, 22.3): the company's target for a month, split
@@ -17,7 +15,12 @@ class LamSalesPlan(models.Model):
 
     _name = "lam.sales.plan"
     _description = "Monthly Sales Plan"
-    _inherit = ["lam.month.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "lam.validated.mixin",
+        "lam.month.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "month desc, id desc"
 
     month = fields.Date(tracking=True, help="Any day of the month planned.")
@@ -83,16 +86,6 @@ class LamSalesPlan(models.Model):
                 "Sales plan %(month)s",
                 month=plan.month and plan.month.strftime("%Y-%m") or "",
             )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            check_vals(self, vals)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        check_vals(self, vals)
-        return super().write(vals)
 
     def action_add_managers(self):
         """A part for each account manager the user leads (all of them for an

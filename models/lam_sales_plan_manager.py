@@ -10,7 +10,6 @@ from odoo.exceptions import AccessError, UserError
 
 from ..tools.allocation import largest_remainder
 from ..tools.periods import month_bounds
-from ..tools.validation import check_vals
 
 
 class LamSalesPlanManager(models.Model):
@@ -20,7 +19,7 @@ class LamSalesPlanManager(models.Model):
 
     _name = "lam.sales.plan.manager"
     _description = "Manager's Part of the Sales Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["lam.validated.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "month desc, user_id"
 
     plan_id = fields.Many2one(
@@ -99,13 +98,10 @@ class LamSalesPlanManager(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            check_vals(self, vals)
         self.env["lam.sales.plan"]._lam_check_planner()
         return super().create(vals_list)
 
     def write(self, vals):
-        check_vals(self, vals)
         if not self.env.su and {"month", "company_id", "due_date"}.intersection(vals):
             raise UserError(
                 _("A part of the plan is for the month and company of its plan.")

@@ -17,11 +17,12 @@ class LamSeniorVisitRequest(models.Model):
 
     _name = "lam.senior.visit.request"
     _description = "Senior Visit Request"
-    _inherit = ["lam.work.record.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["lam.work.record.mixin", "lam.approval.mixin"]
     _order = "create_date desc, id desc"
     _lam_doer_delegable = False
+    _lam_requester_field = "user_id"
     # decided by the department manager through the actions only
-    _lam_system_fields = ("state", "decided_by_id", "decided_date", "visit_id")
+    _lam_system_fields = ("state", "decided_by_id", "decided_on", "visit_id")
 
     user_id = fields.Many2one(string="Requested By", tracking=True)
     origin_visit_id = fields.Many2one(
@@ -44,23 +45,6 @@ class LamSeniorVisitRequest(models.Model):
     reason = fields.Text(required=True, help="Why a senior manager's visit helps now.")
     date_from = fields.Date(string="Proposed From", required=True)
     date_to = fields.Date(string="Proposed Until", required=True)
-    state = fields.Selection(
-        [
-            ("requested", "Requested"),
-            ("accepted", "Accepted"),
-            ("declined", "Declined"),
-        ],
-        default="requested",
-        required=True,
-        tracking=True,
-        index=True,
-        readonly=True,
-    )
-    decline_reason = fields.Text(string="Why Declined")
-    decided_by_id = fields.Many2one(
-        "res.users", string="Decided By", readonly=True, copy=False
-    )
-    decided_date = fields.Datetime(string="Decided On", readonly=True, copy=False)
     visit_id = fields.Many2one(
         "lam.visit", string="Planned Visit", readonly=True, copy=False
     )
@@ -94,13 +78,6 @@ class LamSeniorVisitRequest(models.Model):
                 senior=request.senior_user_id.name or "",
             )
 
-    def write(self, vals):
-        if not self.env.su and self.filtered(
-            lambda request: request.state != "requested"
-        ):
-            raise UserError(_("A decided request is kept as it was decided."))
-        return super().write(vals)
-
     @api.model_create_multi
     def create(self, vals_list):
         if not self.env.su and any(
@@ -114,9 +91,8 @@ class LamSeniorVisitRequest(models.Model):
             )
         requests = super().create(vals_list)
         for request in requests:
-            managers = request.user_id._lam_department_managers() - request.user_id
-            request.message_post(
-                body=Markup("<p>%s</p><p>%s</p>")
+            request._lam_notify_deciders(
+                Markup("<p>%s</p><p>%s</p>")
                 % (
                     _(
                         "%(user)s asks for a visit of %(senior)s between %(start)s and "
@@ -128,45 +104,31 @@ class LamSeniorVisitRequest(models.Model):
                     ),
                     request.reason,
                 ),
-                partner_ids=managers.partner_id.ids,
-                subtype_xmlid="mail.mt_comment",
+                _(
+                    "Decide on a senior visit to %(customer)s",
+                    customer=request.partner_id.name,
+                ),
+                date_deadline=request.date_from,
             )
-            for manager in managers:
-                request.activity_schedule(
-                    "mail.mail_activity_data_todo",
-                    user_id=manager.id,
-                    date_deadline=request.date_from,
-                    summary=_(
-                        "Decide on a senior visit to %(customer)s",
-                        customer=request.partner_id.name,
-                    ),
-                )
         return requests
 
-    def _lam_check_decider(self):
-        user = self.env.user
-        for request in self:
-            if request.state != "requested":
-                raise UserError(
-                    _("%(request)s was decided already.", request=request.display_name)
-                )
-            if not (
-                user.has_group("lubricant_account_manager.group_lam_admin")
-                or user in request.user_id._lam_department_managers()
-            ) or (
-                user == request.user_id
-                and not user.has_group("lubricant_account_manager.group_lam_admin")
-            ):
-                raise AccessError(
-                    _(
-                        "The requesting manager's department manager decides on a "
-                        "senior visit."
-                    )
-                )
+    def _lam_deciders(self):
+        return self.user_id._lam_department_managers()
 
-    def action_accept(self):
-        """Plan the visit for the senior person and tell both."""
-        self._lam_check_decider()
+    def _lam_is_decider(self):
+        user = self.env.user
+        return (
+            user.has_group("lubricant_account_manager.group_lam_admin")
+            or user in self.user_id._lam_department_managers()
+        )
+
+    def _lam_decider_error(self):
+        return AccessError(
+            _("The requesting manager's department manager decides on a senior visit.")
+        )
+
+    def _lam_apply_approval(self):
+        """Plan the visit for the senior person and tell him."""
         for request in self:
             senior = request.senior_user_id
             tz = pytz.timezone(senior.tz or self.env.user.tz or "UTC")
@@ -193,46 +155,13 @@ class LamSeniorVisitRequest(models.Model):
                     }
                 )
             )
-            request.sudo().write(
-                {
-                    "state": "accepted",
-                    "visit_id": visit.id,
-                    "decided_by_id": self.env.user.id,
-                    "decided_date": fields.Datetime.now(),
-                }
-            )
-            request._lam_notify_decision(
-                _(
-                    "Accepted: the visit is planned on %(date)s.",
+            # as the system: the planned visit is a field of the actions only
+            request.sudo().write({"visit_id": visit.id})
+            request.message_post(
+                body=_(
+                    "The visit is planned on %(date)s.",
                     date=request.date_from,
                 ),
-                senior | request.user_id,
+                partner_ids=(senior | request.user_id).partner_id.ids,
+                subtype_xmlid="mail.mt_comment",
             )
-        return True
-
-    def action_decline(self):
-        self._lam_check_decider()
-        for request in self:
-            if not (request.decline_reason or "").strip():
-                raise UserError(
-                    _("Say why the senior visit is declined (field Why Declined).")
-                )
-            request.sudo().write(
-                {
-                    "state": "declined",
-                    "decided_by_id": self.env.user.id,
-                    "decided_date": fields.Datetime.now(),
-                }
-            )
-            request._lam_notify_decision(
-                _("Declined: %(reason)s", reason=request.decline_reason),
-                request.user_id,
-            )
-        return True
-
-    def _lam_notify_decision(self, text, users):
-        self.ensure_one()
-        self.activity_ids.action_feedback(feedback=text)
-        self.message_post(
-            body=text, partner_ids=users.partner_id.ids, subtype_xmlid="mail.mt_comment"
-        )

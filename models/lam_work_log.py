@@ -5,8 +5,6 @@ import pytz
 
 from odoo import _, api, fields, models
 
-from ..tools.validation import check_vals
-
 # The sections of the daily log (P1), in the order of the company form.
 SECTIONS = (
     "communications",
@@ -26,7 +24,7 @@ class LamWorkLog(models.Model):
 
     _name = "lam.work.log"
     _description = "Marketing Work Log"
-    _inherit = ["mail.thread"]
+    _inherit = ["lam.validated.mixin", "mail.thread"]
     _order = "date desc, id desc"
 
     user_id = fields.Many2one(
@@ -84,7 +82,8 @@ class LamWorkLog(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            check_vals(self, vals)
+            # checked first: the day is read from the values below
+            self._lam_check_vals(vals)
             user = self.env["res.users"].browse(vals.get("user_id")) or self.env.user
             day = fields.Date.to_date(vals.get("date")) or fields.Date.context_today(
                 self
@@ -93,10 +92,6 @@ class LamWorkLog(models.Model):
                 if fname not in vals:
                     vals[fname] = text
         return super().create(vals_list)
-
-    def write(self, vals):
-        check_vals(self, vals)
-        return super().write(vals)
 
     def action_prefill(self):
         """Fill the empty sections again from the day's records."""

@@ -3,11 +3,11 @@
 
 from odoo import api, fields, models
 
-from ..tools.validation import check_vals
-
 
 class ProductTemplate(models.Model):
-    _inherit = "product.template"
+    _name = "product.template"
+    _inherit = ["product.template", "lam.validated.mixin"]
+    _lam_validated_prefix = "lam_"
 
     lam_is_lubricant = fields.Boolean(
         string="Lubricant",
@@ -30,12 +30,7 @@ class ProductTemplate(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            check_vals(
-                self, vals, [fname for fname in vals if fname.startswith("lam_")]
-            )
         return super().create(vals_list)
 
     def write(self, vals):
-        check_vals(self, vals, [fname for fname in vals if fname.startswith("lam_")])
         return super().write(vals)

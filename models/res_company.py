@@ -4,12 +4,13 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..tools.validation import check_vals
 from ..tools.volume import convert_quantity
 
 
 class ResCompany(models.Model):
-    _inherit = "res.company"
+    _name = "res.company"
+    _inherit = ["res.company", "lam.validated.mixin"]
+    _lam_validated_prefix = "lam_"
 
     def _default_lam_reference_uom(self):
         return self.env.ref("uom.product_uom_litre", raise_if_not_found=False)
@@ -304,14 +305,9 @@ class ResCompany(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            check_vals(
-                self, vals, [fname for fname in vals if fname.startswith("lam_")]
-            )
         return super().create(vals_list)
 
     def write(self, vals):
-        check_vals(self, vals, [fname for fname in vals if fname.startswith("lam_")])
         result = super().write(vals)
         if "lam_key_person_min_count" in vals:
             # computed per company, not stored: only the cache is stale

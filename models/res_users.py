@@ -5,8 +5,6 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError
 from odoo.tools.translate import LazyTranslate
 
-from ..tools.validation import check_vals
-
 _lt = LazyTranslate(__name__)
 
 # Default favourite filter of the customers, per category: (name, domain, context).
@@ -42,7 +40,9 @@ MANAGER_CATEGORY_GROUPS = {
 
 
 class ResUsers(models.Model):
-    _inherit = "res.users"
+    _name = "res.users"
+    _inherit = ["res.users", "lam.validated.mixin"]
+    _lam_validated_prefix = "lam_"
 
     lam_manager_category = fields.Selection(
         [
@@ -98,16 +98,11 @@ class ResUsers(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            check_vals(
-                self, vals, [fname for fname in vals if fname.startswith("lam_")]
-            )
         users = super().create(vals_list)
         users._lam_set_home_action()
         return users
 
     def write(self, vals):
-        check_vals(self, vals, [fname for fname in vals if fname.startswith("lam_")])
         result = super().write(vals)
         if any(
             key == "groups_id" or key.startswith(("in_group_", "sel_groups_"))

@@ -525,7 +525,9 @@ class TestPlans(LamPlanningCase):
         with self.assertRaisesRegex(UserError, "stays its author"):
             plan.write({"user_id": self.manager_b.id})
         with self.assertRaisesRegex(ValidationError, "too large"):
-            plan.write({"target_volume": 1e20})
+            self.env["lam.plan"].with_user(self.manager_a).create(
+                {"date": WEEK, "target_volume": 1e20}
+            )
         # a manager writes no line in a colleague's plan, even on his own customer
         other = self.env["lam.plan"].with_user(self.manager_b).create({"date": WEEK})
         with self.assertRaises(AccessError):
@@ -829,14 +831,14 @@ class TestSeniorVisitRequest(LamPlanningCase):
             self.department_manager.partner_id, request.message_ids[0].partner_ids
         )
         with self.assertRaises(AccessError):
-            request.with_user(self.manager_b).action_accept()
+            request.with_user(self.manager_b).action_approve()
         with self.assertRaises(AccessError):  # the requester does not decide
-            request.action_accept()
-        request.with_user(self.department_manager).action_accept()
+            request.action_approve()
+        request.with_user(self.department_manager).action_approve()
         visit = request.visit_id
         self.assertEqual(
             (request.state, request.decided_by_id),
-            ("accepted", self.department_manager),
+            ("approved", self.department_manager),
         )
         self.assertEqual(
             (visit.user_id, visit.partner_id, visit.visit_date),
@@ -845,17 +847,17 @@ class TestSeniorVisitRequest(LamPlanningCase):
         self.assertEqual(visit.participant_ids.colleague_id, self.manager_a)
         self.assertFalse(request.activity_ids)
         self.assertIn(self.manager_a.partner_id, request.message_ids[0].partner_ids)
-        self.assertIn("Accepted", request.message_ids[0].body)
+        self.assertIn("Approved", request.message_ids[0].body)
         with self.assertRaisesRegex(UserError, "decided already"):
-            request.with_user(self.department_manager).action_decline()
+            request.with_user(self.department_manager).action_refuse()
 
     def test_declined_needs_a_reason(self):
         request = self._request().with_user(self.department_manager)
         with self.assertRaisesRegex(UserError, "Say why"):
-            request.action_decline()
-        request.decline_reason = "The director is abroad in December"
-        request.action_decline()
-        self.assertEqual(request.state, "declined")
+            request.action_refuse()
+        request.refusal_reason = "The director is abroad in December"
+        request.action_refuse()
+        self.assertEqual(request.state, "refused")
         self.assertFalse(request.visit_id)
         self.assertIn("The director is abroad in December", request.message_ids[0].body)
         self.assertIn(self.manager_a.partner_id, request.message_ids[0].partner_ids)
@@ -1256,7 +1258,7 @@ class TestPlanningAttacks(LamPlanningCase):
         request = self._request()
         with self.assertRaisesRegex(UserError, "the system sets it"):
             request.write(
-                {"state": "accepted", "decided_by_id": self.department_manager.id}
+                {"state": "approved", "decided_by_id": self.department_manager.id}
             )
         with self.assertRaisesRegex(UserError, "not when it is made"):
             self.env["lam.senior.visit.request"].with_user(self.manager_a).create(
@@ -1266,7 +1268,7 @@ class TestPlanningAttacks(LamPlanningCase):
                     "reason": "x",
                     "date_from": D(2026, 12, 1),
                     "date_to": D(2026, 12, 4),
-                    "state": "accepted",
+                    "state": "approved",
                 }
             )
         # a request is its maker's, even for the department manager; who leads decides,
@@ -1289,8 +1291,8 @@ class TestPlanningAttacks(LamPlanningCase):
         ]
         own = self._request(self.department_manager)
         with self.assertRaises(AccessError):
-            own.with_user(self.department_manager).action_accept()
-        request.with_user(self.department_manager).action_accept()
+            own.with_user(self.department_manager).action_approve()
+        request.with_user(self.department_manager).action_approve()
         with self.assertRaisesRegex(UserError, "kept as it was decided"):
             request.write({"reason": "Changed afterwards"})
         with self.assertRaisesRegex(ValidationError, "active internal user"):

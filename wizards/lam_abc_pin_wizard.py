@@ -4,8 +4,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..tools.validation import check_vals
-
 
 class LamAbcPinWizard(models.TransientModel):
     """An administrator pins a customer's grade in the current company, with
@@ -13,6 +11,7 @@ class LamAbcPinWizard(models.TransientModel):
 
     _name = "lam.abc.pin.wizard"
     _description = "Pin an ABC Grade"
+    _inherit = ["lam.validated.mixin"]
 
     partner_ids = fields.Many2many("res.partner", string="Customers", required=True)
     grade = fields.Selection([("a", "A"), ("b", "B"), ("c", "C")], required=True)
@@ -39,8 +38,6 @@ class LamAbcPinWizard(models.TransientModel):
     @api.model_create_multi
     def create(self, vals_list):
         self.env.user._lam_check_admin()
-        for vals in vals_list:
-            check_vals(self, vals)
         return super().create(vals_list)
 
     @api.constrains("date_until")

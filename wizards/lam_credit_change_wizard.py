@@ -4,8 +4,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from ..models.res_partner import CREDIT_RATINGS, CreditChangeReason
-from ..tools.validation import check_vals
+from ..models.res_partner_credit import CREDIT_RATINGS, CreditChangeReason
 
 # wizard field: partner field it edits
 PARTNER_FIELDS = {
@@ -24,6 +23,7 @@ class LamCreditChangeWizard(models.TransientModel):
 
     _name = "lam.credit.change.wizard"
     _description = "Change Credit Status"
+    _inherit = ["lam.validated.mixin"]
 
     partner_id = fields.Many2one(
         "res.partner",
@@ -106,8 +106,6 @@ class LamCreditChangeWizard(models.TransientModel):
     @api.model_create_multi
     def create(self, vals_list):
         self._lam_check_user()
-        for vals in vals_list:
-            check_vals(self, vals)
         wizards = super().create(vals_list)
         for wizard in wizards:
             self._lam_check_partner(wizard.partner_id)
@@ -118,7 +116,6 @@ class LamCreditChangeWizard(models.TransientModel):
             raise UserError(
                 _("The customer of a credit change is chosen when it opens.")
             )
-        check_vals(self, vals)
         return super().write(vals)
 
     def _prepare_partner_vals(self):

@@ -4,14 +4,13 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..tools.validation import check_vals
-
 
 class LamDayRouteWizard(models.TransientModel):
     """Put one manager's planned visits of one day in a short visiting order."""
 
     _name = "lam.day.route.wizard"
     _description = "Plan a Day Route"
+    _inherit = ["lam.validated.mixin"]
 
     allowed_user_ids = fields.Many2many(
         "res.users", compute="_compute_allowed_user_ids"
@@ -36,12 +35,6 @@ class LamDayRouteWizard(models.TransientModel):
                 raise ValidationError(
                     _("You may plan the routes of your own team only.")
                 )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            check_vals(self, vals)
-        return super().create(vals_list)
 
     def action_plan(self):
         self.ensure_one()

@@ -6,8 +6,6 @@ from markupsafe import Markup
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from ..tools.validation import check_vals
-
 
 class LamHandoffWizard(models.TransientModel):
     """Hand a prospect that will not buy directly to a local dealer (Art. 32):
@@ -15,6 +13,7 @@ class LamHandoffWizard(models.TransientModel):
 
     _name = "lam.handoff.wizard"
     _description = "Hand a Prospect to a Dealer"
+    _inherit = ["lam.validated.mixin"]
 
     partner_id = fields.Many2one(
         "res.partner", string="Prospect", required=True, readonly=True
@@ -51,8 +50,6 @@ class LamHandoffWizard(models.TransientModel):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            check_vals(self, vals)
         wizards = super().create(vals_list)
         for wizard in wizards:
             wizard.partner_id.check_access("write")

@@ -15,7 +15,6 @@ from odoo.exceptions import UserError, ValidationError
 
 from ..models.lam_dealer_psi import TOLERANCE
 from ..tools.periods import month_bounds
-from ..tools.validation import check_vals
 
 # Columns of the template: product code, product, opening, purchases, sales, closing.
 COLUMNS = 6
@@ -28,6 +27,7 @@ class LamPsiImportWizard(models.TransientModel):
 
     _name = "lam.psi.import.wizard"
     _description = "Import a Dealer PSI Month"
+    _inherit = ["lam.validated.mixin"]
 
     partner_id = fields.Many2one(
         "res.partner",
@@ -43,16 +43,6 @@ class LamPsiImportWizard(models.TransientModel):
     )
     file = fields.Binary(string="XLSX File", attachment=False)
     filename = fields.Char(string="File Name")
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            check_vals(self, vals)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        check_vals(self, vals)
-        return super().write(vals)
 
     def action_download_template(self):
         self.ensure_one()

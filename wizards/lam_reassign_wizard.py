@@ -13,6 +13,7 @@ class LamReassignWizard(models.TransientModel):
 
     _name = "lam.reassign.wizard"
     _description = "Reassign Customers"
+    _inherit = ["lam.validated.mixin"]
 
     allowed_user_ids = fields.Many2many(
         "res.users", compute="_compute_allowed_user_ids"

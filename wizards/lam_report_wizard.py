@@ -5,7 +5,6 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools.periods import DEFAULT_REPORT_MONTHS, trailing_months
-from ..tools.validation import check_vals
 
 # report code: (PDF report action, XLSX report action)
 REPORTS = {
@@ -63,6 +62,7 @@ class LamReportWizard(models.TransientModel):
 
     _name = "lam.report.wizard"
     _description = "Account Management Report Filter"
+    _inherit = ["lam.validated.mixin"]
 
     def _default_period(self):
         return trailing_months(fields.Date.context_today(self), DEFAULT_REPORT_MONTHS)
@@ -138,16 +138,6 @@ class LamReportWizard(models.TransientModel):
                 raise ValidationError(
                     _("The start of the period must be before its end.")
                 )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            check_vals(self, vals)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        check_vals(self, vals)
-        return super().write(vals)
 
     def _get_partners(self):
         self.ensure_one()

@@ -4,8 +4,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..tools.validation import check_vals
-
 
 class LamSalesPlanBreakdownWizard(models.TransientModel):
     """Propose a manager's breakdown per customer: his part of the plan in
@@ -14,6 +12,7 @@ class LamSalesPlanBreakdownWizard(models.TransientModel):
 
     _name = "lam.sales.plan.breakdown.wizard"
     _description = "Propose a Sales Plan Breakdown"
+    _inherit = ["lam.validated.mixin"]
 
     manager_plan_id = fields.Many2one(
         "lam.sales.plan.manager", string="Manager's Part", required=True
@@ -27,8 +26,6 @@ class LamSalesPlanBreakdownWizard(models.TransientModel):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            check_vals(self, vals)
         wizards = super().create(vals_list)
         wizards.manager_plan_id.check_access("write")
         return wizards

@@ -1,0 +1,291 @@
+# Copyright 2026 Lubricant Account Manager developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
+
+"""The customer archive (Art. 9-12): registration, scale, needs, the archive's
+records and its periodic review."""
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.osv.expression import AND as expression_and
+
+from ..tools.uscc import uscc_error
+from .res_partner import ARCHIVE_GROUPS, CONFIDENTIAL_GROUPS
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    # --- business registration
+    lam_uscc = fields.Char(
+        string="Unified Social Credit Code",
+        tracking=True,
+        copy=False,
+        groups=ARCHIVE_GROUPS,
+    )
+    lam_legal_representative = fields.Char(
+        string="Legal Representative", tracking=True, groups=ARCHIVE_GROUPS
+    )
+    lam_registered_capital = fields.Float(
+        string="Registered Capital (10k CNY)", digits=(16, 2), groups=ARCHIVE_GROUPS
+    )
+    lam_established_date = fields.Date(string="Established On", groups=ARCHIVE_GROUPS)
+    lam_business_scope = fields.Text(
+        string="Business Scope", tracking=True, groups=ARCHIVE_GROUPS
+    )
+    # --- production scale
+    lam_employee_count = fields.Integer(
+        string="Employees", tracking=True, groups=ARCHIVE_GROUPS
+    )
+    lam_annual_output = fields.Char(
+        string="Annual Output", tracking=True, groups=ARCHIVE_GROUPS
+    )
+    lam_equipment_count = fields.Integer(
+        string="Equipment Units",
+        compute="_compute_lam_equipment_stats",
+        groups=ARCHIVE_GROUPS,
+    )
+    lam_coverage_ratio = fields.Float(
+        string="Coverage by Our Products (%)",
+        compute="_compute_lam_equipment_stats",
+        digits=(5, 1),
+        groups=ARCHIVE_GROUPS,
+        help="Share of equipment units running on our products (full-range promotion).",
+    )
+    # --- needs and purchasing
+    lam_oil_demand = fields.Text(
+        string="Oil Demand", tracking=True, groups=ARCHIVE_GROUPS
+    )
+    lam_technical_requirements = fields.Text(
+        string="Technical Requirements", tracking=True, groups=ARCHIVE_GROUPS
+    )
+    lam_purchase_requester = fields.Char(
+        string="Purchase Requested By", tracking=True, groups=ARCHIVE_GROUPS
+    )
+    lam_purchase_approver = fields.Char(
+        string="Purchase Approved By", tracking=True, groups=ARCHIVE_GROUPS
+    )
+    lam_purchase_by_tender = fields.Boolean(
+        string="Purchases by Tender", tracking=True, groups=ARCHIVE_GROUPS
+    )
+    lam_purchase_cycle = fields.Char(
+        string="Purchase Cycle", tracking=True, groups=ARCHIVE_GROUPS
+    )
+    lam_current_suppliers = fields.Char(
+        string="Current Suppliers", tracking=True, groups=ARCHIVE_GROUPS
+    )
+    lam_current_brands = fields.Char(
+        string="Brands in Use", tracking=True, groups=ARCHIVE_GROUPS
+    )
+    lam_competitor_prices = fields.Text(
+        string="Competitor Purchase Prices",
+        groups=CONFIDENTIAL_GROUPS,
+        help="Confidential: prices the customer pays other suppliers.",
+    )
+    lam_last_review_date = fields.Date(
+        string="Archive Last Reviewed", tracking=True, copy=False, groups=ARCHIVE_GROUPS
+    )
+    lam_review_overdue = fields.Boolean(
+        string="Archive Review Overdue",
+        compute="_compute_lam_review_overdue",
+        search="_search_lam_review_overdue",
+        groups=ARCHIVE_GROUPS,
+        help="The archive has not been reviewed within the interval set in the "
+        "settings (Art. 12.3: quarterly).",
+    )
+    # --- archive records
+    lam_equipment_ids = fields.One2many(
+        "lam.equipment", "partner_id", string="Equipment", groups=ARCHIVE_GROUPS
+    )
+    lam_customer_stock_ids = fields.One2many(
+        "lam.customer.stock",
+        "partner_id",
+        string="Stocks on Hand",
+        groups=ARCHIVE_GROUPS,
+    )
+    lam_oil_usage_ids = fields.One2many(
+        "lam.oil.usage", "partner_id", string="Oil Usage", groups=ARCHIVE_GROUPS
+    )
+    lam_oil_sample_ids = fields.One2many(
+        "lam.oil.sample", "partner_id", string="Oil Samples", groups=ARCHIVE_GROUPS
+    )
+    lam_archive_review_ids = fields.One2many(
+        "lam.archive.review",
+        "partner_id",
+        string="Archive Reviews",
+        groups=ARCHIVE_GROUPS,
+    )
+
+    _sql_constraints = [
+        (
+            "lam_counts_not_negative",
+            "CHECK(COALESCE(lam_employee_count, 0) >= 0 AND "
+            "COALESCE(lam_registered_capital, 0) >= 0)",
+            "Employees and registered capital cannot be negative.",
+        ),
+        (
+            "lam_uscc_unique",
+            "UNIQUE(lam_uscc)",
+            "Another customer already has this unified social credit code: open that "
+            "archive instead.",
+        ),
+    ]
+
+    @api.depends("lam_equipment_ids.quantity", "lam_equipment_ids.oil_source")
+    def _compute_lam_equipment_stats(self):
+        for partner in self:
+            total = sum(partner.lam_equipment_ids.mapped("quantity"))
+            ours = sum(
+                partner.lam_equipment_ids.filtered(
+                    lambda e: e.oil_source == "ours"
+                ).mapped("quantity")
+            )
+            partner.lam_equipment_count = total
+            partner.lam_coverage_ratio = 100.0 * ours / total if total else 0.0
+
+    @api.model
+    def _lam_review_due_date(self):
+        """Archives last reviewed before this date are overdue (company setting)."""
+        months = self.env.company.lam_archive_review_months
+        return fields.Date.context_today(self) - relativedelta(months=months)
+
+    @api.depends("lam_last_review_date", "lam_customer_kind")
+    @api.depends_context("company")
+    def _compute_lam_review_overdue(self):
+        due = self._lam_review_due_date()
+        for partner in self:
+            partner.lam_review_overdue = bool(partner.lam_customer_kind) and (
+                not partner.lam_last_review_date or partner.lam_last_review_date < due
+            )
+
+    def _search_lam_review_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(
+                _("Overdue reviews can only be searched as set or not set.")
+            )
+        overdue = [
+            ("lam_customer_kind", "!=", False),
+            "|",
+            ("lam_last_review_date", "=", False),
+            ("lam_last_review_date", "<", self._lam_review_due_date()),
+        ]
+        return (
+            overdue if (operator == "=") == value else ["!", *expression_and([overdue])]
+        )
+
+    @api.constrains("lam_uscc")
+    def _check_lam_uscc(self):
+        messages = {
+            "length": _("A unified social credit code has exactly 18 characters."),
+            "chars": _(
+                "A unified social credit code uses only digits and the capital letters "
+                "A-H, J-N, P-R, T, U, W, X, Y (no I, O, Z, S, V)."
+            ),
+            "check": _(
+                "The check character (18th) of this unified social credit code is "
+                "wrong."
+            ),
+        }
+        for partner in self.filtered("lam_uscc"):
+            error = uscc_error(partner.lam_uscc)
+            if error:
+                raise ValidationError(
+                    _(
+                        "%(partner)s: %(code)s is not valid. %(reason)s",
+                        partner=partner.display_name,
+                        code=partner.lam_uscc,
+                        reason=messages[error],
+                    )
+                )
+
+    @api.constrains("lam_last_review_date")
+    def _check_lam_last_review_date(self):
+        today = fields.Date.context_today(self)
+        for partner in self:
+            if partner.lam_last_review_date and partner.lam_last_review_date > today:
+                raise ValidationError(
+                    _(
+                        "%(partner)s: an archive cannot be reviewed in the future "
+                        "(%(date)s).",
+                        partner=partner.display_name,
+                        date=partner.lam_last_review_date,
+                    )
+                )
+
+    def action_lam_mark_reviewed(self):
+        """Record a review of each archive: who, when, and what changed since
+        the previous one; a second review the same day updates the first."""
+        Review = self.env["lam.archive.review"]
+        today = fields.Date.context_today(self)
+        todays = Review.search(
+            [
+                ("partner_id", "in", self.ids),
+                ("user_id", "=", self.env.uid),
+                ("day", "=", today),
+            ]
+        )
+        for partner in self:
+            review = todays.filtered(
+                lambda review, partner=partner: review.partner_id == partner
+            )[:1]
+            if review:
+                review.write(
+                    {
+                        "date": fields.Datetime.now(),
+                        "updated": partner._lam_changes_since_review(exclude=review),
+                    }
+                )
+            else:
+                Review.create(
+                    {
+                        "partner_id": partner.id,
+                        "updated": partner._lam_changes_since_review(),
+                    }
+                )
+
+    def _lam_changes_since_review(self, exclude=None):
+        """What changed in the archive since the last review (``exclude``: a
+        review being redone): the fields tracked in the chatter, and the
+        equipment, oil usage, samples and key persons added or changed."""
+        self.ensure_one()
+        domain = [
+            ("mail_message_id.model", "=", "res.partner"),
+            ("mail_message_id.res_id", "=", self.id),
+        ]
+        last = max(
+            (
+                self.lam_archive_review_ids
+                - (exclude or self.env["lam.archive.review"])
+            ).mapped("date"),
+            default=False,
+        )
+        if last:
+            domain.append(("mail_message_id.date", ">", last))
+        tracked = self.env["mail.tracking.value"].sudo().search(domain)
+        labels = sorted(set(tracked.field_id.mapped("field_description")))
+        for model, link, extra, label in (
+            ("lam.equipment", "partner_id", [], _("Equipment")),
+            ("lam.oil.usage", "partner_id", [], _("Oil Usage")),
+            ("lam.oil.sample", "partner_id", [], _("Oil Samples")),
+            (
+                "res.partner",
+                "parent_id",
+                [("lam_is_key_person", "=", True)],
+                _("Key Persons"),
+            ),
+        ):
+            changed = self.env[model].search_count(
+                [
+                    (link, "=", self.id),
+                    *extra,
+                    *([("write_date", ">", last)] if last else []),
+                ]
+            )
+            if changed:
+                labels.append(f"{label}（{changed}）")
+        return (
+            "、".join(labels)
+            if labels
+            else _("No archive field changed since the previous review.")
+        )

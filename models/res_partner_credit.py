@@ -1,0 +1,251 @@
+# Copyright 2026 Lubricant Account Manager developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
+
+"""The customer's credit terms, their history and who may change them."""
+
+from markupsafe import Markup
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from .res_partner import ARCHIVE_GROUPS
+
+CREDIT_GROUPS = ARCHIVE_GROUPS
+CREDIT_RATINGS = [
+    ("aaa", "AAA"),
+    ("aa", "AA"),
+    ("a", "A"),
+    ("b", "B"),
+    ("c", "C"),
+]
+
+
+class CreditChangeReason(str):
+    """A reason typed in the credit change wizard. The credit history takes
+    its reason only from an object of this class in the context, which no
+    RPC call (JSON) can build: a reason cannot be forged. ``requested_by``:
+    the account manager whose request was approved, if any."""
+
+    requested_by = None
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    # The exposure of a lubricant customer (OCA's financial risk): draft, open
+    # and unpaid invoices, and confirmed orders not invoiced yet; set on a new
+    # customer.
+    _lam_risk_includes = (
+        "risk_invoice_draft_include",
+        "risk_invoice_open_include",
+        "risk_invoice_unpaid_include",
+        "risk_sale_order_include",
+    )
+
+    # Fields the credit history follows (lam.credit.event).
+    _lam_credit_fields = (
+        "credit_limit",
+        "property_payment_term_id",
+        "lam_credit_rating",
+    )
+    lam_currency_id = fields.Many2one(
+        "res.currency", compute="_compute_lam_credit_terms"
+    )
+    lam_credit_limit = fields.Monetary(
+        string="Credit Limit",
+        currency_field="lam_currency_id",
+        compute="_compute_lam_credit_terms",
+        groups=ARCHIVE_GROUPS,
+        help="The credit limit set on this customer in the current company.",
+    )
+    lam_payment_term_id = fields.Many2one(
+        "account.payment.term",
+        string="Payment Terms",
+        compute="_compute_lam_credit_terms",
+        groups=ARCHIVE_GROUPS,
+    )
+    # --- credit
+    lam_credit_rating = fields.Selection(
+        CREDIT_RATINGS, string="Credit Rating", groups=CREDIT_GROUPS, copy=False
+    )
+    lam_is_credit_customer = fields.Boolean(
+        string="Credit Customer",
+        compute="_compute_lam_is_credit_customer",
+        search="_search_lam_is_credit_customer",
+        groups=ARCHIVE_GROUPS,
+        help="In the current company, a credit limit is set on this customer, "
+        "or the payment term is longer than immediate payment.",
+    )
+    lam_credit_event_ids = fields.One2many(
+        "lam.credit.event", "partner_id", string="Credit History", groups=CREDIT_GROUPS
+    )
+
+    @api.depends("credit_limit", "property_payment_term_id")
+    @api.depends_context("company")
+    def _compute_lam_credit_terms(self):
+        # Read as superuser: the limit is an accountant's field, shown here read-only
+        # to the account manager, the department manager and finance.
+        fallback = self._fields["credit_limit"].get_company_dependent_fallback(
+            self.sudo()
+        )
+        for partner in self:
+            accounting = partner.sudo()
+            partner.lam_currency_id = self.env.company.currency_id
+            partner.lam_credit_limit = (
+                accounting.credit_limit if accounting.credit_limit != fallback else 0.0
+            )
+            partner.lam_payment_term_id = accounting.property_payment_term_id
+
+    @api.depends("credit_limit", "property_payment_term_id")
+    @api.depends_context("company")
+    def _compute_lam_is_credit_customer(self):
+        # The accounting fields are restricted to accountants; whether a
+        # customer buys on credit is every account manager's business.
+        # "A credit limit" is one set on the partner (Odoo's use_partner_credit_limit),
+        # not the company-wide default that every partner falls back on.
+        fallback = self._fields["credit_limit"].get_company_dependent_fallback(
+            self.sudo()
+        )
+        for partner in self:
+            accounting = partner.sudo()
+            own_limit = (
+                accounting.credit_limit != fallback and accounting.credit_limit > 0
+            )
+            term_days = accounting.property_payment_term_id.line_ids.mapped("nb_days")
+            partner.lam_is_credit_customer = own_limit or any(
+                days > 0 for days in term_days
+            )
+
+    def _search_lam_is_credit_customer(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(
+                _("Credit customers can only be searched as set or not set.")
+            )
+        fallback = self._fields["credit_limit"].get_company_dependent_fallback(
+            self.sudo()
+        )
+        # As superuser: the credit limit is an accountant's field, the
+        # question "buys on credit?" is not.
+        credit = self.sudo()._search(
+            [
+                "|",
+                "&",
+                ("credit_limit", "!=", fallback),
+                ("credit_limit", ">", 0),
+                ("property_payment_term_id.line_ids.nb_days", ">", 0),
+            ]
+        )
+        return [("id", "in" if (operator == "=") == value else "not in", credit)]
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_credit_history(self):
+        customers = (
+            self.env["lam.credit.event"]
+            .sudo()
+            .search([("partner_id", "in", self.ids)])
+            .partner_id
+        )
+        if customers:
+            raise UserError(
+                _(
+                    "%(customers)s has a credit history, which is kept: archive the "
+                    "customer instead of deleting it.",
+                    customers=", ".join(customers.sudo().mapped("display_name")),
+                )
+            )
+
+    def _lam_credit_changes(self, vals):
+        """The credit fields ``vals`` would change on these partners (read as
+        superuser)."""
+        return [
+            fname
+            for fname in set(vals).intersection(self._lam_credit_fields)
+            if any(
+                partner._fields[fname].convert_to_write(partner.sudo()[fname], partner)
+                != (vals[fname] or False)
+                for partner in self
+            )
+        ]
+
+    def _lam_has_credit_terms(self):
+        """True when one of these partners has a credit rating, limit or payment term
+        (superuser)."""
+        return any(
+            partner.lam_credit_rating or partner.lam_is_credit_customer
+            for partner in self
+        )
+
+    @api.model
+    def _lam_credit_change_error(self):
+        return AccessError(
+            _(
+                "The credit rating, credit limit and payment term of a lubricant "
+                "customer are changed by "
+                "finance or the department manager (Change Credit Status)."
+            )
+        )
+
+    @api.model
+    def _lam_check_credit_rights(self):
+        """A new customer gets credit terms from finance or the department manager, not
+        at creation."""
+        user = self.env.user
+        if (
+            not self.env.su
+            and user._lam_is_addon_user()
+            and not user._lam_may_change_credit()
+        ):
+            raise self._lam_credit_change_error()
+
+    def _lam_credit_snapshot(self):
+        self.ensure_one()
+        # Read as superuser: the credit limit is restricted to accountants,
+        # but its history must be kept whoever changes it.
+        partner = self.sudo()
+        return {
+            "rating": partner.lam_credit_rating,
+            "limit": partner.credit_limit,
+            "payment_term": partner.property_payment_term_id.with_env(self.env),
+        }
+
+    def _lam_log_credit_changes(self, before):
+        """Write one credit event per company partner whose credit terms changed."""
+        reason = self.env.context.get("lam_credit_reason")
+        if not isinstance(reason, CreditChangeReason):
+            # shown as "changed on the customer form", in the reader's language
+            reason = False
+        events_vals = []
+        for partner in self:
+            old, new = before[partner.id], partner._lam_credit_snapshot()
+            if old == new:
+                continue
+            events_vals.append(
+                {
+                    "partner_id": partner.id,
+                    "company_id": self.env.company.id,
+                    "changed_by_id": self.env.user.id,
+                    "old_rating": old["rating"],
+                    "new_rating": new["rating"],
+                    "old_limit": old["limit"],
+                    "new_limit": new["limit"],
+                    "old_payment_term_id": old["payment_term"].id,
+                    "new_payment_term_id": new["payment_term"].id,
+                    "reason": reason and str(reason),
+                    "requested_by_id": reason
+                    and reason.requested_by
+                    and reason.requested_by.id,
+                }
+            )
+        if not events_vals:
+            return
+        # The credit history is an audit trail written by the system for
+        # whoever changed the terms: nobody may create events by hand.
+        events = self.env["lam.credit.event"].sudo().create(events_vals)
+        # The chatter is read by anyone who reads the contact: it says that the
+        # terms changed, the credit history (restricted) says how.
+        for partner in events.partner_id:
+            partner.sudo().message_post(
+                body=Markup("<p>%s</p>")
+                % _("Credit status changed: see the credit history of the archive."),
+                subtype_xmlid="mail.mt_note",
+            )

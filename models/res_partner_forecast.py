@@ -1,0 +1,203 @@
+# Copyright 2026 Lubricant Account Manager developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
+
+"""The purchase forecast (Art. 13.3) and purchase drops (Art. 13.2), for the
+company one works in."""
+
+from collections import defaultdict
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import SQL
+
+from ..tools.periods import median_interval, month_bounds
+from .res_partner import ARCHIVE_GROUPS
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    # --- forecast (Art. 13.3) and purchase drops (Art. 13.2), for the company one works
+    # in
+    lam_next_purchase_date = fields.Date(
+        string="Next Purchase Expected",
+        compute="_compute_lam_forecast",
+        groups=ARCHIVE_GROUPS,
+        help="The last order plus the median interval between his orders of the last "
+        "two years.",
+    )
+    lam_forecast_monthly = fields.Float(
+        string="Expected Monthly Volume",
+        compute="_compute_lam_forecast",
+        digits="Lubricant Volume",
+        groups=ARCHIVE_GROUPS,
+        help="The larger of his purchases of the last twelve months and his "
+        "equipment's "
+        "consumption, a month's worth, in the reference unit.",
+    )
+    lam_forecast_annual = fields.Float(
+        string="Expected Annual Volume",
+        compute="_compute_lam_forecast",
+        digits="Lubricant Volume",
+        groups=ARCHIVE_GROUPS,
+    )
+    lam_equipment_annual = fields.Float(
+        string="Equipment Consumption a Year",
+        compute="_compute_lam_forecast",
+        digits="Lubricant Volume",
+        groups=ARCHIVE_GROUPS,
+        help="What his equipment register says he uses a year, in the reference unit.",
+    )
+    lam_forecast_gap = fields.Float(
+        string="Bought Elsewhere (Estimate)",
+        compute="_compute_lam_forecast",
+        digits="Lubricant Volume",
+        groups=ARCHIVE_GROUPS,
+        help="What his equipment needs a year beyond what he bought from us in the "
+        "last "
+        "twelve months, when more than the share set in Settings: business going to a "
+        "competitor.",
+    )
+    lam_purchase_drop = fields.Boolean(
+        string="Purchases Dropped",
+        compute="_compute_lam_purchase_drop",
+        search="_search_lam_purchase_drop",
+        groups=ARCHIVE_GROUPS,
+    )
+    lam_purchase_drop_note = fields.Char(
+        string="Why Flagged",
+        compute="_compute_lam_purchase_drop",
+        groups=ARCHIVE_GROUPS,
+    )
+
+    @api.depends_context("company")
+    def _compute_lam_forecast(self):
+        values = self._lam_forecast_values()
+        for partner in self:
+            forecast = values[partner.id]
+            partner.lam_next_purchase_date = forecast["next"]
+            partner.lam_forecast_monthly = forecast["monthly"]
+            partner.lam_forecast_annual = forecast["annual"]
+            partner.lam_equipment_annual = forecast["equipment"]
+            partner.lam_forecast_gap = forecast["gap"]
+
+    def _lam_forecast_values(self):
+        """{partner id: {next, monthly, annual, equipment, gap}} for these
+        customers in the current company: one query for the order days, one
+        purchases-service call, one grouped read of the equipment."""
+        empty = {
+            "next": False,
+            "monthly": 0.0,
+            "annual": 0.0,
+            "equipment": 0.0,
+            "gap": 0.0,
+        }
+        result = defaultdict(lambda: dict(empty))
+        customers = self.sudo().filtered(
+            lambda partner: partner.id
+            and partner.is_company
+            and partner.lam_customer_kind
+        )
+        if not customers:
+            return result
+        company = self.env.company
+        today = fields.Date.context_today(self)
+        first = month_bounds(today)[0]
+        self.env["sale.order"].flush_model(
+            ["partner_id", "state", "date_order", "company_id"]
+        )
+        days = dict(
+            self.env.execute_query(
+                SQL(
+                    """SELECT rp.commercial_partner_id, array_agg(DISTINCT
+                        so.date_order::date)
+                 FROM sale_order so JOIN res_partner rp ON rp.id = so.partner_id
+                WHERE so.state IN ('sale', 'done') AND so.company_id = %s AND
+                    so.date_order >= %s
+                  AND rp.commercial_partner_id = ANY(%s)
+                GROUP BY rp.commercial_partner_id""",
+                    company.id,
+                    first - relativedelta(years=2),
+                    customers.ids,
+                )
+            )
+        )
+        rows = (
+            self.env["lam.purchase.analysis"]
+            .sudo()
+            ._lam_purchases(
+                first - relativedelta(months=12),
+                first - relativedelta(days=1),
+                partners=customers,
+                groupby=("partner",),
+                company=company,
+                refunds=True,
+            )["rows"]
+        )
+        bought = {row["partner_id"]: row["qty"] for row in rows}
+        litres = (
+            company._lam_reference_factor(self.env.ref("uom.product_uom_litre")) or 0.0
+        )
+        equipment = dict(
+            self.env["lam.equipment"]
+            .sudo()
+            ._read_group(
+                [("partner_id", "in", customers.ids)],
+                ["partner_id"],
+                ["annual_consumption:sum"],
+            )
+        )
+        gap_share = company.lam_forecast_gap_share / 100.0
+        for customer in customers:
+            annual_bought = bought.get(customer.id, 0.0)
+            needs = (equipment.get(customer) or 0.0) * litres
+            order_days = sorted(days.get(customer.id) or [])
+            interval = median_interval(order_days)
+            annual = max(annual_bought, needs)
+            result[customer.id] = {
+                "next": order_days[-1] + relativedelta(days=round(interval))
+                if interval
+                else False,
+                "monthly": annual / 12.0,
+                "annual": annual,
+                "equipment": needs,
+                "gap": needs - annual_bought
+                if needs > annual_bought * (1 + gap_share)
+                else 0.0,
+            }
+        return result
+
+    @api.depends_context("company")
+    def _compute_lam_purchase_drop(self):
+        drops = {
+            drop.partner_id.id: drop
+            for drop in self.env["lam.purchase.drop"]
+            .sudo()
+            .search(
+                [
+                    (
+                        "partner_id",
+                        "in",
+                        [partner_id for partner_id in self.ids if partner_id],
+                    ),
+                    ("company_id", "=", self.env.company.id),
+                ]
+            )
+        }
+        for partner in self:
+            drop = drops.get(partner.id)
+            partner.lam_purchase_drop = bool(drop)
+            partner.lam_purchase_drop_note = drop.note if drop else False
+
+    def _search_lam_purchase_drop(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(_("Search dropped purchases with = or !=."))
+        flagged = (
+            self.env["lam.purchase.drop"]
+            .sudo()
+            ._search([("company_id", "=", self.env.company.id)])
+        )
+        subquery = flagged.subselect("partner_id")
+        return [("id", "in" if (operator == "=") == value else "not in", subquery)]

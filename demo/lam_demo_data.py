@@ -1,6 +1,10 @@
 # Copyright 2026 Lubricant Account Manager developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
-"""Demo field work relative to today, called by demo/lam_field_work_demo.xml only.
+"""Demo data written by code, relative to the day of the install.
+
+Called by the demo files only (demo/lam_*_demo.xml, through
+res.company._lam_load_demo): not a model, and not imported outside a demo
+install.
 
 Eight weeks of visits, calls, work logs and archive reviews per demo manager
 are hundreds of records whose dates follow the day the demo is installed: a
@@ -15,7 +19,7 @@ import pytz
 import xlsxwriter
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import fields
 
 from ..tools.route import great_circle_km
 
@@ -98,15 +102,26 @@ MARKET_NOTES = (
 )
 
 
-class LamDemoData(models.AbstractModel):
-    _name = "lam.demo.data"
-    _description = "Account Management Demo Data"
+class DemoData:
+    """The demo's managers at work: visits, calls, plans, grades, cadences,
+    dealers, complaints, sales and receivables."""
 
-    @api.model
+    # the steps the demo files call, in their order
+    STEPS = (
+        "_lam_create_field_work",
+        "_lam_create_planning",
+        "_lam_create_grades_and_cadences",
+        "_lam_create_dealers_and_complaints",
+        "_lam_create_sales_and_receivables",
+    )
+
+    def __init__(self, env):
+        self.env = env
+
     def _lam_create_field_work(self):
         rng = random.Random(20261128)
         self._lam_locate_customers(rng)
-        today = fields.Date.context_today(self)
+        today = fields.Date.context_today(self.env.user)
         for login in DEMO_MANAGERS:
             manager = self.env.ref(f"lubricant_account_manager.user_lam_{login}_demo")
             customers = self.env["res.partner"].search(
@@ -127,7 +142,6 @@ class LamDemoData(models.AbstractModel):
                 )
                 self._lam_manager_history(manager, customers, today, rng)
 
-    @api.model
     def _lam_locate_customers(self, rng):
         customers = self.env["res.partner"].search(
             [("lam_customer_kind", "!=", False), ("city", "!=", False)]
@@ -139,11 +153,10 @@ class LamDemoData(models.AbstractModel):
                     {
                         "partner_latitude": latitude + rng.uniform(-0.08, 0.08),
                         "partner_longitude": longitude + rng.uniform(-0.08, 0.08),
-                        "date_localization": fields.Date.context_today(self),
+                        "date_localization": fields.Date.context_today(self.env.user),
                     }
                 )
 
-    @api.model
     def _lam_moment(self, manager, day, hour, minute=0):
         """UTC datetime of ``hour``:``minute`` on ``day`` in the manager's time zone."""
         tz = pytz.timezone(manager.tz or "Asia/Shanghai")
@@ -153,7 +166,6 @@ class LamDemoData(models.AbstractModel):
             .replace(tzinfo=None)
         )
 
-    @api.model
     def _lam_manager_history(self, manager, customers, today, rng):
         Visit = (
             self.env["lam.visit"]
@@ -287,14 +299,13 @@ class LamDemoData(models.AbstractModel):
         )
 
     # --- planning and development (issue: plans, prospects, senior visits)
-    @api.model
     def _lam_create_planning(self):
         """Weekly and monthly plans and summaries over the last two months (one
         weekly plan late per manager), an expansion plan, market information,
         prospects scored (one handed to a dealer) and two senior-visit
         requests, one accepted and one declined; then the scorecards."""
         rng = random.Random(20261129)
-        today = fields.Date.context_today(self)
+        today = fields.Date.context_today(self.env.user)
         managers = self.env["res.users"]
         for login in DEMO_MANAGERS:
             manager = self.env.ref(f"lubricant_account_manager.user_lam_{login}_demo")
@@ -316,7 +327,6 @@ class LamDemoData(models.AbstractModel):
         start = today + relativedelta(months=-2, day=1)
         self.env["lam.scorecard"]._lam_refresh(managers, start, today)
 
-    @api.model
     def _lam_manager_plans(self, manager, customers, today, rng):
         Plan = (
             self.env["lam.plan"]
@@ -391,7 +401,6 @@ class LamDemoData(models.AbstractModel):
             )
             self._lam_submit(plan, manager, False, today, rng)
 
-    @api.model
     def _lam_submit(self, plan, manager, late, today, rng):
         """Submit the plan (and its summary) as the manager would have, on time or
         late."""
@@ -411,9 +420,10 @@ class LamDemoData(models.AbstractModel):
                 proposals=rng.choice(PLAN_PROPOSALS),
                 key_customer_changes=f"{plan.line_ids[:1].partner_id.name}：{rng.choice(VOLUME_CHANGES)}",
             )
+        # as the system: the plan's submission fields are the actions' (the demo acts as
+        # its managers)
         plan.sudo().write(values)
 
-    @api.model
     def _lam_manager_development(self, manager, customers, today, rng):
         target = customers.filtered(
             lambda partner: partner.lam_stage in ("target", "developing", "potential")
@@ -455,7 +465,6 @@ class LamDemoData(models.AbstractModel):
             ]
         )
 
-    @api.model
     def _lam_prospects(self, rng):
         """The development managers' prospects scored; the best become targets; one goes
         to a dealer."""
@@ -497,7 +506,6 @@ class LamDemoData(models.AbstractModel):
                     "lam_prospect_score", reverse=True
                 )[:2].write({"lam_stage": "target"})
 
-    @api.model
     def _lam_senior_requests(self, today):
         boss = self.env.ref("lubricant_account_manager.user_lam_manager_demo")
         for login, accept in (("maint1", True), ("dev1", False)):
@@ -534,7 +542,6 @@ class LamDemoData(models.AbstractModel):
                 request.action_refuse()
 
     # --- grades and contact cadences
-    @api.model
     def _lam_create_grades_and_cadences(self):
         """Grade the demo customers on their twelve months of orders, then run
         the contact cadences: each demo manager finds his activities."""
@@ -549,14 +556,13 @@ class LamDemoData(models.AbstractModel):
         self.env["lam.cadence.engine"]._cron_enforce_cadences()
 
     # --- dealers and complaints (Art. 13.8, 14, 20.4) ---------------------
-    @api.model
     def _lam_create_dealers_and_complaints(self):
         """For the demo channel managers: dealers with territories and terminal
         customers, six months of quotas and stock reports, an example file of
         the last month with one unbalanced row, two violations and a finished
         assessment; complaints in every state, one breached and escalated."""
         rng = random.Random(20261129)
-        today = fields.Date.context_today(self)
+        today = fields.Date.context_today(self.env.user)
         this_month = today + relativedelta(day=1)
         months = [
             this_month - relativedelta(months=offset) for offset in range(7, 1, -1)
@@ -608,7 +614,6 @@ class LamDemoData(models.AbstractModel):
         assessment.action_done()
         self._lam_demo_complaints(rng)
 
-    @api.model
     def _lam_dealer_terminals(self, dealer, manager, rng):
         for number in range(1, 3):
             brand = ("恒达", "宏远", "永固", "金桥")[rng.randrange(4)]
@@ -629,10 +634,10 @@ class LamDemoData(models.AbstractModel):
                 }
             )
 
-    @api.model
     def _lam_dealer_months(self, dealer, manager, months, category, rng):
         """Quotas and stock reports of ``months`` that balance and follow on,
         purchases from our own sales (one month reported a little off)."""
+        # as the system: all the dealers' purchases, as the monthly report sees them
         Purchases = self.env["lam.purchase.analysis"].sudo()
         closing = {}
         for index, month in enumerate(months):
@@ -687,12 +692,12 @@ class LamDemoData(models.AbstractModel):
                 }
             )
 
-    @api.model
     def _lam_dealer_example_file(self, dealer, month):
         """The dealer's file of ``month`` as he sent it, one row not balancing:
         the import refuses it and names the row."""
         previous = (
             self.env["lam.dealer.psi"]
+            # as the system: the demo files the report on the channel manager's behalf
             .sudo()
             .search([("partner_id", "=", dealer.id)], order="month desc", limit=1)
         )
@@ -732,7 +737,6 @@ class LamDemoData(models.AbstractModel):
             }
         )
 
-    @api.model
     def _lam_dealer_violations(self, first_dealers, today):
         (manager, dealer), (other_manager, other_dealer) = first_dealers
         Violation = self.env["lam.channel.violation"]
@@ -770,7 +774,6 @@ class LamDemoData(models.AbstractModel):
             }
         )
 
-    @api.model
     def _lam_demo_complaints(self, rng):
         """Complaints of the demo managers in every state; one left open past
         its deadline, which the scheduled action escalates."""
@@ -854,7 +857,8 @@ class LamDemoData(models.AbstractModel):
         closed.action_resolve()
         closed.write(
             {
-                "feedback_date": fields.Date.context_today(self) - timedelta(days=18),
+                "feedback_date": fields.Date.context_today(self.env.user)
+                - timedelta(days=18),
                 "feedback_method": "visit",
                 "satisfaction": "4",
             }
@@ -882,14 +886,13 @@ class LamDemoData(models.AbstractModel):
         return late
 
     # --- sales plans, stocks, receivables and credit (Art. 13.1-13.3, 13.7) --
-    @api.model
     def _lam_create_sales_and_receivables(self):
         """Invoices for most demo orders (paid, partly paid, overdue in every
         ageing bucket) with collection actions; stocks on hand; this month's
         and next month's sales plans; a customer whose purchases dropped; an
         order held on credit."""
         rng = random.Random(20261130)
-        today = fields.Date.context_today(self)
+        today = fields.Date.context_today(self.env.user)
         self._lam_demo_drop(today)
         invoices = self._lam_demo_invoices(rng, today)
         self._lam_demo_collections(invoices, rng, today)
@@ -898,7 +901,6 @@ class LamDemoData(models.AbstractModel):
         self.env["lam.purchase.drop"]._cron_detect_drops()
         self._lam_demo_credit_hold()
 
-    @api.model
     def _lam_demo_invoices(self, rng, today):
         orders = self.env["sale.order"].search(
             [
@@ -950,7 +952,6 @@ class LamDemoData(models.AbstractModel):
             )._create_payments()
         return invoices
 
-    @api.model
     def _lam_demo_collections(self, invoices, rng, today):
         open_ones = self.env["lam.receivable"].search(
             [
@@ -985,7 +986,6 @@ class LamDemoData(models.AbstractModel):
                 }
             )
 
-    @api.model
     def _lam_demo_stocks(self, rng, today):
         products = self.env["product.product"].search([("lam_is_lubricant", "=", True)])
         customers = self.env["res.partner"].search(
@@ -1003,7 +1003,6 @@ class LamDemoData(models.AbstractModel):
                     }
                 )
 
-    @api.model
     def _lam_demo_sales_plans(self, today):
         """This month's plan broken down by every manager; next month's given out, not
         broken down yet."""
@@ -1039,7 +1038,6 @@ class LamDemoData(models.AbstractModel):
                     part.with_user(part.user_id).action_done()
         self.env["lam.sales.plan.manager"]._cron_breakdown_due()
 
-    @api.model
     def _lam_demo_drop(self, today):
         """A customer who stopped buying in the last months: his recent orders were
         cancelled."""
@@ -1060,11 +1058,11 @@ class LamDemoData(models.AbstractModel):
         )
         recent._action_cancel()
 
-    @api.model
     def _lam_demo_credit_hold(self):
         """A credit customer's order over his limit, held, its approval requested by his
         manager."""
         customer = self.env.ref("lubricant_account_manager.partner_lam_02_demo")
+        # as the system: the credit limit is an accountant's field
         customer.sudo().credit_limit = max(customer.sudo().risk_total, 1000.0) + 20000.0
         manager = customer.user_id
         order = (

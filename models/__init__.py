@@ -35,7 +35,6 @@ from . import lam_visit_participant
 from . import lam_communication
 from . import lam_archive_review
 from . import lam_work_log
-from . import lam_demo_data
 from . import sale_order
 from . import base_partner_merge_automatic_wizard
 from . import lam_plan

@@ -12,6 +12,8 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
         """Merging moves a customer's archive (credit history, equipment, work
         done) by SQL: only administrators of account management merge lubricant
         customers, and the records keep following their customer's manager."""
+        # as the system: the kinds of all the merged partners, whoever may read them;
+        # only lam admins go on
         partners = self.env["res.partner"].sudo().browse(partner_ids).exists()
         customers = partners.filtered("lam_customer_kind")
         if customers and not self.env.user.has_group(
@@ -32,6 +34,8 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
             for model in records_model._lam_record_models():
                 records = (
                     self.env[model]
+                    # as the system: every record of the merged customers moves, the
+                    # merge being a lam admin's (checked above)
                     .sudo()
                     .search([("partner_id", "in", partners.exists().ids)])
                 )

@@ -59,6 +59,8 @@ class LamAbcGrading(models.AbstractModel):
             ``unconvertible`` lines left out (by customer, product and unit)
             and a ``message`` for the user
         """
+        # as the system: the grading reads every customer's sales and writes grades no
+        # user may write
         self = self.sudo().with_company(company)
         today = today or fields.Date.context_today(self)
         date_from = (

@@ -117,6 +117,8 @@ class LamApprovalMixin(models.AbstractModel):
     def _lam_decide(self, state, note):
         """Write the decision (as the system: its fields are the actions'), close
         the deciders' activities and tell the author."""
+        # as the system: the decision fields are refused to a user's write;
+        # _lam_check_decision() checked the decider
         self.sudo().write(
             {
                 "state": state,
@@ -125,6 +127,8 @@ class LamApprovalMixin(models.AbstractModel):
             }
         )
         for request in self:
+            # as the system: the deciders' activities are assigned to others than the
+            # one deciding
             request.sudo().activity_ids.action_feedback(feedback=note)
             request.message_post(
                 body=Markup("<p>%s</p>") % note,

@@ -49,6 +49,8 @@ class LamCadenceEngine(models.AbstractModel):
         """Process the next batch of the current run; return (done, remaining).
         The run's position and the activities it created per manager are kept
         in lam.cron.progress between batches (each its own transaction)."""
+        # as the system: a scheduled action over every manager's customers and
+        # activities
         self = self.sudo()
         progress = self.env["lam.cron.progress"]
         state = progress._lam_get(PROGRESS_NAME)
@@ -178,6 +180,8 @@ class LamCadenceEngine(models.AbstractModel):
         categories = {}
         for key, xmlid in MANAGER_CATEGORY_GROUPS.items():
             for user_id in (
+                # as the system: group membership, including archived users, is not a
+                # user's to read
                 self.env.ref(xmlid).sudo().with_context(active_test=False).users.ids
             ):
                 categories.setdefault(user_id, key)

@@ -84,6 +84,7 @@ class LamChannelViolation(models.Model):
 
     @api.constrains("partner_id")
     def _check_dealer(self):
+        # as the system: the dealer's kind is restricted to the archive groups
         for violation in self.sudo():
             if violation.partner_id.lam_customer_kind != "dealer":
                 raise ValidationError(
@@ -128,4 +129,6 @@ class LamChannelViolation(models.Model):
                     )
                 )
         self.check_access("write")
+        # as the system: the state is the actions'; the write access was checked just
+        # before
         self.sudo().write({"state": state})

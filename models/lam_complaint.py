@@ -178,6 +178,8 @@ class LamComplaint(models.Model):
     def _compute_is_dealer(self):
         for complaint in self:
             complaint.is_dealer = (
+                # as the system: the kind is restricted to the archive groups, the flag
+                # is for every reader
                 complaint.partner_id.sudo().lam_customer_kind == "dealer"
             )
 
@@ -272,6 +274,8 @@ class LamComplaint(models.Model):
 
     @api.constrains("contact_id", "partner_id")
     def _check_contact(self):
+        # as the system: the contact may be one of the customer's people the user does
+        # not read
         for complaint in self.sudo():
             if (
                 complaint.contact_id
@@ -484,6 +488,8 @@ class LamComplaint(models.Model):
                     )
                 )
             managers = leaders[complaint.user_id]
+            # as the system: the state and escalation fields are the actions'; who
+            # escalates was checked above
             complaint.sudo().write(
                 {
                     "state": "escalated",
@@ -529,6 +535,7 @@ class LamComplaint(models.Model):
     @api.model
     def _cron_escalate_overdue(self):
         """Escalate, once, the complaints past their deadline and not resolved."""
+        # as the system: a scheduled action over every manager's complaints
         overdue = self.sudo().search(
             [
                 ("state", "in", ("new", "in_progress")),

@@ -62,17 +62,22 @@ class LamCreditApproval(models.Model):
         for approval in self:
             approval.display_name = _(
                 "Credit approval of %(order)s",
+                # as the system: the order's name, for a reader of the approval who may
+                # not read the order
                 order=approval.order_id.sudo().name or "",
             )
 
     @api.model
     def _lam_request(self, order, exception_msg):
         """Hold ``order`` for approval: one open request per order."""
+        # as the system: an open request of another manager on the same order counts
         open_request = self.sudo().search(
             [("order_id", "=", order.id), ("state", "=", "requested")], limit=1
         )
         if open_request:
             return open_request
+        # as the system: the exposure and limit are accountants' fields, copied into the
+        # request
         partner = order.partner_invoice_id.commercial_partner_id.sudo()
         # as the system: requests are not created by hand (create() above)
         approval = self.sudo().create(
@@ -108,6 +113,8 @@ class LamCreditApproval(models.Model):
 
     def _lam_deciders(self):
         department = (
+            # as the system: the order's salesman, for a decider who may not read the
+            # order
             self.sudo().order_id.user_id._lam_department_managers()
             | self.partner_id.user_id._lam_department_managers()
         )

@@ -23,6 +23,7 @@ class LamCronProgress(models.Model):
     @api.model
     def _lam_get(self, name):
         """The state the run ``name`` left, or an empty dict between runs."""
+        # as the system: progress rows are the scheduled actions', read by none else
         return self.sudo().search([("name", "=", name)], limit=1).state or {}
 
     @api.model

@@ -80,6 +80,8 @@ class LamCustomerRecordMixin(models.AbstractModel):
         putting his work on a customer that is not his."""
         partners = self.partner_id
         partners.check_access("write")
+        # as the system: the kind is restricted; write access to the partners was
+        # checked just before
         others = partners.sudo().filtered(
             lambda partner: not (partner.is_company and partner.lam_customer_kind)
         )

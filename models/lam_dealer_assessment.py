@@ -101,6 +101,7 @@ class LamDealerAssessment(models.Model):
         for assessment in self:
             if assessment.date_to < assessment.date_from:
                 raise ValidationError(_("The assessed period ends after it starts."))
+            # as the system: the dealer's kind is restricted to the archive groups
             if assessment.partner_id.sudo().lam_customer_kind != "dealer":
                 raise ValidationError(
                     _(
@@ -156,6 +157,8 @@ class LamDealerAssessment(models.Model):
                 source = line.criterion_id.source
                 if source in scores and scores[source] is not None:
                     line.check_access("write")
+                    # as the system: automatic scores are refused to a user's write;
+                    # write access was checked just before
                     line.sudo().write(
                         {
                             "score": round(scores[source], 1),
@@ -172,6 +175,8 @@ class LamDealerAssessment(models.Model):
         company = self.company_id
         quotas = (
             self.env["lam.dealer.quota"]
+            # as the system: the dealer's quotas, whoever set them; the assessment is
+            # readable by the user
             .sudo()
             .search(
                 [
@@ -189,6 +194,7 @@ class LamDealerAssessment(models.Model):
             month += relativedelta(months=1)
         reports = (
             self.env["lam.dealer.psi"]
+            # as the system: the dealer's stock reports, whoever filed them
             .sudo()
             .with_company(company)
             .search([("partner_id", "=", dealer.id), ("month", "in", months)])
@@ -196,6 +202,7 @@ class LamDealerAssessment(models.Model):
         on_time = len(reports.filtered("on_time"))
         violations = (
             self.env["lam.channel.violation"]
+            # as the system: the dealer's violations, whoever recorded them
             .sudo()
             .search_count(
                 [
@@ -241,6 +248,8 @@ class LamDealerAssessment(models.Model):
                     )
                 )
         self.check_access("write")
+        # as the system: the state is the actions'; the write access was checked just
+        # before
         self.sudo().write({"state": "done"})
         return True
 
@@ -252,6 +261,7 @@ class LamDealerAssessment(models.Model):
         for assessment in self:
             if assessment.state == "draft":
                 raise UserError(_("Finish the assessment before sending it."))
+            # as the system: the dealer's email, for a reader of the assessment
             if not assessment.partner_id.sudo().email:
                 raise UserError(
                     _(
@@ -268,5 +278,7 @@ class LamDealerAssessment(models.Model):
                 message_type="comment",
                 force_send=False,
             )
+        # as the system: the state and sending date are the actions'; the write access
+        # was checked above
         self.sudo().write({"state": "sent", "feedback_sent_on": fields.Datetime.now()})
         return True

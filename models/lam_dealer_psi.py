@@ -138,12 +138,16 @@ class LamDealerPsi(models.Model):
         by_month = defaultdict(lambda: self.browse())
         for psi in self.filtered(lambda psi: psi.partner_id and psi.month):
             by_month[psi.month] |= psi
+        # as the system: the dealer's purchases come from sales orders the user may not
+        # read
         Purchases = self.env["lam.purchase.analysis"].sudo()
         for month, reports in by_month.items():
             first, last = month_bounds(month)
             rows = Purchases._lam_purchases(
                 first,
                 last,
+                # as the system: all the purchases of these dealers, not only those the
+                # user may see
                 partners=reports.partner_id.sudo(),
                 groupby=("partner", "product"),
                 refunds=True,
@@ -156,6 +160,7 @@ class LamDealerPsi(models.Model):
 
     @api.constrains("partner_id")
     def _check_dealer(self):
+        # as the system: the dealer's kind is restricted to the archive groups
         for psi in self.sudo():
             if psi.partner_id.lam_customer_kind != "dealer":
                 raise ValidationError(
@@ -186,6 +191,7 @@ class LamDealerPsi(models.Model):
                 line.product_id: (line.opening, line.closing) for line in self.line_ids
             }
         )
+        # as the system: the previous and next months' reports, whoever filed them
         neighbours = self.sudo().search(
             [
                 ("partner_id", "=", self.partner_id.id),

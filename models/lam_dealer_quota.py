@@ -56,6 +56,7 @@ class LamDealerQuota(models.Model):
 
     @api.constrains("partner_id")
     def _check_dealer(self):
+        # as the system: the dealer's kind is restricted to the archive groups
         for quota in self.sudo():
             if quota.partner_id.lam_customer_kind != "dealer":
                 raise ValidationError(
@@ -83,12 +84,16 @@ class LamDealerQuota(models.Model):
             lambda quota: quota.partner_id and quota.month and quota.categ_id
         ):
             by_month[quota.month] |= quota
+        # as the system: the dealer's purchases come from sales orders the user may not
+        # read
         Purchases = self.env["lam.purchase.analysis"].sudo()
         for month, quotas in by_month.items():
             first, last = month_bounds(month)
             rows = Purchases._lam_purchases(
                 first,
                 last,
+                # as the system: all the purchases of these dealers, not only those the
+                # user may see
                 partners=quotas.partner_id.sudo(),
                 groupby=("partner", "product"),
                 refunds=True,

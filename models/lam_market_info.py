@@ -95,6 +95,8 @@ class LamMarketInfo(models.Model):
         """Only on a lubricant customer one works on."""
         partners = self.partner_id
         partners.check_access("write")
+        # as the system: the kind is restricted; write access to the partners was
+        # checked just before
         if partners.sudo().filtered(
             lambda partner: not (partner.is_company and partner.lam_customer_kind)
         ):

@@ -302,6 +302,8 @@ class LamPlan(models.Model):
                     )
                 )
         self.check_access("write")
+        # as the system: the state and submission time are the actions'; write access
+        # was checked just before
         self.sudo().write({"state": "planned", "plan_submitted": fields.Datetime.now()})
         self._lam_close_deadline_activities(
             "lubricant_account_manager.mail_activity_type_lam_plan"
@@ -325,6 +327,8 @@ class LamPlan(models.Model):
                     )
                 )
         self.check_access("write")
+        # as the system: the state and submission time are the actions'; write access
+        # was checked just before
         self.sudo().write({"state": "done", "summary_submitted": fields.Datetime.now()})
         self._lam_close_deadline_activities(
             "lubricant_account_manager.mail_activity_type_lam_summary"
@@ -472,6 +476,8 @@ class LamPlan(models.Model):
         """{(user id, day): count} of records done by ``users`` between the dates."""
         groups = (
             self.env[model]
+            # as the system: counts for the managers the caller may see (users), not the
+            # records themselves
             .sudo()
             ._read_group(
                 [
@@ -498,6 +504,8 @@ class LamPlan(models.Model):
             return {}
         purchases = (
             self.env["lam.purchase.analysis"]
+            # as the system: the customers' purchases come from sales orders the user
+            # may not read
             .sudo()
             ._lam_purchases(
                 date_from,
@@ -518,6 +526,8 @@ class LamPlan(models.Model):
         that day."""
         customers = self._lam_customers_of(users)
         firsts = (
+            # as the system: first purchases come from sales orders the user may not
+            # read
             self.env["lam.purchase.analysis"].sudo()._lam_first_purchase_days(customers)
         )
         result = defaultdict(int)

@@ -95,6 +95,8 @@ class LamPlanLine(models.Model):
                     _(
                         "%(customer)s: the planned date %(date)s is outside the period "
                         "planned (%(start)s to %(end)s).",
+                        # as the system: the customer's name in the message, whoever may
+                        # read it
                         customer=line.partner_id.sudo().name,
                         date=line.planned_date,
                         start=plan.date_from,

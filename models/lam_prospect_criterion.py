@@ -37,6 +37,7 @@ class LamProspectCriterion(models.Model):
                         "and 100."
                     )
                 )
+        # as the system: the marks already given on this criterion, by every manager
         over = self.env["lam.prospect.score"].sudo().search_count(
             [("criterion_id", "in", self.ids)], limit=1
         ) and self.env["lam.prospect.score"].sudo().search(

@@ -94,6 +94,7 @@ class LamPurchaseDrop(models.Model):
         history_from = date_from - relativedelta(months=12 + months)
         customers = (
             self.env["res.partner"]
+            # as the system: a scheduled action over every company's customers
             .sudo()
             .search(
                 [
@@ -108,6 +109,7 @@ class LamPurchaseDrop(models.Model):
         )
         rows = (
             self.env["lam.purchase.analysis"]
+            # as the system: purchases come from sales orders of every manager
             .sudo()
             ._lam_purchases(
                 history_from,
@@ -168,6 +170,8 @@ class LamPurchaseDrop(models.Model):
         drops = self._lam_detect(company, today)
         managers = dict(
             self.env["res.partner"]
+            # as the system: the customers' managers, for the activities the action
+            # schedules
             .sudo()
             .browse(list(drops))
             .mapped(lambda p: (p.id, p.user_id.id))
@@ -211,6 +215,8 @@ class LamPurchaseDrop(models.Model):
         activity_type = self.env.ref(
             "lubricant_account_manager.mail_activity_type_lam_purchase_drop"
         )
+        # as the system: activities are scheduled for the customers' managers, not the
+        # caller
         Activity = self.env["mail.activity"].sudo()
         open_ones = Activity.search(
             [

@@ -57,12 +57,16 @@ class LamSalesPlanLine(models.Model):
         for line in self.filtered(lambda line: line.partner_id and line.month):
             by_month[line.month, line.manager_plan_id.company_id] |= line
         bought = {}
+        # as the system: the customers' purchases come from sales orders the user may
+        # not read
         Purchases = self.env["lam.purchase.analysis"].sudo()
         for (month, company), lines in by_month.items():
             first, last = month_bounds(month)
             rows = Purchases._lam_purchases(
                 first,
                 last,
+                # as the system: all the purchases of these customers, not only those
+                # the user may see
                 partners=lines.partner_id.sudo(),
                 groupby=("partner",),
                 company=company,
@@ -77,6 +81,7 @@ class LamSalesPlanLine(models.Model):
     def _lam_check_customer_access(self):
         """A line is for a customer of the part's manager."""
         result = super()._lam_check_customer_access()
+        # as the system: the customers' managers, compared with the part's manager
         strangers = self.sudo().filtered(
             lambda line: line.partner_id.user_id != line.manager_plan_id.user_id
         )

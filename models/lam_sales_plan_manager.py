@@ -118,6 +118,8 @@ class LamSalesPlanManager(models.Model):
         first = month_bounds(self.month)[0]
         rows = (
             self.env["lam.purchase.analysis"]
+            # as the system: the manager's purchases come from sales orders the planner
+            # may not read
             .sudo()
             ._lam_purchases(
                 first - relativedelta(months=months),
@@ -195,6 +197,7 @@ class LamSalesPlanManager(models.Model):
                     )
                 )
         self.check_access("write")
+        # as the system: the flag is the action's; write access was checked just before
         self.sudo().write({"breakdown_done": True})
         self.activity_ids.filtered(
             lambda activity: activity.activity_type_id
@@ -212,6 +215,7 @@ class LamSalesPlanManager(models.Model):
         activity_type = self.env.ref(
             "lubricant_account_manager.mail_activity_type_lam_sales_plan"
         )
+        # as the system: a scheduled action over every company's plans
         parts = self.sudo().search(
             [("breakdown_done", "=", False), ("month", ">", today)]
         )
@@ -220,6 +224,7 @@ class LamSalesPlanManager(models.Model):
                 lambda activity: activity.activity_type_id == activity_type
             )
         )
+        # as the system: activities for the parts' managers, not the caller
         self.env["mail.activity"].sudo().create(
             [
                 {

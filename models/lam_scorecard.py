@@ -310,6 +310,8 @@ class LamScorecard(models.Model):
         def grouped(model, day_field, aggregate, domain=()):
             result = (
                 self.env[model]
+                # as the system: counts for the managers the caller may see, not the
+                # records themselves
                 .sudo()
                 ._read_group(
                     [
@@ -329,6 +331,7 @@ class LamScorecard(models.Model):
 
         plans = (
             self.env["lam.plan"]
+            # as the system: the plans' figures for the managers the caller may see
             .sudo()
             .search_read(
                 [

@@ -57,6 +57,7 @@ class LamSeniorVisitRequest(models.Model):
 
     @api.constrains("origin_visit_id", "partner_id")
     def _check_origin_visit(self):
+        # as the system: the origin visit may be a colleague's, readable or not
         for request in self.sudo():
             if (
                 request.origin_visit_id

@@ -1,7 +1,7 @@
 # Copyright 2026 Lubricant Account Manager developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
-from odoo import api, fields, models
+from odoo import fields, models
 
 
 class ProductTemplate(models.Model):
@@ -27,10 +27,3 @@ class ProductTemplate(models.Model):
             "A density cannot be negative.",
         ),
     ]
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        return super().create(vals_list)
-
-    def write(self, vals):
-        return super().write(vals)

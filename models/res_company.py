@@ -303,16 +303,22 @@ class ResCompany(models.Model):
                     _("The reference volume unit must be litre, kilogram or tonne.")
                 )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        return super().create(vals_list)
-
     def write(self, vals):
         result = super().write(vals)
         if "lam_key_person_min_count" in vals:
             # computed per company, not stored: only the cache is stale
             self.env["res.partner"].invalidate_model(["lam_missing_key_person"])
         return result
+
+    @api.model
+    def _lam_load_demo(self, step):
+        """Demo data written by code (demo/lam_demo_data.py), one step per demo
+        file; imported here only, so that it is loaded by a demo install alone."""
+        from ..demo.lam_demo_data import DemoData
+
+        if step not in DemoData.STEPS:
+            raise UserError(_("%(step)s is not a step of the demo.", step=step))
+        getattr(DemoData(self.env), step)()
 
     def _lam_complaint_calendar(self):
         self.ensure_one()

@@ -66,7 +66,11 @@ class ResPartner(models.Model):
     @api.depends("lam_customer_kind")
     def _compute_lam_is_lubricant_customer(self):
         for partner, kind in zip(
-            self, self.sudo().mapped("lam_customer_kind"), strict=False
+            # as the system: the kind is restricted to the archive groups, the flag is
+            # for every reader
+            self,
+            self.sudo().mapped("lam_customer_kind"),
+            strict=False,
         ):
             partner.lam_is_lubricant_customer = bool(kind)
 
@@ -139,6 +143,7 @@ class ResPartner(models.Model):
         )
         before = {partner.id: partner._lam_credit_snapshot() for partner in customers}
         previous_managers = (
+            # as the system: the managers before the write, whoever may read them
             {partner: partner.user_id for partner in self.sudo()}
             if "user_id" in vals
             else {}
@@ -164,6 +169,8 @@ class ResPartner(models.Model):
             "lubricant_account_manager.group_lam_admin"
         ):
             return
+        # as the system: the kind is restricted; lam admins and the system returned
+        # above
         customers = self.sudo().filtered("lam_customer_kind")
         if customers:
             raise AccessError(
@@ -235,6 +242,8 @@ class ResPartner(models.Model):
                 )
             )
         user = self.env.user
+        # as the system: the kind and credit terms are restricted; this check decides
+        # who may write them
         customers = self.sudo().filtered("lam_customer_kind")
         credit_changes = customers._lam_credit_changes(vals)
         if not user._lam_is_addon_user():
@@ -256,6 +265,7 @@ class ResPartner(models.Model):
             return
         if user._lam_may_change_credit():
             return
+        # as the system: the current rating, to see whether the write changes it
         if credit_changes or self.sudo()._lam_credit_changes(
             {key: value for key, value in vals.items() if key == "lam_credit_rating"}
         ):
@@ -271,6 +281,7 @@ class ResPartner(models.Model):
                 )
             if (
                 vals["lam_customer_kind"]
+                # as the system: the credit terms of the partners becoming customers
                 and (self - customers).sudo()._lam_has_credit_terms()
             ):
                 raise self._lam_credit_change_error()

@@ -262,6 +262,8 @@ class ResPartner(models.Model):
         )
         if last:
             domain.append(("mail_message_id.date", ">", last))
+        # as the system: the tracking values of the archive's messages, whoever wrote
+        # them
         tracked = self.env["mail.tracking.value"].sudo().search(domain)
         labels = sorted(set(tracked.field_id.mapped("field_description")))
         for model, link, extra, label in (

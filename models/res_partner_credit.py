@@ -89,6 +89,8 @@ class ResPartner(models.Model):
             self.sudo()
         )
         for partner in self:
+            # as the system: the limit and terms are accountants' fields, shown read-
+            # only here
             accounting = partner.sudo()
             partner.lam_currency_id = self.env.company.currency_id
             partner.lam_credit_limit = (
@@ -107,6 +109,8 @@ class ResPartner(models.Model):
             self.sudo()
         )
         for partner in self:
+            # as the system: the limit and terms are accountants' fields; "buys on
+            # credit" is not
             accounting = partner.sudo()
             own_limit = (
                 accounting.credit_limit != fallback and accounting.credit_limit > 0
@@ -122,6 +126,7 @@ class ResPartner(models.Model):
                 _("Credit customers can only be searched as set or not set.")
             )
         fallback = self._fields["credit_limit"].get_company_dependent_fallback(
+            # as the system: the company-wide default limit, an accountant's field
             self.sudo()
         )
         # As superuser: the credit limit is an accountant's field, the
@@ -141,6 +146,8 @@ class ResPartner(models.Model):
     def _unlink_except_credit_history(self):
         customers = (
             self.env["lam.credit.event"]
+            # as the system: the credit history is restricted to finance and the
+            # managers
             .sudo()
             .search([("partner_id", "in", self.ids)])
             .partner_id
@@ -150,6 +157,8 @@ class ResPartner(models.Model):
                 _(
                     "%(customers)s has a credit history, which is kept: archive the "
                     "customer instead of deleting it.",
+                    # as the system: the names of customers the user may not read, in
+                    # the refusal
                     customers=", ".join(customers.sudo().mapped("display_name")),
                 )
             )
@@ -161,6 +170,8 @@ class ResPartner(models.Model):
             fname
             for fname in set(vals).intersection(self._lam_credit_fields)
             if any(
+                # as the system: the current credit terms, to see whether the write
+                # changes them
                 partner._fields[fname].convert_to_write(partner.sudo()[fname], partner)
                 != (vals[fname] or False)
                 for partner in self

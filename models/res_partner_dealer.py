@@ -47,6 +47,7 @@ class ResPartner(models.Model):
 
     @api.constrains("lam_dealer_id")
     def _check_lam_dealer_id(self):
+        # as the system: the dealer's kind is restricted to the archive groups
         for partner in self.sudo().filtered("lam_dealer_id"):
             dealer = partner.lam_dealer_id
             if (
@@ -69,6 +70,8 @@ class ResPartner(models.Model):
         administrator does; a dealer moving to another manager takes along the
         terminal customers he had; a linked terminal customer does not move
         alone (``previous_managers``: {partner: manager before the write})."""
+        # as the system: the dealer's customers may be others'; who may link them is
+        # checked below
         partners = self.sudo()
         if {"lam_dealer_id", "lam_customer_kind"}.intersection(fnames):
             linked = partners.filtered(

@@ -65,6 +65,8 @@ class ResPartner(models.Model):
         if not targets:
             return
         counts = dict(
+            # as the system: the manager's whole target list, including customers the
+            # caller may not read
             self.sudo()._read_group(
                 [
                     ("user_id", "in", targets.user_id.ids),

@@ -95,6 +95,7 @@ class ResPartner(models.Model):
             "gap": 0.0,
         }
         result = defaultdict(lambda: dict(empty))
+        # as the system: the kind is restricted to the archive groups
         customers = self.sudo().filtered(
             lambda partner: partner.id
             and partner.is_company
@@ -126,6 +127,7 @@ class ResPartner(models.Model):
         )
         rows = (
             self.env["lam.purchase.analysis"]
+            # as the system: purchases come from sales orders the user may not read
             .sudo()
             ._lam_purchases(
                 first - relativedelta(months=12),
@@ -142,6 +144,7 @@ class ResPartner(models.Model):
         )
         equipment = dict(
             self.env["lam.equipment"]
+            # as the system: the customers' equipment, whoever recorded it
             .sudo()
             ._read_group(
                 [("partner_id", "in", customers.ids)],
@@ -174,6 +177,8 @@ class ResPartner(models.Model):
         drops = {
             drop.partner_id.id: drop
             for drop in self.env["lam.purchase.drop"]
+            # as the system: drops are the scheduled action's records, shown on the
+            # customer
             .sudo()
             .search(
                 [
@@ -196,6 +201,8 @@ class ResPartner(models.Model):
             raise UserError(_("Search dropped purchases with = or !=."))
         flagged = (
             self.env["lam.purchase.drop"]
+            # as the system: drops are the scheduled action's records, searched from the
+            # customer
             .sudo()
             ._search([("company_id", "=", self.env.company.id)])
         )

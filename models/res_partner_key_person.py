@@ -88,6 +88,7 @@ class ResPartner(models.Model):
         covered = (
             [
                 parent.id
+                # as the system: key persons of every customer, to find the ones covered
                 for (parent,) in self.sudo()._read_group(
                     [("parent_id", "!=", False), ("lam_is_key_person", "=", True)],
                     ["parent_id"],

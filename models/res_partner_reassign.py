@@ -46,6 +46,8 @@ class ResPartner(models.Model):
             lambda customer: customer.user_id == from_user
         )
         self.write({"user_id": to_user.id})
+        # as the system: the open complaints of the customers, whoever handles them; the
+        # reassigner was checked
         self.env["lam.complaint"].sudo().search(
             [
                 ("partner_id", "in", self.ids),
@@ -66,6 +68,8 @@ class ResPartner(models.Model):
         for model in self.env["lam.customer.record.mixin"]._lam_record_models():
             if "activity_ids" in self.env[model]._fields:
                 records = (
+                    # as the system: every record of the moved customers, to find its
+                    # open activities
                     self.env[model].sudo().search([("partner_id", "in", self.ids)])
                 )
                 moved |= Activity.search(
@@ -78,6 +82,7 @@ class ResPartner(models.Model):
         moved.with_context(mail_activity_quick_update=True).write(
             {"user_id": to_user.id}
         )
+        # as the system: the planned visits of the former manager on these customers
         self.env["lam.visit"].sudo().search(
             [
                 ("partner_id", "in", self.ids),
@@ -85,6 +90,8 @@ class ResPartner(models.Model):
                 ("state", "=", "planned"),
             ]
         ).write({"user_id": to_user.id})
+        # as the system: the open expansion plans of the former manager on these
+        # customers
         self.env["lam.expansion.plan"].sudo().search(
             [
                 ("partner_id", "in", self.ids),
@@ -124,6 +131,7 @@ class ResPartner(models.Model):
         for model in self.env["lam.customer.record.mixin"]._lam_record_models():
             if "message_follower_ids" in self.env[model]._fields:
                 records.append(
+                    # as the system: every record of the customer, to move its followers
                     self.env[model].sudo().search([("partner_id", "=", self.id)])
                 )
         return records

@@ -146,6 +146,8 @@ class ResUsers(models.Model):
             key = self._lam_category()
         if key not in CATEGORY_FILTERS:
             return
+        # as the system: the user's own default filters, also when an administrator
+        # changes his groups
         Filters = self.env["ir.filters"].sudo()
         mine = Filters.search(
             [
@@ -203,6 +205,8 @@ class ResUsers(models.Model):
         the teams he leads, finance and administrators every account manager
         (administrators themselves are not account managers)."""
         self.ensure_one()
+        # as the system: users are searched by group, which managers may not; this
+        # user's groups decide below who is listed
         managers = self.env["res.users"].sudo()
         if self.has_group(
             "lubricant_account_manager.group_lam_admin"
@@ -272,6 +276,7 @@ class ResUsers(models.Model):
         leaders = self.env.ref("lubricant_account_manager.group_lam_department_manager")
         return (
             self.env["res.users"]
+            # as the system: users are searched by group, which managers may not
             .sudo()
             .search(
                 [
@@ -287,6 +292,8 @@ class ResUsers(models.Model):
         self.ensure_one()
         if self.lam_start_latitude or self.lam_start_longitude:
             return self.lam_start_latitude, self.lam_start_longitude
+        # as the system: the company's address, for a manager who may not read its
+        # partner
         company = self.company_id.partner_id.sudo()
         if company.partner_latitude or company.partner_longitude:
             return company.partner_latitude, company.partner_longitude
@@ -296,6 +303,7 @@ class ResUsers(models.Model):
         """The leaders of the active sales teams these users are active members of."""
         members = (
             self.env["crm.team.member"]
+            # as the system: team memberships are the sales administration's records
             .sudo()
             .search(
                 [

@@ -37,6 +37,8 @@ class SaleOrder(models.Model):
     def evaluate_risk_message(self, partner):
         """A customer without a credit limit has none to exceed: OCA's risk
         would hold every order of his, its exposure being over zero."""
+        # as the system: the credit limit is an accountant's field; the risk check runs
+        # for every salesman
         if not partner.sudo().credit_limit and not partner.risk_exception:
             return ""
         return super().evaluate_risk_message(partner)
@@ -44,6 +46,7 @@ class SaleOrder(models.Model):
     def _compute_lam_credit_approval_state(self):
         approvals = (
             self.env["lam.credit.approval"]
+            # as the system: the approvals of these orders, whoever requested them
             .sudo()
             .search([("order_id", "in", self.ids)], order="create_date desc, id desc")
         )

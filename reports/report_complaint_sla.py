@@ -149,6 +149,7 @@ class ReportComplaintSlaXlsx(models.AbstractModel):
                 [
                     complaint.name,
                     self._lam_local(local, complaint.received_at),
+                    # as the system: the customer's name, for a reader of the complaint
                     complaint.partner_id.sudo().name,
                     selection_label(complaint, "category"),
                     complaint.user_id.name,

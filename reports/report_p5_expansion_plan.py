@@ -20,6 +20,7 @@ class ReportP5ExpansionPlan(models.AbstractModel):
             lambda plan: (
                 plan.user_id.name,
                 plan.stage_sequence,
+                # as the system: the customer's name, for a reader of the plan
                 plan.partner_id.sudo().name,
             )
         )
@@ -72,6 +73,7 @@ class ReportP5Xlsx(models.AbstractModel):
             [
                 [
                     plan.user_id.name,
+                    # as the system: the customer's name, for a reader of the plan
                     plan.partner_id.sudo().name,
                     selection_label(plan, "breakthrough"),
                     plan.breakthrough_detail,

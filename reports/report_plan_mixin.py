@@ -128,6 +128,7 @@ class LamPlanReportMixin(models.AbstractModel):
                     [
                         plan.user_id.name,
                         plan.date_from,
+                        # as the system: the customer's name, for a reader of the plan
                         line.partner_id.sudo().name,
                         line.action,
                         line.planned_date,

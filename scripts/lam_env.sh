@@ -227,7 +227,8 @@ cmd_bench() {
 previous_version_commit() {
     local current commit version
     current=$(manifest_version <"$ROOT/__manifest__.py")
-    for commit in $(git -C "$ROOT" log --format=%H -- __manifest__.py); do
+    # the newest commit of the previous version: what a company runs before upgrading
+    for commit in $(git -C "$ROOT" log --format=%H); do
         version=$(git -C "$ROOT" show "$commit:__manifest__.py" | manifest_version)
         if [ "$version" != "$current" ]; then
             echo "$commit"

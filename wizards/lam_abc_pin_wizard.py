@@ -54,6 +54,8 @@ class LamAbcPinWizard(models.TransientModel):
         )
         if not customers:
             raise ValidationError(_("Choose lubricant customers to pin."))
+        # as the system: grades are written by the grading only; create() checked the
+        # lam admin
         self.env["lam.abc.grading"].sudo()._lam_pin(
             customers, self.grade, self.reason.strip(), self.date_until
         )

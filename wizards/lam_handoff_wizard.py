@@ -30,6 +30,7 @@ class LamHandoffWizard(models.TransientModel):
     def _selection_dealers(self):
         dealers = (
             self.env["res.partner"]
+            # as the system: every dealer, whichever manager runs it
             .sudo()
             .search(
                 [
@@ -77,6 +78,8 @@ class LamHandoffWizard(models.TransientModel):
                 else prospect.lam_stage,
             }
         )
+        # as the system: once handed over, the prospect is the dealer's channel
+        # manager's
         prospect.sudo().message_post(
             body=_(
                 "Handed to the dealer %(dealer)s: %(reason)s",

@@ -99,13 +99,18 @@ class LamCadenceStatus(models.Model):
         self.flush_model()
         self.env.cr.execute(
             SQL(
-                """DELETE FROM lam_cadence_status s
-                WHERE NOT EXISTS (SELECT 1 FROM lam_cadence_rule r WHERE r.id =
-                    s.rule_id AND r.active)
-                   OR NOT EXISTS (SELECT 1 FROM res_partner p
-                                   WHERE p.id = s.partner_id AND p.active AND p.user_id
-                                       IS NOT NULL
-                                     AND p.lam_customer_kind IS NOT NULL)"""
+                """
+                DELETE FROM lam_cadence_status s
+                 WHERE NOT EXISTS (SELECT 1
+                                     FROM lam_cadence_rule r
+                                    WHERE r.id = s.rule_id AND r.active)
+                    OR NOT EXISTS (SELECT 1
+                                     FROM res_partner p
+                                    WHERE p.id = s.partner_id
+                                      AND p.active
+                                      AND p.user_id IS NOT NULL
+                                      AND p.lam_customer_kind IS NOT NULL)
+                """
             )
         )
         self.invalidate_model()

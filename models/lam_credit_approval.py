@@ -35,6 +35,7 @@ class LamCreditApproval(models.Model):
         "requested_by_id",
         "exception_msg",
         "order_id",
+        "order_checksum",
     )
 
     order_id = fields.Many2one(
@@ -49,6 +50,12 @@ class LamCreditApproval(models.Model):
     credit_limit = fields.Monetary(readonly=True)
     exception_msg = fields.Text(string="Why Held", readonly=True)
     requested_by_id = fields.Many2one("res.users", string="Requested By", readonly=True)
+    order_checksum = fields.Char(
+        readonly=True,
+        copy=False,
+        help="Technical: the order as it was when the approval was requested "
+        "(sale.order._lam_approval_checksum); a change voids the request.",
+    )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -68,17 +75,21 @@ class LamCreditApproval(models.Model):
             )
 
     @api.model
-    def _lam_request(self, order, exception_msg):
-        """Hold ``order`` for approval: one open request per order."""
+    def _lam_request(self, order, exception_msg, partner):
+        """Hold ``order`` for approval of ``partner``'s exposure: one open request
+        per order, as the order is now (a request for the order as it was is
+        voided)."""
+        checksum = order._lam_approval_checksum()
         # as the system: an open request of another manager on the same order counts
         open_request = self.sudo().search(
             [("order_id", "=", order.id), ("state", "=", "requested")], limit=1
         )
-        if open_request:
+        if open_request and open_request.order_checksum == checksum:
             return open_request
+        open_request._lam_void()
         # as the system: the exposure and limit are accountants' fields, copied into the
         # request
-        partner = order.partner_invoice_id.commercial_partner_id.sudo()
+        partner = partner.sudo()
         # as the system: requests are not created by hand (create() above)
         approval = self.sudo().create(
             {
@@ -89,6 +100,7 @@ class LamCreditApproval(models.Model):
                 "credit_limit": partner.credit_limit,
                 "exception_msg": exception_msg,
                 "requested_by_id": self.env.user.id,
+                "order_checksum": checksum,
             }
         )
         approval._lam_notify_deciders(
@@ -141,6 +153,47 @@ class LamCreditApproval(models.Model):
         if not self.env.su and {"order_id", "partner_id"}.intersection(vals):
             raise AccessError(_("An approval stays on the order it was requested for."))
         return super().write(vals)
+
+    def _lam_changed(self):
+        """The requests whose order changed since they were asked (a request
+        made before the checksum existed compares the total)."""
+        return self.filtered(
+            lambda approval: approval.order_checksum
+            != approval.order_id._lam_approval_checksum()
+            if approval.order_checksum
+            else approval.amount != approval.order_id.sudo().amount_total
+        )
+
+    def _lam_void(self):
+        """Refuse, as the system, requests whose order changed after them."""
+        if not self:
+            return
+        reason = _("The order changed after the request: ask again.")
+        # as the system: a void is no decider's decision; the author is told
+        self.sudo().write({"refusal_reason": reason})
+        self.sudo()._lam_decide("refused", reason)
+
+    def action_approve(self):
+        """An approval binds what was asked: a request whose order changed is
+        voided, and the approver is told."""
+        self._lam_check_decision()
+        changed = self._lam_changed()
+        changed._lam_void()
+        if changed:
+            return {
+                "type": "ir.actions.client",
+                "tag": "display_notification",
+                "params": {
+                    "type": "warning",
+                    "sticky": True,
+                    "message": _(
+                        "%(orders)s changed after the request: the request is voided "
+                        "and the manager asks again.",
+                        orders=", ".join(changed.order_id.sudo().mapped("name")),
+                    ),
+                },
+            }
+        return super().action_approve()
 
     def _lam_apply_approval(self):
         """Confirm the orders as the system, past the risk check, and log who

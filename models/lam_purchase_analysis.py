@@ -298,17 +298,17 @@ class LamPurchaseAnalysis(models.AbstractModel):
         rows = self.env.execute_query(
             SQL(
                 """
-            SELECT partner.commercial_partner_id, MIN(timezone(%(tz)s, so.date_order AT
-                TIME ZONE 'UTC'))::date
+            SELECT partner.commercial_partner_id,
+                   MIN(timezone(%(tz)s, so.date_order AT TIME ZONE 'UTC'))::date
               FROM sale_order so
               JOIN res_partner partner ON partner.id = so.partner_id
              WHERE so.state = 'sale' AND so.company_id = %(company)s
                AND partner.commercial_partner_id = ANY(%(partners)s)
                AND EXISTS (SELECT 1 FROM sale_order_line line
-                             JOIN product_product product ON product.id =
-                                 line.product_id
-                             JOIN product_template template ON template.id =
-                                 product.product_tmpl_id
+                             JOIN product_product product
+                               ON product.id = line.product_id
+                             JOIN product_template template
+                               ON template.id = product.product_tmpl_id
                             WHERE line.order_id = so.id AND template.lam_is_lubricant)
              GROUP BY 1
             """,

@@ -5,16 +5,6 @@ import pytz
 
 from odoo import _, api, fields, models
 
-# The sections of the daily log (P1), in the order of the company form.
-SECTIONS = (
-    "communications",
-    "visits",
-    "sales",
-    "market_info",
-    "customer_service",
-    "memo",
-)
-
 
 class LamWorkLog(models.Model):
     """营销工作日志 (P1): one per manager and day. Created from the day's

@@ -122,7 +122,10 @@ class ResPartner(models.Model):
                     vals.setdefault(fname, True)
             if vals.get("lam_credit_rating") or (
                 vals.get("lam_customer_kind")
-                and any(vals.get(fname) for fname in self._lam_credit_fields)
+                and (
+                    any(vals.get(fname) for fname in self._lam_credit_fields)
+                    or self._lam_risk_settings_given(vals)
+                )
             ):
                 self._lam_check_credit_rights()
         partners = super().create(vals_list)

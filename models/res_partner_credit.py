@@ -48,6 +48,25 @@ class ResPartner(models.Model):
         "property_payment_term_id",
         "lam_credit_rating",
     )
+    # OCA's risk settings: credit terms too, changed by those who change the
+    # limit (switched off, they let an order past the hold)
+    _lam_risk_setting_fields = (
+        "risk_sale_order_include",
+        "risk_sale_order_limit",
+        "risk_invoice_draft_include",
+        "risk_invoice_draft_limit",
+        "risk_invoice_open_include",
+        "risk_invoice_open_limit",
+        "risk_invoice_unpaid_include",
+        "risk_invoice_unpaid_limit",
+        "risk_account_amount_include",
+        "risk_account_amount_limit",
+        "risk_account_amount_unpaid_include",
+        "risk_account_amount_unpaid_limit",
+        "credit_currency",
+        "manual_credit_currency_id",
+        "credit_policy",
+    )
     lam_currency_id = fields.Many2one(
         "res.currency", compute="_compute_lam_credit_terms"
     )
@@ -164,11 +183,13 @@ class ResPartner(models.Model):
             )
 
     def _lam_credit_changes(self, vals):
-        """The credit fields ``vals`` would change on these partners (read as
-        superuser)."""
+        """The credit fields and risk settings ``vals`` would change on these
+        partners (read as superuser)."""
         return [
             fname
-            for fname in set(vals).intersection(self._lam_credit_fields)
+            for fname in set(vals).intersection(
+                self._lam_credit_fields + self._lam_risk_setting_fields
+            )
             if any(
                 # as the system: the current credit terms, to see whether the write
                 # changes them
@@ -194,6 +215,19 @@ class ResPartner(models.Model):
                 "customer are changed by "
                 "finance or the department manager (Change Credit Status)."
             )
+        )
+
+    @api.model
+    def _lam_risk_settings_given(self, vals):
+        """Whether ``vals`` of a new customer set risk settings other than the
+        defaults (the addon's: every exposure counted)."""
+        given = set(vals).intersection(self._lam_risk_setting_fields)
+        defaults = dict(
+            self.default_get(list(given)),
+            **dict.fromkeys(self._lam_risk_includes, True),
+        )
+        return any(
+            (vals[fname] or False) != (defaults.get(fname) or False) for fname in given
         )
 
     @api.model

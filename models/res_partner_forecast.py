@@ -112,13 +112,17 @@ class ResPartner(models.Model):
         days = dict(
             self.env.execute_query(
                 SQL(
-                    """SELECT rp.commercial_partner_id, array_agg(DISTINCT
-                        so.date_order::date)
-                 FROM sale_order so JOIN res_partner rp ON rp.id = so.partner_id
-                WHERE so.state IN ('sale', 'done') AND so.company_id = %s AND
-                    so.date_order >= %s
-                  AND rp.commercial_partner_id = ANY(%s)
-                GROUP BY rp.commercial_partner_id""",
+                    """
+                    SELECT rp.commercial_partner_id,
+                           array_agg(DISTINCT so.date_order::date)
+                      FROM sale_order so
+                      JOIN res_partner rp ON rp.id = so.partner_id
+                     WHERE so.state IN ('sale', 'done')
+                       AND so.company_id = %s
+                       AND so.date_order >= %s
+                       AND rp.commercial_partner_id = ANY(%s)
+                     GROUP BY rp.commercial_partner_id
+                    """,
                     company.id,
                     first - relativedelta(years=2),
                     customers.ids,

@@ -21,3 +21,4 @@ from . import test_abc
 from . import test_cadence
 from . import test_sales
 from . import test_receivables
+from . import test_credit_hold

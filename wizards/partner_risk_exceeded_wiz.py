@@ -41,14 +41,12 @@ class PartnerRiskExceededWiz(models.TransientModel):
             raise UserError(_("Only a sale order is held for a credit approval."))
         order.check_access("write")
         # why it is held is worked out again, not taken from the dialog
-        reason = order.state == "draft" and order.evaluate_risk_message(
-            order.partner_invoice_id.commercial_partner_id
-        )
-        if not reason:
+        partner, reason = order._lam_risk_hold()
+        if order.state != "draft" or not reason:
             raise UserError(
                 _("%(order)s is not held over the credit limit.", order=order.name)
             )
-        approval = self.env["lam.credit.approval"]._lam_request(order, reason)
+        approval = self.env["lam.credit.approval"]._lam_request(order, reason, partner)
         return {
             "type": "ir.actions.act_window",
             "res_model": "lam.credit.approval",

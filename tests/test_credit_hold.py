@@ -1,0 +1,192 @@
+# Copyright 2026 Lubricant Account Manager developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
+"""The credit hold walked around (issue 17, holes 1-4 and 20): each test makes
+the attacker's call as a review made it, as an account manager through the
+ORM that RPC reaches."""
+
+from odoo import Command
+from odoo.exceptions import AccessError, UserError
+
+from .common import LamCommon
+
+LIMIT = 5000.0
+
+
+class TestCreditHoldWalkarounds(LamCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.customer_a.sudo().credit_limit = LIMIT
+        # a second customer of the same manager, with no limit at all
+        cls.no_limit = cls.env["res.partner"].create(
+            {
+                "name": "Unlimited Works",
+                "is_company": True,
+                "lam_customer_kind": "terminal",
+                "user_id": cls.manager_a.id,
+            }
+        )
+
+    def _order(self, qty=400.0, **vals):
+        return (
+            self.env["sale.order"]
+            .with_user(self.manager_a)
+            .create(
+                {
+                    "partner_id": self.customer_a.id,
+                    "order_line": [
+                        Command.create(
+                            {
+                                "product_id": self.hydraulic_oil.id,
+                                "product_uom_qty": qty,
+                                "price_unit": 20.0,
+                            }
+                        )
+                    ],
+                    **vals,
+                }
+            )
+        )
+
+    def _request(self, order):
+        action = order.with_user(self.manager_a).action_confirm()
+        self.assertEqual(action["res_model"], "partner.risk.exceeded.wiz")
+        wizard = (
+            self.env["partner.risk.exceeded.wiz"]
+            .with_user(self.manager_a)
+            .browse(action["res_id"])
+        )
+        result = wizard.button_lam_request_approval()
+        return self.env["lam.credit.approval"].browse(result["res_id"])
+
+    # 1. the state written directly
+    def test_the_state_of_an_order_is_not_written_by_hand(self):
+        order = self._order()
+        with self.assertRaisesRegex(UserError, "confirm"):
+            order.with_user(self.manager_a).write({"state": "sale"})
+        self.assertEqual(order.state, "draft")
+        with self.assertRaisesRegex(UserError, "confirm"):
+            self._order(state="sale")
+        with self.assertRaisesRegex(UserError, "confirm"):
+            order.with_user(self.manager_a).write({"locked": True})
+        small = self._order(qty=1.0)
+        small.with_user(self.manager_a).action_confirm()
+        self.assertEqual(small.state, "sale")
+        with self.assertRaisesRegex(UserError, "confirm"):
+            small.with_user(self.manager_a).write({"date_order": "2026-01-01"})
+        # the buttons still move an order, and a quotation is still sent
+        small.with_user(self.manager_a).action_lock()
+        self.assertTrue(small.locked)
+        order.with_user(self.manager_a).write({"state": "sent"})
+        self.assertEqual(order.state, "sent")
+
+    # 2. the invoice address swapped
+    def test_the_customer_is_judged_whatever_the_invoice_address(self):
+        order = self._order(partner_invoice_id=self.no_limit.id)
+        action = order.with_user(self.manager_a).action_confirm()
+        self.assertEqual(
+            (action["res_model"], order.state), ("partner.risk.exceeded.wiz", "draft")
+        )
+        wizard = self.env["partner.risk.exceeded.wiz"].browse(action["res_id"])
+        self.assertEqual(wizard.partner_id, self.customer_a)
+
+    def test_an_order_is_invoiced_and_delivered_to_its_customer(self):
+        with self.assertRaisesRegex(UserError, "address"):
+            self._order(partner_invoice_id=self.customer_b.id)
+        order = self._order(qty=1.0)
+        with self.assertRaisesRegex(UserError, "address"), self.env.cr.savepoint():
+            order.with_user(self.manager_a).write(
+                {"partner_shipping_id": self.customer_b.id}
+            )
+        # his own other customer is allowed, and judged as well (above)
+        order.with_user(self.manager_a).write({"partner_invoice_id": self.no_limit.id})
+        self.assertEqual(order.partner_invoice_id, self.no_limit)
+
+    # 3. the risk settings switched off by the manager
+    def test_the_risk_settings_are_credit_terms(self):
+        customer = self.customer_a.with_user(self.manager_a)
+        for vals in (
+            {"risk_sale_order_include": False},
+            {"risk_invoice_draft_include": False},
+            {"risk_invoice_open_include": False},
+            {"risk_invoice_unpaid_include": False},
+            {"credit_currency": "receivable"},
+            {"risk_sale_order_limit": 1e9},
+            {"risk_invoice_open_limit": 1e9},
+        ):
+            with self.subTest(vals=vals), self.assertRaises(AccessError):
+                customer.write(vals)
+        self.assertTrue(self.customer_a.risk_sale_order_include)
+        with self.assertRaises(AccessError):
+            self.env["res.partner"].with_user(self.manager_a).create(
+                {
+                    "name": "No Risk Co.",
+                    "is_company": True,
+                    "lam_customer_kind": "terminal",
+                    "user_id": self.manager_a.id,
+                    "risk_sale_order_include": False,
+                }
+            )
+        # the department manager changes them
+        self.customer_a.with_user(
+            self.department_manager
+        ).risk_invoice_draft_include = False
+        self.assertFalse(self.customer_a.risk_invoice_draft_include)
+
+    # 4. the order grows after the approval request
+    def test_an_approval_binds_the_order_as_it_was_asked(self):
+        order = self._order()
+        approval = self._request(order)
+        self.assertEqual(approval.amount, order.amount_total)
+        order.with_user(self.manager_a).write(
+            {
+                "order_line": [
+                    Command.create(
+                        {
+                            "product_id": self.hydraulic_oil.id,
+                            "product_uom_qty": 5000.0,
+                            "price_unit": 20.0,
+                        }
+                    )
+                ]
+            }
+        )
+        approval.with_user(self.finance).action_approve()
+        self.assertEqual(order.state, "draft")
+        self.assertEqual(approval.state, "refused")
+        self.assertIn("changed after the request", approval.refusal_reason)
+        # the manager asks again, for the order as it is now
+        again = self._request(order)
+        self.assertNotEqual(again, approval)
+        self.assertEqual(again.amount, order.amount_total)
+        again.with_user(self.finance).action_approve()
+        self.assertEqual(order.state, "sale")
+
+    # 20. OCA's behaviour is left alone outside the addon's customers
+    def test_oca_risk_holds_an_ordinary_partner(self):
+        partner = self.env["res.partner"].create(
+            {
+                "name": "Ordinary Buyer",
+                "is_company": True,
+                "risk_sale_order_include": True,
+                "risk_sale_order_limit": 100.0,
+            }
+        )
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": partner.id,
+                "order_line": [
+                    Command.create(
+                        {
+                            "product_id": self.grease.id,
+                            "product_uom_qty": 1.0,
+                            "price_unit": 1150.0,
+                        }
+                    )
+                ],
+            }
+        )
+        action = order.action_confirm()
+        self.assertEqual(
+            (action["res_model"], order.state), ("partner.risk.exceeded.wiz", "draft")
+        )

@@ -27,6 +27,30 @@ SERVER_CLOCK_JS = """(() => {
     }
     globalThis.Date = ServerDate;
 })();"""
+# Opens the only marker of a map and checks that its popup shows the name as
+# text and ran nothing.
+MAP_POPUP_CHECK = """(async () => {
+    const find = async (selector) => {
+        for (let tries = 0; tries < 150; tries++) {
+            const element = document.querySelector(selector);
+            if (element) {
+                return element;
+            }
+            await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        throw new Error("not found: " + selector);
+    };
+    (await find(".leaflet-marker-icon")).click();
+    const popup = await find(".leaflet-popup-content");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    if (window.__pwned || popup.querySelector("img")) {
+        console.error("a customer's name ran as HTML in the map popup");
+    } else if (!popup.textContent.includes("<img")) {
+        console.error("the name is missing from the popup: " + popup.innerHTML);
+    } else {
+        console.log("test successful");
+    }
+})();"""
 # a browser clock further than this from the server's is moved to the server's
 CLOCK_SKEW_MS = 60000
 
@@ -107,6 +131,38 @@ class TestArchiveTour(LamTourCase):
         self.assertFalse(customer.lam_missing_key_person)
         self.assertEqual(customer.lam_equipment_ids.mapped("name"), ["2号轧机液压站"])
         self.assertEqual(customer.lam_equipment_ids.quantity, 3)
+
+    def test_a_name_with_markup_stays_text_on_the_maps(self):
+        """A customer's name goes into the map popups as text, never as HTML
+        (issue 17, hole 5b): the route and customer maps, as a colleague."""
+        manager = self._new_chinese_user(
+            "lam_tour_maps", "马地图", f"{MODULE}.group_lam_maintenance"
+        )
+        customer = self.env["res.partner"].create(
+            {
+                "name": 'X <img src=x onerror="window.__pwned=1">',
+                "is_company": True,
+                "lam_customer_kind": "terminal",
+                "lam_stage": "active",
+                "user_id": manager.id,
+                "partner_latitude": 41.1087,
+                "partner_longitude": 122.9946,
+            }
+        )
+        self.env["lam.visit"].create(
+            {
+                "partner_id": customer.id,
+                "user_id": manager.id,
+                "planned_start": fields.Datetime.now(),
+            }
+        )
+        for action in ("lam_visit_action", "res_partner_action_lam_customer"):
+            with self.subTest(action=action):
+                self.browser_js(
+                    f"/odoo/action-{MODULE}.{action}?view_type=leaflet_map",
+                    MAP_POPUP_CHECK,
+                    login=manager.login,
+                )
 
     def test_manager_prints_chosen_customer_from_report_menu(self):
         manager = self._new_chinese_user(

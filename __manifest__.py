@@ -24,6 +24,7 @@
     "data": [
         "security/security.xml",
         "security/ir.model.access.csv",
+        "security/lam_company_rules.xml",
         "data/decimal_precision_data.xml",
         "data/ir_sequence_data.xml",
         "data/report_paperformat_data.xml",

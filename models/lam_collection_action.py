@@ -22,6 +22,9 @@ class LamCollectionAction(models.Model):
         index=True,
         ondelete="cascade",
     )
+    company_id = fields.Many2one(
+        related="receivable_id.company_id", store=True, index=True, string="Company"
+    )
     partner_id = fields.Many2one(
         related="receivable_id.partner_id",
         store=True,

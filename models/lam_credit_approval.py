@@ -42,6 +42,9 @@ class LamCreditApproval(models.Model):
         "sale.order", string="Order", required=True, readonly=True, ondelete="cascade"
     )
     currency_id = fields.Many2one(related="order_id.currency_id")
+    company_id = fields.Many2one(
+        related="order_id.company_id", store=True, index=True, string="Company"
+    )
     amount = fields.Monetary(string="Order Total", readonly=True)
     exposure = fields.Monetary(
         readonly=True,

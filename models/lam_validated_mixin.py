@@ -1,7 +1,8 @@
 # Copyright 2026 Lubricant Account Manager developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
-from odoo import api, models
+from odoo import _, api, models
+from odoo.exceptions import AccessError
 
 from ..tools.validation import check_vals
 
@@ -27,6 +28,25 @@ class LamValidatedMixin(models.AbstractModel):
             vals,
             [fname for fname in vals if fname.startswith(prefix)] if prefix else None,
         )
+        if not prefix:
+            self._lam_check_company_vals(vals)
+
+    @api.model
+    def _lam_check_company_vals(self, vals):
+        """A record is put in one of the user's companies only: the rules keep
+        the companies apart, and a record moved out of the user's reach would
+        be out of its own company's."""
+        field = self._fields.get("company_id")
+        if (
+            self.env.su
+            or not vals.get("company_id")
+            or field is None
+            or field.type != "many2one"
+            or field.comodel_name != "res.company"
+        ):
+            return
+        if vals["company_id"] not in self.env.user.company_ids.ids:
+            raise AccessError(_("A record goes in one of your companies only."))
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -22,3 +22,4 @@ from . import test_cadence
 from . import test_sales
 from . import test_receivables
 from . import test_credit_hold
+from . import test_companies

@@ -86,6 +86,26 @@ def _rename_states(cr):
         )
 
 
+def _fill_collection_companies(cr):
+    """Collection actions gain the company of their invoice (a stored related
+    field, for the multi-company rule): filled here from the receivables view
+    of the previous version, before the upgrade replaces that view."""
+    cr.execute(
+        "SELECT 1 FROM information_schema.columns "
+        "WHERE table_name = 'lam_collection_action' AND column_name = 'company_id'"
+    )
+    if cr.fetchone():
+        return
+    cr.execute("ALTER TABLE lam_collection_action ADD COLUMN company_id int4")
+    cr.execute(
+        """UPDATE lam_collection_action a SET company_id = r.company_id
+             FROM lam_receivable r
+            WHERE r.id = a.receivable_id"""
+    )
+    _logger.info("lam.collection.action: %s actions given a company", cr.rowcount)
+
+
 def migrate(cr, version):
     _rename_fields(cr)
     _rename_states(cr)
+    _fill_collection_companies(cr)

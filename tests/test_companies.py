@@ -1,0 +1,156 @@
+# Copyright 2026 Lubricant Account Manager developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
+"""Companies kept apart (issue 17, hole 5): a finance user and a manager of a
+second company only read none of the first company's records, decide none of
+them, and put no record in a company they are not in."""
+
+from odoo import Command
+from odoo.exceptions import AccessError
+from odoo.tests import new_test_user
+
+from .common import MODULE, LamCommon
+
+
+class TestCompanies(LamCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company_b = cls.env["res.company"].create(
+            {"name": "Lubricants North Ltd.", "currency_id": cls.company.currency_id.id}
+        )
+
+        def user_of_b(login, groups):
+            return new_test_user(
+                cls.env,
+                login,
+                groups=groups,
+                name=login,
+                lang="en_US",
+                company_id=cls.company_b.id,
+                company_ids=[Command.set(cls.company_b.ids)],
+            )
+
+        cls.finance_b = user_of_b(
+            "lam_fin_b", f"base.group_partner_manager,{MODULE}.group_lam_finance"
+        )
+        cls.manager_north = user_of_b("lam_north", f"{MODULE}.group_lam_maintenance")
+        # the first company's records, one of each kind that can be made here
+        cls.customer_a.sudo().credit_limit = 5000.0
+        order = (
+            cls.env["sale.order"]
+            .with_user(cls.manager_a)
+            .create(
+                {
+                    "partner_id": cls.customer_a.id,
+                    "order_line": [
+                        Command.create(
+                            {
+                                "product_id": cls.hydraulic_oil.id,
+                                "product_uom_qty": 400.0,
+                                "price_unit": 20.0,
+                            }
+                        )
+                    ],
+                }
+            )
+        )
+        partner, reason = order._lam_risk_hold()
+        cls.approval = (
+            cls.env["lam.credit.approval"]
+            .with_user(cls.manager_a)
+            ._lam_request(order, reason, partner)
+        )
+        cls.change = (
+            cls.env["lam.credit.change.request"]
+            .with_user(cls.manager_a)
+            .create(
+                {
+                    "partner_id": cls.customer_a.id,
+                    "credit_limit": 9000.0,
+                    "reason": "Bigger orders next quarter",
+                }
+            )
+        )
+        cls.complaint = (
+            cls.env["lam.complaint"]
+            .with_user(cls.manager_a)
+            .create(
+                {
+                    "partner_id": cls.customer_a.id,
+                    "category": "quality",
+                    "description": "Foam in the hydraulic tank",
+                }
+            )
+        )
+        cls.usage = (
+            cls.env["lam.oil.usage"]
+            .with_user(cls.manager_a)
+            .create(
+                {
+                    "partner_id": cls.customer_a.id,
+                    "product_id": cls.hydraulic_oil.id,
+                    "quantity": 1200.0,
+                }
+            )
+        )
+        cls.env["lam.cadence.rule"].search([]).company_id = cls.company
+
+    def _company_models(self):
+        return [
+            name
+            for name, model in self.env.registry.items()
+            if name.startswith("lam.")
+            and not model._abstract
+            and not model._transient
+            and "company_id" in model._fields
+            and model._fields["company_id"].comodel_name == "res.company"
+            and model._fields["company_id"].store
+        ]
+
+    def test_a_second_company_reads_none_of_the_first(self):
+        models = self._company_models()
+        self.assertGreaterEqual(len(models), 16)
+        seen = 0
+        for name in models:
+            domain = [("company_id", "=", self.company.id)]
+            seen += bool(self.env[name].search_count(domain))
+            for user in (self.finance_b, self.manager_north):
+                with self.subTest(model=name, user=user.login):
+                    records = self.env[name].with_user(user)
+                    if not records.has_access("read"):
+                        continue  # no access to the model at all
+                    self.assertEqual(records.search_count(domain), 0)
+                    self.assertEqual(
+                        records._read_group(domain, [], ["__count"]), [(0,)]
+                    )
+        # the walk is not empty: the first company has records of most kinds
+        self.assertGreaterEqual(seen, 6)
+
+    def test_a_second_company_decides_none_of_the_first(self):
+        for request in (self.approval, self.change):
+            with self.subTest(request=request._name):
+                with self.assertRaises(AccessError):
+                    request.with_user(self.finance_b).action_approve()
+                request.sudo().refusal_reason = "Not ours"
+                with self.assertRaises(AccessError):
+                    request.with_user(self.finance_b).action_refuse()
+                self.assertEqual(request.state, "requested")
+        with self.assertRaises(AccessError):
+            self.complaint.with_user(self.manager_north).action_start()
+        self.assertEqual(self.complaint.state, "new")
+
+    def test_no_record_is_put_in_a_company_one_is_not_in(self):
+        with self.assertRaises(AccessError):
+            self.complaint.with_user(self.manager_a).write(
+                {"company_id": self.company_b.id}
+            )
+        with self.assertRaises(AccessError):
+            self.env["lam.oil.usage"].with_user(self.manager_a).create(
+                {
+                    "partner_id": self.customer_a.id,
+                    "product_id": self.hydraulic_oil.id,
+                    "quantity": 10.0,
+                    "company_id": self.company_b.id,
+                }
+            )
+        self.assertEqual(self.complaint.company_id, self.company)

@@ -37,7 +37,9 @@ class ResPartner(models.Model):
     )
     lam_dealer_customer_file = fields.Binary(
         string="Dealer's Customer List",
-        attachment=True,
+        # in the partner's row, not an attachment: an attachment of a binary
+        # field is reachable by id (/web/content) without the field's groups
+        attachment=False,
         groups=ARCHIVE_GROUPS,
         help="The dealer's own list of his customers, as he gave it.",
     )

@@ -1,6 +1,7 @@
 # Copyright 2026 Lubricant Account Manager developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
+import base64
 import io
 import json
 
@@ -80,3 +81,52 @@ class TestReportUrls(HttpCase, LamCommon):
         ):
             self.assertIn(expected, text)
         self.assertRegex(text, r"Page:? 1 / \d")  # the footer, with page numbers
+
+    def test_a_dealers_customer_list_is_the_archives_only(self):
+        """Issue 17, hole 6: the dealer's own customer list is read by those
+        who read the archive, by no other internal user, whatever the URL."""
+        dealer = self.env["res.partner"].create(
+            {
+                "name": "North Lubes Trading",
+                "is_company": True,
+                "lam_customer_kind": "dealer",
+                "user_id": self.manager_c.id,
+                "lam_dealer_customer_file": base64.b64encode(b"secret,list\n"),
+                "lam_dealer_customer_filename": "customers.csv",
+            }
+        )
+        self.env.flush_all()
+        attachments = (
+            self.env["ir.attachment"]
+            .with_user(self.internal_user)
+            .search_read(
+                [
+                    ("res_model", "=", "res.partner"),
+                    ("res_field", "=", "lam_dealer_customer_file"),
+                ],
+                ["id"],
+            )
+        )
+        self.assertEqual(attachments, [])
+        every = (
+            self.env["ir.attachment"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", "res.partner"),
+                    ("res_field", "=", "lam_dealer_customer_file"),
+                ]
+            )
+        )
+        url = (
+            f"/web/content?model=res.partner&id={dealer.id}"
+            "&field=lam_dealer_customer_file&download=true"
+        )
+        self.authenticate(self.internal_user.login, self.internal_user.login)
+        for attachment in every:
+            self.assertNotIn(
+                b"secret", self.url_open(f"/web/content/{attachment.id}").content
+            )
+        self.assertNotIn(b"secret", self.url_open(url).content)
+        self.authenticate(self.manager_c.login, self.manager_c.login)
+        self.assertEqual(self.url_open(url).content, b"secret,list\n")

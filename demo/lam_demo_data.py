@@ -170,6 +170,9 @@ class DemoData:
         Visit = (
             self.env["lam.visit"]
             .with_user(manager)
+            # as the system, still as the manager: the demo writes the check-in,
+            # check-out and state that the buttons would have recorded
+            .sudo()
             .with_context(tracking_disable=True, mail_create_nolog=True)
         )
         Call = (

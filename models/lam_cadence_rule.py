@@ -36,7 +36,9 @@ class LamCadenceRule(models.Model):
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
-    company_id = fields.Many2one("res.company", help="Leave empty for every company.")
+    company_id = fields.Many2one(
+        "res.company", index=True, help="Leave empty for every company."
+    )
     contact_type = fields.Selection(
         CONTACT_TYPES, string="What Counts", required=True, default="visit"
     )

@@ -31,7 +31,7 @@ class LamCreditChangeRequest(models.Model):
     )
 
     company_id = fields.Many2one(
-        "res.company", default=lambda self: self.env.company, readonly=True
+        "res.company", default=lambda self: self.env.company, readonly=True, index=True
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     credit_rating = fields.Selection(CREDIT_RATINGS)

@@ -20,6 +20,7 @@ class LamCreditEvent(models.Model):
         "res.company",
         required=True,
         readonly=True,
+        index=True,
         default=lambda self: self.env.company,
         help="Credit limits and payment terms are set per company: the company this "
         "change applies to.",

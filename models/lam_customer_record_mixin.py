@@ -58,7 +58,17 @@ class LamCustomerRecordMixin(models.AbstractModel):
             )
         )
         for vals in vals_list:
-            self._lam_check_input(vals, system)
+            # a form sends every field it shows: the system fields' defaults pass
+            given = [fname for fname in system if fname in vals]
+            defaults = self.default_get(given) if given else {}
+            self._lam_check_input(
+                vals,
+                [
+                    fname
+                    for fname in given
+                    if not self._lam_is_default(fname, vals[fname], defaults)
+                ],
+            )
         records = super().create(vals_list)
         records._lam_check_customer_access()
         return records
@@ -124,6 +134,19 @@ class LamCustomerRecordMixin(models.AbstractModel):
                     ),
                 )
             )
+
+    @api.model
+    def _lam_is_default(self, fname, value, defaults):
+        """Whether ``value`` given for ``fname`` at creation is its default
+        (an empty relation sent as commands included)."""
+        if self._fields[fname].type in ("one2many", "many2many"):
+            return all(
+                isinstance(command, list | tuple)
+                and command[0] in (5, 6)
+                and not (command[2:3] and command[2])
+                for command in value or []
+            )
+        return (value or False) == (defaults.get(fname) or False)
 
     @api.model
     def _lam_is_computed_readonly(self, fname):

@@ -29,7 +29,7 @@ class LamDealerAssessment(models.Model):
         domain=[("is_company", "=", True), ("lam_customer_kind", "=", "dealer")],
     )
     company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company
+        "res.company", required=True, default=lambda self: self.env.company, index=True
     )
     assessor_id = fields.Many2one(
         "res.users",

@@ -14,6 +14,7 @@ class LamOilUsage(models.Model):
     company_id = fields.Many2one(
         "res.company",
         required=True,
+        index=True,
         default=lambda self: self.env.company,
         help="The company whose reference unit the usage is expressed in.",
     )

@@ -46,6 +46,19 @@ class LamVisit(models.Model):
     _name = "lam.visit"
     _description = "Customer Visit"
     _inherit = ["lam.work.record.mixin", "mail.thread", "mail.activity.mixin"]
+    # the evidence of the visit: written by its buttons only (check-in and
+    # check-out take the server's time), never by a user's create or write
+    _lam_system_fields = (
+        "state",
+        "checkin_time",
+        "checkin_latitude",
+        "checkin_longitude",
+        "checkout_time",
+        "checkout_latitude",
+        "checkout_longitude",
+        "reported_date",
+        "reported_to_ids",
+    )
     _order = "planned_start desc, id desc"
 
     partner_id = fields.Many2one(tracking=True)
@@ -363,6 +376,7 @@ class LamVisit(models.Model):
     # --- actions
     def action_check_in(self, latitude=None, longitude=None):
         """Record the arrival (and where, when the browser told us)."""
+        self.check_access("write")
         for visit in self:
             if visit.state != "planned":
                 raise UserError(_("Only a planned visit is checked in."))
@@ -370,7 +384,9 @@ class LamVisit(models.Model):
                 raise UserError(
                     _("%(visit)s: already checked in.", visit=visit.display_name)
                 )
-            visit.write(
+            # as the system: the evidence fields are the buttons'; write access
+            # was checked above
+            visit.sudo().write(
                 {
                     "checkin_time": fields.Datetime.now(),
                     **self._lam_position("checkin", latitude, longitude),
@@ -379,6 +395,7 @@ class LamVisit(models.Model):
         return True
 
     def action_check_out(self, latitude=None, longitude=None):
+        self.check_access("write")
         for visit in self:
             if not visit.checkin_time:
                 raise UserError(
@@ -391,7 +408,9 @@ class LamVisit(models.Model):
                 raise UserError(
                     _("%(visit)s: already checked out.", visit=visit.display_name)
                 )
-            visit.write(
+            # as the system: the evidence fields are the buttons'; write access
+            # was checked above
+            visit.sudo().write(
                 {
                     "checkout_time": fields.Datetime.now(),
                     **self._lam_position("checkout", latitude, longitude),
@@ -412,6 +431,7 @@ class LamVisit(models.Model):
         return {f"{prefix}_latitude": latitude, f"{prefix}_longitude": longitude}
 
     def action_done(self):
+        self.check_access("write")
         for visit in self:
             if visit.state != "planned":
                 raise UserError(
@@ -428,7 +448,8 @@ class LamVisit(models.Model):
                         visit=visit.display_name,
                     )
                 )
-        self.write({"state": "done"})
+        # as the system: the state is the buttons'; write access was checked above
+        self.sudo().write({"state": "done"})
         self._lam_schedule_next_visit()
         return True
 
@@ -443,6 +464,7 @@ class LamVisit(models.Model):
     def action_report(self):
         """Post the visit summary to the visitor's department manager(s) and mark it
         reported."""
+        self.check_access("write")
         for visit in self:
             if visit.state != "done":
                 raise UserError(
@@ -467,7 +489,9 @@ class LamVisit(models.Model):
                 message_type="comment",
                 subtype_xmlid="mail.mt_comment",
             )
-            visit.write(
+            # as the system: the state and report are the button's; write access
+            # was checked above
+            visit.sudo().write(
                 {
                     "state": "reported",
                     "reported_date": fields.Datetime.now(),
@@ -477,6 +501,7 @@ class LamVisit(models.Model):
         return True
 
     def action_cancel(self):
+        self.check_access("write")
         for visit in self:
             if visit.state != "planned":
                 raise UserError(
@@ -493,7 +518,8 @@ class LamVisit(models.Model):
                         visit=visit.display_name,
                     )
                 )
-        self.write({"state": "cancelled"})
+        # as the system: the state is the buttons'; write access was checked above
+        self.sudo().write({"state": "cancelled"})
         return True
 
     def _lam_report_body(self):

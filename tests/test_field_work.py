@@ -75,6 +75,38 @@ class LamFieldWorkCase(LamCommon):
 
 @tagged("post_install", "-at_install")
 class TestVisit(LamFieldWorkCase):
+    def test_the_evidence_of_a_visit_is_set_by_its_buttons(self):
+        """Issue 17, hole 11: check-in and check-out, the state and the report
+        are written by their buttons only, whatever a manager sends."""
+        visit = self._visit()
+        mine = visit.with_user(self.manager_a)
+        for vals in (
+            {"checkin_time": utc(DAY, 9), "checkout_time": utc(DAY, 20)},
+            {"checkin_latitude": 41.1, "checkin_longitude": 122.9},
+            {"checkout_latitude": 41.1},
+            {"state": "done"},
+            {
+                "state": "reported",
+                "reported_to_ids": [Command.set(self.department_manager.ids)],
+            },
+        ):
+            with self.subTest(vals=vals), self.assertRaisesRegex(UserError, "system"):
+                mine.write(vals)
+        with self.assertRaisesRegex(UserError, "system"):
+            self._visit(
+                state="done",
+                checkin_time=utc(DAY, 8),
+                checkout_time=utc(DAY, 19),
+            )
+        self.assertEqual((visit.state, visit.checkin_time), ("planned", False))
+        # the buttons still work for him
+        mine.action_check_in(41.1087, 122.9946)
+        mine.action_check_out()
+        mine.next_visit_date = DAY + datetime.timedelta(days=30)
+        mine.action_done()
+        self.assertEqual(visit.state, "done")
+        self.assertTrue(visit.checkin_time and visit.checkout_time)
+
     def test_state_machine_and_required_fields(self):
         visit = self._visit()
         self.assertEqual(visit.state, "planned")
@@ -639,9 +671,10 @@ class TestFieldWorkReports(LamFieldWorkCase):
         with self.assertRaisesRegex(ValidationError, "not a number"):
             self.manager_a.write({"lam_start_latitude": float("inf")})
         visit = self._visit()
-        visit.write({"checkin_time": fields.Datetime.now()})
+        # the check-in and check-out buttons' writes (as the system)
+        visit.sudo().write({"checkin_time": fields.Datetime.now()})
         with self.assertRaisesRegex(ValidationError, "one leaves after arriving"):
-            visit.write(
+            visit.sudo().write(
                 {"checkout_time": visit.checkin_time - datetime.timedelta(hours=1)}
             )
         self.assertEqual(visit.participant_ids, self.env["lam.visit.participant"])

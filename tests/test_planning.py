@@ -71,7 +71,8 @@ class LamPlanningCase(LamCommon):
             )
         )
         if end_hour:
-            visit.write(
+            # the times the check-in and check-out buttons would record
+            visit.sudo().write(
                 {
                     "checkin_time": utc(day, start_hour),
                     "checkout_time": utc(day, end_hour),

@@ -117,6 +117,7 @@ class ResPartner(models.Model):
                 if context.get("default_lam_customer_kind"):
                     vals.setdefault("lam_customer_kind", False)
             self._lam_prepare_vals(vals)
+            self._lam_check_grade_fields(vals)
             if vals.get("lam_customer_kind"):
                 for fname in self._lam_risk_includes:
                     vals.setdefault(fname, True)
@@ -230,13 +231,7 @@ class ResPartner(models.Model):
         """
         if self.env.su:
             return
-        if set(vals).intersection(self._lam_abc_fields):
-            raise UserError(
-                _(
-                    "The ABC grade is computed from the sales; an administrator pins "
-                    "it with Pin the Grade."
-                )
-            )
+        self._lam_check_grade_fields(vals)
         if "commercial_partner_id" in vals:
             raise UserError(
                 _(

@@ -108,6 +108,18 @@ class ResPartner(models.Model):
         )
         return [("id", "in" if (operator == "=") == value else "not in", differing.ids)]
 
+    @api.model
+    def _lam_check_grade_fields(self, vals):
+        """The grade is the grading's (and an administrator's pin), on create as
+        on write."""
+        if not self.env.su and set(vals).intersection(self._lam_abc_fields):
+            raise UserError(
+                _(
+                    "The ABC grade is computed from the sales; an administrator pins "
+                    "it with Pin the Grade."
+                )
+            )
+
     def action_lam_abc_unpin(self):
         self.env.user._lam_check_admin()
         self.env["lam.abc.grading"]._lam_unpin(self.filtered("lam_abc_pinned_grade"))

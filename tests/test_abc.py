@@ -126,6 +126,24 @@ class LamAbcCase(LamCommon):
 
 @tagged("post_install", "-at_install")
 class TestAbcGrading(LamAbcCase):
+    def test_a_grade_is_not_forged_when_a_customer_is_created(self):
+        """Issue 17, hole 10: create refuses what write refuses."""
+        for vals in (
+            {"lam_abc_grade": "a"},
+            {"lam_abc_value": 1e6},
+            {"lam_abc_pinned_grade": "a", "lam_abc_pin_expiry": "2199-12-31"},
+        ):
+            with self.subTest(vals=vals), self.assertRaisesRegex(UserError, "grade"):
+                self.env["res.partner"].with_user(self.manager_a).create(
+                    {
+                        "name": "Forged Grade Co.",
+                        "is_company": True,
+                        "lam_customer_kind": "terminal",
+                        "user_id": self.manager_a.id,
+                        **vals,
+                    }
+                )
+
     def test_grades_volumes_shares_and_history(self):
         # only the addon's customers of the company are graded: the demo ones too, so
         # grade ours apart

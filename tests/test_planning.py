@@ -796,6 +796,19 @@ class TestProspects(LamPlanningCase):
         self.assertIn(
             "Buys small lots through the port dealer", "".join(notified.mapped("body"))
         )
+        # a terminal customer is no prospect to hand over (issue 17, hole 8)
+        with self.assertRaisesRegex(UserError, "prospect"):
+            self.env["lam.handoff.wizard"].with_user(self.manager_a).create(
+                {
+                    "partner_id": self.customer_a.id,
+                    "dealer": str(self.customer_b.id),
+                    "reason": "Push him to the port dealer",
+                }
+            ).action_handoff()
+        self.assertEqual(
+            (self.customer_a.user_id, self.customer_a.lam_dealer_id),
+            (self.manager_a, self.env["res.partner"]),
+        )
         # not someone else's prospect
         with self.assertRaises(AccessError):
             self.env["lam.handoff.wizard"].with_user(self.manager_c).create(

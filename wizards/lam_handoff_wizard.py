@@ -54,6 +54,15 @@ class LamHandoffWizard(models.TransientModel):
         wizards = super().create(vals_list)
         for wizard in wizards:
             wizard.partner_id.check_access("write")
+            # as the system: the kind is restricted to the archive groups
+            if wizard.partner_id.sudo().lam_customer_kind != "prospect":
+                raise UserError(
+                    _(
+                        "%(partner)s is no prospect: a terminal customer changes "
+                        "dealer through the dealer link.",
+                        partner=wizard.partner_id.display_name,
+                    )
+                )
         return wizards
 
     def action_handoff(self):

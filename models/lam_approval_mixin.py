@@ -75,7 +75,29 @@ class LamApprovalMixin(models.AbstractModel):
         if not self.env.su:
             if self.filtered(lambda request: request.state != "requested"):
                 raise UserError(_("A decided request is kept as it was decided."))
+            self._lam_check_open_request_write(vals)
         return super().write(vals)
+
+    def _lam_check_open_request_write(self, vals):
+        """A request is read-only once made: its deciders write the reason they
+        refuse, nobody changes what was asked (the chatter stays open)."""
+        content = {
+            fname
+            for fname in vals
+            if not fname.startswith(("message_", "activity_", "website_message"))
+        }
+        if not content:
+            return
+        if content != {"refusal_reason"} or any(
+            request._lam_requester() == self.env.user or not request._lam_is_decider()
+            for request in self
+        ):
+            raise UserError(
+                _(
+                    "A request is kept as it was made; its deciders write why they "
+                    "refuse it."
+                )
+            )
 
     def _lam_notify_deciders(self, body, summary, date_deadline=None):
         """Tell the deciders of each request that it waits for them."""

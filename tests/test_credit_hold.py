@@ -190,3 +190,54 @@ class TestCreditHoldWalkarounds(LamCommon):
         self.assertEqual(
             (action["res_model"], order.state), ("partner.risk.exceeded.wiz", "draft")
         )
+
+    # 12b. the credit change dialog without its context, and a request edited
+    def test_a_credit_change_keeps_the_terms_it_does_not_name(self):
+        term = self.env.ref("account.account_payment_term_30days")
+        self.customer_a.sudo().property_payment_term_id = term
+        wizard = (
+            self.env["lam.credit.change.wizard"]
+            .with_user(self.finance)
+            .create(
+                {
+                    "partner_id": self.customer_a.id,
+                    "credit_rating": "a",
+                    "reason": "Paid on time all year",
+                }
+            )
+        )
+        wizard.action_apply()
+        self.assertEqual(
+            (
+                self.customer_a.lam_credit_rating,
+                self.customer_a.sudo().credit_limit,
+                self.customer_a.sudo().property_payment_term_id,
+            ),
+            ("a", LIMIT, term),
+        )
+
+    def test_a_request_is_read_only_once_made(self):
+        request = (
+            self.env["lam.credit.change.request"]
+            .with_user(self.manager_a)
+            .create(
+                {
+                    "partner_id": self.customer_a.id,
+                    "credit_limit": 9000.0,
+                    "reason": "Bigger orders next quarter",
+                }
+            )
+        )
+        for vals in (
+            {"reason": "Something else"},
+            {"credit_limit": 90000.0},
+            {"refusal_reason": "Refused by myself"},
+        ):
+            with self.subTest(vals=vals), self.assertRaisesRegex(UserError, "kept"):
+                request.write(vals)
+        request.with_user(self.finance).refusal_reason = "Two invoices overdue"
+        request.with_user(self.finance).action_refuse()
+        self.assertEqual(
+            (request.state, request.reason, request.credit_limit),
+            ("refused", "Bigger orders next quarter", 9000.0),
+        )

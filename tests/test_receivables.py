@@ -515,8 +515,16 @@ class TestCreditControlAttacks(LamCommon):
                 }
             )
         )
-        with self.assertRaises(ValidationError):
-            request.write({"credit_limit": -5000.0})
+        with self.assertRaises(ValidationError), self.env.cr.savepoint():
+            self.env["lam.credit.change.request"].with_user(self.manager_a).create(
+                {
+                    "partner_id": self.customer_a.id,
+                    "credit_limit": -5000.0,
+                    "reason": "Negative",
+                }
+            )
+        with self.assertRaisesRegex(UserError, "kept as it was made"):
+            request.write({"credit_limit": 999999.0})
         request.with_user(self.finance).action_approve()
         with self.assertRaises(UserError):
             request.write({"credit_limit": 999999.0})

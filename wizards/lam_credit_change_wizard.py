@@ -106,6 +106,21 @@ class LamCreditChangeWizard(models.TransientModel):
     @api.model_create_multi
     def create(self, vals_list):
         self._lam_check_user()
+        for vals in vals_list:
+            # terms left out keep the customer's current ones (the dialog fills
+            # them from its context; a call without it must not clear them)
+            partner = self.env["res.partner"].browse(vals.get("partner_id"))
+            if partner:
+                self._lam_check_partner(partner)
+                # as the system: the credit limit is an accountant's field
+                current = partner.sudo()
+                for name, partner_field in PARTNER_FIELDS.items():
+                    vals.setdefault(
+                        name,
+                        current._fields[partner_field].convert_to_write(
+                            current[partner_field], current
+                        ),
+                    )
         wizards = super().create(vals_list)
         for wizard in wizards:
             self._lam_check_partner(wizard.partner_id)

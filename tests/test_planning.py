@@ -959,10 +959,38 @@ class TestReassignment(LamPlanningCase):
             self.env["lam.reassign.wizard"].with_user(
                 self.other_department_manager
             ).create({"from_user_id": a.id, "to_user_id": b.id}).action_reassign()
-        wizard = (
-            self.env["lam.reassign.wizard"]
-            .with_user(self.department_manager)
-            .create({"from_user_id": a.id, "to_user_id": b.id})
+        Wizard = self.env["lam.reassign.wizard"].with_user(self.department_manager)
+        # issue 17, hole 9: an empty list is not "all", a customer he cannot read
+        # is refused, not dropped, and he does not take customers himself
+        with self.assertRaisesRegex(UserError, "All Customers"):
+            Wizard.create({"from_user_id": a.id, "to_user_id": b.id}).action_reassign()
+        stranger = self.env["res.partner"].create(
+            {
+                "name": "Another Team's Works",
+                "is_company": True,
+                "lam_customer_kind": "terminal",
+                "user_id": self.manager_c.id,
+            }
+        )
+        with self.assertRaises(AccessError):
+            Wizard.create(
+                {
+                    "from_user_id": a.id,
+                    "to_user_id": b.id,
+                    "partner_ids": [Command.set(stranger.ids)],
+                }
+            ).action_reassign()
+        with self.assertRaises(AccessError):
+            Wizard.create(
+                {
+                    "from_user_id": a.id,
+                    "to_user_id": self.department_manager.id,
+                    "all_customers": True,
+                }
+            ).action_reassign()
+        self.assertEqual(self.customer_a.user_id, a)
+        wizard = Wizard.create(
+            {"from_user_id": a.id, "to_user_id": b.id, "all_customers": True}
         )
         with freeze_time("2026-11-10 04:00:00"):
             wizard.action_reassign()

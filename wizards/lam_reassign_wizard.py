@@ -35,12 +35,27 @@ class LamReassignWizard(models.TransientModel):
         string="Customers",
         domain="[('user_id', '=', from_user_id), ('is_company', '=', True), "
         "('lam_customer_kind', '!=', False)]",
-        help="Leave empty to move all the customers of the manager.",
+        help="The customers to move; to move all of them, tick All Customers.",
+    )
+    all_customers = fields.Boolean(
+        string="All Customers",
+        help="Move every customer of the manager (the list above is then ignored).",
     )
 
     @api.depends_context("uid")
     def _compute_allowed_user_ids(self):
-        self.allowed_user_ids = self.env.user._lam_reportable_managers()
+        self.allowed_user_ids = self._lam_allowed_managers()
+
+    @api.model
+    def _lam_allowed_managers(self):
+        """Administrators move customers between any account managers; a
+        department manager between the members of the teams he leads (himself
+        only if he is one of them)."""
+        user = self.env.user
+        managers = user._lam_reportable_managers()
+        if user.has_group("lubricant_account_manager.group_lam_admin"):
+            return managers
+        return managers & user.lam_team_user_ids
 
     @api.model
     def default_get(self, fields_list):
@@ -59,6 +74,18 @@ class LamReassignWizard(models.TransientModel):
                 values["from_user_id"] = partners.user_id.id
         return values
 
+    def _lam_chosen_customers(self):
+        """The customers chosen, every one of them readable by the user: one he
+        may not read is refused, never dropped (an empty list is not "all")."""
+        # as the system: the ids really chosen, including those the rules hide
+        chosen = self.sudo().partner_ids
+        if not chosen:
+            raise UserError(_("Choose the customers to move, or tick All Customers."))
+        readable = self.env["res.partner"].search([("id", "in", chosen.ids)])
+        if chosen - readable.sudo():
+            raise AccessError(_("You may only move customers you can see."))
+        return readable
+
     @api.model
     def _lam_check_user(self):
         if not self.env.user.has_group(
@@ -74,18 +101,21 @@ class LamReassignWizard(models.TransientModel):
     def action_reassign(self):
         self.ensure_one()
         self._lam_check_user()
-        allowed = self.env.user._lam_reportable_managers()
+        allowed = self._lam_allowed_managers()
         if self.from_user_id not in allowed or self.to_user_id not in allowed:
             raise AccessError(_("You reassign between the managers of your own team."))
         if self.from_user_id == self.to_user_id:
             raise UserError(_("Choose another manager to move the customers to."))
-        customers = self.partner_ids or self.env["res.partner"].search(
-            [
-                ("user_id", "=", self.from_user_id.id),
-                ("is_company", "=", True),
-                ("lam_customer_kind", "!=", False),
-            ]
-        )
+        if self.all_customers:
+            customers = self.env["res.partner"].search(
+                [
+                    ("user_id", "=", self.from_user_id.id),
+                    ("is_company", "=", True),
+                    ("lam_customer_kind", "!=", False),
+                ]
+            )
+        else:
+            customers = self._lam_chosen_customers()
         customers = customers.filtered(
             lambda partner: partner.user_id == self.from_user_id
         )

@@ -38,7 +38,6 @@ class LamReassignWizard(models.TransientModel):
         help="The customers to move; to move all of them, tick All Customers.",
     )
     all_customers = fields.Boolean(
-        string="All Customers",
         help="Move every customer of the manager (the list above is then ignored).",
     )
 

@@ -92,7 +92,7 @@ class LamApprovalMixin(models.AbstractModel):
             request._lam_requester() == self.env.user or not request._lam_is_decider()
             for request in self
         ):
-            raise UserError(
+            raise AccessError(
                 _(
                     "A request is kept as it was made; its deciders write why they "
                     "refuse it."

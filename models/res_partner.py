@@ -74,26 +74,6 @@ class ResPartner(models.Model):
         ):
             partner.lam_is_lubricant_customer = bool(kind)
 
-    @api.constrains("is_company", "lam_customer_kind", "lam_is_key_person")
-    def _check_lam_person_or_company(self):
-        for partner in self:
-            if partner.lam_customer_kind and not partner.is_company:
-                raise ValidationError(
-                    _(
-                        "%(partner)s: only a company is a lubricant customer; a person "
-                        "is one of its contacts.",
-                        partner=partner.display_name,
-                    )
-                )
-            if partner.lam_is_key_person and partner.is_company:
-                raise ValidationError(
-                    _(
-                        "%(partner)s: a key person is a person of the customer, not a "
-                        "company.",
-                        partner=partner.display_name,
-                    )
-                )
-
     @api.model
     def default_get(self, fields_list):
         values = super().default_get(fields_list)
@@ -137,9 +117,10 @@ class ResPartner(models.Model):
 
     def write(self, vals):
         self._lam_prepare_vals(vals)
-        if vals.get("lam_customer_kind"):
-            vals = dict(dict.fromkeys(self._lam_risk_includes, True), **vals)
         self._lam_check_protected_changes(vals)
+        if vals.get("lam_customer_kind"):
+            # the addon's own risk settings for a new customer, after the checks
+            vals = dict(dict.fromkeys(self._lam_risk_includes, True), **vals)
         customers = (
             self.filtered("is_company")
             if set(vals).intersection(self._lam_credit_fields)
@@ -277,6 +258,8 @@ class ResPartner(models.Model):
                         customers=", ".join(customers.mapped("display_name")),
                     )
                 )
+            if vals["lam_customer_kind"]:
+                (self - customers)._lam_check_may_adopt()
             if (
                 vals["lam_customer_kind"]
                 # as the system: the credit terms of the partners becoming customers

@@ -4,7 +4,7 @@
 """Key persons (Art. 33) on the customer's contacts, and the missing ones."""
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.osv.expression import AND as expression_and
 
 from .res_partner import ARCHIVE_GROUPS, CONFIDENTIAL_GROUPS
@@ -108,6 +108,26 @@ class ResPartner(models.Model):
         if (operator == "=") == value:
             return missing
         return ["!", *expression_and([missing])]
+
+    @api.constrains("is_company", "lam_customer_kind", "lam_is_key_person")
+    def _check_lam_person_or_company(self):
+        for partner in self:
+            if partner.lam_customer_kind and not partner.is_company:
+                raise ValidationError(
+                    _(
+                        "%(partner)s: only a company is a lubricant customer; a person "
+                        "is one of its contacts.",
+                        partner=partner.display_name,
+                    )
+                )
+            if partner.lam_is_key_person and partner.is_company:
+                raise ValidationError(
+                    _(
+                        "%(partner)s: a key person is a person of the customer, not a "
+                        "company.",
+                        partner=partner.display_name,
+                    )
+                )
 
     def _lam_needs_key_persons(self):
         self.ensure_one()

@@ -4,6 +4,7 @@
 """Giving a customer to another account manager, with its open work."""
 
 from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
 
 
 class ResPartner(models.Model):
@@ -110,6 +111,32 @@ class ResPartner(models.Model):
                     date=fields.Date.context_today(self),
                 ),
                 subtype_xmlid="mail.mt_note",
+            )
+
+    def _lam_check_may_adopt(self):
+        """An account manager makes a lubricant customer of a partner of his (his
+        as salesperson, or one he created for nobody) in one of his companies;
+        another's partner, a shared one or another company's is given a kind by
+        the department manager, whose rights are checked before this."""
+        user = self.env.user
+        # as the system: the partners' salesperson, author and company, which the
+        # manager may not read
+        strangers = self.sudo().filtered(
+            lambda partner: (
+                partner.company_id and partner.company_id not in user.company_ids
+            )
+            or not (
+                partner.user_id == user
+                or (not partner.user_id and partner.create_uid == user)
+            )
+        )
+        if strangers:
+            raise AccessError(
+                _(
+                    "%(partners)s: a partner that is not yours becomes a lubricant "
+                    "customer through your department manager.",
+                    partners=", ".join(strangers.mapped("display_name")),
+                )
             )
 
     def _lam_hand_over_followers(self, previous_managers):

@@ -233,7 +233,7 @@ class TestCreditHoldWalkarounds(LamCommon):
             {"credit_limit": 90000.0},
             {"refusal_reason": "Refused by myself"},
         ):
-            with self.subTest(vals=vals), self.assertRaisesRegex(UserError, "kept"):
+            with self.subTest(vals=vals), self.assertRaisesRegex(AccessError, "kept"):
                 request.write(vals)
         request.with_user(self.finance).refusal_reason = "Two invoices overdue"
         request.with_user(self.finance).action_refuse()

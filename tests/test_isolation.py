@@ -149,9 +149,12 @@ CASES = {
             "date_from": "2026-12-01",
             "date_to": "2026-12-05",
         },
-        "write": {"reason": "Price negotiation"},
+        # a request is read-only once made: its deciders write why they refuse
+        # (made by the system here: no department manager decides it)
+        "write": {"refusal_reason": "The director is abroad"},
         "link": "partner_id",
-        "owner": {"write", "create"},
+        "owner": {"create"},
+        "department": {"create"},
         "finance": False,
     },
     "lam.prospect.score": {
@@ -329,9 +332,11 @@ CASES = {
             "credit_limit": 9000.0,
             "reason": "More orders",
         },
-        "write": {"reason": "Bigger orders"},
+        # a request is read-only once made: its deciders write why they refuse
+        "write": {"refusal_reason": "Overdue invoices"},
         "link": "partner_id",
-        "owner": {"write", "create"},
+        "owner": {"create"},
+        "department": {"write", "create"},
         "finance": True,
         "finance_can": {"write"},
     },

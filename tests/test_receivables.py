@@ -523,7 +523,7 @@ class TestCreditControlAttacks(LamCommon):
                     "reason": "Negative",
                 }
             )
-        with self.assertRaisesRegex(UserError, "kept as it was made"):
+        with self.assertRaisesRegex(AccessError, "kept as it was made"):
             request.write({"credit_limit": 999999.0})
         request.with_user(self.finance).action_approve()
         with self.assertRaises(UserError):

@@ -178,3 +178,47 @@ class TestSecurity(LamCommon):
         self.assertTrue(user.has_group(f"{MODULE}.group_lam_maintenance"))
         self.assertFalse(user.has_group(f"{MODULE}.group_lam_channel"))
         self.assertTrue(user.has_group(f"{MODULE}.group_lam_user"))
+
+    def test_a_partner_not_his_is_no_customer_of_a_manager(self):
+        """Issue 17, hole 7: an account manager does not turn a shared partner,
+        a vendor or another company's partner into his customer."""
+        company_b = self.env["res.company"].create({"name": "Lubricants North"})
+        vendor = self.env["res.partner"].create(
+            {"name": "Drum Supplier Co.", "is_company": True}
+        )
+        foreign = self.env["res.partner"].create(
+            {"name": "North Own Client", "is_company": True, "company_id": company_b.id}
+        )
+        colleagues = self.env["res.partner"].create(
+            {
+                "name": "Colleague's Lead",
+                "is_company": True,
+                "user_id": self.manager_b.id,
+            }
+        )
+        # (with no credit terms, which only finance gives: not the reason refused)
+        (vendor | foreign | colleagues).sudo().property_payment_term_id = False
+        for partner in (vendor, colleagues):
+            with self.subTest(partner=partner.name), self.assertRaises(AccessError):
+                partner.with_user(self.manager_a).write(
+                    {"lam_customer_kind": "terminal", "user_id": self.manager_a.id}
+                )
+            self.assertFalse(partner.lam_customer_kind)
+        with self.assertRaises(AccessError):
+            foreign.with_user(self.manager_a).write(
+                {"lam_customer_kind": "terminal", "user_id": self.manager_a.id}
+            )
+        # a company he entered himself becomes his customer
+        own = (
+            self.env["res.partner"]
+            .with_user(self.manager_a)
+            .create({"name": "Walk-in Works", "is_company": True})
+        )
+        own.sudo().property_payment_term_id = False
+        own.write({"lam_customer_kind": "terminal", "user_id": self.manager_a.id})
+        self.assertEqual(own.lam_customer_kind, "terminal")
+        # the department manager gives a kind to the shared partner
+        vendor.with_user(self.department_manager).write(
+            {"lam_customer_kind": "terminal", "user_id": self.manager_a.id}
+        )
+        self.assertEqual(vendor.user_id, self.manager_a)

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 
 class LamDealerAssessmentLine(models.Model):
@@ -59,7 +59,27 @@ class LamDealerAssessmentLine(models.Model):
 
     def write(self, vals):
         self._lam_check_open()
+        self._lam_check_scored_by_the_system(vals)
         return super().write(vals)
+
+    def _lam_check_scored_by_the_system(self, vals):
+        """The weights come from the criteria and a score from the data is the
+        system's: the assessor scores the other criteria."""
+        if self.env.su:
+            return
+        if "weight" in vals and any(line.weight != vals["weight"] for line in self):
+            raise UserError(
+                _("The weight of a criterion is set on the criterion, not here.")
+            )
+        if "score" in vals and self.filtered("automatic"):
+            raise UserError(
+                _(
+                    "%(criteria)s: scored from the data; recompute the scores instead.",
+                    criteria=", ".join(
+                        self.filtered("automatic").criterion_id.mapped("name")
+                    ),
+                )
+            )
 
     def _lam_check_open(self):
         if not self.env.su and self.assessment_id.filtered(

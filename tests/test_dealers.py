@@ -11,7 +11,7 @@ import io
 import openpyxl
 from freezegun import freeze_time
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
@@ -457,6 +457,22 @@ class TestDealers(LamCommon):
             },
         )
         # 2,275 L bought in October, nothing in September, of 5,550 L: 41.0 %
+        # a score from the data and the weights are not the channel manager's
+        # (issue 17, hole 12)
+        automatic = assessment.line_ids.filtered("automatic")
+        with self.assertRaisesRegex(UserError, "data"):
+            automatic[0].write({"score": 100})
+        with self.assertRaisesRegex(UserError, "weight"):
+            assessment.line_ids[0].write({"weight": 0})
+        with self.assertRaisesRegex(UserError, "weight"):
+            assessment.write(
+                {
+                    "line_ids": [
+                        Command.update(assessment.line_ids[-1].id, {"weight": 0})
+                    ]
+                }
+            )
+        self.assertEqual(automatic[0].score, 41.0)
         manual = assessment.line_ids.filtered(lambda line: not line.automatic)
         manual.write({"score": 80})
         self.assertAlmostEqual(

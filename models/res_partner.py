@@ -75,6 +75,19 @@ class ResPartner(models.Model):
             partner.lam_is_lubricant_customer = bool(kind)
 
     @api.model
+    def _lam_check_search_access(self, fname):
+        """A search method answers for its field: only who may read the field
+        searches on it (its answer would tell what the field holds)."""
+        field = self._fields[fname]
+        if not self.env.su and not field.is_accessible(self.env):
+            raise AccessError(
+                _(
+                    "You may not search on %(field)s.",
+                    field=field._description_string(self.env),
+                )
+            )
+
+    @api.model
     def default_get(self, fields_list):
         values = super().default_get(fields_list)
         if values.get("parent_id"):

@@ -160,6 +160,7 @@ class ResPartner(models.Model):
             )
 
     def _search_lam_review_overdue(self, operator, value):
+        self._lam_check_search_access("lam_review_overdue")
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(
                 _("Overdue reviews can only be searched as set or not set.")

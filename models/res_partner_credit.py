@@ -140,6 +140,7 @@ class ResPartner(models.Model):
             )
 
     def _search_lam_is_credit_customer(self, operator, value):
+        self._lam_check_search_access("lam_is_credit_customer")
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(
                 _("Credit customers can only be searched as set or not set.")

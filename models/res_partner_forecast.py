@@ -201,6 +201,7 @@ class ResPartner(models.Model):
             partner.lam_purchase_drop_note = drop.note if drop else False
 
     def _search_lam_purchase_drop(self, operator, value):
+        self._lam_check_search_access("lam_purchase_drop")
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(_("Search dropped purchases with = or !=."))
         flagged = (

@@ -97,6 +97,7 @@ class ResPartner(models.Model):
             )
 
     def _search_lam_abc_differs(self, operator, value):
+        self._lam_check_search_access("lam_abc_differs")
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(
                 _("A differing grade can only be searched as set or not set.")

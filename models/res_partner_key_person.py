@@ -80,6 +80,7 @@ class ResPartner(models.Model):
             )
 
     def _search_lam_missing_key_person(self, operator, value):
+        self._lam_check_search_access("lam_missing_key_person")
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(
                 _("Missing key persons can only be searched as set or not set.")

@@ -222,3 +222,23 @@ class TestSecurity(LamCommon):
             {"lam_customer_kind": "terminal", "user_id": self.manager_a.id}
         )
         self.assertEqual(vendor.user_id, self.manager_a)
+
+    def test_a_search_method_answers_only_who_reads_its_field(self):
+        """Issue 17, hole 13: searching on a restricted computed field is
+        refused to a user who may not read it."""
+        Partner = self.env["res.partner"].with_user(self.internal_user)
+        for fname in (
+            "lam_is_credit_customer",
+            "lam_purchase_drop",
+            "lam_missing_key_person",
+            "lam_review_overdue",
+            "lam_abc_differs",
+        ):
+            with self.subTest(field=fname), self.assertRaises(AccessError):
+                Partner.search([(fname, "=", True)])
+        self.assertIn(
+            self.customer_a,
+            self.env["res.partner"]
+            .with_user(self.manager_a)
+            .search([("lam_review_overdue", "=", True)]),
+        )

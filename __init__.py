@@ -1,6 +1,7 @@
 # Copyright 2026 Lubricant Account Manager developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
+from . import controllers
 from . import models
 from . import reports
 from . import wizards

@@ -130,3 +130,17 @@ class TestReportUrls(HttpCase, LamCommon):
         self.assertNotIn(b"secret", self.url_open(url).content)
         self.authenticate(self.manager_c.login, self.manager_c.login)
         self.assertEqual(self.url_open(url).content, b"secret,list\n")
+
+    def test_a_malformed_list_of_ids_is_a_bad_request(self):
+        """Issue 17, hole 19: the XLSX route answers 400, as the PDF one does."""
+        self.authenticate(self.manager_a.login, self.manager_a.login)
+        for docids in ("abc", "1,,2", f"{self.customer_a.id},x"):
+            with self.subTest(docids=docids):
+                response = self.url_open(
+                    f"/report/xlsx/{MODULE}.report_p9_xlsx/{docids}"
+                )
+                self.assertEqual(response.status_code, 400)
+        response = self.url_open(
+            f"/report/xlsx/{MODULE}.report_p9_xlsx/{self.customer_a.id}"
+        )
+        self.assertEqual(response.status_code, 200)

@@ -13,6 +13,8 @@ class LamArchiveReview(models.Model):
     _description = "Customer Archive Review"
     _inherit = ["lam.work.record.mixin"]
     _order = "date desc, id desc"
+    # a review is dated by the server when it is made (Mark as Reviewed)
+    _lam_system_fields = ("date",)
 
     user_id = fields.Many2one(string="Reviewed By")
     date = fields.Datetime(required=True, default=fields.Datetime.now, index=True)
@@ -47,5 +49,55 @@ class LamArchiveReview(models.Model):
                 not customer.lam_last_review_date
                 or customer.lam_last_review_date < review.day
             ):
-                customer.lam_last_review_date = review.day
+                # as the system: the date of the last review comes from the
+                # reviews only; the user may create this one
+                customer.sudo().lam_last_review_date = review.day
         return reviews
+
+    @api.model
+    def _lam_changes_of(self, partner, exclude=None):
+        """What changed in ``partner``'s archive since its last review
+        (``exclude``: a review being redone): the fields tracked in the chatter,
+        and the equipment, oil usage, samples and key persons added or
+        changed."""
+        domain = [
+            ("mail_message_id.model", "=", "res.partner"),
+            ("mail_message_id.res_id", "=", partner.id),
+        ]
+        last = max(
+            (partner.lam_archive_review_ids - (exclude or self.browse())).mapped(
+                "date"
+            ),
+            default=False,
+        )
+        if last:
+            domain.append(("mail_message_id.date", ">", last))
+        # as the system: the tracking values of the archive's messages, whoever wrote
+        # them
+        tracked = self.env["mail.tracking.value"].sudo().search(domain)
+        labels = sorted(set(tracked.field_id.mapped("field_description")))
+        for model, link, extra, label in (
+            ("lam.equipment", "partner_id", [], _("Equipment")),
+            ("lam.oil.usage", "partner_id", [], _("Oil Usage")),
+            ("lam.oil.sample", "partner_id", [], _("Oil Samples")),
+            (
+                "res.partner",
+                "parent_id",
+                [("lam_is_key_person", "=", True)],
+                _("Key Persons"),
+            ),
+        ):
+            changed = self.env[model].search_count(
+                [
+                    (link, "=", partner.id),
+                    *extra,
+                    *([("write_date", ">", last)] if last else []),
+                ]
+            )
+            if changed:
+                labels.append(f"{label}（{changed}）")
+        return (
+            "、".join(labels)
+            if labels
+            else _("No archive field changed since the previous review.")
+        )

@@ -111,6 +111,7 @@ class ResPartner(models.Model):
                     vals.setdefault("lam_customer_kind", False)
             self._lam_prepare_vals(vals)
             self._lam_check_grade_fields(vals)
+            self._lam_check_review_date(vals)
             if vals.get("lam_customer_kind"):
                 for fname in self._lam_risk_includes:
                     vals.setdefault(fname, True)
@@ -226,6 +227,7 @@ class ResPartner(models.Model):
         if self.env.su:
             return
         self._lam_check_grade_fields(vals)
+        self._lam_check_review_date(vals)
         if "commercial_partner_id" in vals:
             raise UserError(
                 _(

@@ -200,6 +200,18 @@ class ResPartner(models.Model):
                     )
                 )
 
+    @api.model
+    def _lam_check_review_date(self, vals):
+        """The date of the last review comes from the reviews, dated by the
+        server: nobody writes it or backdates it."""
+        if not self.env.su and vals.get("lam_last_review_date"):
+            raise UserError(
+                _(
+                    "The archive's last review is dated by Mark as Reviewed, not "
+                    "written."
+                )
+            )
+
     @api.constrains("lam_last_review_date")
     def _check_lam_last_review_date(self):
         today = fields.Date.context_today(self)
@@ -231,64 +243,19 @@ class ResPartner(models.Model):
                 lambda review, partner=partner: review.partner_id == partner
             )[:1]
             if review:
-                review.write(
+                review.check_access("write")
+                # as the system: the server dates the review (a system field);
+                # write access was checked just before
+                review.sudo().write(
                     {
                         "date": fields.Datetime.now(),
-                        "updated": partner._lam_changes_since_review(exclude=review),
+                        "updated": Review._lam_changes_of(partner, exclude=review),
                     }
                 )
             else:
                 Review.create(
                     {
                         "partner_id": partner.id,
-                        "updated": partner._lam_changes_since_review(),
+                        "updated": Review._lam_changes_of(partner),
                     }
                 )
-
-    def _lam_changes_since_review(self, exclude=None):
-        """What changed in the archive since the last review (``exclude``: a
-        review being redone): the fields tracked in the chatter, and the
-        equipment, oil usage, samples and key persons added or changed."""
-        self.ensure_one()
-        domain = [
-            ("mail_message_id.model", "=", "res.partner"),
-            ("mail_message_id.res_id", "=", self.id),
-        ]
-        last = max(
-            (
-                self.lam_archive_review_ids
-                - (exclude or self.env["lam.archive.review"])
-            ).mapped("date"),
-            default=False,
-        )
-        if last:
-            domain.append(("mail_message_id.date", ">", last))
-        # as the system: the tracking values of the archive's messages, whoever wrote
-        # them
-        tracked = self.env["mail.tracking.value"].sudo().search(domain)
-        labels = sorted(set(tracked.field_id.mapped("field_description")))
-        for model, link, extra, label in (
-            ("lam.equipment", "partner_id", [], _("Equipment")),
-            ("lam.oil.usage", "partner_id", [], _("Oil Usage")),
-            ("lam.oil.sample", "partner_id", [], _("Oil Samples")),
-            (
-                "res.partner",
-                "parent_id",
-                [("lam_is_key_person", "=", True)],
-                _("Key Persons"),
-            ),
-        ):
-            changed = self.env[model].search_count(
-                [
-                    (link, "=", self.id),
-                    *extra,
-                    *([("write_date", ">", last)] if last else []),
-                ]
-            )
-            if changed:
-                labels.append(f"{label}（{changed}）")
-        return (
-            "、".join(labels)
-            if labels
-            else _("No archive field changed since the previous review.")
-        )

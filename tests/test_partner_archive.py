@@ -5,7 +5,7 @@ from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
 from odoo import Command, fields
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
@@ -341,6 +341,22 @@ class TestPartnerArchive(LamCommon):
         self.assertEqual(
             (sample.state, sample.test_date),
             ("done", fields.Date.to_date("2026-11-20")),
+        )
+
+    @freeze_time("2026-11-28")
+    def test_the_review_date_is_the_servers(self):
+        """Issue 17, hole 17: the last review is not written, reviews not
+        backdated."""
+        customer = self.customer_a.with_user(self.manager_a)
+        with self.assertRaisesRegex(UserError, "Mark as Reviewed"):
+            customer.write({"lam_last_review_date": "2026-11-27"})
+        with self.assertRaisesRegex(UserError, "the system sets it"):
+            self.env["lam.archive.review"].with_user(self.manager_a).create(
+                {"partner_id": self.customer_a.id, "date": "2026-01-05 08:00:00"}
+            )
+        customer.action_lam_mark_reviewed()
+        self.assertEqual(
+            self.customer_a.lam_last_review_date, fields.Date.to_date("2026-11-28")
         )
 
     @freeze_time("2026-11-28")

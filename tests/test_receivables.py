@@ -204,6 +204,30 @@ class TestReceivables(LamCommon):
                 data=data,
             )
 
+    def test_credit_limits_switched_on_by_the_install_only(self):
+        """Issue 17, hole 21: the install remembers the companies whose credit
+        limit it switched on, and the uninstall switches those off only."""
+        from odoo.addons.lubricant_account_manager import (
+            post_init_hook,
+            uninstall_hook,
+        )
+
+        using = self.env["res.company"].create(
+            {"name": "Already on credit", "account_use_credit_limit": True}
+        )
+        plain = self.env["res.company"].create(
+            {"name": "No credit yet", "account_use_credit_limit": False}
+        )
+        post_init_hook(self.env)
+        self.assertTrue(
+            using.account_use_credit_limit and plain.account_use_credit_limit
+        )
+        uninstall_hook(self.env)
+        self.assertEqual(
+            (using.account_use_credit_limit, plain.account_use_credit_limit),
+            (True, False),
+        )
+
     def test_exposure_counts_invoices_and_orders_as_odoo_does(self):
         self.assertTrue(self.company.account_use_credit_limit)
         customer = self.customer_a.sudo()

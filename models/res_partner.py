@@ -110,7 +110,7 @@ class ResPartner(models.Model):
                 if context.get("default_lam_customer_kind"):
                     vals.setdefault("lam_customer_kind", False)
             self._lam_prepare_vals(vals)
-            self._lam_check_grade_fields(vals)
+            self._lam_check_grade_fields(vals, creating=True)
             self._lam_check_review_date(vals)
             if vals.get("lam_customer_kind"):
                 for fname in self._lam_risk_includes:

@@ -110,10 +110,13 @@ class ResPartner(models.Model):
         return [("id", "in" if (operator == "=") == value else "not in", differing.ids)]
 
     @api.model
-    def _lam_check_grade_fields(self, vals):
+    def _lam_check_grade_fields(self, vals, creating=False):
         """The grade is the grading's (and an administrator's pin), on create as
-        on write."""
-        if not self.env.su and set(vals).intersection(self._lam_abc_fields):
+        on write (a form creating a customer sends the empty defaults)."""
+        given = set(vals).intersection(self._lam_abc_fields)
+        if creating:
+            given = {fname for fname in given if vals[fname]}
+        if not self.env.su and given:
             raise UserError(
                 _(
                     "The ABC grade is computed from the sales; an administrator pins "

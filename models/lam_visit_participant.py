@@ -1,7 +1,8 @@
 # Copyright 2026 Lubricant Account Manager developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class LamVisitParticipant(models.Model):
@@ -73,6 +74,24 @@ class LamVisitParticipant(models.Model):
             )
             if person:
                 participant.name = person.name
+
+    @api.constrains("contact_id", "partner_id")
+    def _check_contact_id(self):
+        """A person met on the visit is one of the visited customer's people
+        (not another customer's key person)."""
+        # as the system: the contact's company, which the user may not read
+        for participant in self.sudo().filtered("contact_id"):
+            if (
+                participant.contact_id.commercial_partner_id
+                != participant.partner_id.commercial_partner_id
+            ):
+                raise ValidationError(
+                    _(
+                        "%(contact)s is not one of the people of %(customer)s.",
+                        contact=participant.contact_id.name,
+                        customer=participant.partner_id.name,
+                    )
+                )
 
     @api.onchange("contact_id")
     def _onchange_contact_id(self):

@@ -75,6 +75,28 @@ class LamFieldWorkCase(LamCommon):
 
 @tagged("post_install", "-at_install")
 class TestVisit(LamFieldWorkCase):
+    def test_a_participant_of_the_customer_is_one_of_its_people(self):
+        """Issue 17, hole 16: not another customer's key person."""
+        other_person = self.env["res.partner"].create(
+            {
+                "name": "Li Na",
+                "parent_id": self.customer_b.id,
+                "lam_is_key_person": True,
+            }
+        )
+        visit = self._visit()
+        with (
+            self.assertRaisesRegex(ValidationError, "not one of the people"),
+            self.env.cr.savepoint(),
+        ):
+            visit.with_user(self.manager_a).participant_ids = [
+                Command.create({"side": "customer", "contact_id": other_person.id})
+            ]
+        visit.with_user(self.manager_a).participant_ids = [
+            Command.create({"side": "customer", "contact_id": self.contact_a.id})
+        ]
+        self.assertEqual(visit.participant_ids.name, "Wang Lei")
+
     def test_the_evidence_of_a_visit_is_set_by_its_buttons(self):
         """Issue 17, hole 11: check-in and check-out, the state and the report
         are written by their buttons only, whatever a manager sends."""

@@ -9,6 +9,7 @@ import {
     lamDownloadDone,
     lamOpenReportWizard,
     lamWatchDownloads,
+    lamPatient,
 } from "./lam_tour_utils";
 
 /**
@@ -18,40 +19,41 @@ import {
  */
 registry.category("web_tour.tours").add("lam_report_wizard_tour", {
     url: "/odoo",
-    steps: () => [
-        lamWatchDownloads(),
-        ...lamOpenReportWizard(),
-        {
-            content: "Choose a customer",
-            trigger: ".modal div[name='partner_ids'] input",
-            run: "edit 鞍山",
-        },
-        {
-            content: "Pick it",
-            trigger: ".o-autocomplete--dropdown-item:contains('鞍山轧钢厂')",
-            run: "click",
-        },
-        {
-            content: "The customer is chosen",
-            trigger: ".modal div[name='partner_ids'] .o_tag:contains('鞍山轧钢厂')",
-        },
-        {
-            content: "Print the PDF",
-            trigger: ".modal button[name='action_print_pdf']:contains('打印 PDF')",
-            run: "click",
-        },
-        lamDownloadDone(".pdf"),
-        lamCheckLastDownload({
-            contentType: "application/pdf",
-            texts: ["鞍山轧钢厂", "客户档案"],
-            absent: ["大连港务局"],
-        }),
-        {
-            content: "Export the XLSX",
-            trigger: ".modal button[name='action_export_xlsx']",
-            run: "click",
-        },
-        lamDownloadDone(".xlsx"),
-        lamCheckLastDownload({contentType: "spreadsheetml"}),
-    ],
+    steps: () =>
+        lamPatient([
+            lamWatchDownloads(),
+            ...lamOpenReportWizard(),
+            {
+                content: "Choose a customer",
+                trigger: ".modal div[name='partner_ids'] input",
+                run: "edit 鞍山",
+            },
+            {
+                content: "Pick it",
+                trigger: ".o-autocomplete--dropdown-item:contains('鞍山轧钢厂')",
+                run: "click",
+            },
+            {
+                content: "The customer is chosen",
+                trigger: ".modal div[name='partner_ids'] .o_tag:contains('鞍山轧钢厂')",
+            },
+            {
+                content: "Print the PDF",
+                trigger: ".modal button[name='action_print_pdf']:contains('打印 PDF')",
+                run: "click",
+            },
+            lamDownloadDone(".pdf"),
+            lamCheckLastDownload({
+                contentType: "application/pdf",
+                texts: ["鞍山轧钢厂", "客户档案"],
+                absent: ["大连港务局"],
+            }),
+            {
+                content: "Export the XLSX",
+                trigger: ".modal button[name='action_export_xlsx']",
+                run: "click",
+            },
+            lamDownloadDone(".xlsx"),
+            lamCheckLastDownload({contentType: "spreadsheetml"}),
+        ]),
 });

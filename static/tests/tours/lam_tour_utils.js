@@ -125,3 +125,13 @@ export function lamOpenReportWizard() {
         },
     ];
 }
+
+/**
+ * A step waits up to 30 s for its trigger (Odoo's default is 10 s): the suite
+ * must pass on a loaded machine, where a form can take longer to render.
+ */
+export const LAM_STEP_TIMEOUT = 30000;
+
+export function lamPatient(steps) {
+    return steps.map((step) => ({timeout: LAM_STEP_TIMEOUT, ...step}));
+}

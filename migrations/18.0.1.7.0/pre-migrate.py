@@ -88,8 +88,9 @@ def _rename_states(cr):
 
 def _fill_collection_companies(cr):
     """Collection actions gain the company of their invoice (a stored related
-    field, for the multi-company rule): filled here from the receivables view
-    of the previous version, before the upgrade replaces that view."""
+    field, for the multi-company rule): filled here from the invoices (a
+    receivable is its account.move, same id), before the ORM would compute it
+    through the receivables' query."""
     cr.execute(
         "SELECT 1 FROM information_schema.columns "
         "WHERE table_name = 'lam_collection_action' AND column_name = 'company_id'"
@@ -98,9 +99,9 @@ def _fill_collection_companies(cr):
         return
     cr.execute("ALTER TABLE lam_collection_action ADD COLUMN company_id int4")
     cr.execute(
-        """UPDATE lam_collection_action a SET company_id = r.company_id
-             FROM lam_receivable r
-            WHERE r.id = a.receivable_id"""
+        """UPDATE lam_collection_action a SET company_id = m.company_id
+             FROM account_move m
+            WHERE m.id = a.receivable_id"""
     )
     _logger.info("lam.collection.action: %s actions given a company", cr.rowcount)
 

@@ -18,6 +18,7 @@ def post_init_hook(env):
     and are remembered for the uninstall."""
     env["res.users"].search([("share", "=", False)])._lam_set_home_action()
     companies = env["res.company"].search([("account_use_credit_limit", "=", False)])
+    # as the system: a hook's bookkeeping, no user's
     env["ir.config_parameter"].sudo().set_param(
         SWITCHED_ON, ",".join(str(company_id) for company_id in companies.ids)
     )
@@ -27,6 +28,7 @@ def post_init_hook(env):
 def uninstall_hook(env):
     """The companies whose credit limit the install switched on go back to
     none."""
+    # as the system: a hook's bookkeeping, no user's
     parameter = env["ir.config_parameter"].sudo().search([("key", "=", SWITCHED_ON)])
     ids = [int(part) for part in (parameter.value or "").split(",") if part.isdigit()]
     env["res.company"].browse(ids).exists().account_use_credit_limit = False

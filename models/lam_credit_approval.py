@@ -164,6 +164,7 @@ class LamCreditApproval(models.Model):
             lambda approval: approval.order_checksum
             != approval.order_id._lam_approval_checksum()
             if approval.order_checksum
+            # as the system: the order's total, for a decider who may not read the order
             else approval.amount != approval.order_id.sudo().amount_total
         )
 
@@ -192,6 +193,8 @@ class LamCreditApproval(models.Model):
                     "message": _(
                         "%(orders)s changed after the request: the request is voided "
                         "and the manager asks again.",
+                        # as the system: the orders' names, for a decider who may not
+                        # read them
                         orders=", ".join(changed.order_id.sudo().mapped("name")),
                     ),
                 },

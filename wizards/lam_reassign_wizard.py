@@ -81,6 +81,7 @@ class LamReassignWizard(models.TransientModel):
         if not chosen:
             raise UserError(_("Choose the customers to move, or tick All Customers."))
         readable = self.env["res.partner"].search([("id", "in", chosen.ids)])
+        # as the system: compare the records, not what the user may read of them
         if chosen - readable.sudo():
             raise AccessError(_("You may only move customers you can see."))
         return readable

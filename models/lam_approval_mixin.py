@@ -59,6 +59,15 @@ class LamApprovalMixin(models.AbstractModel):
         """The users notified of this open request (one record)."""
         raise NotImplementedError
 
+    def _lam_finance_users(self):
+        """The active users of finance, who decide credit requests."""
+        # as the system: who is in finance is not the requester's business
+        return (
+            self.env.ref("lubricant_account_manager.group_lam_finance")
+            .sudo()
+            .users.filtered("active")
+        )
+
     def _lam_is_decider(self):
         """Whether the current user may decide this request (one record)."""
         raise NotImplementedError
@@ -160,6 +169,10 @@ class LamApprovalMixin(models.AbstractModel):
 
     def action_approve(self):
         self._lam_check_decision()
+        return self._lam_approve()
+
+    def _lam_approve(self):
+        """Approve requests whose decision was checked."""
         self._lam_apply_approval()
         self._lam_decide(
             "approved", _("Approved by %(user)s.", user=self.env.user.name)

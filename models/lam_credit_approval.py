@@ -133,13 +133,7 @@ class LamCreditApproval(models.Model):
             self.sudo().order_id.user_id._lam_department_managers()
             | self.partner_id.user_id._lam_department_managers()
         )
-        # as the system: who is in finance is not the requester's business
-        finance = (
-            self.env.ref("lubricant_account_manager.group_lam_finance")
-            .sudo()
-            .users.filtered("active")
-        )
-        return department | finance
+        return department | self._lam_finance_users()
 
     def _lam_is_decider(self):
         return any(self.env.user.has_group(group) for group in APPROVER_GROUPS)
@@ -177,10 +171,9 @@ class LamCreditApproval(models.Model):
         self.sudo().write({"refusal_reason": reason})
         self.sudo()._lam_decide("refused", reason)
 
-    def action_approve(self):
+    def _lam_approve(self):
         """An approval binds what was asked: a request whose order changed is
         voided, and the approver is told."""
-        self._lam_check_decision()
         changed = self._lam_changed()
         changed._lam_void()
         if changed:
@@ -199,7 +192,7 @@ class LamCreditApproval(models.Model):
                     ),
                 },
             }
-        return super().action_approve()
+        return super()._lam_approve()
 
     def _lam_apply_approval(self):
         """Confirm the orders as the system, past the risk check, and log who

@@ -76,13 +76,7 @@ class LamCreditChangeRequest(models.Model):
 
     def _lam_deciders(self):
         department = self.partner_id.user_id._lam_department_managers()
-        # as the system: who is in finance is not the requester's business
-        finance = (
-            self.env.ref("lubricant_account_manager.group_lam_finance")
-            .sudo()
-            .users.filtered("active")
-        )
-        return department | finance
+        return department | self._lam_finance_users()
 
     def _lam_is_decider(self):
         return self.env.user._lam_may_change_credit()

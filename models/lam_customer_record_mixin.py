@@ -69,9 +69,22 @@ class LamCustomerRecordMixin(models.AbstractModel):
                     if not self._lam_is_default(fname, vals[fname], defaults)
                 ],
             )
+        self._lam_check_parent_access(vals_list)
         records = super().create(vals_list)
         records._lam_check_customer_access()
         return records
+
+    @api.model
+    def _lam_check_parent_access(self, vals_list):
+        """A line (of a sample, a PSI report, a visit...) goes on a record the
+        user reads: checked before anything is stored, so that the answer is the
+        same whatever the line's values are (see _lam_check_unique_reach)."""
+        link = self._lam_customer_link
+        field = self._fields[link]
+        if self.env.su or link == "partner_id" or field.type != "many2one":
+            return
+        ids = {vals[link] for vals in vals_list if vals.get(link)}
+        self.env[field.comodel_name].browse(ids).check_access("read")
 
     def write(self, vals):
         # the system (sudo) sets its own fields, after the checks of the action doing it

@@ -15,6 +15,12 @@ class LamCustomerStock(models.Model):
     _order = "date desc, id desc"
 
     date = fields.Date(required=True, default=fields.Date.context_today)
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
     product_id = fields.Many2one(
         "product.product",
         string="Product",

@@ -29,6 +29,9 @@ class LamDealerAssessmentLine(models.Model):
         "lam.assessment.criterion", required=True, ondelete="restrict"
     )
     sequence = fields.Integer(related="criterion_id.sequence", store=True)
+    company_id = fields.Many2one(
+        related="assessment_id.company_id", store=True, index=True, precompute=True
+    )
     weight = fields.Float(
         required=True,
         help="Points out of 100, from the criterion when the assessment was made.",
@@ -37,6 +40,7 @@ class LamDealerAssessmentLine(models.Model):
     automatic = fields.Boolean(string="From the Data", readonly=True)
     note = fields.Char(string="How")
 
+    _lam_unique_keys = [("assessment_id", "criterion_id")]
     _sql_constraints = [
         (
             "one_score_per_criterion",

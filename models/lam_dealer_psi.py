@@ -30,6 +30,12 @@ class LamDealerPsi(models.Model):
         domain=[("is_company", "=", True), ("lam_customer_kind", "=", "dealer")],
     )
     month = fields.Date(tracking=True, help="Any day of the month reported.")
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
     submitted_on = fields.Date(
         string="Reported On",
         required=True,
@@ -86,9 +92,19 @@ class LamDealerPsi(models.Model):
         string="Purchases Differing", compute="_compute_comparison"
     )
 
+    _lam_unique_keys = [("partner_id", "month", "company_id")]
     _sql_constraints = [
-        ("one_report", "UNIQUE(partner_id, month)", "A dealer reports each month once.")
+        (
+            "one_report",
+            "UNIQUE(partner_id, month, company_id)",
+            "A dealer reports each month once.",
+        )
     ]
+
+    @api.model
+    def _lam_unique_values(self, values):
+        self._lam_normalize_month(values)
+        return super()._lam_unique_values(values)
 
     @api.depends(
         "line_ids.opening", "line_ids.purchases", "line_ids.sales", "line_ids.closing"
@@ -106,8 +122,7 @@ class LamDealerPsi(models.Model):
                 psi.total_closing / psi.total_sales if psi.total_sales else 0.0
             )
 
-    @api.depends("month", "submitted_on", "partner_id.company_id")
-    @api.depends_context("company")
+    @api.depends("month", "submitted_on", "company_id.lam_psi_due_day")
     def _compute_on_time(self):
         for psi in self:
             due = psi._lam_due_date()
@@ -117,10 +132,12 @@ class LamDealerPsi(models.Model):
         self.ensure_one()
         if not self.month:
             return False
-        company = self.partner_id.company_id or self.env.company
-        return month_bounds(self.month)[1] + relativedelta(days=company.lam_psi_due_day)
+        due_day = self.company_id.lam_psi_due_day
+        return month_bounds(self.month)[1] + relativedelta(days=due_day)
 
-    @api.depends("partner_id", "month", "line_ids.purchases", "line_ids.product_id")
+    @api.depends(
+        "partner_id", "month", "company_id", "line_ids.purchases", "line_ids.product_id"
+    )
     def _compute_comparison(self):
         sales = self._lam_our_sales()
         for psi in self:
@@ -137,15 +154,16 @@ class LamDealerPsi(models.Model):
         result = defaultdict(dict)
         by_month = defaultdict(lambda: self.browse())
         for psi in self.filtered(lambda psi: psi.partner_id and psi.month):
-            by_month[psi.month] |= psi
+            by_month[psi.month, psi.company_id] |= psi
         # as the system: the dealer's purchases come from sales orders the user may not
         # read
         Purchases = self.env["lam.purchase.analysis"].sudo()
-        for month, reports in by_month.items():
+        for (month, company), reports in by_month.items():
             first, last = month_bounds(month)
             rows = Purchases._lam_purchases(
                 first,
                 last,
+                company=company,
                 # as the system: all the purchases of these dealers, not only those the
                 # user may see
                 partners=reports.partner_id.sudo(),

@@ -34,6 +34,9 @@ class LamDealerPsiLine(models.Model):
         "product.product", required=True, domain=[("lam_is_lubricant", "=", True)]
     )
     opening = fields.Float(string="Opening Stock", digits="Lubricant Volume")
+    company_id = fields.Many2one(
+        related="psi_id.company_id", store=True, index=True, precompute=True
+    )
     purchases = fields.Float(string="Bought In", digits="Lubricant Volume")
     sales = fields.Float(digits="Lubricant Volume")
     closing = fields.Float(string="Closing Stock", digits="Lubricant Volume")
@@ -45,6 +48,7 @@ class LamDealerPsiLine(models.Model):
     )
     flagged = fields.Boolean(string="Differs", compute="_compute_our_sales")
 
+    _lam_unique_keys = [("psi_id", "product_id")]
     _sql_constraints = [
         (
             "not_negative",

@@ -23,6 +23,12 @@ class LamDealerQuota(models.Model):
         string="Dealer",
         domain=[("is_company", "=", True), ("lam_customer_kind", "=", "dealer")],
     )
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
     categ_id = fields.Many2one(
         "product.category",
         string="Product Category",
@@ -45,14 +51,20 @@ class LamDealerQuota(models.Model):
         string="Completion (%)", compute="_compute_actual", digits=(5, 1)
     )
 
+    _lam_unique_keys = [("partner_id", "month", "categ_id", "company_id")]
     _sql_constraints = [
         ("target_positive", "CHECK(target > 0)", "A quota is a volume above zero."),
         (
             "one_quota",
-            "UNIQUE(partner_id, month, categ_id)",
+            "UNIQUE(partner_id, month, categ_id, company_id)",
             "A dealer has one quota per month and category.",
         ),
     ]
+
+    @api.model
+    def _lam_unique_values(self, values):
+        self._lam_normalize_month(values)
+        return super()._lam_unique_values(values)
 
     @api.constrains("partner_id")
     def _check_dealer(self):
@@ -66,7 +78,7 @@ class LamDealerQuota(models.Model):
                     )
                 )
 
-    @api.depends("partner_id", "month", "categ_id", "target")
+    @api.depends("partner_id", "month", "categ_id", "target", "company_id")
     def _compute_actual(self):
         bought = self._lam_bought()
         for quota in self:
@@ -83,15 +95,16 @@ class LamDealerQuota(models.Model):
         for quota in self.filtered(
             lambda quota: quota.partner_id and quota.month and quota.categ_id
         ):
-            by_month[quota.month] |= quota
+            by_month[quota.month, quota.company_id] |= quota
         # as the system: the dealer's purchases come from sales orders the user may not
         # read
         Purchases = self.env["lam.purchase.analysis"].sudo()
-        for month, quotas in by_month.items():
+        for (month, company), quotas in by_month.items():
             first, last = month_bounds(month)
             rows = Purchases._lam_purchases(
                 first,
                 last,
+                company=company,
                 # as the system: all the purchases of these dealers, not only those the
                 # user may see
                 partners=quotas.partner_id.sudo(),

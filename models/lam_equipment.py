@@ -17,6 +17,12 @@ class LamEquipment(models.Model):
     _order = "partner_id, equipment_type, name"
 
     name = fields.Char(string="Equipment", required=True, tracking=True)
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
     equipment_type = fields.Selection(
         [
             ("engine", "Engine / Vehicle"),

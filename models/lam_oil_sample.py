@@ -40,6 +40,12 @@ class LamOilSample(models.Model):
         string="Reference", required=True, copy=False, readonly=True, default="/"
     )
     partner_id = fields.Many2one(tracking=True)
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
     product_id = fields.Many2one(
         "product.product",
         string="Oil Sampled",

@@ -23,6 +23,9 @@ class LamOilSampleLine(models.Model):
         ondelete="cascade",
     )
     sequence = fields.Integer(default=10)
+    company_id = fields.Many2one(
+        related="sample_id.company_id", store=True, index=True, precompute=True
+    )
     name = fields.Char(
         string="Test Item", required=True, help="e.g. kinematic viscosity at 40 °C"
     )

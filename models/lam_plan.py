@@ -119,6 +119,9 @@ class LamPlan(models.Model):
     proposals = fields.Text()
     summary = fields.Text(string="Summary of the Period")
 
+    _lam_rule_fields = ("user_id",)
+    _lam_unique_keys = [("user_id", "period_type", "date_from")]
+    _lam_unique_depends = ("date",)
     _sql_constraints = [
         (
             "one_plan_a_period",
@@ -133,6 +136,13 @@ class LamPlan(models.Model):
             "Targets cannot be negative.",
         ),
     ]
+
+    @api.model
+    def _lam_unique_values(self, values):
+        day = fields.Date.to_date(values.get("date"))
+        if day and values.get("period_type"):
+            values["date_from"] = period_bounds(values["period_type"], day)[0]
+        return values
 
     @api.depends(
         "period_type",

@@ -16,6 +16,12 @@ class LamProspectScore(models.Model):
     criterion_id = fields.Many2one(
         "lam.prospect.criterion", required=True, ondelete="restrict"
     )
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
     criterion_sequence = fields.Integer(related="criterion_id.sequence", store=True)
     mark = fields.Integer(required=True, default=0)
     points = fields.Float(
@@ -25,6 +31,7 @@ class LamProspectScore(models.Model):
     )
     note = fields.Char()
 
+    _lam_unique_keys = [("partner_id", "criterion_id")]
     _sql_constraints = [
         (
             "one_mark_per_criterion",

@@ -26,6 +26,9 @@ class LamSalesPlanLine(models.Model):
         index=True,
     )
     month = fields.Date(related="manager_plan_id.month", store=True)
+    company_id = fields.Many2one(
+        related="manager_plan_id.company_id", store=True, index=True, precompute=True
+    )
     customer_plan = fields.Float(
         string="Customer's Own Plan",
         digits="Lubricant Volume",

@@ -54,6 +54,8 @@ class LamSalesPlanManager(models.Model):
     )
     breakdown_done = fields.Boolean(readonly=True, copy=False, tracking=True)
 
+    _lam_rule_fields = ("user_id",)
+    _lam_unique_keys = [("plan_id", "user_id")]
     _sql_constraints = [
         (
             "one_part_per_manager",

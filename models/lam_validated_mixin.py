@@ -1,8 +1,11 @@
 # Copyright 2026 Lubricant Account Manager developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
+import psycopg2.errors
+
 from odoo import _, api, models
 from odoo.exceptions import AccessError
+from odoo.osv import expression
 
 from ..tools.validation import check_vals
 
@@ -19,6 +22,15 @@ class LamValidatedMixin(models.AbstractModel):
 
     # the fields checked: those whose name starts with this ("": every field)
     _lam_validated_prefix = ""
+    # the model's unique keys (tuples of field names, as its UNIQUE constraints):
+    # a key taken by a record the user may not read is refused as the record
+    # rules refuse, before the constraint tells that the record exists
+    _lam_unique_keys = ()
+    # the fields a computed key field is computed from (see _lam_unique_values)
+    _lam_unique_depends = ()
+    # fields the record rules filter on (Odoo checks the rules before a write
+    # only): after they change, the user must still be allowed to write the record
+    _lam_rule_fields = ()
 
     @api.model
     def _lam_check_vals(self, vals):
@@ -48,12 +60,81 @@ class LamValidatedMixin(models.AbstractModel):
         if vals["company_id"] not in self.env.user.company_ids.ids:
             raise AccessError(_("A record goes in one of your companies only."))
 
+    def _lam_check_unique_reach(self, operation, keys_list):
+        """Refuse values whose unique key another record the user may not read
+        holds (a colleague's work log of that day, another team's quota): the
+        error is the record rules' own, the one the same values get when the
+        key is free, so that nothing tells the record exists.
+
+        :param keys_list: {field name: value} of each record to be stored
+        """
+        keys_list = [self._lam_unique_values(dict(keys)) for keys in keys_list]
+        domains = [
+            [(fname, "=", keys[fname]) for fname in key]
+            for key in self._lam_unique_keys
+            for keys in keys_list
+            if all(keys.get(fname) for fname in key)
+        ]
+        if self.env.su or not domains:
+            return
+        # as the system: the records holding the keys, readable or not
+        holders = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search(
+                expression.AND([expression.OR(domains), [("id", "not in", self.ids)]])
+            )
+        )
+        if holders - holders.with_user(self.env.user)._filtered_access("read"):
+            raise self.env["ir.rule"]._make_access_error(operation, self)
+
+    def _lam_unique_fields(self):
+        return {fname for key in self._lam_unique_keys for fname in key} | set(
+            self._lam_unique_depends
+        )
+
+    @api.model
+    def _lam_unique_values(self, values):
+        """The key values of a record stored with ``values`` (the key fields and
+        their dependencies): a model whose key is computed computes it here."""
+        return values
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
             self._lam_check_vals(vals)
-        return super().create(vals_list)
+        if not self._lam_unique_keys or self.env.su:
+            return super().create(vals_list)
+        try:
+            # the rules check a new record after its row is inserted: a key taken
+            # fails the insert first
+            with self.env.cr.savepoint():
+                return super().create(vals_list)
+        except psycopg2.errors.UniqueViolation:
+            keys_list = []
+            for vals in vals_list:
+                missing = [f for f in self._lam_unique_fields() if f not in vals]
+                keys_list.append(self.default_get(missing) | vals if missing else vals)
+            self._lam_check_unique_reach("create", keys_list)
+            raise
 
     def write(self, vals):
         self._lam_check_vals(vals)
-        return super().write(vals)
+        if self._lam_unique_fields() & set(vals):
+            self._lam_check_unique_reach(
+                "write",
+                [
+                    {
+                        fname: record._fields[fname].convert_to_write(
+                            record[fname], record
+                        )
+                        for fname in self._lam_unique_fields()
+                    }
+                    | vals
+                    for record in self
+                ],
+            )
+        result = super().write(vals)
+        if not self.env.su and set(self._lam_rule_fields) & set(vals):
+            self.check_access("write")
+        return result

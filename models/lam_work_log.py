@@ -37,6 +37,8 @@ class LamWorkLog(models.Model):
     )
     memo = fields.Text()
 
+    _lam_rule_fields = ("user_id",)
+    _lam_unique_keys = [("user_id", "date")]
     _sql_constraints = [
         (
             "one_log_a_day",

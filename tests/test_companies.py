@@ -10,6 +10,8 @@ from odoo.tests import new_test_user
 
 from .common import MODULE, LamCommon
 
+LOG_FIELDS = ("write_date", "write_uid", "create_date", "create_uid")
+
 
 class TestCompanies(LamCommon):
     @classmethod
@@ -94,6 +96,63 @@ class TestCompanies(LamCommon):
             )
         )
         cls.env["lam.cadence.rule"].search([]).company_id = cls.company
+        # what hangs on a customer and had no company before: equipment, samples,
+        # prospect marks, a dealer's quota and PSI, stocks
+        cls.dealer_a = cls.env["res.partner"].create(
+            {
+                "name": "Anshan Lubricants Trading",
+                "is_company": True,
+                "lam_customer_kind": "dealer",
+                "user_id": cls.manager_a.id,
+            }
+        )
+        cls._create_equipment(cls.customer_a)
+        cls.env["lam.oil.sample"].create(
+            {
+                "partner_id": cls.customer_a.id,
+                "brand": "Brand X",
+                "line_ids": [Command.create({"name": "Water content"})],
+            }
+        )
+        cls.env["lam.prospect.score"].create(
+            {
+                "partner_id": cls.customer_a.id,
+                "mark": 3,
+                "criterion_id": cls.env["lam.prospect.criterion"]
+                .create({"name": "Distance to the depot", "weight": 10})
+                .id,
+            }
+        )
+        cls.env["lam.dealer.quota"].create(
+            {
+                "partner_id": cls.dealer_a.id,
+                "month": "2026-11-01",
+                "target": 100.0,
+                "categ_id": cls.hydraulic_oil.categ_id.id,
+            }
+        )
+        cls.env["lam.dealer.psi"].create(
+            {
+                "partner_id": cls.dealer_a.id,
+                "month": "2026-10-01",
+                "line_ids": [
+                    Command.create(
+                        {
+                            "product_id": cls.hydraulic_oil.id,
+                            "purchases": 400.0,
+                            "closing": 400.0,
+                        }
+                    )
+                ],
+            }
+        )
+        cls.env["lam.customer.stock"].create(
+            {
+                "partner_id": cls.customer_a.id,
+                "product_id": cls.hydraulic_oil.id,
+                "quantity": 40.0,
+            }
+        )
 
     def _company_models(self):
         return [
@@ -109,7 +168,7 @@ class TestCompanies(LamCommon):
 
     def test_a_second_company_reads_none_of_the_first(self):
         models = self._company_models()
-        self.assertGreaterEqual(len(models), 16)
+        self.assertGreaterEqual(len(models), 26)
         seen = 0
         for name in models:
             domain = [("company_id", "=", self.company.id)]
@@ -124,7 +183,7 @@ class TestCompanies(LamCommon):
                         records._read_group(domain, [], ["__count"]), [(0,)]
                     )
         # the walk is not empty: the first company has records of most kinds
-        self.assertGreaterEqual(seen, 6)
+        self.assertGreaterEqual(seen, 15)
 
     def test_a_second_company_decides_none_of_the_first(self):
         for request in (self.approval, self.change):
@@ -138,6 +197,54 @@ class TestCompanies(LamCommon):
         with self.assertRaises(AccessError):
             self.complaint.with_user(self.manager_north).action_start()
         self.assertEqual(self.complaint.state, "new")
+
+    def _addon_buttons(self, name):
+        """The action_* methods the addon defines on model ``name``, which take
+        no argument: what a form's buttons call."""
+        buttons = set()
+        for cls in type(self.env[name]).__mro__:
+            if not cls.__module__.startswith(f"odoo.addons.{MODULE}."):
+                continue
+            for attr, function in vars(cls).items():
+                if (
+                    attr.startswith("action_")
+                    and callable(function)
+                    and function.__code__.co_argcount == 1
+                ):
+                    buttons.add(attr)
+        return sorted(buttons)
+
+    def _stored_values(self, record):
+        self.env.invalidate_all()
+        fnames = [
+            fname
+            for fname, field in record._fields.items()
+            if field.store and not field.compute and fname not in LOG_FIELDS
+        ]
+        values = record.sudo().read(fnames)
+        # what a button reads next comes from the database, as in a request
+        self.env.invalidate_all()
+        return values
+
+    def test_a_second_company_presses_no_button_of_the_first(self):
+        refused = 0
+        for name in self._company_models():
+            record = self.env[name].search([("company_id", "=", self.company.id)])[:1]
+            for button in self._addon_buttons(name) if record else ():
+                for user in (self.finance_b, self.manager_north):
+                    with self.subTest(model=name, button=button, user=user.login):
+                        before = self._stored_values(record)
+                        try:
+                            with self.env.cr.savepoint():
+                                getattr(record.with_user(user), button)()
+                                self.env.flush_all()
+                                # a button that passes changes nothing (it opens
+                                # a view)
+                                self.assertEqual(self._stored_values(record), before)
+                        except AccessError:
+                            refused += 1
+        # the walk pressed the deciding buttons of the requests, the complaint...
+        self.assertGreaterEqual(refused, 20)
 
     def test_no_record_is_put_in_a_company_one_is_not_in(self):
         with self.assertRaises(AccessError):

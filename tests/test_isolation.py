@@ -4,16 +4,18 @@
 customer through lam.customer.record.mixin: for each one, the five verbs
 (read, write, create, move into another customer, unlink) tried by the owner,
 a colleague of the same team, a manager of another team, the department
-manager of the team and of another team, and finance.
+manager of the team and of another team, finance, and a finance user and a
+manager of a second company.
 
 Adding a model to the mixin without a case here fails
 ``test_every_customer_record_model_has_a_case``.
 """
 
+from odoo import Command
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
-from .common import LamCommon
+from .common import MODULE, LamCommon
 
 ALLOWED, DENIED = True, False
 
@@ -445,7 +447,31 @@ class TestCustomerRecordIsolation(LamCommon):
             model: {customer: cls._make(model, customer) for customer in customers}
             for model in CASES
         }
+        # a second company, with a finance user and a manager of its own
+        company_b = cls.env["res.company"].create(
+            {"name": "Lubricants North Ltd.", "currency_id": cls.company.currency_id.id}
+        )
+        users_of_b = {
+            login: new_test_user(
+                cls.env,
+                login,
+                groups=groups,
+                name=login,
+                lang="en_US",
+                company_id=company_b.id,
+                company_ids=[Command.set(company_b.ids)],
+            )
+            for login, groups in (
+                (
+                    "lam_fin_b",
+                    f"base.group_partner_manager,{MODULE}.group_lam_finance",
+                ),
+                ("lam_north", f"{MODULE}.group_lam_maintenance"),
+            )
+        }
         cls.roles = {
+            "finance of another company": users_of_b["lam_fin_b"],
+            "manager of another company": users_of_b["lam_north"],
             "owner": cls.manager_a,
             "colleague in the team": cls.manager_b,
             "manager of another team": cls.manager_c,
@@ -580,3 +606,6 @@ class TestCustomerRecordIsolation(LamCommon):
                         len(self.env[model].with_user(self.finance).search([])),
                         len(self.env[model].search([])),
                     )
+                    # finance of another company: none of them
+                    finance_b = self.roles["finance of another company"]
+                    self.assertFalse(self.env[model].with_user(finance_b).search([]))

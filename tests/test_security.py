@@ -242,3 +242,142 @@ class TestSecurity(LamCommon):
             .with_user(self.manager_a)
             .search([("lam_review_overdue", "=", True)]),
         )
+
+    def test_a_unique_key_tells_nothing_of_a_colleague(self):
+        """Issue 17, hole 14: taking the unique key of a colleague's record
+        (his work log of a day, his plan of a week, another team's dealer
+        report...) is refused exactly as a free key is, by the record rules,
+        not by the constraint naming the record."""
+        dealer_c = self.env["res.partner"].create(
+            {
+                "name": "Chongqing Oil Trading",
+                "is_company": True,
+                "lam_customer_kind": "dealer",
+                "user_id": self.manager_c.id,
+            }
+        )
+        criterion = self.env["lam.prospect.criterion"].create(
+            {"name": "Distance to the depot", "weight": 10}
+        )
+        assessment_criterion = self.env["lam.assessment.criterion"].create(
+            {"name": "Training attended", "weight": 10}
+        )
+        psi = self.env["lam.dealer.psi"].create(
+            {"partner_id": dealer_c.id, "month": "2026-10-01"}
+        )
+        psi_free = self.env["lam.dealer.psi"].create(
+            {"partner_id": dealer_c.id, "month": "2026-09-01"}
+        )
+        assessment = self.env["lam.dealer.assessment"].create(
+            {
+                "partner_id": dealer_c.id,
+                "date_from": "2026-05-01",
+                "date_to": "2026-10-31",
+            }
+        )
+        assessment_free = self.env["lam.dealer.assessment"].create(
+            {
+                "partner_id": dealer_c.id,
+                "date_from": "2025-11-01",
+                "date_to": "2026-04-30",
+            }
+        )
+        sales_plan = self.env["lam.sales.plan"].create(
+            {"month": "2031-12-01", "target_volume": 1000.0}
+        )
+        sales_plan_free = self.env["lam.sales.plan"].create(
+            {"month": "2032-01-01", "target_volume": 1000.0}
+        )
+        categ = self.hydraulic_oil.categ_id
+        c = self.manager_c.id
+        # model: the colleague's values (stored here), the same key but free,
+        # the attacker
+        cases = {
+            "lam.work.log": (
+                {"user_id": c, "date": "2026-11-20"},
+                {"user_id": c, "date": "2026-11-21"},
+                self.manager_a,
+            ),
+            "lam.plan": (
+                {"user_id": c, "period_type": "week", "date": "2026-11-16"},
+                {"user_id": c, "period_type": "week", "date": "2026-11-23"},
+                self.manager_a,
+            ),
+            "lam.dealer.psi": (
+                {"partner_id": dealer_c.id, "month": "2026-08-01"},
+                {"partner_id": dealer_c.id, "month": "2026-07-01"},
+                self.manager_a,
+            ),
+            "lam.dealer.psi.line": (
+                {"psi_id": psi.id, "product_id": self.hydraulic_oil.id},
+                {"psi_id": psi_free.id, "product_id": self.hydraulic_oil.id},
+                self.manager_a,
+            ),
+            "lam.dealer.quota": (
+                {
+                    "partner_id": dealer_c.id,
+                    "month": "2026-11-01",
+                    "categ_id": categ.id,
+                    "target": 10.0,
+                },
+                {
+                    "partner_id": dealer_c.id,
+                    "month": "2026-12-01",
+                    "categ_id": categ.id,
+                    "target": 10.0,
+                },
+                self.manager_a,
+            ),
+            "lam.prospect.score": (
+                {"partner_id": self.customer_c.id, "criterion_id": criterion.id},
+                {"partner_id": dealer_c.id, "criterion_id": criterion.id},
+                self.manager_a,
+            ),
+            "lam.sales.plan.manager": (
+                {"plan_id": sales_plan.id, "user_id": c},
+                {"plan_id": sales_plan_free.id, "user_id": c},
+                self.department_manager,
+            ),
+            "lam.dealer.assessment.line": (
+                {
+                    "assessment_id": assessment.id,
+                    "criterion_id": assessment_criterion.id,
+                    "weight": 10.0,
+                },
+                {
+                    "assessment_id": assessment_free.id,
+                    "criterion_id": assessment_criterion.id,
+                    "weight": 10.0,
+                },
+                self.manager_a,
+            ),
+        }
+        for model, (taken, free, attacker) in cases.items():
+            with self.subTest(model=model):
+                Model = self.env[model]
+                existing = Model.search(
+                    [(fname, "=", value) for fname, value in taken.items()]
+                ) or Model.create(taken)
+                self.assertTrue(existing)
+                Model.search(
+                    [(fname, "=", value) for fname, value in free.items()]
+                ).unlink()
+                errors = []
+                for values in (taken, free):
+                    with self.assertRaises(AccessError) as caught:
+                        with self.env.cr.savepoint():
+                            Model.with_user(attacker).create(values)
+                    errors.append(str(caught.exception))
+                self.assertEqual(errors[0], errors[1])
+        # moving one's own record onto the colleague's key says the same as onto a
+        # free one
+        errors = []
+        for day in ("2026-11-20", "2026-11-21"):
+            own = (
+                self.env["lam.work.log"].with_user(self.manager_a).create({"date": day})
+            )
+            with self.assertRaises(AccessError) as caught:
+                with self.env.cr.savepoint():
+                    own.write({"user_id": self.manager_c.id})
+            errors.append(str(caught.exception))
+        self.assertEqual(errors[0], errors[1])

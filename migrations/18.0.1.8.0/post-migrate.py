@@ -1,0 +1,64 @@
+# Copyright 2026 Lubricant Account Manager developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
+"""Equipment, oil samples, prospect marks, dealer quotas and PSI reports and
+customer stocks have a company (the company rules keep them apart): the
+upgrade gave every existing row the default company; each takes the company
+of its customer, or else that of the customer's account manager. Their lines
+follow the record they hang on."""
+
+import logging
+
+from odoo.tools import SQL
+
+_logger = logging.getLogger(__name__)
+
+OWN_TABLES = (
+    "lam_equipment",
+    "lam_oil_sample",
+    "lam_prospect_score",
+    "lam_dealer_quota",
+    "lam_dealer_psi",
+    "lam_customer_stock",
+)
+# line table, its link column, the table it hangs on
+LINE_TABLES = (
+    ("lam_oil_sample_line", "sample_id", "lam_oil_sample"),
+    ("lam_dealer_psi_line", "psi_id", "lam_dealer_psi"),
+    ("lam_sales_plan_line", "manager_plan_id", "lam_sales_plan_manager"),
+    ("lam_dealer_assessment_line", "assessment_id", "lam_dealer_assessment"),
+)
+
+
+def migrate(cr, version):
+    for table in OWN_TABLES:
+        cr.execute(
+            SQL(
+                """
+                UPDATE %(table)s AS record
+                   SET company_id = COALESCE(partner.company_id, manager.company_id)
+                  FROM res_partner AS partner
+                  LEFT JOIN res_users AS manager ON manager.id = partner.user_id
+                 WHERE partner.id = record.partner_id
+                   AND COALESCE(partner.company_id, manager.company_id) IS NOT NULL
+                   AND COALESCE(partner.company_id, manager.company_id)
+                       IS DISTINCT FROM record.company_id
+                """,
+                table=SQL.identifier(table),
+            )
+        )
+        _logger.info("%s: %s rows take their customer's company", table, cr.rowcount)
+    for table, link, parent in LINE_TABLES:
+        cr.execute(
+            SQL(
+                """
+                UPDATE %(table)s AS line
+                   SET company_id = parent.company_id
+                  FROM %(parent)s AS parent
+                 WHERE parent.id = line.%(link)s
+                   AND parent.company_id IS DISTINCT FROM line.company_id
+                """,
+                table=SQL.identifier(table),
+                parent=SQL.identifier(parent),
+                link=SQL.identifier(link),
+            )
+        )

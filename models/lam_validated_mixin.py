@@ -60,6 +60,37 @@ class LamValidatedMixin(models.AbstractModel):
         if vals["company_id"] not in self.env.user.company_ids.ids:
             raise AccessError(_("A record goes in one of your companies only."))
 
+    def onchange(self, values, field_names, fields_spec):
+        if not self.env.su and not self._lam_validated_prefix:
+            self._lam_check_onchange_reach(values)
+        return super().onchange(values, field_names, fields_spec)
+
+    def _lam_check_onchange_reach(self, values):
+        """A form computes its fields from the records it is given (a visit's
+        map position from its customer, a complaint's dealer flag): the fields
+        related to them are read as the system, so the customers and the
+        addon's records given are checked first, as saving would check them.
+        Those a record edited already holds (a complaint's customer, for the
+        colleague handling it) are shown as the record is."""
+        self.check_access("read")
+        # as the system: what the record holds, read by the user just before
+        record = self[:1].sudo()
+        for fname, value in values.items():
+            field = self._fields.get(fname)
+            if (
+                field is None
+                or field.type != "many2one"
+                or not (
+                    field.comodel_name == "res.partner"
+                    or field.comodel_name.startswith("lam.")
+                )
+            ):
+                continue
+            if isinstance(value, dict):
+                value = value.get("id")
+            if isinstance(value, int) and value and value != record[fname].id:
+                self.env[field.comodel_name].browse(value).check_access("read")
+
     def _lam_check_unique_reach(self, operation, keys_list):
         """Refuse values whose unique key another record the user may not read
         holds (a colleague's work log of that day, another team's quota): the

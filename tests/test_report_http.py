@@ -144,3 +144,40 @@ class TestReportUrls(HttpCase, LamCommon):
             f"/report/xlsx/{MODULE}.report_p9_xlsx/{self.customer_a.id}"
         )
         self.assertEqual(response.status_code, 200)
+
+    def test_a_file_in_a_customer_s_chatter_follows_the_customer(self):
+        """Issue 17, hole 18, decided: a file posted in a customer's chatter is
+        read by who reads the customer, Odoo's own rule for the attachments of
+        a record (its messages follow the same rule): the customer's manager and
+        his department manager, not a colleague; an employee outside the addon
+        reads it, as he reads the contacts and their messages in standard Odoo."""
+        message = self.customer_a.message_post(
+            body="Signed supply agreement",
+            attachments=[("agreement.txt", b"price 14.2 CNY/L")],
+        )
+        attachment = message.attachment_ids
+        self.assertEqual(
+            (attachment.res_model, attachment.res_id),
+            ("res.partner", self.customer_a.id),
+        )
+        self.env.flush_all()
+        url = f"/web/content/{attachment.id}?download=true"
+        for user, allowed in (
+            (self.manager_a, True),
+            (self.department_manager, True),
+            (self.manager_b, False),
+            (self.manager_c, False),
+            (self.internal_user, True),
+        ):
+            with self.subTest(user=user.login):
+                self.authenticate(user.login, user.login)
+                response = self.url_open(url)
+                self.assertEqual(
+                    response.content == b"price 14.2 CNY/L", allowed, response.status_code
+                )
+                readable = (
+                    self.env["ir.attachment"]
+                    .with_user(user)
+                    .search([("id", "=", attachment.id)])
+                )
+                self.assertEqual(bool(readable), allowed)

@@ -381,3 +381,53 @@ class TestSecurity(LamCommon):
                     own.write({"user_id": self.manager_c.id})
             errors.append(str(caught.exception))
         self.assertEqual(errors[0], errors[1])
+
+    def test_a_form_computes_nothing_from_a_colleague_s_customer(self):
+        """Issue 17, hole 15: onchange with a colleague's customer answers
+        neither its position on the map nor whether it is a dealer."""
+        self.customer_c.write({"partner_latitude": 29.56, "partner_longitude": 106.55})
+        for model, spec in (
+            ("lam.visit", {"partner_id": {}, "partner_latitude": {}}),
+            ("lam.complaint", {"partner_id": {}, "is_dealer": {}}),
+        ):
+            with self.subTest(model=model):
+                Model = self.env[model].with_user(self.manager_a)
+                with self.assertRaises(AccessError):
+                    Model.onchange(
+                        {"partner_id": self.customer_c.id}, ["partner_id"], spec
+                    )
+                # his own customer: the form fills in
+                result = Model.onchange(
+                    {"partner_id": self.customer_a.id}, ["partner_id"], spec
+                )
+                self.assertIn("value", result)
+        own = (
+            self.env["lam.visit"]
+            .with_user(self.manager_a)
+            .onchange(
+                {"partner_id": self.customer_a.id},
+                ["partner_id"],
+                {"partner_id": {}, "partner_latitude": {}},
+            )
+        )
+        self.assertEqual(own["value"].get("partner_latitude", 0.0), 0.0)
+
+    def test_who_handles_a_complaint_edits_it_without_reading_the_customer(self):
+        """The onchange check lets a colleague edit a record he may read although
+        its customer is not his (the complaint he handles)."""
+        complaint = self.env["lam.complaint"].create(
+            {
+                "partner_id": self.customer_c.id,
+                "description": "Foam in the gear oil",
+                "user_id": self.manager_a.id,
+            }
+        )
+        spec = {"partner_id": {}, "lots": {}}
+        result = complaint.with_user(self.manager_a).onchange(
+            {"partner_id": self.customer_c.id, "lots": "2611-02"}, ["lots"], spec
+        )
+        self.assertIn("value", result)
+        with self.assertRaises(AccessError):
+            complaint.with_user(self.manager_b).onchange(
+                {"partner_id": self.customer_c.id, "lots": "2611-02"}, ["lots"], spec
+            )

@@ -3,7 +3,7 @@
 
 from markupsafe import Markup
 
-from odoo import _, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 
@@ -50,6 +50,22 @@ class LamApprovalMixin(models.AbstractModel):
     refusal_reason = fields.Text(
         string="Why Refused", copy=False, help="Told to the author of the request."
     )
+
+    can_decide = fields.Boolean(
+        compute="_compute_can_decide",
+        help="The current user decides this request: he approves it or writes "
+        "why he refuses it.",
+    )
+
+    @api.depends("state")
+    @api.depends_context("uid")
+    def _compute_can_decide(self):
+        for request in self:
+            request.can_decide = (
+                request.state == "requested"
+                and request._lam_requester() != self.env.user
+                and request._lam_is_decider()
+            )
 
     def _lam_requester(self):
         self.ensure_one()

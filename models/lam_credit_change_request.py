@@ -8,6 +8,18 @@ from odoo.exceptions import AccessError, ValidationError
 
 from .res_partner_credit import CREDIT_RATINGS, CreditChangeReason
 
+# the credit terms a change sets (field of the request and of the wizard:
+# field of the customer)
+CREDIT_TERMS = {
+    "credit_rating": "lam_credit_rating",
+    "credit_limit": "credit_limit",
+    "payment_term_id": "property_payment_term_id",
+    "risk_sale_order_include": "risk_sale_order_include",
+    "risk_invoice_draft_include": "risk_invoice_draft_include",
+    "risk_invoice_open_include": "risk_invoice_open_include",
+    "risk_invoice_unpaid_include": "risk_invoice_unpaid_include",
+}
+
 
 class LamCreditChangeRequest(models.Model):
     """An account manager's request to change a customer's credit rating,
@@ -17,7 +29,11 @@ class LamCreditChangeRequest(models.Model):
 
     _name = "lam.credit.change.request"
     _description = "Credit Change Request"
-    _inherit = ["lam.customer.record.mixin", "lam.approval.mixin"]
+    _inherit = [
+        "lam.customer.record.mixin",
+        "lam.approval.mixin",
+        "lam.risk.include.mixin",
+    ]
     _order = "create_date desc, id desc"
     _lam_decision_activity = (
         "lubricant_account_manager.mail_activity_type_lam_credit_change"
@@ -59,6 +75,19 @@ class LamCreditChangeRequest(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            # terms left out keep the customer's current ones
+            partner = self.env["res.partner"].browse(vals.get("partner_id"))
+            if partner.exists():
+                # as the system: the current terms are accountants' fields
+                current = partner.sudo()
+                for name, partner_field in CREDIT_TERMS.items():
+                    vals.setdefault(
+                        name,
+                        current._fields[partner_field].convert_to_write(
+                            current[partner_field], current
+                        ),
+                    )
         requests = super().create(vals_list)
         for request in requests:
             request._lam_notify_deciders(
@@ -92,9 +121,10 @@ class LamCreditChangeRequest(models.Model):
             reason = CreditChangeReason(request.reason)
             reason.requested_by = request.requested_by_id
             vals = {
-                "lam_credit_rating": request.credit_rating,
-                "credit_limit": request.credit_limit,
-                "property_payment_term_id": request.payment_term_id.id,
+                partner_field: request._fields[name].convert_to_write(
+                    request[name], request
+                )
+                for name, partner_field in CREDIT_TERMS.items()
             }
             # as the system: the credit fields are accountants'; the decider's
             # right was checked in _lam_check_decision()

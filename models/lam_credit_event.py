@@ -42,6 +42,10 @@ class LamCreditEvent(models.Model):
     new_payment_term_id = fields.Many2one(
         "account.payment.term", string="New Payment Term", readonly=True
     )
+    risk_changes = fields.Json(
+        readonly=True,
+        help="The risk settings changed: {field: [old value, new value]}.",
+    )
     reason = fields.Char(readonly=True)
     requested_by_id = fields.Many2one(
         "res.users",
@@ -58,6 +62,7 @@ class LamCreditEvent(models.Model):
         "new_limit",
         "old_payment_term_id",
         "new_payment_term_id",
+        "risk_changes",
     )
     def _compute_summary(self):
         ratings = dict(self._fields["new_rating"]._description_selection(self.env))
@@ -89,8 +94,40 @@ class LamCreditEvent(models.Model):
                         new=event.new_payment_term_id.name or empty,
                     )
                 )
+            parts += event._lam_risk_change_parts()
             reason = event.reason or _("changed on the customer form")
             event.summary = "; ".join(parts) + f" ({reason})"
+
+    def _lam_risk_change_parts(self):
+        """The risk settings changed, in the reader's language."""
+        self.ensure_one()
+        Partner = self.env["res.partner"]
+
+        def shown(field, value):
+            if field.type == "boolean":
+                return _("yes") if value else _("no")
+            if value is False or value is None:
+                return _("none")
+            if field.type == "selection":
+                return dict(field._description_selection(self.env)).get(value, value)
+            if field.type == "many2one":
+                return self.env[field.comodel_name].browse(value).display_name
+            return self.company_id.currency_id.format(value or 0.0)
+
+        parts = []
+        for fname, (old, new) in sorted((self.risk_changes or {}).items()):
+            field = Partner._fields.get(fname)
+            if field is None:
+                continue  # a setting of a module uninstalled since
+            parts.append(
+                _(
+                    "%(setting)s %(old)s → %(new)s",
+                    setting=field._description_string(self.env),
+                    old=shown(field, old),
+                    new=shown(field, new),
+                )
+            )
+        return parts
 
     @api.depends("partner_id", "date")
     def _compute_display_name(self):

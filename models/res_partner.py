@@ -132,14 +132,17 @@ class ResPartner(models.Model):
     def write(self, vals):
         self._lam_prepare_vals(vals)
         self._lam_check_protected_changes(vals)
-        if vals.get("lam_customer_kind"):
-            # the addon's own risk settings for a new customer, after the checks
-            vals = dict(dict.fromkeys(self._lam_risk_includes, True), **vals)
         customers = (
             self.filtered("is_company")
-            if set(vals).intersection(self._lam_credit_fields)
+            if set(vals).intersection(
+                self._lam_credit_fields + self._lam_risk_setting_fields
+            )
             else self.browse()
         )
+        if vals.get("lam_customer_kind"):
+            # the addon's own risk settings for a new customer, after the checks
+            # (not a change of credit terms: the history does not follow them)
+            vals = dict(dict.fromkeys(self._lam_risk_includes, True), **vals)
         before = {partner.id: partner._lam_credit_snapshot() for partner in customers}
         previous_managers = (
             # as the system: the managers before the write, whoever may read them

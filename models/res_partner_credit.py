@@ -252,6 +252,10 @@ class ResPartner(models.Model):
             "rating": partner.lam_credit_rating,
             "limit": partner.credit_limit,
             "payment_term": partner.property_payment_term_id.with_env(self.env),
+            "risk": {
+                fname: partner._fields[fname].convert_to_write(partner[fname], partner)
+                for fname in self._lam_risk_setting_fields
+            },
         }
 
     def _lam_log_credit_changes(self, before):
@@ -276,6 +280,12 @@ class ResPartner(models.Model):
                     "new_limit": new["limit"],
                     "old_payment_term_id": old["payment_term"].id,
                     "new_payment_term_id": new["payment_term"].id,
+                    "risk_changes": {
+                        fname: [old["risk"][fname], new["risk"][fname]]
+                        for fname in self._lam_risk_setting_fields
+                        if old["risk"][fname] != new["risk"][fname]
+                    }
+                    or False,
                     "reason": reason and str(reason),
                     "requested_by_id": reason
                     and reason.requested_by

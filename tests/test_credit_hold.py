@@ -241,3 +241,75 @@ class TestCreditHoldWalkarounds(LamCommon):
             (request.state, request.reason, request.credit_limit),
             ("refused", "Bigger orders next quarter", 9000.0),
         )
+
+    def test_a_risk_setting_is_asked_for_approved_and_kept_in_the_history(self):
+        """Issue 17, hole 3: a manager asks for a risk setting through a
+        credit change request; finance applies it; the credit history says what
+        changed, who asked and why, like a change of limit."""
+        term = self.env.ref("account.account_payment_term_30days")
+        self.customer_a.sudo().property_payment_term_id = term
+        wizard = (
+            self.env["lam.credit.change.wizard"]
+            .with_user(self.manager_a)
+            .with_context(active_model="res.partner", active_id=self.customer_a.id)
+            .create({"reason": "Draft invoices are pro-forma only"})
+        )
+        self.assertTrue(wizard.is_request)
+        self.assertTrue(wizard.risk_invoice_draft_include)
+        wizard.risk_invoice_draft_include = False
+        wizard.action_apply()
+        request = self.env["lam.credit.change.request"].search(
+            [("partner_id", "=", self.customer_a.id)]
+        )
+        # what was not asked keeps the customer's terms
+        self.assertEqual(
+            (
+                request.risk_invoice_draft_include,
+                request.risk_sale_order_include,
+                request.credit_limit,
+                request.payment_term_id,
+            ),
+            (False, True, LIMIT, term),
+        )
+        # the requester sees no decision to take; finance does
+        self.assertFalse(request.with_user(self.manager_a).can_decide)
+        self.assertTrue(request.with_user(self.finance).can_decide)
+        self.assertTrue(self.customer_a.risk_invoice_draft_include)
+        request.with_user(self.finance).action_approve()
+        self.assertFalse(self.customer_a.risk_invoice_draft_include)
+        self.assertTrue(self.customer_a.risk_sale_order_include)
+        event = self.env["lam.credit.event"].search(
+            [("partner_id", "=", self.customer_a.id)], order="id desc", limit=1
+        )
+        self.assertEqual(
+            (
+                event.risk_changes,
+                event.requested_by_id,
+                event.changed_by_id,
+                event.reason,
+                event.old_limit,
+                event.new_limit,
+            ),
+            (
+                {"risk_invoice_draft_include": [True, False]},
+                self.manager_a,
+                self.finance,
+                "Draft invoices are pro-forma only",
+                LIMIT,
+                LIMIT,
+            ),
+        )
+        self.assertIn("Include Draft Invoices yes → no", event.summary)
+
+    def test_a_risk_setting_changed_on_the_form_is_in_the_history(self):
+        """Those who change credit terms change risk settings on the customer
+        form too (OCA's tab): the credit history follows them, without a reason."""
+        self.customer_a.with_user(self.department_manager).write(
+            {"risk_sale_order_limit": 2000.0}
+        )
+        event = self.env["lam.credit.event"].search(
+            [("partner_id", "=", self.customer_a.id)], order="id desc", limit=1
+        )
+        self.assertEqual(event.risk_changes, {"risk_sale_order_limit": [0.0, 2000.0]})
+        self.assertEqual(event.changed_by_id, self.department_manager)
+        self.assertIn("changed on the customer form", event.summary)

@@ -173,7 +173,9 @@ class TestReportUrls(HttpCase, LamCommon):
                 self.authenticate(user.login, user.login)
                 response = self.url_open(url)
                 self.assertEqual(
-                    response.content == b"price 14.2 CNY/L", allowed, response.status_code
+                    response.content == b"price 14.2 CNY/L",
+                    allowed,
+                    response.status_code,
                 )
                 readable = (
                     self.env["ir.attachment"]

@@ -4,14 +4,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..models.lam_credit_change_request import CREDIT_TERMS as PARTNER_FIELDS
 from ..models.res_partner_credit import CREDIT_RATINGS, CreditChangeReason
-
-# wizard field: partner field it edits
-PARTNER_FIELDS = {
-    "credit_rating": "lam_credit_rating",
-    "credit_limit": "credit_limit",
-    "payment_term_id": "property_payment_term_id",
-}
 
 
 class LamCreditChangeWizard(models.TransientModel):
@@ -23,7 +17,7 @@ class LamCreditChangeWizard(models.TransientModel):
 
     _name = "lam.credit.change.wizard"
     _description = "Change Credit Status"
-    _inherit = ["lam.validated.mixin"]
+    _inherit = ["lam.validated.mixin", "lam.risk.include.mixin"]
 
     partner_id = fields.Many2one(
         "res.partner",
@@ -165,9 +159,12 @@ class LamCreditChangeWizard(models.TransientModel):
             self.env["lam.credit.change.request"].create(
                 {
                     "partner_id": wizard.partner_id.id,
-                    "credit_rating": wizard.credit_rating,
-                    "credit_limit": wizard.credit_limit,
-                    "payment_term_id": wizard.payment_term_id.id,
+                    **{
+                        name: wizard._fields[name].convert_to_write(
+                            wizard[name], wizard
+                        )
+                        for name in PARTNER_FIELDS
+                    },
                     "reason": wizard.reason,
                 }
             )

@@ -10,12 +10,12 @@ from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
 from ..tools.periods import month_bounds, plan_deadlines, week_bounds
-from ..tools.working_hours import working_hours_in_days
+from ..tools.working_hours import working_hours_by_day
 
 PERIODS = [("day", "Day"), ("week", "Week"), ("month", "Month")]
 REQUIREMENTS = [
     ("work_log", "Work log written"),
-    ("calls", "Phone/online contacts"),
+    ("calls", "Customers contacted by phone/online"),
     ("field_day_customers", "Customers visited on a field day"),
     ("field_days", "Field days"),
     ("reviews", "Archives reviewed"),
@@ -59,6 +59,23 @@ class LamScorecard(models.Model):
     )
     missed_count = fields.Integer(
         string="Requirements Missed", readonly=True, aggregator="sum"
+    )
+    contacts = fields.Float(
+        string="Calls Made",
+        readonly=True,
+        aggregator="sum",
+        digits=(12, 0),
+        help="Customers contacted: the phone and online contacts made to them.",
+    )
+    in_progress = fields.Boolean(
+        readonly=True,
+        help="The week or month is still running: neither met nor missed yet.",
+    )
+    field_method = fields.Selection(
+        [("field_days", "Field Days"), ("day_out", "Day Out")],
+        string="Field Time Counted As",
+        readonly=True,
+        help="How the share of time in the field was measured (Settings).",
     )
 
     @api.model
@@ -135,16 +152,18 @@ class LamScorecard(models.Model):
                     """
                     INSERT INTO lam_scorecard (
                            user_id, period, date_from, date_to, requirement, actual,
-                           target, met, met_count, missed_count,
-                           create_uid, create_date, write_uid, write_date)
+                           target, met, met_count, missed_count, contacts, in_progress,
+                           field_method, create_uid, create_date, write_uid, write_date)
                     SELECT r.user_id, r.period, r.date_from, r.date_to, r.requirement,
                            r.actual, r.target, r.met, r.met_count, r.missed_count,
+                           r.contacts, r.in_progress, r.field_method,
                            %(uid)s, NOW() AT TIME ZONE 'UTC',
                            %(uid)s, NOW() AT TIME ZONE 'UTC'
                       FROM jsonb_to_recordset(%(rows)s::jsonb) AS r(
                            user_id int, period varchar, date_from date, date_to date,
                            requirement varchar, actual float8, target float8,
-                           met bool, met_count int, missed_count int)
+                           met bool, met_count int, missed_count int, contacts float8,
+                           in_progress bool, field_method varchar)
                         ON CONFLICT (user_id, period, date_from, requirement)
                         DO UPDATE SET date_to = EXCLUDED.date_to,
                                       actual = EXCLUDED.actual,
@@ -152,12 +171,19 @@ class LamScorecard(models.Model):
                                       met = EXCLUDED.met,
                                       met_count = EXCLUDED.met_count,
                                       missed_count = EXCLUDED.missed_count,
+                                      contacts = EXCLUDED.contacts,
+                                      in_progress = EXCLUDED.in_progress,
+                                      field_method = EXCLUDED.field_method,
                                       write_uid = EXCLUDED.write_uid,
                                       write_date = EXCLUDED.write_date
                      WHERE (lam_scorecard.date_to, lam_scorecard.actual,
-                            lam_scorecard.target, lam_scorecard.met)
+                            lam_scorecard.target, lam_scorecard.met,
+                            lam_scorecard.contacts, lam_scorecard.in_progress,
+                            lam_scorecard.field_method)
                            IS DISTINCT FROM (EXCLUDED.date_to, EXCLUDED.actual,
-                                             EXCLUDED.target, EXCLUDED.met)
+                                             EXCLUDED.target, EXCLUDED.met,
+                                             EXCLUDED.contacts, EXCLUDED.in_progress,
+                                             EXCLUDED.field_method)
                     """,
                     uid=self.env.uid,
                     rows=payload,
@@ -174,8 +200,26 @@ class LamScorecard(models.Model):
 
     @api.model
     def _lam_row(
-        self, user, period, date_from, date_to, requirement, actual, target, met=None
+        self,
+        user,
+        period,
+        date_from,
+        date_to,
+        requirement,
+        actual,
+        target,
+        met=None,
+        **extra,
     ):
+        """A row; ``extra``: contacts, field_method. A period still running is in
+        progress unless met already: neither met nor missed."""
+        # a deadline (plan, summary) is met or missed once due; a figure is judged
+        # when its period ends
+        in_progress = (
+            met is None
+            and actual < target
+            and date_to >= fields.Date.context_today(self)
+        )
         met = actual >= target if met is None else met
         return {
             "user_id": user.id,
@@ -187,7 +231,10 @@ class LamScorecard(models.Model):
             "target": target,
             "met": met,
             "met_count": int(met),
-            "missed_count": int(not met),
+            "missed_count": int(not met and not in_progress),
+            "in_progress": in_progress,
+            "contacts": extra.get("contacts", 0.0),
+            "field_method": extra.get("field_method"),
         }
 
     @api.model
@@ -203,8 +250,9 @@ class LamScorecard(models.Model):
                 day,
                 day,
                 "calls",
-                data["calls"].get(key, 0),
+                data["contacted"].get(key, 0),
                 company.lam_target_daily_calls,
+                contacts=data["calls"].get(key, 0),
             ),
         ]
         visited = data["visited"].get(key, 0)
@@ -265,6 +313,7 @@ class LamScorecard(models.Model):
                 "field_share",
                 round(share, 1),
                 company.lam_target_field_share,
+                field_method=company.lam_field_time_method,
             )
         ]
         return rows + self._lam_plan_rows(user, "month", first, last, data)
@@ -350,21 +399,18 @@ class LamScorecard(models.Model):
                 ],
             )
         )
+        calendar = self._lam_calendar_data(users, start, end)
         field_hours = defaultdict(float)
-        for (user_id, day), hours in grouped(
-            "lam.visit",
-            "visit_date",
-            "field_hours:sum",
-            [("state", "in", ("done", "reported"))],
+        for (user_id, day), hours in self._lam_field_day_hours(
+            users, start, end, calendar["day_hours"]
         ).items():
             field_hours[user_id, month_bounds(day)[0]] += hours
+        phoned = [("channel", "in", ("phone", "online"))]
         return {
             "logs": grouped("lam.work.log", "date", "__count"),
-            "calls": grouped(
-                "lam.communication",
-                "day",
-                "__count",
-                [("channel", "in", ("phone", "online"))],
+            "calls": grouped("lam.communication", "day", "__count", phoned),
+            "contacted": grouped(
+                "lam.communication", "day", "partner_id:count_distinct", phoned
             ),
             "visited": grouped(
                 "lam.visit",
@@ -378,8 +424,59 @@ class LamScorecard(models.Model):
                 (plan["user_id"][0], plan["period_type"], plan["date_from"]): plan
                 for plan in plans
             },
-            **self._lam_calendar_data(users, start, end),
+            **calendar,
         }
+
+    @api.model
+    def _lam_field_day_hours(self, users, start, end, day_hours):
+        """{(user id, day): hours in the field} on the days with a visit done,
+        as the company's setting counts them (one grouped query):
+
+        - field days: the manager's working hours that day;
+        - day out: from leaving for the first visit (its check-in, or its planned
+          start, less the travel to it: from the departure time it records, or
+          the setting) to the last check-out plus the way back; a day without any
+          check-out counts the visits' planned durations.
+        """
+        # as the system: the figures of the managers the caller may see
+        days = (
+            self.env["lam.visit"]
+            .sudo()
+            ._read_group(
+                [
+                    ("user_id", "in", users.ids),
+                    ("visit_date", ">=", start),
+                    ("visit_date", "<=", end),
+                    ("state", "in", ("done", "reported")),
+                ],
+                ["user_id", "visit_date:day"],
+                [
+                    "checkin_time:min",
+                    "planned_start:min",
+                    "checkout_time:max",
+                    "departure_time:min",
+                    "planned_duration:sum",
+                ],
+            )
+        )
+        result = {}
+        for user, day, checkin, planned, checkout, departure, planned_hours in days:
+            day = fields.Date.to_date(day)
+            company = user.company_id
+            if company.lam_field_time_method == "field_days":
+                result[user.id, day] = day_hours.get((user.id, day), 0.0)
+                continue
+            first = checkin or planned
+            if not checkout or not first or checkout <= first:
+                result[user.id, day] = planned_hours
+                continue
+            travel = company.lam_field_travel_hours
+            if departure and departure < first:
+                travel = (first - departure).total_seconds() / 3600
+            result[user.id, day] = (
+                checkout - first
+            ).total_seconds() / 3600 + 2 * travel
+        return result
 
     @api.model
     def _lam_calendar_data(self, users, start, end):
@@ -391,7 +488,7 @@ class LamScorecard(models.Model):
             by_calendar[
                 user.resource_calendar_id or user.company_id.resource_calendar_id
             ] |= user
-        working_days, work_hours = {}, {}
+        working_days, work_hours, day_hours = {}, {}, {}
         months = sorted({month_bounds(day)[0] for day in self._lam_days(start, end)})
         for calendar, calendar_users in by_calendar.items():
             weekdays = (
@@ -399,16 +496,23 @@ class LamScorecard(models.Model):
                 if calendar
                 else set(range(5))
             )
-            hours = {
-                first: working_hours_in_days(calendar, first, month_bounds(first)[1])
-                for first in months
-            }
+            by_day = working_hours_by_day(
+                calendar, months[0], month_bounds(months[-1])[1]
+            )
+            hours = defaultdict(float)
+            for day, value in by_day.items():
+                hours[month_bounds(day)[0]] += value
             for user in calendar_users:
                 working_days[user.id] = weekdays
-                work_hours.update(
-                    {(user.id, first): value for first, value in hours.items()}
+                work_hours.update({(user.id, first): hours[first] for first in months})
+                day_hours.update(
+                    {(user.id, day): value for day, value in by_day.items()}
                 )
-        return {"working_days": working_days, "work_hours": work_hours}
+        return {
+            "working_days": working_days,
+            "work_hours": work_hours,
+            "day_hours": day_hours,
+        }
 
     @api.model
     def _cron_refresh(self):

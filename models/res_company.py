@@ -88,6 +88,25 @@ class ResCompany(models.Model):
     lam_target_field_share = fields.Float(
         string="Share of Working Time in the Field (%)", default=50.0
     )
+    lam_field_time_method = fields.Selection(
+        [
+            ("field_days", "Field Days"),
+            ("day_out", "Day Out"),
+        ],
+        string="Time in the Field Counted As",
+        default="field_days",
+        required=True,
+        help="Field Days: a day with a visit done counts the manager's working hours "
+        "that day. Day Out: from leaving for the first visit (its check-in less the "
+        "travel time) to the last check-out plus the way back; a day without any "
+        "check-out counts the visits' planned durations.",
+    )
+    lam_field_travel_hours = fields.Float(
+        string="Travel to the First Customer (hours)",
+        default=0.5,
+        help="Day Out: the way to the first visit and back, each, when the visit "
+        "records no departure time.",
+    )
     # --- ABC grading (Art. 19) and contact cadences (Art. 20-22)
     lam_abc_basis = fields.Selection(
         [("volume", "Volume in the Reference Unit"), ("revenue", "Untaxed Revenue")],
@@ -251,7 +270,8 @@ class ResCompany(models.Model):
             "COALESCE(lam_target_field_day_customers, 0) >= 0 "
             "AND COALESCE(lam_target_field_days_week, 0) >= 0 AND "
             "COALESCE(lam_target_reviews_week, 0) >= 0 "
-            "AND COALESCE(lam_target_field_share, 0) BETWEEN 0 AND 100)",
+            "AND COALESCE(lam_target_field_share, 0) BETWEEN 0 AND 100 "
+            "AND COALESCE(lam_field_travel_hours, 0) BETWEEN 0 AND 24)",
             "Planning deadlines and work targets cannot be negative, and a share is at "
             "most 100%.",
         ),

@@ -63,6 +63,14 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.lam_target_field_share",
         readonly=False,
     )
+    lam_field_time_method = fields.Selection(
+        related="company_id.lam_field_time_method",
+        readonly=False,
+    )
+    lam_field_travel_hours = fields.Float(
+        related="company_id.lam_field_travel_hours",
+        readonly=False,
+    )
     lam_abc_basis = fields.Selection(
         related="company_id.lam_abc_basis",
         readonly=False,

@@ -25,9 +25,9 @@ TODAY = "2026-11-10 04:00:00"  # Tuesday 10 November, noon in Shanghai
 
 def utc(day, hour, minute=0):
     """Shanghai wall-clock time of ``day`` as the naive UTC datetime Odoo stores."""
-    return datetime.datetime.combine(
-        day, datetime.time(hour, minute)
-    ) - datetime.timedelta(hours=8)
+    return datetime.datetime.combine(day, datetime.time()) + datetime.timedelta(
+        hours=hour - 8, minutes=minute
+    )
 
 
 class LamPlanningCase(LamCommon):
@@ -228,12 +228,10 @@ class TestScorecard(LamPlanningCase):
         expected = {
             # days
             ("day", WEEK, "work_log"): (1.0, 1.0, True),
-            ("day", WEEK, "calls"): (5.0, 5.0, True),
-            ("day", D(2026, 10, 27), "calls"): (
-                4.0,
-                5.0,
-                False,
-            ),  # the email does not count
+            # customers contacted: five calls and four calls to one customer (the
+            # email does not count)
+            ("day", WEEK, "calls"): (1.0, 5.0, False),
+            ("day", D(2026, 10, 27), "calls"): (1.0, 5.0, False),
             ("day", D(2026, 10, 28), "work_log"): (0.0, 1.0, False),
             ("day", D(2026, 10, 29), "field_day_customers"): (2.0, 2.0, True),
             ("day", D(2026, 10, 30), "field_day_customers"): (1.0, 2.0, False),
@@ -245,9 +243,9 @@ class TestScorecard(LamPlanningCase):
             ("week", WEEK, "summary_on_time"): (0.0, 1.0, False),
             ("week", NEXT_WEEK, "field_days"): (1.0, 3.0, False),
             ("week", NEXT_WEEK, "plan_on_time"): (0.0, 1.0, False),  # no plan at all
-            # months: 6.5 h of 22 working days x 8 h in October, 8 h of 21 x 8 h in
-            # November
-            ("month", D(2026, 10, 1), "field_share"): (3.7, 50.0, False),
+            # months, field days: 2 of 22 working days of 8 h in October, 1 of 21
+            # in November (still running on 10 November: in progress)
+            ("month", D(2026, 10, 1), "field_share"): (9.1, 50.0, False),
             ("month", D(2026, 11, 1), "field_share"): (4.8, 50.0, False),
             ("month", D(2026, 11, 1), "plan_on_time"): (1.0, 1.0, True),
             ("month", D(2026, 10, 1), "summary_on_time"): (0.0, 1.0, False),
@@ -270,7 +268,7 @@ class TestScorecard(LamPlanningCase):
         before = self._refresh()
         self.company.write(
             {
-                "lam_target_daily_calls": 4,
+                "lam_target_daily_calls": 1,
                 "lam_target_field_days_week": 2,
                 "lam_target_field_share": 3.5,
             }
@@ -283,10 +281,10 @@ class TestScorecard(LamPlanningCase):
             ),
             len(before),
         )
-        self.assertEqual(after["day", D(2026, 10, 27), "calls"], (4.0, 4.0, True))
+        self.assertEqual(after["day", D(2026, 10, 27), "calls"], (1.0, 1.0, True))
         self.assertEqual(after["week", WEEK, "field_days"], (2.0, 2.0, True))
         self.assertEqual(
-            after["month", D(2026, 10, 1), "field_share"], (3.7, 3.5, True)
+            after["month", D(2026, 10, 1), "field_share"], (9.1, 3.5, True)
         )
 
     def test_a_refresh_updates_rows_in_place(self):
@@ -307,6 +305,121 @@ class TestScorecard(LamPlanningCase):
             with self.cr.savepoint():
                 calls.copy()
                 self.env.flush_all()
+
+    def _standard_october(self, user, customers):
+        """The standard's minimum week (Art. 22.4) all October: field days on
+        Monday, Wednesday and Friday (13 days), two customers a day, 1.5 h each
+        (9:00-10:30 and 14:00-15:30, checked in and out)."""
+        days = [D(2026, 10, 2)] + [
+            D(2026, 10, day) for day in (5, 7, 9, 12, 14, 16, 19, 21, 23, 26, 28, 30)
+        ]
+        for day in days:
+            self._done_visit(user, customers[0], day, 9, 10.5)
+            self._done_visit(user, customers[1], day, 14, 15.5)
+        return days
+
+    def _month_row(self, user, first, requirement):
+        return self.env["lam.scorecard"].search(
+            [
+                ("user_id", "=", user.id),
+                ("period", "=", "month"),
+                ("date_from", "=", first),
+                ("requirement", "=", requirement),
+            ]
+        )
+
+    def test_the_standard_s_minimum_week_reaches_the_field_time_target(self):
+        """Issue 18, item 1: the standard's own minimum week counts as at least
+        half the working time in the field, by either method; the checked-in
+        hours alone gave 22 %."""
+        b = self.manager_b
+        second = self.env["res.partner"].create(
+            {
+                "name": "Bohai Shipyard",
+                "is_company": True,
+                "lam_customer_kind": "terminal",
+                "user_id": b.id,
+            }
+        )
+        days = self._standard_october(b, (self.customer_b, second))
+        self.assertEqual(len(days), 13)
+        visits = self.env["lam.visit"].search([("user_id", "=", b.id)])
+        self.assertAlmostEqual(sum(visits.mapped("field_hours")), 39.0)
+        Scorecard = self.env["lam.scorecard"]
+        with freeze_time(TODAY):
+            Scorecard._lam_refresh(b, D(2026, 10, 1), D(2026, 10, 31))
+        row = self._month_row(b, D(2026, 10, 1), "field_share")
+        # 13 field days of 8 h out of 22 working days of 8 h
+        self.assertEqual(
+            (row.actual, row.target, row.met, row.field_method, row.in_progress),
+            (59.1, 50.0, True, "field_days", False),
+        )
+        # day out: 9:00 less 0.5 h to 15:30 plus 0.5 h = 7.5 h a day
+        self.company.lam_field_time_method = "day_out"
+        with freeze_time(TODAY):
+            Scorecard._lam_refresh(b, D(2026, 10, 1), D(2026, 10, 31))
+        self.assertEqual(
+            (row.actual, row.met, row.field_method), (55.4, True, "day_out")
+        )
+        # a departure recorded gives the travel: 8:00 for the first visit of 2 October
+        # (1 h each way: 7.5 h + 1 h that day), and a day nobody checked out counts
+        # its planned durations (the visits of 5 October: 2 x 1 h planned)
+        first = visits.filtered(
+            lambda visit: visit.visit_date == D(2026, 10, 2)
+            and visit.partner_id == self.customer_b
+        )
+        first.sudo().departure_time = utc(D(2026, 10, 2), 8)
+        visits.filtered(lambda visit: visit.visit_date == D(2026, 10, 5)).sudo().write(
+            {"checkout_time": False}
+        )
+        with freeze_time(TODAY):
+            Scorecard._lam_refresh(b, D(2026, 10, 1), D(2026, 10, 31))
+        # 11 days x 7.5 h + 8.5 h + 2 h = 93 h of 176 h
+        self.assertEqual(row.actual, round(100 * 93 / 176, 1))
+
+    def test_a_month_still_running_is_in_progress(self):
+        rows = self._refresh()
+        row = self._month_row(self.manager_a, D(2026, 11, 1), "field_share")
+        self.assertEqual(
+            (row.in_progress, row.met, row.met_count, row.missed_count),
+            (True, False, 0, 0),
+        )
+        october = self._month_row(self.manager_a, D(2026, 10, 1), "field_share")
+        self.assertEqual((october.in_progress, october.missed_count), (False, 1))
+        # a plan's deadline is judged once due, the period running or not
+        self.assertEqual(rows["week", NEXT_WEEK, "plan_on_time"], (0.0, 1.0, False))
+
+    def test_customers_contacted_not_calls_made(self):
+        """Issue 18, item 3: five calls to three customers are three customers
+        contacted of the five a day asks; the row shows the five calls too."""
+        b = self.manager_b
+        others = self.env["res.partner"].create(
+            [
+                {
+                    "name": name,
+                    "is_company": True,
+                    "lam_customer_kind": "terminal",
+                    "user_id": b.id,
+                }
+                for name in ("Bohai Shipyard", "Dalian Port")
+            ]
+        )
+        day = D(2026, 11, 4)
+        self._calls(b, self.customer_b, day, ["phone", "phone", "online"])
+        self._calls(b, others[0], day, ["phone"])
+        self._calls(b, others[1], day, ["online", "email"])
+        with freeze_time(TODAY):
+            self.env["lam.scorecard"]._lam_refresh(b, day, day)
+        row = self.env["lam.scorecard"].search(
+            [
+                ("user_id", "=", b.id),
+                ("date_from", "=", day),
+                ("requirement", "=", "calls"),
+            ]
+        )
+        self.assertEqual(
+            (row.actual, row.contacts, row.target, row.met), (3.0, 5.0, 5.0, False)
+        )
 
     def test_work_done_by_a_senior_on_his_customer_is_not_the_manager_s(self):
         # the department manager visits manager A's customer: his field day, not A's

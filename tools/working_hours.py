@@ -32,12 +32,18 @@ def working_hours_between(calendar, start, end):
     )
 
 
-def working_hours_in_days(calendar, first_day, last_day):
-    """Working hours on ``calendar`` from the start of ``first_day`` to the end
-    of ``last_day``, in the calendar's time zone."""
+def working_hours_by_day(calendar, first_day, last_day):
+    """{date: working hours} on ``calendar`` for each day from ``first_day`` to
+    ``last_day`` (days without work left out), in the calendar's time zone,
+    from one computation of the calendar's intervals."""
     if not calendar:
-        return 0.0
+        return {}
     tz = pytz.timezone(calendar.tz or "UTC")
     begin = tz.localize(datetime.datetime.combine(first_day, datetime.time.min))
     finish = tz.localize(datetime.datetime.combine(last_day, datetime.time.max))
-    return calendar.get_work_hours_count(begin, finish, compute_leaves=True)
+    intervals = calendar._work_intervals_batch(begin, finish, compute_leaves=True)
+    hours = {}
+    for start, stop, _records in intervals[False]:
+        day = start.astimezone(tz).date()
+        hours[day] = hours.get(day, 0.0) + (stop - start).total_seconds() / 3600
+    return hours

@@ -4,10 +4,16 @@
 customer stocks have a company (the company rules keep them apart): the
 upgrade gave every existing row the default company; each takes the company
 of its customer, or else that of the customer's account manager. Their lines
-follow the record they hang on."""
+follow the record they hang on.
+
+The scorecard's phone/online figure counts customers now (it counted calls,
+which are kept beside it), the share of time in the field counts field days
+by default, and a running week or month is in progress: the stored rows are
+computed again, from the work they are figures of."""
 
 import logging
 
+from odoo import SUPERUSER_ID, api
 from odoo.tools import SQL
 
 _logger = logging.getLogger(__name__)
@@ -62,3 +68,17 @@ def migrate(cr, version):
                 link=SQL.identifier(link),
             )
         )
+
+    _recompute_scorecard(cr)
+
+
+def _recompute_scorecard(cr):
+    cr.execute("SELECT MIN(date_from), MAX(date_to) FROM lam_scorecard")
+    first, last = cr.fetchone()
+    if not first:
+        return
+    env = api.Environment(cr, SUPERUSER_ID, {})
+    cr.execute("SELECT DISTINCT user_id FROM lam_scorecard")
+    users = env["res.users"].browse([row[0] for row in cr.fetchall()]).exists()
+    env["lam.scorecard"]._lam_refresh(users, first, last)
+    _logger.info("scorecard computed again from %s to %s", first, last)

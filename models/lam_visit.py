@@ -160,10 +160,17 @@ class LamVisit(models.Model):
         compute="_compute_late_minutes",
         store=True,
         aggregator="avg",
-        help="Arrival after the appointment (or the planned start): Art. 25 asks to be "
-        "there 5-10 minutes early.",
+        help="Check-in after the arrival margin before the appointment (or the "
+        "planned start): Art. 35 asks to be there 5-10 minutes early.",
     )
     is_late = fields.Boolean(string="Late", compute="_compute_late_minutes", store=True)
+    arrival = fields.Selection(
+        [("early", "Early"), ("on_time", "On Time"), ("late", "Late")],
+        compute="_compute_late_minutes",
+        store=True,
+        help="On time: checked in the arrival margin (Settings, 5 minutes) to twice "
+        "that before the appointment (5-10 minutes); early before, late after.",
+    )
     field_hours = fields.Float(
         string="Time in the Field (hours)",
         compute="_compute_field_hours",
@@ -226,17 +233,26 @@ class LamVisit(models.Model):
             done = sum(bool(visit[fname]) for fname in PREPARATION_FIELDS)
             visit.preparation_progress = round(100 * done / len(PREPARATION_FIELDS))
 
-    @api.depends("checkin_time", "appointment_start", "planned_start")
+    @api.depends(
+        "checkin_time",
+        "appointment_start",
+        "planned_start",
+        "user_id.company_id.lam_arrival_margin_minutes",
+    )
     def _compute_late_minutes(self):
         for visit in self:
             expected = visit.appointment_start or visit.planned_start
-            late = (
-                (visit.checkin_time - expected).total_seconds() / 60
-                if visit.checkin_time and expected
-                else 0
-            )
+            if not (visit.checkin_time and expected):
+                visit.late_minutes, visit.is_late, visit.arrival = 0, False, False
+                continue
+            margin = visit.user_id.company_id.lam_arrival_margin_minutes
+            # minutes after the moment to be there: the margin before the appointment
+            late = (visit.checkin_time - expected).total_seconds() / 60 + margin
             visit.late_minutes = max(0, int(late))
             visit.is_late = late > 0
+            visit.arrival = (
+                "late" if late > 0 else "early" if late < -margin else "on_time"
+            )
 
     @api.depends("state", "checkin_time", "checkout_time", "planned_duration")
     def _compute_field_hours(self):

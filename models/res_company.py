@@ -88,6 +88,12 @@ class ResCompany(models.Model):
     lam_target_field_share = fields.Float(
         string="Share of Working Time in the Field (%)", default=50.0
     )
+    lam_arrival_margin_minutes = fields.Integer(
+        string="Arrive Minutes before the Appointment",
+        default=5,
+        help="Art. 35: be there 5-10 minutes early. A check-in later than this "
+        "before the appointment is late; earlier than twice this is early.",
+    )
     lam_field_time_method = fields.Selection(
         [
             ("field_days", "Field Days"),
@@ -271,7 +277,8 @@ class ResCompany(models.Model):
             "AND COALESCE(lam_target_field_days_week, 0) >= 0 AND "
             "COALESCE(lam_target_reviews_week, 0) >= 0 "
             "AND COALESCE(lam_target_field_share, 0) BETWEEN 0 AND 100 "
-            "AND COALESCE(lam_field_travel_hours, 0) BETWEEN 0 AND 24)",
+            "AND COALESCE(lam_field_travel_hours, 0) BETWEEN 0 AND 24 "
+            "AND COALESCE(lam_arrival_margin_minutes, 0) BETWEEN 0 AND 240)",
             "Planning deadlines and work targets cannot be negative, and a share is at "
             "most 100%.",
         ),

@@ -63,6 +63,10 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.lam_target_field_share",
         readonly=False,
     )
+    lam_arrival_margin_minutes = fields.Integer(
+        related="company_id.lam_arrival_margin_minutes",
+        readonly=False,
+    )
     lam_field_time_method = fields.Selection(
         related="company_id.lam_field_time_method",
         readonly=False,

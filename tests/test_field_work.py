@@ -227,7 +227,10 @@ class TestVisit(LamFieldWorkCase):
         )
         with freeze_time(utc(DAY, 9, 12)):
             visit.action_check_in(latitude=41.1, longitude=122.99)
-        self.assertEqual((visit.late_minutes, visit.is_late), (12, True))
+        # there at 9:12 for 9:00: late by 17 minutes (the margin is 5 minutes early)
+        self.assertEqual(
+            (visit.late_minutes, visit.is_late, visit.arrival), (17, True, "late")
+        )
         self.assertEqual(
             (visit.checkin_latitude, visit.checkin_longitude), (41.1, 122.99)
         )
@@ -245,9 +248,40 @@ class TestVisit(LamFieldWorkCase):
         )
         with freeze_time(utc(DAY, 13, 52)):
             early.action_check_in()
-        self.assertEqual((early.late_minutes, early.is_late), (0, False))
+        # 8 minutes early: on time (5 to 10 minutes early)
+        self.assertEqual(
+            (early.late_minutes, early.is_late, early.arrival), (0, False, "on_time")
+        )
         early.action_done()  # nobody checked out: the planned duration counts
         self.assertAlmostEqual(early.field_hours, 2.0)
+
+    def test_arrival_against_the_margin_before_the_appointment(self):
+        """Issue 18, item 6: Art. 35 asks to arrive 5-10 minutes early: against
+        that margin (a setting) a visit is on time, early or late."""
+        expected = {
+            (8, 58): (3, True, "late"),  # 2 minutes early is 3 minutes late
+            (8, 55): (0, False, "on_time"),
+            (8, 50): (0, False, "on_time"),
+            (8, 45): (0, False, "early"),
+        }
+        for (hour, minute), figures in expected.items():
+            with self.subTest(checkin=f"{hour}:{minute}"):
+                visit = self._visit(
+                    start=utc(DAY, 9), next_visit_date=DAY + datetime.timedelta(days=7)
+                )
+                with freeze_time(utc(DAY, hour, minute)):
+                    visit.action_check_in()
+                self.assertEqual(
+                    (visit.late_minutes, visit.is_late, visit.arrival), figures
+                )
+        self.company.lam_arrival_margin_minutes = 0
+        self.assertEqual(visit.arrival, "early")
+        late = self._visit(
+            start=utc(DAY, 14), next_visit_date=DAY + datetime.timedelta(days=7)
+        )
+        with freeze_time(utc(DAY, 14, 1)):
+            late.action_check_in()
+        self.assertEqual((late.late_minutes, late.arrival), (1, "late"))
 
     def test_senior_visit_stays_his_after_reassignment(self):
         visit = self._visit(user=self.department_manager)

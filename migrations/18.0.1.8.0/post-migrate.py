@@ -9,7 +9,10 @@ follow the record they hang on.
 The scorecard's phone/online figure counts customers now (it counted calls,
 which are kept beside it), the share of time in the field counts field days
 by default, and a running week or month is in progress: the stored rows are
-computed again, from the work they are figures of."""
+computed again, from the work they are figures of.
+
+A visit's lateness is measured against the arrival margin before the
+appointment (5 minutes early): the stored minutes late are computed again."""
 
 import logging
 
@@ -70,6 +73,19 @@ def migrate(cr, version):
         )
 
     _recompute_scorecard(cr)
+    _recompute_lateness(cr)
+
+
+def _recompute_lateness(cr):
+    env = api.Environment(cr, SUPERUSER_ID, {})
+    Visit = env["lam.visit"]
+    visits = Visit.with_context(active_test=False).search(
+        [("checkin_time", "!=", False)]
+    )
+    for fname in ("late_minutes", "is_late", "arrival"):
+        env.add_to_compute(Visit._fields[fname], visits)
+    env.flush_all()
+    _logger.info("lateness of %s visits computed again", len(visits))
 
 
 def _recompute_scorecard(cr):

@@ -14,9 +14,9 @@ CONTACT_TYPES = [
     ("key_person", "Key Person Present"),
 ]
 PERIOD_TYPES = [
-    ("days", "Rolling Days"),
-    ("week", "Calendar Weeks"),
-    ("month", "Calendar Months"),
+    ("days", "Days"),
+    ("week", "Weeks"),
+    ("month", "Months"),
 ]
 # How far back contacts are read to say since when a customer is uncovered.
 LOOKBACK_DAYS = 400
@@ -84,7 +84,16 @@ class LamCadenceRule(models.Model):
     period_length = fields.Integer(
         required=True,
         default=1,
-        help="Days of the rolling window, or number of calendar weeks or months.",
+        help="Days of the rolling window, or number of weeks or months.",
+    )
+    window = fields.Selection(
+        [("rolling", "Rolling"), ("calendar", "Calendar")],
+        required=True,
+        default="rolling",
+        help="Weeks and months: Rolling counts the contacts of the last N weeks or "
+        "months up to today (every two months means never more than two months "
+        "apart); Calendar counts those of the current calendar period (January and "
+        "February, March and April...).",
     )
     # --- the activity
     activity_type_id = fields.Many2one(
@@ -122,18 +131,29 @@ class LamCadenceRule(models.Model):
         ),
     ]
 
-    @api.depends("min_count", "period_type", "period_length", "contact_type")
+    @api.depends("min_count", "period_type", "period_length", "contact_type", "window")
     def _compute_description(self):
-        types = dict(self._fields["period_type"]._description_selection(self.env))
+        units = {
+            "days": _("days"),
+            "week": _("weeks"),
+            "month": _("months"),
+        }
         for rule in self:
             if rule.contact_type == "key_person":
                 rule.description = _("Always")
-            else:
+            elif rule._lam_is_rolling():
                 rule.description = _(
-                    "%(count)s per %(length)s %(unit)s",
+                    "%(count)s in any %(length)s %(unit)s",
                     count=rule.min_count,
                     length=rule.period_length,
-                    unit=types.get(rule.period_type, ""),
+                    unit=units.get(rule.period_type, ""),
+                )
+            else:
+                rule.description = _(
+                    "%(count)s per %(length)s calendar %(unit)s",
+                    count=rule.min_count,
+                    length=rule.period_length,
+                    unit=units.get(rule.period_type, ""),
                 )
 
     @api.constrains(
@@ -191,11 +211,15 @@ class LamCadenceRule(models.Model):
             return False
         return self.manager_category in ("any", facts["category"])
 
+    def _lam_is_rolling(self):
+        self.ensure_one()
+        return self.period_type == "days" or self.window == "rolling"
+
     def _lam_period_start(self, today):
         """First day of the current period (calendar rules) or of the rolling window."""
         self.ensure_one()
-        if self.period_type == "days":
-            return today - relativedelta(days=self.period_length - 1)
+        if self._lam_is_rolling():
+            return today - self._lam_period_step() + relativedelta(days=1)
         if self.period_type == "week":
             monday = today - relativedelta(days=today.weekday())
             weeks = (
@@ -234,7 +258,7 @@ class LamCadenceRule(models.Model):
         count = sum(1 for day in days if start <= day <= today)
         if count >= self.min_count:
             return True, count, None, None
-        if self.period_type == "days":
+        if self._lam_is_rolling():
             # uncovered since the window stopped holding enough contacts (or since the
             # customer exists)
             nth = days[self.min_count - 1] if len(days) >= self.min_count else None

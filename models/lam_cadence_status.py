@@ -92,6 +92,8 @@ class LamCadenceStatus(models.Model):
                 )
             )
         self.invalidate_model()
+        # the customers' overdue-archive flag reads these rows
+        customers.invalidate_recordset(["lam_review_overdue"])
 
     @api.model
     def _lam_purge(self):

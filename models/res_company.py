@@ -42,12 +42,6 @@ class ResCompany(models.Model):
         help="Equipment whose next oil change falls within this many days is shown as "
         "due.",
     )
-    lam_archive_review_months = fields.Integer(
-        string="Archive Review Interval (months)",
-        default=3,
-        help="An archive not reviewed for this many months is overdue (Art. 12.3: at "
-        "least quarterly).",
-    )
     # --- planning and the manager's work requirements (Art. 17, 18, 20-22, 32)
     lam_weekly_meeting_day = fields.Selection(
         [
@@ -291,11 +285,6 @@ class ResCompany(models.Model):
             "lam_oil_change_due_days_not_negative",
             "CHECK(lam_oil_change_due_days >= 0)",
             "The oil change notice cannot be negative.",
-        ),
-        (
-            "lam_archive_review_months_positive",
-            "CHECK(lam_archive_review_months > 0)",
-            "The archive review interval must be at least one month.",
         ),
         (
             "lam_report_max_customers_positive",

@@ -23,10 +23,6 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.lam_report_max_customers",
         readonly=False,
     )
-    lam_archive_review_months = fields.Integer(
-        related="company_id.lam_archive_review_months",
-        readonly=False,
-    )
     lam_oil_change_due_days = fields.Integer(
         related="company_id.lam_oil_change_due_days",
         readonly=False,

@@ -4,8 +4,6 @@
 """The customer archive (Art. 9-12): registration, scale, needs, the archive's
 records and its periodic review."""
 
-from dateutil.relativedelta import relativedelta
-
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv.expression import AND as expression_and
@@ -91,8 +89,8 @@ class ResPartner(models.Model):
         compute="_compute_lam_review_overdue",
         search="_search_lam_review_overdue",
         groups=ARCHIVE_GROUPS,
-        help="The archive has not been reviewed within the interval set in the "
-        "settings (Art. 12.3: quarterly).",
+        help="The archive review cadence the customer is on is not met (Art. 12.3: "
+        "quarterly; A customers monthly): the same reviews the cadence counts.",
     )
     # --- archive records
     lam_equipment_ids = fields.One2many(
@@ -144,20 +142,33 @@ class ResPartner(models.Model):
             partner.lam_equipment_count = total
             partner.lam_coverage_ratio = 100.0 * ours / total if total else 0.0
 
-    @api.model
-    def _lam_review_due_date(self):
-        """Archives last reviewed before this date are overdue (company setting)."""
-        months = self.env.company.lam_archive_review_months
-        return fields.Date.context_today(self) - relativedelta(months=months)
+    def _lam_review_statuses(self):
+        """The statuses of the archive review cadences the customers are judged
+        on (the last run of the cadences, or the review just recorded)."""
+        # as the system: the statuses are the dashboard's, the fields' groups were
+        # checked by the caller
+        return (
+            self.env["lam.cadence.status"]
+            .sudo()
+            ._search([("rule_id.contact_type", "=", "review"), ("covered", "=", False)])
+        )
 
     @api.depends("lam_last_review_date", "lam_customer_kind")
-    @api.depends_context("company")
     def _compute_lam_review_overdue(self):
-        due = self._lam_review_due_date()
-        for partner in self:
-            partner.lam_review_overdue = bool(partner.lam_customer_kind) and (
-                not partner.lam_last_review_date or partner.lam_last_review_date < due
+        # as the system: the statuses are the dashboard's, the field's groups apply
+        statuses = (
+            self.env["lam.cadence.status"]
+            .sudo()
+            .search(
+                [
+                    ("id", "in", self._lam_review_statuses()),
+                    ("partner_id", "in", self._origin.ids),
+                ]
             )
+        )
+        uncovered = set(statuses.partner_id.ids)
+        for partner in self:
+            partner.lam_review_overdue = partner._origin.id in uncovered
 
     def _search_lam_review_overdue(self, operator, value):
         self._lam_check_search_access("lam_review_overdue")
@@ -165,12 +176,7 @@ class ResPartner(models.Model):
             raise UserError(
                 _("Overdue reviews can only be searched as set or not set.")
             )
-        overdue = [
-            ("lam_customer_kind", "!=", False),
-            "|",
-            ("lam_last_review_date", "=", False),
-            ("lam_last_review_date", "<", self._lam_review_due_date()),
-        ]
+        overdue = [("id", "in", self._lam_review_statuses().subselect("partner_id"))]
         return (
             overdue if (operator == "=") == value else ["!", *expression_and([overdue])]
         )
@@ -259,3 +265,7 @@ class ResPartner(models.Model):
                         "updated": Review._lam_changes_of(partner),
                     }
                 )
+        # the review cadences judge these archives again at once (their status and
+        # activities, which the overdue flag reads), not at the next daily run;
+        # as the system: the cadence engine writes activities for every rule
+        self.env["lam.cadence.engine"].sudo()._lam_enforce(self)

@@ -50,6 +50,7 @@ class LamCadenceCase(LamCommon):
                 "min_count": 1,
                 "period_type": "month",
                 "period_length": 1,
+                "window": "calendar",
                 "activity_type_id": cls.env.ref(
                     f"{MODULE}.mail_activity_type_lam_cadence_visit"
                 ).id,
@@ -189,6 +190,68 @@ class TestCadenceRules(LamCadenceCase):
         self.assertEqual(rule._lam_period_start(D(2026, 11, 22)), D(2026, 11, 16))
         self.assertEqual(
             self.call_rule._lam_period_start(D(2026, 11, 20)), D(2026, 11, 14)
+        )
+
+    def test_every_two_months_in_a_rolling_window(self):
+        """Issue 18, item 5: "every two months" means never more than two
+        months apart (rolling, the default); calendar pairs let a visit on
+        1 January and the next on 30 April both count as on time."""
+        b_rule = self.visit_rule.copy(
+            {"name": "B every two months", "period_length": 2, "window": "rolling"}
+        )
+        self.visit_rule.active = False
+        a = self.customer_a
+        self._visit(a, D(2027, 1, 1))
+        self._run(D(2027, 2, 28))
+        self.assertTrue(self._status(a, b_rule).covered)
+        self._run(D(2027, 3, 15))
+        status = self._status(a, b_rule)
+        self.assertEqual(
+            (status.covered, status.overdue, status.since, status.deadline),
+            (False, True, D(2027, 3, 1), D(2027, 3, 1)),
+        )
+        self.assertEqual(b_rule.description, "1 in any 2 months")
+        # the same rule on calendar pairs (January-February, March-April): due by
+        # 30 April, not overdue
+        b_rule.window = "calendar"
+        self._run(D(2027, 3, 15))
+        status = self._status(a, b_rule)
+        self.assertEqual(
+            (status.covered, status.overdue, status.since, status.deadline),
+            (False, False, D(2027, 3, 1), D(2027, 4, 30)),
+        )
+        self.assertEqual(b_rule.description, "1 per 2 calendar months")
+        self.assertEqual(
+            self.env.ref(f"{MODULE}.lam_cadence_rule_review_quarterly").window,
+            "rolling",
+        )
+
+    def test_an_overdue_archive_is_its_review_cadence_not_met(self):
+        """Issue 18, item 4: the overdue flag and the review cadence read the
+        same reviews: the flag is the cadence's status, and a review recorded
+        updates both at once."""
+        review_rule = self.env.ref(f"{MODULE}.lam_cadence_rule_review_quarterly")
+        review_rule.active = True
+        a = self.customer_a
+        Review = self.env["lam.archive.review"].sudo()
+        Review.create(
+            {"partner_id": a.id, "date": utc(D(2026, 7, 20), 10), "updated": "Prices"}
+        )
+        self._run(D(2026, 10, 19))
+        self.assertTrue(self._status(a, review_rule).covered)
+        self.assertFalse(a.lam_review_overdue)
+        self._run(D(2026, 10, 21))
+        self.assertFalse(self._status(a, review_rule).covered)
+        self.assertTrue(a.lam_review_overdue)
+        self.assertIn(
+            a, self.env["res.partner"].search([("lam_review_overdue", "=", True)])
+        )
+        with freeze_time(datetime.datetime(2026, 10, 21, 4)):
+            a.with_user(self.manager_a).action_lam_mark_reviewed()
+        self.assertTrue(self._status(a, review_rule).covered)
+        self.assertFalse(a.lam_review_overdue)
+        self.assertNotIn(
+            a, self.env["res.partner"].search([("lam_review_overdue", "=", True)])
         )
 
 

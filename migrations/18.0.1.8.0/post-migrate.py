@@ -12,7 +12,12 @@ by default, and a running week or month is in progress: the stored rows are
 computed again, from the work they are figures of.
 
 A visit's lateness is measured against the arrival margin before the
-appointment (5 minutes early): the stored minutes late are computed again."""
+appointment (5 minutes early): the stored minutes late are computed again.
+
+Cadence rules count weeks and months in rolling windows by default; the
+rules a company made itself keep the calendar periods they were written
+with. An archive is overdue when its review cadence is not met: the former
+setting of the review interval becomes the quarterly review rule's length."""
 
 import logging
 
@@ -74,6 +79,43 @@ def migrate(cr, version):
 
     _recompute_scorecard(cr)
     _recompute_lateness(cr)
+    _keep_cadence_periods(cr)
+
+
+def _keep_cadence_periods(cr):
+    cr.execute(
+        """
+        UPDATE lam_cadence_rule
+           SET "window" = 'calendar'
+         WHERE period_type != 'days'
+           AND id NOT IN (SELECT res_id FROM ir_model_data
+                           WHERE module = 'lubricant_account_manager'
+                             AND model = 'lam.cadence.rule')
+        """
+    )
+    _logger.info("%s cadence rules of the companies keep calendar periods", cr.rowcount)
+    cr.execute(
+        """
+        SELECT column_name FROM information_schema.columns
+         WHERE table_name = 'res_company'
+           AND column_name = 'lam_archive_review_months'
+        """
+    )
+    if not cr.fetchone():
+        return
+    cr.execute(
+        """
+        UPDATE lam_cadence_rule AS rule
+           SET period_length = company.lam_archive_review_months
+          FROM res_company AS company, ir_model_data AS data
+         WHERE company.id = (SELECT MIN(id) FROM res_company)
+           AND company.lam_archive_review_months > 0
+           AND data.module = 'lubricant_account_manager'
+           AND data.name = 'lam_cadence_rule_review_quarterly'
+           AND data.res_id = rule.id
+           AND rule.period_length != company.lam_archive_review_months
+        """
+    )
 
 
 def _recompute_lateness(cr):

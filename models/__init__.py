@@ -37,6 +37,7 @@ from . import lam_communication
 from . import lam_archive_review
 from . import lam_work_log
 from . import sale_order
+from . import sale_order_line
 from . import base_partner_merge_automatic_wizard
 from . import lam_plan
 from . import lam_plan_line

@@ -139,7 +139,9 @@ class LamDealerAssessment(models.Model):
     def _lam_add_criteria(self):
         criteria = self.env["lam.assessment.criterion"].search([])
         for assessment in self:
-            assessment.line_ids = [
+            # as the system: the lines are the criteria's, with their weights; the
+            # user may write the assessment (checked by its creation)
+            assessment.sudo().line_ids = [
                 (0, 0, {"criterion_id": criterion.id, "weight": criterion.weight})
                 for criterion in criteria
             ]

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 
 class LamDealerAssessmentLine(models.Model):
@@ -57,11 +57,22 @@ class LamDealerAssessmentLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su:
+            raise AccessError(
+                _(
+                    "The lines of an assessment come from the assessment criteria, "
+                    "with their weights."
+                )
+            )
         lines = super().create(vals_list)
         lines._lam_check_open()
         return lines
 
     def write(self, vals):
+        if not self.env.su and {"assessment_id", "criterion_id"} & set(vals):
+            raise AccessError(
+                _("A line of an assessment stays on its assessment and criterion.")
+            )
         self._lam_check_open()
         self._lam_check_scored_by_the_system(vals)
         return super().write(vals)

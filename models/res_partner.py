@@ -115,6 +115,7 @@ class ResPartner(models.Model):
             if vals.get("lam_customer_kind"):
                 for fname in self._lam_risk_includes:
                     vals.setdefault(fname, True)
+            self._lam_set_company(vals)
             if vals.get("lam_credit_rating") or (
                 vals.get("lam_customer_kind")
                 and (
@@ -141,8 +142,14 @@ class ResPartner(models.Model):
         )
         if vals.get("lam_customer_kind"):
             # the addon's own risk settings for a new customer, after the checks
-            # (not a change of credit terms: the history does not follow them)
-            vals = dict(dict.fromkeys(self._lam_risk_includes, True), **vals)
+            # (not a change of credit terms: the history does not follow them);
+            # only who changes credit terms adopts a partner with others
+            includes = dict.fromkeys(self._lam_risk_includes, True)
+            vals = (
+                dict(includes, **vals)
+                if self.env.su or self.env.user._lam_may_change_credit()
+                else dict(vals, **includes)
+            )
         before = {partner.id: partner._lam_credit_snapshot() for partner in customers}
         previous_managers = (
             # as the system: the managers before the write, whoever may read them
@@ -157,6 +164,8 @@ class ResPartner(models.Model):
             # Record rules are checked before a write: a manager may not move
             # a partner (or turn one into a lubricant customer) out of his reach.
             self.check_access("write")
+        if vals.get("lam_customer_kind"):
+            self._lam_give_company()
         if previous_managers:
             self._lam_hand_over_followers(previous_managers)
         if {"lam_dealer_id", "lam_customer_kind", "user_id"}.intersection(vals):
@@ -183,6 +192,40 @@ class ResPartner(models.Model):
                     customers=", ".join(customers.mapped("display_name")),
                 )
             )
+
+    @api.model
+    def _lam_customer_company(self, manager):
+        """The company a lubricant customer belongs to: the current one, if the
+        manager works in it, or the manager's own."""
+        if not manager or self.env.company in manager.company_ids:
+            return self.env.company
+        return manager.company_id
+
+    @api.model
+    def _lam_set_company(self, vals):
+        """A lubricant customer belongs to a company (Odoo's multi-company rule
+        on partners keeps it from the others'), his contacts to his."""
+        if vals.get("company_id"):
+            return
+        if vals.get("lam_customer_kind"):
+            manager = self.env["res.users"].browse(vals.get("user_id"))
+            vals["company_id"] = self._lam_customer_company(manager.sudo()).id
+        elif vals.get("parent_id") and "company_id" not in vals:
+            # as the system: the parent's company, which its contact takes
+            parent = self.browse(vals["parent_id"]).sudo()
+            if parent.company_id:
+                vals["company_id"] = parent.company_id.id
+
+    def _lam_give_company(self):
+        """Partners made lubricant customers take a company (their contacts too)."""
+        # as the system: the company is set after the write was allowed; a partner
+        # of a user keeps his own
+        for partner in self.sudo().filtered(
+            lambda partner: partner.is_company
+            and not partner.company_id
+            and not partner.user_ids
+        ):
+            partner.company_id = self._lam_customer_company(partner.user_id)
 
     @api.model
     def _lam_prepare_vals(self, vals):

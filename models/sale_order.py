@@ -225,12 +225,60 @@ class SaleOrder(models.Model):
 
     def write(self, vals):
         self._lam_check_button_fields(vals)
+        before = self._lam_confirmed_terms()
         result = super().write(vals)
         if "partner_id" in vals:
             self._lam_check_customer_access()
         if set(vals).intersection(ADDRESS_FIELDS):
             self._lam_check_addresses()
+        self._lam_check_confirmed_risk(before)
         return result
+
+    def _lam_confirmed_terms(self):
+        """{order id: (total, customer, invoiced partner)} of the confirmed
+        orders among these, before a change: what the credit check passed."""
+        if self._lam_may_bypass_risk():
+            return {}
+        # as the system: the figures of the orders being changed
+        return {
+            order.id: (
+                order.amount_total,
+                order.partner_id.commercial_partner_id,
+                order.partner_invoice_id.commercial_partner_id,
+            )
+            for order in self.sudo()
+            if order.state == "sale"
+        }
+
+    def _lam_check_confirmed_risk(self, before):
+        """A confirmed order that grows, or moves to another customer or invoice
+        address, is judged again: the credit check passed the order as it was
+        confirmed (or approved), not what it became."""
+        if not before:
+            return
+        self.env.flush_all()
+        # as the system: the orders and the partners' risk, restricted fields
+        for order in self.sudo().filtered(lambda order: order.id in before):
+            total, customer, invoiced = before[order.id]
+            partners = (
+                order.partner_id.commercial_partner_id
+                | order.partner_invoice_id.commercial_partner_id
+            )
+            if order.amount_total <= total and partners == customer | invoiced:
+                continue
+            partners.invalidate_recordset()
+            for partner in partners:
+                if partner.risk_exception:
+                    raise UserError(
+                        _(
+                            "%(order)s is confirmed: changed, it takes %(customer)s "
+                            "over the credit limit. Cancel it and confirm it again "
+                            "(the credit check runs and asks for an approval), or "
+                            "leave it as it was.",
+                            order=order.name,
+                            customer=partner.name,
+                        )
+                    )
 
     def _lam_check_customer_access(self):
         """An account manager sells to the customers he may read: an order on a

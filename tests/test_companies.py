@@ -261,3 +261,45 @@ class TestCompanies(LamCommon):
                 }
             )
         self.assertEqual(self.complaint.company_id, self.company)
+
+    def test_a_second_company_reads_no_customer_of_the_first(self):
+        """Review of issue 17 (H3, H4): a lubricant customer belongs to his
+        company: the other company's finance reads neither him, his contacts,
+        his chatter nor his files, and changes none of his credit terms."""
+        contact = self.env["res.partner"].create(
+            {"name": "Wang Li", "parent_id": self.customer_a.id}
+        )
+        self.assertEqual(
+            (self.customer_a.company_id, contact.company_id),
+            (self.company, self.company),
+        )
+        message = self.customer_a.message_post(
+            body="Signed the supply agreement",
+            attachments=[("agreement.txt", b"price 14.2 CNY/L")],
+        )
+        for user in (self.finance_b, self.manager_north):
+            with self.subTest(user=user.login):
+                Partner = self.env["res.partner"].with_user(user)
+                self.assertFalse(
+                    Partner.search([("id", "in", (self.customer_a | contact).ids)])
+                )
+                self.assertFalse(
+                    self.env["mail.message"]
+                    .with_user(user)
+                    .search([("id", "=", message.id)])
+                )
+                self.assertFalse(
+                    self.env["ir.attachment"]
+                    .with_user(user)
+                    .search([("id", "in", message.attachment_ids.ids)])
+                )
+        with self.assertRaises(AccessError):
+            self.env["lam.credit.change.wizard"].with_user(self.finance_b).create(
+                {
+                    "partner_id": self.customer_a.id,
+                    "credit_rating": "c",
+                    "reason": "Not ours",
+                    "risk_sale_order_include": False,
+                }
+            )
+        self.assertTrue(self.customer_a.risk_sale_order_include)

@@ -313,3 +313,74 @@ class TestCreditHoldWalkarounds(LamCommon):
         self.assertEqual(event.risk_changes, {"risk_sale_order_limit": [0.0, 2000.0]})
         self.assertEqual(event.changed_by_id, self.department_manager)
         self.assertIn("changed on the customer form", event.summary)
+
+    def test_a_confirmed_order_does_not_grow_past_the_limit(self):
+        """Review of issue 17 (H1, H2): a confirmed order that grows, or moves to
+        a customer with a limit, is judged again."""
+        order = self._order(qty=100.0)  # 2,000 of the limit of 5,000
+        order.with_user(self.manager_a).action_confirm()
+        self.assertEqual(order.state, "sale")
+        with (
+            self.assertRaisesRegex(UserError, "over the credit limit"),
+            self.env.cr.savepoint(),
+        ):
+            order.with_user(self.manager_a).write(
+                {
+                    "order_line": [
+                        Command.create(
+                            {
+                                "product_id": self.hydraulic_oil.id,
+                                "product_uom_qty": 10000.0,
+                                "price_unit": 20.0,
+                            }
+                        )
+                    ]
+                }
+            )
+        with (
+            self.assertRaisesRegex(UserError, "over the credit limit"),
+            self.env.cr.savepoint(),
+        ):
+            order.order_line.with_user(self.manager_a).product_uom_qty = 20000.0
+        # growing within the limit is fine
+        order.order_line.with_user(self.manager_a).product_uom_qty = 120.0
+        self.assertEqual(order.amount_untaxed, 2400.0)
+        # an order confirmed on the customer without a limit, moved onto the one with
+        # a limit
+        other = self._order(qty=400.0, partner_id=self.no_limit.id)
+        other.with_user(self.manager_a).action_confirm()
+        self.assertEqual(other.state, "sale")
+        with (
+            self.assertRaisesRegex(UserError, "over the credit limit"),
+            self.env.cr.savepoint(),
+        ):
+            other.with_user(self.manager_a).write(
+                {
+                    "partner_id": self.customer_a.id,
+                    "partner_invoice_id": self.customer_a.id,
+                    "partner_shipping_id": self.customer_a.id,
+                }
+            )
+        self.assertEqual(other.partner_id, self.no_limit)
+
+    def test_a_partner_adopted_as_customer_counts_every_exposure(self):
+        """Review of issue 17 (M4): a partner made without the exposures counted,
+        then turned into a customer by his manager, counts them all."""
+        includes = {
+            "risk_sale_order_include": False,
+            "risk_invoice_draft_include": False,
+            "risk_invoice_open_include": False,
+            "risk_invoice_unpaid_include": False,
+        }
+        partner = (
+            self.env["res.partner"]
+            .with_user(self.manager_a)
+            .create({"name": "Shell Co", "is_company": True, **includes})
+        )
+        partner.with_user(self.manager_a).write(
+            {"lam_customer_kind": "terminal", "user_id": self.manager_a.id, **includes}
+        )
+        self.assertEqual(
+            [partner[fname] for fname in includes], [True, True, True, True]
+        )
+        self.assertEqual(partner.company_id, self.company)

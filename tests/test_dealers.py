@@ -610,6 +610,53 @@ class TestComplaintsAndDealersAttacks(LamCommon):
                 getattr(complaint, action)()
         self.assertEqual(complaint.state, "closed")
 
+    def test_an_assessment_scores_the_criteria_with_their_weights(self):
+        """Review of issue 17 (M2, M3): a channel manager neither chooses the
+        lines of an assessment (one criterion of his own at weight 100) nor moves
+        a line into another assessment."""
+        Assessment = self.env["lam.dealer.assessment"].with_user(self.manager_c)
+        criterion = self.env["lam.assessment.criterion"].search([], limit=1)
+        with self.assertRaises(AccessError):
+            Assessment.create(
+                {
+                    "partner_id": self.dealer.id,
+                    "date_from": "2026-05-01",
+                    "date_to": "2026-10-31",
+                    "line_ids": [
+                        Command.create(
+                            {
+                                "criterion_id": criterion.id,
+                                "weight": 100.0,
+                                "score": 100.0,
+                            }
+                        )
+                    ],
+                }
+            )
+        first, second = Assessment.create(
+            [
+                {
+                    "partner_id": self.dealer.id,
+                    "date_from": "2026-05-01",
+                    "date_to": "2026-10-31",
+                },
+                {
+                    "partner_id": self.dealer.id,
+                    "date_from": "2025-11-01",
+                    "date_to": "2026-04-30",
+                },
+            ]
+        )
+        criteria = self.env["lam.assessment.criterion"].search([])
+        self.assertEqual(first.line_ids.criterion_id, criteria)
+        self.assertEqual(
+            {line.criterion_id: line.weight for line in first.line_ids},
+            {criterion: criterion.weight for criterion in criteria},
+        )
+        with self.assertRaises(AccessError):
+            first.line_ids[:1].write({"assessment_id": second.id})
+        self.assertEqual(len(second.line_ids), len(criteria))
+
     def test_system_fields_are_refused_at_creation(self):
         with self.assertRaises(UserError):
             self._complaint(

@@ -869,6 +869,26 @@ class TestProspects(LamPlanningCase):
         third.action_lam_make_target()
         self.assertEqual(third.lam_stage, "target")
 
+    def test_a_handoff_moved_onto_a_terminal_customer_is_refused(self):
+        """Review of issue 17 (M1): the wizard made on a prospect, then pointed
+        at a terminal customer, hands nothing over."""
+        prospect = self.prospects[0].with_user(self.manager_a)
+        wizard = (
+            self.env["lam.handoff.wizard"]
+            .with_user(self.manager_a)
+            .create(
+                {
+                    "partner_id": prospect.id,
+                    "dealer": str(self.customer_b.id),
+                    "reason": "r",
+                }
+            )
+        )
+        wizard.write({"partner_id": self.customer_a.id})
+        with self.assertRaisesRegex(UserError, "is no prospect"):
+            wizard.action_handoff()
+        self.assertFalse(self.customer_a.lam_dealer_id)
+
     def test_handoff_to_a_dealer(self):
         prospect = self.prospects[0].with_user(self.manager_a)
         prospect.action_lam_make_target()

@@ -69,6 +69,16 @@ class LamHandoffWizard(models.TransientModel):
         self.ensure_one()
         prospect = self.partner_id
         prospect.check_access("write")
+        # as the system: the kind is restricted to the archive groups; the
+        # customer may have changed since the wizard was made
+        if prospect.sudo().lam_customer_kind != "prospect":
+            raise UserError(
+                _(
+                    "%(partner)s is no prospect: a terminal customer changes "
+                    "dealer through the dealer link.",
+                    partner=prospect.display_name,
+                )
+            )
         # Read as the system: the dealer is another manager's customer; its name and
         # manager are all we need.
         dealer = self.env["res.partner"].sudo().browse(int(self.dealer)).exists()

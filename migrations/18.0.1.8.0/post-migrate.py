@@ -17,7 +17,12 @@ appointment (5 minutes early): the stored minutes late are computed again.
 Cadence rules count weeks and months in rolling windows by default; the
 rules a company made itself keep the calendar periods they were written
 with. An archive is overdue when its review cadence is not met: the former
-setting of the review interval becomes the quarterly review rule's length."""
+setting of the review interval becomes the quarterly review rule's length.
+
+A lubricant customer belongs to a company (Odoo's multi-company rule on
+partners keeps the other companies' users from his archive, chatter and
+files): a customer without one takes his manager's, his contacts take his.
+A customer already sold to or invoiced by another company stays shared."""
 
 import logging
 
@@ -80,6 +85,43 @@ def migrate(cr, version):
     _recompute_scorecard(cr)
     _recompute_lateness(cr)
     _keep_cadence_periods(cr)
+    _give_customers_a_company(cr)
+
+
+def _give_customers_a_company(cr):
+    cr.execute(
+        """
+        WITH target AS (
+            SELECT customer.id,
+                   COALESCE(manager.company_id,
+                            (SELECT MIN(id) FROM res_company)) AS company_id
+              FROM res_partner AS customer
+              LEFT JOIN res_users AS manager ON manager.id = customer.user_id
+             WHERE customer.lam_customer_kind IS NOT NULL
+               AND customer.is_company
+               AND customer.company_id IS NULL
+               AND NOT EXISTS (SELECT 1 FROM res_users WHERE partner_id = customer.id)
+        )
+        UPDATE res_partner AS partner
+           SET company_id = target.company_id
+          FROM target
+         WHERE partner.commercial_partner_id = target.id
+           AND partner.company_id IS NULL
+           AND NOT EXISTS (
+               SELECT 1 FROM res_users WHERE res_users.partner_id = partner.id)
+           AND NOT EXISTS (
+               SELECT 1 FROM sale_order AS so
+                 JOIN res_partner AS buyer ON buyer.id = so.partner_id
+                WHERE buyer.commercial_partner_id = target.id
+                  AND so.company_id != target.company_id)
+           AND NOT EXISTS (
+               SELECT 1 FROM account_move AS move
+                 JOIN res_partner AS buyer ON buyer.id = move.partner_id
+                WHERE buyer.commercial_partner_id = target.id
+                  AND move.company_id != target.company_id)
+        """
+    )
+    _logger.info("%s customers and contacts take their company", cr.rowcount)
 
 
 def _keep_cadence_periods(cr):

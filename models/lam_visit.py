@@ -368,6 +368,11 @@ class LamVisit(models.Model):
             self.appointment_start = self.planned_start
 
     def write(self, vals):
+        self._lam_check_not_reported()
+        return super().write(vals)
+
+    def _lam_check_not_reported(self):
+        """A reported visit, its participants with it, is kept as reported."""
         if not self.env.su and self.filtered(lambda visit: visit.state == "reported"):
             raise UserError(
                 _(
@@ -375,7 +380,6 @@ class LamVisit(models.Model):
                     "manager."
                 )
             )
-        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_done(self):

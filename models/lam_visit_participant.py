@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 
 class LamVisitParticipant(models.Model):
@@ -92,6 +92,22 @@ class LamVisitParticipant(models.Model):
                         customer=participant.partner_id.name,
                     )
                 )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        participants = super().create(vals_list)
+        participants.visit_id._lam_check_not_reported()
+        return participants
+
+    def write(self, vals):
+        if "visit_id" in vals and not self.env.su:
+            raise AccessError(_("A participant stays on the visit he took part in."))
+        self.visit_id._lam_check_not_reported()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_reported(self):
+        self.visit_id._lam_check_not_reported()
 
     @api.onchange("contact_id")
     def _onchange_contact_id(self):

@@ -206,6 +206,16 @@ class TestAbcGrading(LamAbcCase):
             "move_type = 'out_refund'",
             [company.id, self.c["c5"].id],
         )
+        # a customer shared by every company (a customer takes his manager's company;
+        # an administrator may share him)
+        self.env["res.partner"].create(
+            {
+                "name": "Shared Works",
+                "is_company": True,
+                "lam_customer_kind": "terminal",
+                "user_id": self.manager_a.id,
+            }
+        ).company_id = False
         self.env.invalidate_all()
         with freeze_time(NOW):
             result = self.Grading._lam_recompute(company)

@@ -384,3 +384,19 @@ class TestCreditHoldWalkarounds(LamCommon):
             [partner[fname] for fname in includes], [True, True, True, True]
         )
         self.assertEqual(partner.company_id, self.company)
+
+    def test_a_held_order_gets_no_down_payment(self):
+        """Review of issue 17 (L1): the down-payment wizard invoices a confirmed
+        order only, not a quotation the credit check holds."""
+        order = self._order(qty=400.0)  # 8,000 against a limit of 5,000: held
+        self._request(order)
+        self.assertEqual(order.state, "draft")
+        wizard = (
+            self.env["sale.advance.payment.inv"]
+            .with_user(self.manager_a)
+            .with_context(active_model="sale.order", active_ids=order.ids)
+            .create({"advance_payment_method": "fixed", "fixed_amount": 1000000.0})
+        )
+        with self.assertRaisesRegex(UserError, "invoiced once confirmed"):
+            wizard.create_invoices()
+        self.assertFalse(order.invoice_ids)

@@ -738,3 +738,29 @@ class TestFieldWorkReports(LamFieldWorkCase):
             Command.create({"side": "customer", "contact_id": self.contact_a.id})
         ]
         self.assertEqual(visit.participant_ids.name, "Wang Lei")
+
+    def test_a_reported_visit_keeps_its_participants(self):
+        """Review of issue 17 (L3): the participants of a reported visit are kept
+        as reported, and no participant moves from one visit to another."""
+        visit = self._visit(next_visit_date=DAY + datetime.timedelta(days=7))
+        participant = (
+            self.env["lam.visit.participant"]
+            .with_user(self.manager_a)
+            .create({"visit_id": visit.id, "name": "Li Na"})
+        )
+        other = self._visit(start=utc(DAY, 14))
+        with self.assertRaises(AccessError):
+            participant.write({"visit_id": other.id})
+        visit.action_done()
+        visit.action_report()
+        self.assertEqual(visit.state, "reported")
+        with self.assertRaisesRegex(UserError, "kept as it was reported"):
+            participant.write({"function": "Buyer"})
+        with (
+            self.assertRaisesRegex(UserError, "kept as it was reported"),
+            self.env.cr.savepoint(),
+        ):
+            self.env["lam.visit.participant"].with_user(self.manager_a).create(
+                {"visit_id": visit.id, "name": "Zhang Wei"}
+            )
+        self.assertEqual(visit.participant_ids, participant)

@@ -3,6 +3,7 @@
 
 """The customer's credit terms, their history and who may change them."""
 
+from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 
 from odoo import _, api, fields, models
@@ -92,8 +93,9 @@ class ResPartner(models.Model):
         compute="_compute_lam_is_credit_customer",
         search="_search_lam_is_credit_customer",
         groups=ARCHIVE_GROUPS,
-        help="In the current company, a credit limit is set on this customer, "
-        "or the payment term is longer than immediate payment.",
+        help="In the current company: credit terms of his own (a credit limit, or a "
+        "payment term longer than immediate) and a purchase in the grading look-back "
+        "or an open balance; or a balance past due.",
     )
     lam_credit_event_ids = fields.One2many(
         "lam.credit.event", "partner_id", string="Credit History", groups=CREDIT_GROUPS
@@ -120,24 +122,21 @@ class ResPartner(models.Model):
     @api.depends("credit_limit", "property_payment_term_id")
     @api.depends_context("company")
     def _compute_lam_is_credit_customer(self):
-        # The accounting fields are restricted to accountants; whether a
-        # customer buys on credit is every account manager's business.
-        # "A credit limit" is one set on the partner (Odoo's use_partner_credit_limit),
-        # not the company-wide default that every partner falls back on.
-        fallback = self._fields["credit_limit"].get_company_dependent_fallback(
+        # as the system: "buys on credit" is every account manager's business, the
+        # terms, orders and balances it reads are not
+        credit = set(
             self.sudo()
+            .with_context(active_test=False)
+            ._search(
+                [
+                    ("id", "in", self._origin.ids),
+                    ("id", "in", self._lam_credit_customer_query()),
+                ]
+            )
+            .get_result_ids()
         )
         for partner in self:
-            # as the system: the limit and terms are accountants' fields; "buys on
-            # credit" is not
-            accounting = partner.sudo()
-            own_limit = (
-                accounting.credit_limit != fallback and accounting.credit_limit > 0
-            )
-            term_days = accounting.property_payment_term_id.line_ids.mapped("nb_days")
-            partner.lam_is_credit_customer = own_limit or any(
-                days > 0 for days in term_days
-            )
+            partner.lam_is_credit_customer = partner._origin.id in credit
 
     def _search_lam_is_credit_customer(self, operator, value):
         self._lam_check_search_access("lam_is_credit_customer")
@@ -145,13 +144,18 @@ class ResPartner(models.Model):
             raise UserError(
                 _("Credit customers can only be searched as set or not set.")
             )
-        fallback = self._fields["credit_limit"].get_company_dependent_fallback(
-            # as the system: the company-wide default limit, an accountant's field
-            self.sudo()
-        )
-        # As superuser: the credit limit is an accountant's field, the
-        # question "buys on credit?" is not.
-        credit = self.sudo()._search(
+        credit = self._lam_credit_customer_query()
+        return [("id", "in" if (operator == "=") == value else "not in", credit)]
+
+    @api.model
+    def _lam_credit_terms_query(self):
+        """The partners with credit terms of their own in the current company:
+        a credit limit set on them (not the company-wide default every partner
+        falls back on) or a payment term longer than immediate."""
+        # as the system: the limits and terms are accountants' fields
+        Partner = self.sudo().with_context(active_test=False)
+        fallback = self._fields["credit_limit"].get_company_dependent_fallback(Partner)
+        return Partner._search(
             [
                 "|",
                 "&",
@@ -160,7 +164,57 @@ class ResPartner(models.Model):
                 ("property_payment_term_id.line_ids.nb_days", ">", 0),
             ]
         )
-        return [("id", "in" if (operator == "=") == value else "not in", credit)]
+
+    @api.model
+    def _lam_credit_customer_query(self):
+        """The partners buying on credit in the current company (Art. 13.7,
+        22.5), one definition for the cadences, the scorecard and P8: credit
+        terms of their own (a limit set on them, not the company-wide default,
+        or a payment term longer than immediate) and something to follow (a
+        purchase in the grading look-back or an open balance); or a balance
+        past due, whatever the terms."""
+        # as the system: the limits, terms, orders and balances are accountants'
+        Partner = self.sudo().with_context(active_test=False)
+        company = self.env.company
+        terms = self._lam_credit_terms_query()
+        today = fields.Date.context_today(self)
+        orders = (
+            self.env["sale.order"]
+            .sudo()
+            ._search(
+                [
+                    ("state", "=", "sale"),
+                    ("company_id", "=", company.id),
+                    (
+                        "date_order",
+                        ">=",
+                        today - relativedelta(months=company.lam_abc_months),
+                    ),
+                ]
+            )
+        )
+        buyers = Partner._search([("id", "in", orders.subselect("partner_id"))])
+        balance = [
+            ("company_id", "=", company.id),
+            ("parent_state", "=", "posted"),
+            ("account_id.account_type", "=", "asset_receivable"),
+            ("reconciled", "=", False),
+            ("amount_residual", "!=", 0),
+        ]
+        Line = self.env["account.move.line"].sudo()
+        owing = Line._search(balance).subselect("partner_id")
+        overdue = Line._search(balance + [("date_maturity", "<", today)])
+        return Partner._search(
+            [
+                "|",
+                "&",
+                ("id", "in", terms),
+                "|",
+                ("id", "in", buyers.subselect("commercial_partner_id")),
+                ("id", "in", owing),
+                ("id", "in", overdue.subselect("partner_id")),
+            ]
+        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_credit_history(self):
@@ -203,9 +257,11 @@ class ResPartner(models.Model):
     def _lam_has_credit_terms(self):
         """True when one of these partners has a credit rating, limit or payment term
         (superuser)."""
-        return any(
-            partner.lam_credit_rating or partner.lam_is_credit_customer
-            for partner in self
+        return any(self.mapped("lam_credit_rating")) or bool(
+            # as the system: the terms are accountants' fields
+            self.sudo()._search(
+                [("id", "in", self.ids), ("id", "in", self._lam_credit_terms_query())]
+            )
         )
 
     @api.model

@@ -517,6 +517,17 @@ class TestCompanyDependentFields(LamCommon):
         cls.env.user.company_ids = [Command.link(cls.company_2.id)]
 
     def test_credit_customer_per_company(self):
+        # a customer shared by both companies, who bought in the second
+        self.customer_a.company_id = False
+        order = self._create_order(
+            self.customer_a, [(self.hydraulic_oil, 10.0)], "2026-10-03 08:00:00"
+        )
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE sale_order SET company_id = %s WHERE id = %s",
+            [self.company_2.id, order.id],
+        )
+        self.env.invalidate_all()
         self.customer_a.with_company(self.company_2).credit_limit = 50000.0
         self.assertTrue(
             self.customer_a.with_company(self.company_2).lam_is_credit_customer

@@ -23,7 +23,17 @@ class TestPartnerArchive(LamCommon):
         cls.term_30 = cls.env.ref("account.account_payment_term_30days")
 
     # --- credit customer
+    def _bought(self, partner=None):
+        """A purchase in the grading look-back: credit terms then make a credit
+        customer."""
+        self._create_order(
+            partner or self.customer_a,
+            [(self.hydraulic_oil, 10.0)],
+            "2026-10-03 08:00:00",
+        )
+
     def test_credit_customer_by_credit_limit(self):
+        self._bought()
         self.assertFalse(self.customer_a.lam_is_credit_customer)
         self.customer_a.credit_limit = 50000.0
         self.assertTrue(self.customer_a.lam_is_credit_customer)
@@ -38,6 +48,7 @@ class TestPartnerArchive(LamCommon):
         self.env["ir.default"].set(
             "res.partner", "credit_limit", 100000.0, company_id=self.company.id
         )
+        self._bought()
         self.env.invalidate_all()
         self.assertEqual(self.customer_a.credit_limit, 100000.0)
         self.assertFalse(self.customer_a.lam_is_credit_customer)
@@ -49,10 +60,12 @@ class TestPartnerArchive(LamCommon):
         self.assertTrue(self.customer_a.lam_is_credit_customer)
 
     def test_immediate_payment_is_not_credit(self):
+        self._bought()
         self.customer_a.property_payment_term_id = self.term_immediate
         self.assertFalse(self.customer_a.lam_is_credit_customer)
 
     def test_payment_term_longer_than_immediate_is_credit(self):
+        self._bought()
         self.customer_a.property_payment_term_id = self.term_30
         self.assertTrue(self.customer_a.lam_is_credit_customer)
         credit_customers = self.env["res.partner"].search(
@@ -60,6 +73,54 @@ class TestPartnerArchive(LamCommon):
         )
         self.assertIn(self.customer_a, credit_customers)
         self.assertNotIn(self.customer_b, credit_customers)
+
+    def test_a_credit_customer_buys_on_credit_or_owes_past_due(self):
+        """Issue 18, item 2 (Art. 13.7, 22.5): credit terms make a credit
+        customer when there is something to follow (a purchase in the look-back
+        or an open balance); a balance past due makes one whatever the terms; a
+        target with a 30-day term who never bought is none."""
+        Partner = self.env["res.partner"]
+        owing, target, buyer = Partner.create(
+            [
+                {
+                    "name": name,
+                    "is_company": True,
+                    "lam_customer_kind": kind,
+                    "user_id": self.manager_a.id,
+                }
+                for name, kind in (
+                    ("Anshan Steel", "terminal"),
+                    ("Zijin Mining", "prospect"),
+                    ("Liugong Machinery", "terminal"),
+                )
+            ]
+        )
+        target.property_payment_term_id = self.term_30
+        buyer.property_payment_term_id = self.term_30
+        self._bought(buyer)
+        # no payment term, an invoice of May unpaid: 211 days past due on 28 November
+        order = self._create_order(
+            owing, [(self.hydraulic_oil, 500.0)], "2026-05-01 08:00:00"
+        )
+        invoice = order._create_invoices()
+        invoice.write({"invoice_date": "2026-05-01", "invoice_date_due": "2026-05-01"})
+        invoice.action_post()
+        self.assertEqual(str(invoice.invoice_date_due), "2026-05-01")
+        # read in a new request: the flag is computed when read, from the orders and
+        # balances of the moment
+        self.env.invalidate_all()
+        expected = {owing: True, target: False, buyer: True}
+        self.assertEqual(
+            {partner: partner.lam_is_credit_customer for partner in expected},
+            expected,
+        )
+        found = Partner.search(
+            [
+                ("id", "in", (owing | target | buyer).ids),
+                ("lam_is_credit_customer", "=", True),
+            ]
+        )
+        self.assertEqual(found, owing | buyer)
 
     # --- unified social credit code
     def test_valid_uscc_is_stored_compact(self):
@@ -163,6 +224,7 @@ class TestPartnerArchive(LamCommon):
         )
 
     def test_credit_change_wizard_records_reason(self):
+        self._bought()
         wizard = Form(
             self.env["lam.credit.change.wizard"]
             .with_user(self.department_manager)

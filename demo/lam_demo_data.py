@@ -905,6 +905,10 @@ class DemoData:
         self._lam_demo_sales_plans(today)
         self.env["lam.purchase.drop"]._cron_detect_drops()
         self._lam_demo_credit_hold()
+        # the invoices past due are collected, and make credit customers the
+        # cadences follow
+        self.env["lam.receivable"]._cron_collection_activities()
+        self.env["lam.cadence.engine"]._cron_enforce_cadences()
 
     def _lam_demo_invoices(self, rng, today):
         orders = self.env["sale.order"].search(

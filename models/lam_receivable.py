@@ -1,7 +1,7 @@
 # Copyright 2026 Lubricant Account Manager developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
-from odoo import api, fields, models
+from odoo import _, api, fields, models
 
 # Ageing buckets (Art. 13.7): days overdue up to each bound.
 BUCKETS = [
@@ -116,3 +116,76 @@ class LamReceivable(models.Model):
             receivable.bucket = (
                 ageing_bucket(days) if receivable.amount_residual > 0 else False
             )
+
+    @api.model
+    def _cron_collection_activities(self):
+        """Daily: each invoice past due by more than the company's grace gives
+        its customer's manager one collection activity (Art. 13.7), closed once
+        the invoice is paid or a payment is promised (a collection action with a
+        promised date not passed yet), opened again when that date passes. A
+        few grouped queries and batch writes, whatever the number of invoices."""
+        today = fields.Date.context_today(self)
+        # as the system: every company's invoices, for their managers
+        overdue = self.sudo().search(
+            [
+                ("move_type", "=", "out_invoice"),
+                ("amount_residual", ">", 0),
+                ("invoice_date_due", "<", today),
+                ("account_manager_id", "!=", False),
+            ]
+        )
+        overdue = overdue.filtered(
+            lambda receivable: (today - receivable.invoice_date_due).days
+            > receivable.company_id.lam_collection_grace_days
+        )
+        promised = {
+            receivable.id
+            for [receivable] in self.env["lam.collection.action"]
+            .sudo()
+            ._read_group(
+                [("receivable_id", "in", overdue.ids), ("promise_date", ">=", today)],
+                ["receivable_id"],
+            )
+        }
+        to_collect = overdue.filtered(lambda receivable: receivable.id not in promised)
+        Activity = self.env["mail.activity"].sudo()
+        open_activities = Activity.search([("lam_collection_move_id", "!=", False)])
+        collected = open_activities.filtered(
+            lambda activity: activity.lam_collection_move_id.id not in to_collect.ids
+        )
+        covered = set((open_activities - collected).lam_collection_move_id.ids)
+        if collected:
+            collected.action_feedback(feedback=_("Paid, or a payment promised."))
+        activity_type = self.env.ref(
+            "lubricant_account_manager.mail_activity_type_lam_collection"
+        )
+        partner_model = self.env["ir.model"]._get_id("res.partner")
+        new = to_collect.filtered(lambda receivable: receivable.id not in covered)
+        # the managers follow their customers: subscribed once per manager here, or
+        # Odoo would subscribe a customer twice when he gets two activities at once
+        for manager in new.account_manager_id:
+            new.filtered(
+                lambda receivable, manager=manager: receivable.account_manager_id
+                == manager
+            ).partner_id.message_subscribe(partner_ids=manager.partner_id.ids)
+        Activity.with_context(mail_activity_quick_update=True).create(
+            [
+                {
+                    "res_model_id": partner_model,
+                    "res_id": receivable.partner_id.id,
+                    "activity_type_id": activity_type.id,
+                    "user_id": receivable.account_manager_id.id,
+                    "date_deadline": today,
+                    "summary": _(
+                        "Collect %(invoice)s: %(amount)s, due on %(due)s",
+                        invoice=receivable.name,
+                        amount=receivable.currency_id.format(
+                            receivable.amount_residual
+                        ),
+                        due=receivable.invoice_date_due,
+                    ),
+                    "lam_collection_move_id": receivable.move_id.id,
+                }
+                for receivable in new
+            ]
+        )

@@ -17,3 +17,12 @@ class MailActivity(models.Model):
         "customer and rule.",
     )
     lam_cadence_feedback = fields.Char(string="Cadence Feedback", readonly=True)
+    lam_collection_move_id = fields.Many2one(
+        "account.move",
+        string="Invoice to Collect",
+        index="btree_not_null",
+        ondelete="cascade",
+        readonly=True,
+        help="The invoice past due this collection activity is for: one open "
+        "activity per invoice.",
+    )

@@ -82,6 +82,13 @@ class ResCompany(models.Model):
     lam_target_field_share = fields.Float(
         string="Share of Working Time in the Field (%)", default=50.0
     )
+    lam_collection_grace_days = fields.Integer(
+        string="Collect Invoices Past Due by More Than (days)",
+        default=0,
+        help="Art. 13.7: an invoice past due by more than this gives the customer's "
+        "manager a collection activity, closed when it is paid or a payment is "
+        "promised, opened again when the promised date passes.",
+    )
     lam_arrival_margin_minutes = fields.Integer(
         string="Arrive Minutes before the Appointment",
         default=5,
@@ -272,7 +279,8 @@ class ResCompany(models.Model):
             "COALESCE(lam_target_reviews_week, 0) >= 0 "
             "AND COALESCE(lam_target_field_share, 0) BETWEEN 0 AND 100 "
             "AND COALESCE(lam_field_travel_hours, 0) BETWEEN 0 AND 24 "
-            "AND COALESCE(lam_arrival_margin_minutes, 0) BETWEEN 0 AND 240)",
+            "AND COALESCE(lam_arrival_margin_minutes, 0) BETWEEN 0 AND 240 "
+            "AND COALESCE(lam_collection_grace_days, 0) BETWEEN 0 AND 365)",
             "Planning deadlines and work targets cannot be negative, and a share is at "
             "most 100%.",
         ),

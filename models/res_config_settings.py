@@ -59,6 +59,10 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.lam_target_field_share",
         readonly=False,
     )
+    lam_collection_grace_days = fields.Integer(
+        related="company_id.lam_collection_grace_days",
+        readonly=False,
+    )
     lam_arrival_margin_minutes = fields.Integer(
         related="company_id.lam_arrival_margin_minutes",
         readonly=False,

@@ -584,3 +584,65 @@ class TestCreditControlAttacks(LamCommon):
             .with_user(self.manager_a)
             .search([("id", "=", drop.id)])
         )
+
+
+@tagged("post_install", "-at_install")
+class TestCollectionActivities(LamCommon):
+    """Issue 18, item 2: one collection activity per invoice past due."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        order = cls._create_order(
+            cls.customer_a, [(cls.hydraulic_oil, 400.0)], "2026-07-20 08:00:00"
+        )
+        cls.first = TestReceivables._invoice(
+            order, "2026-08-01", "2026-08-01", quantity=150.0
+        )
+        cls.second = TestReceivables._invoice(order, "2026-09-15", "2026-10-25")
+
+    def _collection(self, invoice):
+        return self.env["mail.activity"].search(
+            [("lam_collection_move_id", "=", invoice.id)]
+        )
+
+    def _run(self, day):
+        with freeze_time(f"{day} 04:00:00"):
+            self.env["lam.receivable"]._cron_collection_activities()
+
+    def test_one_activity_per_invoice_past_due(self):
+        # on 28 November: the first invoice (due 1 August) and the second (due 25
+        # October) are past due
+        self._run("2026-11-28")
+        first, second = self._collection(self.first), self._collection(self.second)
+        self.assertEqual(len(first), 1)
+        self.assertEqual(len(second), 1)
+        self.assertEqual(
+            (first.user_id, first.res_id, first.res_model),
+            (self.manager_a, self.customer_a.id, "res.partner"),
+        )
+        # a second run makes no second activity
+        self._run("2026-11-28")
+        self.assertEqual(len(self._collection(self.first)), 1)
+        # a payment promised for 5 December closes the first one...
+        self.env["lam.collection.action"].with_user(self.manager_a).create(
+            {
+                "receivable_id": self.first.id,
+                "action": "call",
+                "description": "The buyer promised to pay",
+                "promise_date": "2026-12-05",
+            }
+        )
+        self._run("2026-11-29")
+        self.assertFalse(self._collection(self.first))
+        self.assertEqual(len(self._collection(self.second)), 1)
+        # ...until the promised date passes unpaid
+        self._run("2026-12-06")
+        self.assertEqual(len(self._collection(self.first)), 1)
+
+    def test_the_grace_is_a_setting(self):
+        self.company.lam_collection_grace_days = 40
+        # 28 November: the second invoice is 34 days past due, within the grace
+        self._run("2026-11-28")
+        self.assertEqual(len(self._collection(self.first)), 1)
+        self.assertFalse(self._collection(self.second))

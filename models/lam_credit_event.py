@@ -112,6 +112,8 @@ class LamCreditEvent(models.Model):
                 return dict(field._description_selection(self.env)).get(value, value)
             if field.type == "many2one":
                 return self.env[field.comodel_name].browse(value).display_name
+            if field.type == "date":
+                return value
             return self.company_id.currency_id.format(value or 0.0)
 
         parts = []

@@ -26,7 +26,9 @@ ARCHIVE_GROUPS = (
 # are checked again after the write.
 LINK_FIELDS = ("user_id", "parent_id", "is_company", "lam_customer_kind")
 # What users outside the addon may not change on a lubricant customer.
-OUTSIDER_LOCKED_FIELDS = ("user_id", "active", "parent_id", "is_company")
+OUTSIDER_LOCKED_FIELDS = ("user_id", "active", "parent_id", "is_company", "company_id")
+# set by the hand-off wizard only
+HANDOFF_FIELDS = ("lam_handoff_date",)
 CUSTOMER_KINDS = [
     ("terminal", "Terminal Customer"),
     ("dealer", "Dealer"),
@@ -157,7 +159,9 @@ class ResPartner(models.Model):
             if "user_id" in vals
             else {}
         )
+        orders, confirmed = self._lam_confirmed_orders_moved(vals)
         result = super().write(vals)
+        orders._lam_check_confirmed_risk(confirmed)
         if customers:
             customers._lam_log_credit_changes(before)
         if set(vals).intersection(LINK_FIELDS):
@@ -193,6 +197,51 @@ class ResPartner(models.Model):
                 )
             )
 
+    def _lam_confirmed_orders_moved(self, vals):
+        """The confirmed orders of these partners (and their contacts), and what
+        the credit check passed, when the write moves them to another company
+        partner: a contact moved under a credit customer takes its orders along."""
+        orders = self.env["sale.order"]
+        if self.env.su or not {"parent_id", "is_company"}.intersection(vals):
+            return orders, {}
+        # as the system: the orders of these partners, whoever sold them
+        orders = (
+            orders.sudo()
+            .search(
+                [
+                    ("state", "=", "sale"),
+                    "|",
+                    ("partner_id", "child_of", self.ids),
+                    ("partner_invoice_id", "child_of", self.ids),
+                ]
+            )
+            .with_env(self.env)
+        )
+        return orders, orders._lam_confirmed_terms()
+
+    def _lam_check_company_change(self, vals):
+        """A lubricant customer and his contacts stay in their company (Odoo's
+        partner rule keeps the other companies out): an administrator of the
+        addon moves or shares them."""
+        if "company_id" not in vals or self.env.user.has_group(
+            "lubricant_account_manager.group_lam_admin"
+        ):
+            return
+        # as the system: the kind of the contacts' companies is restricted
+        moved = self.sudo().filtered(
+            lambda partner: partner.commercial_partner_id.lam_customer_kind
+            and partner.company_id.id != (vals["company_id"] or False)
+        )
+        if moved:
+            raise AccessError(
+                _(
+                    "%(partners)s: a lubricant customer and his contacts stay in "
+                    "their company; an administrator of account management moves "
+                    "them.",
+                    partners=", ".join(moved.mapped("display_name")),
+                )
+            )
+
     @api.model
     def _lam_customer_company(self, manager):
         """The company a lubricant customer belongs to: the current one, if the
@@ -210,10 +259,14 @@ class ResPartner(models.Model):
         if vals.get("lam_customer_kind"):
             manager = self.env["res.users"].browse(vals.get("user_id"))
             vals["company_id"] = self._lam_customer_company(manager.sudo()).id
-        elif vals.get("parent_id") and "company_id" not in vals:
-            # as the system: the parent's company, which its contact takes
+        elif vals.get("parent_id"):
+            # as the system: the parent's company, which its contact takes (a
+            # customer's contact is in his company, whatever was given)
             parent = self.browse(vals["parent_id"]).sudo()
-            if parent.company_id:
+            if parent.company_id and (
+                "company_id" not in vals
+                or parent.commercial_partner_id.lam_customer_kind
+            ):
                 vals["company_id"] = parent.company_id.id
 
     def _lam_give_company(self):
@@ -282,6 +335,9 @@ class ResPartner(models.Model):
                 )
             )
         user = self.env.user
+        if set(vals).intersection(HANDOFF_FIELDS):
+            raise UserError(_("A hand-off is dated by the hand-off, not written."))
+        self._lam_check_company_change(vals)
         # as the system: the kind and credit terms are restricted; this check decides
         # who may write them
         customers = self.sudo().filtered("lam_customer_kind")

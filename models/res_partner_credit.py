@@ -3,6 +3,8 @@
 
 """The customer's credit terms, their history and who may change them."""
 
+import datetime
+
 from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 
@@ -67,7 +69,11 @@ class ResPartner(models.Model):
         "credit_currency",
         "manual_credit_currency_id",
         "credit_policy",
+        "show_financial_risk_in_portal",
+        "trust",
     )
+    # credit terms that follow the limit, not logged on their own
+    _lam_credit_followers = ("date_credit_limit",)
     lam_currency_id = fields.Many2one(
         "res.currency", compute="_compute_lam_credit_terms"
     )
@@ -243,7 +249,9 @@ class ResPartner(models.Model):
         return [
             fname
             for fname in set(vals).intersection(
-                self._lam_credit_fields + self._lam_risk_setting_fields
+                self._lam_credit_fields
+                + self._lam_risk_setting_fields
+                + self._lam_credit_followers
             )
             if any(
                 # as the system: the current credit terms, to see whether the write
@@ -309,10 +317,16 @@ class ResPartner(models.Model):
             "limit": partner.credit_limit,
             "payment_term": partner.property_payment_term_id.with_env(self.env),
             "risk": {
-                fname: partner._fields[fname].convert_to_write(partner[fname], partner)
+                fname: partner._lam_json_value(fname)
                 for fname in self._lam_risk_setting_fields
             },
         }
+
+    def _lam_json_value(self, fname):
+        """The value of ``fname`` as the credit history stores it (JSON: a date as
+        its text)."""
+        value = self._fields[fname].convert_to_write(self[fname], self)
+        return str(value) if isinstance(value, datetime.date) else value
 
     def _lam_log_credit_changes(self, before):
         """Write one credit event per company partner whose credit terms changed."""

@@ -114,21 +114,20 @@ class ResPartner(models.Model):
             )
 
     def _lam_check_may_adopt(self):
-        """An account manager makes a lubricant customer of a partner of his (his
-        as salesperson, or one he created for nobody) in one of his companies;
-        another's partner, a shared one or another company's is given a kind by
-        the department manager, whose rights are checked before this."""
+        """An account manager makes a lubricant customer of a partner he created
+        himself, in one of his companies; another's partner, a shared one or
+        another company's is given a kind by the department manager, whose rights
+        are checked before this. The salesperson proves nothing: a manager sets
+        himself as one on any partner he may edit."""
         user = self.env.user
-        # as the system: the partners' salesperson, author and company, which the
-        # manager may not read
+        # as the system: the partners' author and company, which the manager may not
+        # read
         strangers = self.sudo().filtered(
             lambda partner: (
                 partner.company_id and partner.company_id not in user.company_ids
             )
-            or not (
-                partner.user_id == user
-                or (not partner.user_id and partner.create_uid == user)
-            )
+            or partner.create_uid != user
+            or partner.user_ids
         )
         if strangers:
             raise AccessError(

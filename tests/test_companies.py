@@ -303,3 +303,27 @@ class TestCompanies(LamCommon):
                 }
             )
         self.assertTrue(self.customer_a.risk_sale_order_include)
+
+    def test_a_customer_stays_in_his_company(self):
+        """Second review of issue 17 (M-1): neither a manager nor his department
+        manager shares a customer or a contact with the other companies."""
+        for user in (self.manager_a, self.department_manager):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                self.customer_a.with_user(user).write({"company_id": False})
+        contact = (
+            self.env["res.partner"]
+            .with_user(self.manager_a)
+            .create(
+                {
+                    "name": "Key person X",
+                    "parent_id": self.customer_a.id,
+                    "company_id": False,
+                }
+            )
+        )
+        self.assertEqual(contact.company_id, self.company)
+        self.assertFalse(
+            self.env["res.partner"]
+            .with_user(self.finance_b)
+            .search([("id", "=", contact.id)])
+        )

@@ -400,3 +400,37 @@ class TestCreditHoldWalkarounds(LamCommon):
         with self.assertRaisesRegex(UserError, "invoiced once confirmed"):
             wizard.create_invoices()
         self.assertFalse(order.invoice_ids)
+
+    def test_a_contact_moved_under_a_credit_customer_takes_the_check_along(self):
+        """Second review of issue 17 (H2 again): moving the contact an order was
+        confirmed for under the customer with a limit is judged like moving the
+        order."""
+        contact = (
+            self.env["res.partner"]
+            .with_user(self.manager_a)
+            .create({"name": "Warehouse receiver", "parent_id": self.no_limit.id})
+        )
+        order = self._order(
+            qty=400.0,
+            partner_id=contact.id,
+            partner_invoice_id=contact.id,
+            partner_shipping_id=contact.id,
+        )
+        order.with_user(self.manager_a).action_confirm()
+        self.assertEqual(order.state, "sale")
+        with (
+            self.assertRaisesRegex(UserError, "over the credit limit"),
+            self.env.cr.savepoint(),
+        ):
+            contact.with_user(self.manager_a).write({"parent_id": self.customer_a.id})
+        self.assertEqual(contact.parent_id, self.no_limit)
+
+    def test_every_credit_term_is_a_credit_term(self):
+        """Second review of issue 17 (L-1): the credit limit's date and the
+        degree of trust are credit terms too."""
+        for vals in (
+            {"date_credit_limit": "2099-12-31"},
+            {"trust": "good"},
+        ):
+            with self.subTest(vals=vals), self.assertRaises(AccessError):
+                self.customer_a.with_user(self.manager_a).write(vals)

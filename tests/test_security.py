@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
 from odoo import Command
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common import MODULE, LamCommon
@@ -433,3 +433,24 @@ class TestSecurity(LamCommon):
             complaint.with_user(self.manager_b).onchange(
                 {"partner_id": self.customer_c.id, "lots": "2611-02"}, ["lots"], spec
             )
+
+    def test_a_salesperson_set_first_adopts_nothing(self):
+        """Second review of issue 17 (M-2): setting oneself as salesperson of a
+        shared partner, then giving it a kind, is refused as in one call."""
+        vendor = self.vendor.with_user(self.manager_a)
+        vendor.write({"user_id": self.manager_a.id})
+        with self.assertRaises(AccessError):
+            vendor.write(
+                {"lam_customer_kind": "terminal", "user_id": self.manager_a.id}
+            )
+        self.assertFalse(self.vendor.lam_customer_kind)
+        # his own partner he adopts
+        own = (
+            self.env["res.partner"]
+            .with_user(self.manager_a)
+            .create({"name": "Anshan Forge", "is_company": True})
+        )
+        own.write({"lam_customer_kind": "terminal", "user_id": self.manager_a.id})
+        self.assertEqual(own.lam_customer_kind, "terminal")
+        with self.assertRaisesRegex(UserError, "dated by the hand-off"):
+            own.write({"lam_handoff_date": "2026-01-01"})

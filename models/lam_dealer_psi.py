@@ -283,3 +283,74 @@ class LamDealerPsi(models.Model):
                 "default_month": self.month,
             },
         }
+
+    @api.model
+    def _cron_psi_reminders(self):
+        """Daily (Art. 14.1): a dealer whose last month is not reported once its
+        due day has passed gives his channel manager one reminder (an activity
+        on the dealer), closed once the month is reported. One query per kind
+        of record, whatever the number of dealers."""
+        today = fields.Date.context_today(self)
+        month = month_bounds(today - relativedelta(months=1))[0]
+        Activity = self.env["mail.activity"].sudo()
+        reminders = Activity.search([("lam_psi_month", "!=", False)])
+        # as the system: every company's dealers and reports, for their managers
+        months = list(set(reminders.mapped("lam_psi_month")) | {month})
+        reported = {
+            (psi.partner_id.id, psi.month)
+            for psi in self.sudo().search([("month", "in", months)])
+        }
+        done = reminders.filtered(
+            lambda activity: (activity.res_id, activity.lam_psi_month) in reported
+        )
+        open_keys = {
+            (activity.res_id, activity.lam_psi_month) for activity in reminders - done
+        }
+        if done:
+            done.action_feedback(feedback=_("The month is reported."))
+        dealers = (
+            self.env["res.partner"]
+            .sudo()
+            .search(
+                [
+                    ("lam_customer_kind", "=", "dealer"),
+                    ("is_company", "=", True),
+                    ("user_id", "!=", False),
+                ]
+            )
+        )
+        late = dealers.filtered(
+            lambda dealer: today
+            > month_bounds(month)[1]
+            + relativedelta(
+                days=(dealer.company_id or self.env.company).lam_psi_due_day
+            )
+            and (dealer.id, month) not in reported
+            and (dealer.id, month) not in open_keys
+        )
+        activity_type = self.env.ref(
+            "lubricant_account_manager.mail_activity_type_lam_psi"
+        )
+        partner_model = self.env["ir.model"]._get_id("res.partner")
+        for manager in late.user_id:
+            late.filtered(
+                lambda dealer, manager=manager: dealer.user_id == manager
+            ).message_subscribe(partner_ids=manager.partner_id.ids)
+        Activity.with_context(mail_activity_quick_update=True).create(
+            [
+                {
+                    "res_model_id": partner_model,
+                    "res_id": dealer.id,
+                    "activity_type_id": activity_type.id,
+                    "user_id": dealer.user_id.id,
+                    "date_deadline": today,
+                    "summary": _(
+                        "Ask %(dealer)s for the PSI of %(month)s",
+                        dealer=dealer.name,
+                        month=month.strftime("%Y-%m"),
+                    ),
+                    "lam_psi_month": month,
+                }
+                for dealer in late
+            ]
+        )

@@ -17,6 +17,13 @@ class MailActivity(models.Model):
         "customer and rule.",
     )
     lam_cadence_feedback = fields.Char(string="Cadence Feedback", readonly=True)
+    lam_psi_month = fields.Date(
+        string="PSI Month Missing",
+        index="btree_not_null",
+        readonly=True,
+        help="The month whose stock report (PSI) this reminder asks the dealer for: "
+        "one open reminder per dealer and month.",
+    )
     lam_collection_move_id = fields.Many2one(
         "account.move",
         string="Invoice to Collect",

@@ -358,6 +358,29 @@ class TestDealers(LamCommon):
                 data={"month": "2026-10-01"},
             )
 
+    def _psi_reminders(self, day):
+        with freeze_time(f"{day} 04:00:00"):
+            self.env["lam.dealer.psi"]._cron_psi_reminders()
+        return self.env["mail.activity"].search(
+            [
+                ("res_model", "=", "res.partner"),
+                ("res_id", "=", self.dealer.id),
+                ("lam_psi_month", "!=", False),
+            ]
+        )
+
+    def test_a_month_not_reported_by_its_due_day_is_reminded(self):
+        """Issue 18, item 14 (Art. 14.1): October is due on 10 November."""
+        self.assertFalse(self._psi_reminders("2026-11-10"))
+        reminder = self._psi_reminders("2026-11-11")
+        self.assertEqual(
+            (len(reminder), reminder.user_id, str(reminder.lam_psi_month)),
+            (1, self.channel, "2026-10-01"),
+        )
+        self.assertEqual(self._psi_reminders("2026-11-12"), reminder)
+        self.PSI.create({"partner_id": self.dealer.id, "month": "2026-10-01"})
+        self.assertFalse(self._psi_reminders("2026-11-13"))
+
     # --- violations and assessments ---------------------------------------
     def _violation(self, state="confirmed", date="2026-09-12"):
         violation = (

@@ -153,17 +153,7 @@ class LamCadenceEngine(models.AbstractModel):
             # an activity computes its record's name one by one: have them in the cache,
             # in one query
             customers.mapped("display_name")
-            # the managers follow their customers; subscribing here, once per customer,
-            # keeps Odoo
-            # from subscribing a customer twice when he gets two activities at once
-            by_user = defaultdict(set)
-            for values in to_create:
-                by_user[values["user_id"]].add(values["res_id"])
-            for user_id, partner_ids in by_user.items():
-                self.env["res.partner"].browse(sorted(partner_ids)).message_subscribe(
-                    partner_ids=self.env["res.users"].browse(user_id).partner_id.ids
-                )
-        Activity.with_context(mail_activity_quick_update=True).create(to_create)
+        Activity._lam_create_on_customers(to_create)
         self.env["lam.cadence.status"]._lam_replace(customers, statuses)
         created = defaultdict(int)
         for values in to_create:

@@ -21,6 +21,26 @@ CREDIT_TERMS = {
 }
 
 
+def current_terms(partner):
+    """{term: the customer's current value}, as a request or the wizard holds it."""
+    # as the system: the credit limit and terms are accountants' fields
+    current = partner.sudo()
+    return {
+        name: current._fields[partner_field].convert_to_write(
+            current[partner_field], current
+        )
+        for name, partner_field in CREDIT_TERMS.items()
+    }
+
+
+def asked_terms(record):
+    """{customer's field: value} of the terms a request or the wizard sets."""
+    return {
+        partner_field: record._fields[name].convert_to_write(record[name], record)
+        for name, partner_field in CREDIT_TERMS.items()
+    }
+
+
 class LamCreditChangeRequest(models.Model):
     """An account manager's request to change a customer's credit rating,
     limit or payment term, with his reason: finance or the department
@@ -79,15 +99,8 @@ class LamCreditChangeRequest(models.Model):
             # terms left out keep the customer's current ones
             partner = self.env["res.partner"].browse(vals.get("partner_id"))
             if partner.exists():
-                # as the system: the current terms are accountants' fields
-                current = partner.sudo()
-                for name, partner_field in CREDIT_TERMS.items():
-                    vals.setdefault(
-                        name,
-                        current._fields[partner_field].convert_to_write(
-                            current[partner_field], current
-                        ),
-                    )
+                for name, value in current_terms(partner).items():
+                    vals.setdefault(name, value)
         requests = super().create(vals_list)
         for request in requests:
             request._lam_notify_deciders(
@@ -120,12 +133,7 @@ class LamCreditChangeRequest(models.Model):
         for request in self:
             reason = CreditChangeReason(request.reason)
             reason.requested_by = request.requested_by_id
-            vals = {
-                partner_field: request._fields[name].convert_to_write(
-                    request[name], request
-                )
-                for name, partner_field in CREDIT_TERMS.items()
-            }
+            vals = asked_terms(request)
             # as the system: the credit fields are accountants'; the decider's
             # right was checked in _lam_check_decision()
             request.partner_id.sudo().with_company(request.company_id).with_context(

@@ -332,11 +332,7 @@ class LamDealerPsi(models.Model):
             "lubricant_account_manager.mail_activity_type_lam_psi"
         )
         partner_model = self.env["ir.model"]._get_id("res.partner")
-        for manager in late.user_id:
-            late.filtered(
-                lambda dealer, manager=manager: dealer.user_id == manager
-            ).message_subscribe(partner_ids=manager.partner_id.ids)
-        Activity.with_context(mail_activity_quick_update=True).create(
+        Activity._lam_create_on_customers(
             [
                 {
                     "res_model_id": partner_model,

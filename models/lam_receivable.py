@@ -150,8 +150,9 @@ class LamReceivable(models.Model):
         to_collect = overdue.filtered(lambda receivable: receivable.id not in promised)
         Activity = self.env["mail.activity"].sudo()
         open_activities = Activity.search([("lam_collection_move_id", "!=", False)])
+        to_collect_ids = set(to_collect.ids)
         collected = open_activities.filtered(
-            lambda activity: activity.lam_collection_move_id.id not in to_collect.ids
+            lambda activity: activity.lam_collection_move_id.id not in to_collect_ids
         )
         covered = set((open_activities - collected).lam_collection_move_id.ids)
         if collected:
@@ -161,14 +162,7 @@ class LamReceivable(models.Model):
         )
         partner_model = self.env["ir.model"]._get_id("res.partner")
         new = to_collect.filtered(lambda receivable: receivable.id not in covered)
-        # the managers follow their customers: subscribed once per manager here, or
-        # Odoo would subscribe a customer twice when he gets two activities at once
-        for manager in new.account_manager_id:
-            new.filtered(
-                lambda receivable, manager=manager: receivable.account_manager_id
-                == manager
-            ).partner_id.message_subscribe(partner_ids=manager.partner_id.ids)
-        Activity.with_context(mail_activity_quick_update=True).create(
+        Activity._lam_create_on_customers(
             [
                 {
                     "res_model_id": partner_model,

@@ -1,7 +1,9 @@
 # Copyright 2026 Lubricant Account Manager developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
-from odoo import fields, models
+from collections import defaultdict
+
+from odoo import api, fields, models
 
 
 class MailActivity(models.Model):
@@ -33,3 +35,18 @@ class MailActivity(models.Model):
         help="The invoice past due this collection activity is for: one open "
         "activity per invoice.",
     )
+
+    @api.model
+    def _lam_create_on_customers(self, vals_list):
+        """Create the scheduled actions' activities on customers for their
+        managers, without a mail each: each manager follows his customers,
+        subscribed here once per customer (Odoo would subscribe a customer twice
+        when he gets two activities at once)."""
+        by_user = defaultdict(set)
+        for values in vals_list:
+            by_user[values["user_id"]].add(values["res_id"])
+        for user_id, partner_ids in by_user.items():
+            self.env["res.partner"].browse(sorted(partner_ids)).message_subscribe(
+                partner_ids=self.env["res.users"].browse(user_id).partner_id.ids
+            )
+        return self.with_context(mail_activity_quick_update=True).create(vals_list)

@@ -4,7 +4,11 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from ..models.lam_credit_change_request import CREDIT_TERMS as PARTNER_FIELDS
+from ..models.lam_credit_change_request import (
+    CREDIT_TERMS,
+    asked_terms,
+    current_terms,
+)
 from ..models.res_partner_credit import CREDIT_RATINGS, CreditChangeReason
 
 
@@ -52,16 +56,7 @@ class LamCreditChangeWizard(models.TransientModel):
         if partner:
             self._lam_check_partner(partner)
             values["partner_id"] = partner.id
-            # as the system: the credit limit is an accountant's field
-            current = partner.sudo()
-            values.update(
-                {
-                    name: current._fields[partner_field].convert_to_write(
-                        current[partner_field], current
-                    )
-                    for name, partner_field in PARTNER_FIELDS.items()
-                }
-            )
+            values.update(current_terms(partner))
         return values
 
     is_request = fields.Boolean(
@@ -106,15 +101,8 @@ class LamCreditChangeWizard(models.TransientModel):
             partner = self.env["res.partner"].browse(vals.get("partner_id"))
             if partner:
                 self._lam_check_partner(partner)
-                # as the system: the credit limit is an accountant's field
-                current = partner.sudo()
-                for name, partner_field in PARTNER_FIELDS.items():
-                    vals.setdefault(
-                        name,
-                        current._fields[partner_field].convert_to_write(
-                            current[partner_field], current
-                        ),
-                    )
+                for name, value in current_terms(partner).items():
+                    vals.setdefault(name, value)
         wizards = super().create(vals_list)
         for wizard in wizards:
             self._lam_check_partner(wizard.partner_id)
@@ -126,13 +114,6 @@ class LamCreditChangeWizard(models.TransientModel):
                 _("The customer of a credit change is chosen when it opens.")
             )
         return super().write(vals)
-
-    def _prepare_partner_vals(self):
-        self.ensure_one()
-        return {
-            partner_field: self._fields[name].convert_to_write(self[name], self)
-            for name, partner_field in PARTNER_FIELDS.items()
-        }
 
     def action_apply(self):
         self._lam_check_user()
@@ -147,7 +128,7 @@ class LamCreditChangeWizard(models.TransientModel):
             # and has no accounting rights, yet changes credit here. The user
             # stays the author of the change in the credit history.
             wizard.partner_id.sudo().with_context(lam_credit_reason=reason).write(
-                wizard._prepare_partner_vals()
+                asked_terms(wizard)
             )
         return {"type": "ir.actions.act_window_close"}
 
@@ -163,7 +144,7 @@ class LamCreditChangeWizard(models.TransientModel):
                         name: wizard._fields[name].convert_to_write(
                             wizard[name], wizard
                         )
-                        for name in PARTNER_FIELDS
+                        for name in CREDIT_TERMS
                     },
                     "reason": wizard.reason,
                 }

@@ -652,7 +652,6 @@ class DemoData:
                 last,
                 partners=dealer,
                 groupby=("partner", "product"),
-                refunds=True,
             )["rows"]
             ours = {row["product_id"]: row["qty"] for row in rows}
             lines = []

@@ -75,7 +75,7 @@ class LamAbcGrading(models.AbstractModel):
             order="id",
         )
         purchases = self.env["lam.purchase.analysis"]._lam_purchases(
-            date_from, today, partners=customers, company=company, refunds=True
+            date_from, today, partners=customers, company=company
         )
         key = "qty" if company.lam_abc_basis == "volume" else "amount"
         values = defaultdict(float)

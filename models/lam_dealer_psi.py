@@ -168,7 +168,6 @@ class LamDealerPsi(models.Model):
                 # user may see
                 partners=reports.partner_id.sudo(),
                 groupby=("partner", "product"),
-                refunds=True,
             )["rows"]
             for psi in reports:
                 for row in rows:

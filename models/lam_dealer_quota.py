@@ -109,7 +109,6 @@ class LamDealerQuota(models.Model):
                 # user may see
                 partners=quotas.partner_id.sudo(),
                 groupby=("partner", "product"),
-                refunds=True,
             )["rows"]
             products = self.env["product.product"].browse(
                 {row["product_id"] for row in rows}

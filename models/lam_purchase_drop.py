@@ -117,7 +117,6 @@ class LamPurchaseDrop(models.Model):
                 partners=customers,
                 groupby=("partner", "month"),
                 company=company,
-                refunds=True,
             )["rows"]
         )
         by_partner = defaultdict(lambda: defaultdict(float))

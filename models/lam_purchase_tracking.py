@@ -1,77 +1,238 @@
 # Copyright 2026 Lubricant Account Manager developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
-from odoo import fields, models
+import datetime
+
+import pytz
+
+from odoo import api, fields, models
 from odoo.tools import SQL
 
 
 class LamPurchaseTracking(models.Model):
-    """购进跟踪 (P7) for the pivot and the graph: confirmed lubricant order
-    lines per customer, day and product, their volume in the company's
-    reference unit — the conversion of tools/volume.py in SQL: Odoo's factors
-    within a category, the product's density (or the company's) between
-    volume and weight; lines no unit bridges count no volume."""
+    """购进跟踪 (P7): the one definition of what a lubricant customer bought.
+
+    One row per lubricant line of a confirmed sales order (a purchase) and
+    per lubricant line of a posted customer credit note (a return, with
+    negative quantity, volume and amount). The pivot and graph read this
+    view; the purchases service (``lam.purchase.analysis``), and through it
+    P7, P10, grades, plans, sales plans, quotas, PSI, forecasts and
+    purchase drops, read the same SQL (``_lam_lines_query``) with their
+    filters pushed into it.
+
+    The rule for the day of a purchase: an order counts on the day of its
+    order date in the time zone of the company's working hours (Settings ›
+    Working Schedules), whoever reads it; a credit note on its invoice
+    date. Volumes are in the company's reference unit: the conversion of
+    tools/volume.py in SQL (Odoo's factors within a category, the product's
+    density, or the company's, between volume and weight); a line no unit
+    bridges counts no volume (``convertible`` is false)."""
 
     _name = "lam.purchase.tracking"
     _description = "Purchase Tracking"
     _auto = False
     _order = "date desc, id desc"
+    # what the view reads: flushed before any search on it (and by _lam_flush)
+    _depends = {
+        "sale.order": [
+            "state",
+            "company_id",
+            "date_order",
+            "partner_id",
+            "currency_rate",
+        ],
+        "sale.order.line": [
+            "order_id",
+            "product_id",
+            "product_uom",
+            "product_uom_qty",
+            "price_subtotal",
+            "display_type",
+        ],
+        "account.move": [
+            "move_type",
+            "state",
+            "company_id",
+            "invoice_date",
+            "commercial_partner_id",
+        ],
+        "account.move.line": [
+            "move_id",
+            "product_id",
+            "product_uom_id",
+            "quantity",
+            "balance",
+            "display_type",
+        ],
+        "res.partner": ["commercial_partner_id", "user_id", "lam_customer_kind"],
+        "product.product": ["product_tmpl_id"],
+        "product.template": ["lam_is_lubricant", "lam_density"],
+        "uom.uom": ["factor", "category_id"],
+        "res.company": [
+            "lam_reference_uom_id",
+            "lam_default_density",
+            "resource_calendar_id",
+        ],
+        "resource.calendar": ["tz"],
+    }
 
+    kind = fields.Selection(
+        [("order", "Purchase"), ("refund", "Return")], readonly=True
+    )
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
     account_manager_id = fields.Many2one(
         "res.users", string="Account Manager", readonly=True
     )
     company_id = fields.Many2one("res.company", readonly=True)
-    date = fields.Date(string="Order Date", readonly=True)
+    date = fields.Date(
+        readonly=True,
+        help="The order date in the time zone of the company's working hours, or the "
+        "credit note's date.",
+    )
     product_id = fields.Many2one("product.product", string="Product", readonly=True)
+    uom_id = fields.Many2one("uom.uom", string="Unit", readonly=True)
+    uom_qty = fields.Float(
+        string="Quantity", digits="Product Unit of Measure", readonly=True
+    )
     order_id = fields.Many2one("sale.order", string="Order", readonly=True)
+    move_id = fields.Many2one("account.move", string="Credit Note", readonly=True)
     volume = fields.Float(
         string="Volume Bought",
         digits="Lubricant Volume",
         readonly=True,
-        help="In the company's reference unit.",
+        help="In the company's reference unit, net of returns.",
     )
-    amount = fields.Float(string="Untaxed Amount", digits="Account", readonly=True)
+    convertible = fields.Boolean(readonly=True)
+    amount = fields.Float(
+        string="Untaxed Amount",
+        digits="Account",
+        readonly=True,
+        help="In the company's currency, net of returns.",
+    )
 
     @property
     def _table_query(self):
+        return self._lam_lines_query()
+
+    @api.model
+    def _lam_flush(self):
+        """Flush what the lines are read from (``_depends``), for a query of
+        its own over ``_lam_lines_query``."""
+        for model, fnames in self._depends.items():
+            self.env[model].flush_model(fnames)
+
+    @api.model
+    def _lam_lines_query(
+        self, company=None, date_from=None, date_to=None, partners=None
+    ):
+        """The purchase lines, as SQL: all of them (the view), or those of
+        ``company`` between the local days ``date_from`` and ``date_to``
+        (inclusive) of the commercial ``partners`` (ids; None for all), the
+        filters inside each branch so that the indexes on the order date and
+        the invoice date serve."""
+        order_filter = move_filter = SQL("")
+        if company:
+            tz = pytz.timezone(company._lam_tz())
+            start, stop = (
+                tz.localize(datetime.datetime.combine(day, datetime.time.min))
+                .astimezone(pytz.utc)
+                .replace(tzinfo=None)
+                for day in (date_from, date_to + datetime.timedelta(days=1))
+            )
+            order_filter = SQL(
+                "AND so.company_id = %s AND so.date_order >= %s AND so.date_order < %s",
+                company.id,
+                start,
+                stop,
+            )
+            move_filter = SQL(
+                "AND move.company_id = %s AND move.invoice_date BETWEEN %s AND %s",
+                company.id,
+                date_from,
+                date_to,
+            )
+        if partners is not None:
+            order_filter = SQL(
+                "%s AND rp.commercial_partner_id = ANY(%s)",
+                order_filter,
+                list(partners),
+            )
+            move_filter = SQL(
+                "%s AND move.commercial_partner_id = ANY(%s)",
+                move_filter,
+                list(partners),
+            )
+        orders = SQL(
+            """
+            SELECT sol.id * 2 AS id, 'order' AS kind, so.company_id,
+                   rp.commercial_partner_id AS partner_id,
+                   timezone(COALESCE(cal.tz, 'UTC'),
+                            so.date_order AT TIME ZONE 'UTC')::date AS date,
+                   sol.product_id, sol.product_uom AS uom_id,
+                   sol.product_uom_qty AS uom_qty,
+                   sol.price_subtotal / COALESCE(NULLIF(so.currency_rate, 0), 1.0)
+                       AS amount,
+                   so.id AS order_id, NULL::integer AS move_id
+              FROM sale_order_line sol
+              JOIN sale_order so ON so.id = sol.order_id
+              JOIN res_partner rp ON rp.id = so.partner_id
+              JOIN res_company co ON co.id = so.company_id
+              LEFT JOIN resource_calendar cal ON cal.id = co.resource_calendar_id
+             WHERE so.state = 'sale' AND sol.display_type IS NULL %s
+            """,
+            order_filter,
+        )
+        returns = SQL(
+            """
+            SELECT aml.id * 2 + 1 AS id, 'refund' AS kind, move.company_id,
+                   move.commercial_partner_id AS partner_id,
+                   move.invoice_date AS date,
+                   aml.product_id, aml.product_uom_id AS uom_id,
+                   -aml.quantity AS uom_qty, -aml.balance AS amount,
+                   NULL::integer AS order_id, move.id AS move_id
+              FROM account_move_line aml
+              JOIN account_move move ON move.id = aml.move_id
+             WHERE move.move_type = 'out_refund' AND move.state = 'posted'
+               AND aml.display_type = 'product' AND aml.product_uom_id IS NOT NULL
+               %s
+            """,
+            move_filter,
+        )
         litre = self.env.ref("uom.product_uom_litre")
         kilogram = self.env.ref("uom.product_uom_kgm")
         return SQL(
             """
-            SELECT sol.id, rp.commercial_partner_id AS partner_id, cp.user_id AS
-                account_manager_id,
-                   so.company_id, so.date_order::date AS date, sol.product_id, so.id AS
-                       order_id,
-                   sol.price_subtotal AS amount,
-                   CASE
-                     WHEN lu.category_id = ru.category_id
-                       THEN sol.product_uom_qty / lu.factor * ru.factor
-                     WHEN lu.category_id = %(volume)s AND ru.category_id = %(weight)s
-                       THEN sol.product_uom_qty / lu.factor * %(litre)s *
-                           density.kg_per_litre / %(kilogram)s * ru.factor
-                     WHEN lu.category_id = %(weight)s AND ru.category_id = %(volume)s
-                       THEN sol.product_uom_qty / lu.factor * %(kilogram)s /
-                           NULLIF(density.kg_per_litre, 0)
-                            / %(litre)s * ru.factor
-                     ELSE 0
-                   END AS volume
-              FROM sale_order_line sol
-              JOIN sale_order so ON so.id = sol.order_id
-              JOIN res_partner rp ON rp.id = so.partner_id
-              JOIN res_partner cp ON cp.id = rp.commercial_partner_id
-              JOIN res_company co ON co.id = so.company_id
-              JOIN product_product pp ON pp.id = sol.product_id
+            SELECT line.id, line.kind, line.company_id, line.partner_id,
+                   cp.user_id AS account_manager_id, line.date, line.product_id,
+                   line.uom_id, line.uom_qty, line.order_id, line.move_id,
+                   line.amount, conversion.factor IS NOT NULL AS convertible,
+                   COALESCE(line.uom_qty * conversion.factor, 0.0) AS volume
+              FROM (%(orders)s UNION ALL %(returns)s) line
+              JOIN res_partner cp ON cp.id = line.partner_id
+              JOIN res_company co ON co.id = line.company_id
+              JOIN product_product pp ON pp.id = line.product_id
               JOIN product_template pt ON pt.id = pp.product_tmpl_id
-              JOIN uom_uom lu ON lu.id = sol.product_uom
+              JOIN uom_uom lu ON lu.id = line.uom_id
               JOIN uom_uom ru ON ru.id = COALESCE(co.lam_reference_uom_id, %(litre_id)s)
-              CROSS JOIN LATERAL (SELECT COALESCE(NULLIF(pt.lam_density, 0),
-                  co.lam_default_density) AS kg_per_litre)
-                   density
-             WHERE so.state IN ('sale', 'done') AND pt.lam_is_lubricant AND
-                 sol.display_type IS NULL
-               AND cp.lam_customer_kind IS NOT NULL
+              CROSS JOIN LATERAL (
+                  SELECT CASE
+                     WHEN lu.category_id = ru.category_id
+                       THEN ru.factor / lu.factor
+                     WHEN lu.category_id = %(volume)s AND ru.category_id = %(weight)s
+                       THEN %(litre)s * density.kg_per_litre / %(kilogram)s
+                            * ru.factor / lu.factor
+                     WHEN lu.category_id = %(weight)s AND ru.category_id = %(volume)s
+                       THEN %(kilogram)s / NULLIF(density.kg_per_litre, 0)
+                            / %(litre)s * ru.factor / lu.factor
+                   END AS factor
+                    FROM (SELECT COALESCE(NULLIF(pt.lam_density, 0),
+                                          co.lam_default_density) AS kg_per_litre)
+                         density
+              ) conversion
+             WHERE pt.lam_is_lubricant AND cp.lam_customer_kind IS NOT NULL
             """,
+            orders=orders,
+            returns=returns,
             volume=litre.category_id.id,
             weight=kilogram.category_id.id,
             litre=litre.factor,

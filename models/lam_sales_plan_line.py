@@ -73,7 +73,6 @@ class LamSalesPlanLine(models.Model):
                 partners=lines.partner_id.sudo(),
                 groupby=("partner",),
                 company=company,
-                refunds=True,
             )["rows"]
             for row in rows:
                 bought[month, row["partner_id"]] = row["qty"]

@@ -129,7 +129,6 @@ class LamSalesPlanManager(models.Model):
                 partners=customers,
                 groupby=("partner",),
                 company=self.company_id,
-                refunds=True,
             )["rows"]
         )
         history = defaultdict(

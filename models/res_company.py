@@ -344,6 +344,12 @@ class ResCompany(models.Model):
             raise UserError(_("%(step)s is not a step of the demo.", step=step))
         getattr(DemoData(self.env), step)()
 
+    def _lam_tz(self):
+        """The company's time zone: that of its working hours, UTC without one.
+        The day a purchase falls on is read in it (lam.purchase.tracking)."""
+        self.ensure_one()
+        return self.resource_calendar_id.tz or "UTC"
+
     def _lam_complaint_calendar(self):
         self.ensure_one()
         return self.lam_complaint_calendar_id or self.resource_calendar_id

@@ -10,7 +10,6 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL
 
 from ..tools.periods import median_interval, month_bounds
 from .res_partner import ARCHIVE_GROUPS
@@ -106,27 +105,12 @@ class ResPartner(models.Model):
         company = self.env.company
         today = fields.Date.context_today(self)
         first = month_bounds(today)[0]
-        self.env["sale.order"].flush_model(
-            ["partner_id", "state", "date_order", "company_id"]
-        )
-        days = dict(
-            self.env.execute_query(
-                SQL(
-                    """
-                    SELECT rp.commercial_partner_id,
-                           array_agg(DISTINCT so.date_order::date)
-                      FROM sale_order so
-                      JOIN res_partner rp ON rp.id = so.partner_id
-                     WHERE so.state IN ('sale', 'done')
-                       AND so.company_id = %s
-                       AND so.date_order >= %s
-                       AND rp.commercial_partner_id = ANY(%s)
-                     GROUP BY rp.commercial_partner_id
-                    """,
-                    company.id,
-                    first - relativedelta(years=2),
-                    customers.ids,
-                )
+        days = (
+            self.env["lam.purchase.analysis"]
+            # as the system: purchases come from sales orders the user may not read
+            .sudo()
+            ._lam_purchase_days(
+                customers, first - relativedelta(years=2), today, company=company
             )
         )
         rows = (
@@ -139,7 +123,6 @@ class ResPartner(models.Model):
                 partners=customers,
                 groupby=("partner",),
                 company=company,
-                refunds=True,
             )["rows"]
         )
         bought = {row["partner_id"]: row["qty"] for row in rows}

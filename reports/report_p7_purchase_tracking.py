@@ -3,6 +3,8 @@
 
 from collections import defaultdict
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, models
 
 from ..tools.periods import month_bounds
@@ -10,9 +12,10 @@ from ..tools.periods import month_bounds
 
 class ReportP7PurchaseTrackingMixin(models.AbstractModel):
     """P7 购进跟踪: per customer, month and product, the volume bought in the
-    reference unit (purchases service, credit notes deducted), the amount,
-    the customer's last recorded stock on hand in the month, and the trend
-    against the product's previous month."""
+    reference unit (purchases service, net of returns), the amount, the
+    customer's last recorded stock on hand in the month, and the trend (环比)
+    against the product's last month with purchases, which it names; a month
+    without purchases (a stock count only, or returns) carries no trend."""
 
     _name = "lam.p7.report.mixin"
     _inherit = ["lam.report.mixin"]
@@ -21,14 +24,15 @@ class ReportP7PurchaseTrackingMixin(models.AbstractModel):
     @api.model
     def _lam_tracking(self, partners, date_from, date_to):
         """{partner id: [row per month and product, oldest first]}: one
-        purchases-service call and one search of the stocks."""
+        purchases-service call (reaching back a look-back before the period for
+        the trend's base) and one search of the stocks."""
         first, last = month_bounds(date_from)[0], month_bounds(date_to)[1]
+        look_back = self.env.company.lam_abc_months
         rows = self.env["lam.purchase.analysis"]._lam_purchases(
-            first,
+            first - relativedelta(months=look_back),
             last,
             partners=partners,
             groupby=("partner", "month", "product"),
-            refunds=True,
         )["rows"]
         stocks = {}
         for stock in self.env["lam.customer.stock"].search(
@@ -42,22 +46,28 @@ class ReportP7PurchaseTrackingMixin(models.AbstractModel):
             stocks[
                 stock.partner_id.id, month_bounds(stock.date)[0], stock.product_id.id
             ] = stock.quantity
-        keys = {
-            (row["partner_id"], row["month"], row["product_id"]) for row in rows
-        } | set(stocks)
         bought = {
             (row["partner_id"], row["month"], row["product_id"]): row for row in rows
         }
+        keys = set(bought) | set(stocks)
         products = self.env["product.product"].browse({key[2] for key in keys})
         names = {product.id: product.display_name for product in products}
         result = defaultdict(list)
-        previous = {}
+        last_bought = {}
         for partner_id, month, product_id in sorted(
             keys, key=lambda key: (key[0], key[1], names[key[2]])
         ):
             row = bought.get((partner_id, month, product_id), {})
             qty = row.get("qty", 0.0)
-            before = previous.get((partner_id, product_id))
+            base = last_bought.get((partner_id, product_id))
+            if qty > 0:
+                last_bought[partner_id, product_id] = (month, qty)
+            if month < first:
+                continue
+            trend = trend_base = None
+            if qty > 0 and base:  # a month without purchases carries no trend
+                trend = 100.0 * (qty - base[1]) / base[1]
+                trend_base = base[0].strftime("%Y-%m")
             result[partner_id].append(
                 {
                     "month": month.strftime("%Y-%m"),
@@ -65,10 +75,10 @@ class ReportP7PurchaseTrackingMixin(models.AbstractModel):
                     "qty": qty,
                     "amount": row.get("amount", 0.0),
                     "stock": stocks.get((partner_id, month, product_id)),
-                    "trend": 100.0 * (qty - before) / before if before else None,
+                    "trend": trend,
+                    "trend_base": trend_base,
                 }
             )
-            previous[partner_id, product_id] = qty
         return result
 
     @api.model

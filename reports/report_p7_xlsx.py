@@ -39,6 +39,7 @@ class ReportP7Xlsx(models.AbstractModel):
                 Col(_("Untaxed Amount"), 14, "float", total=True),
                 Col(_("Stock on Hand"), 14, "float"),
                 Col(_("Trend (%)"), 10, "float"),
+                Col(_("Trend Against"), 12),
             ],
             [
                 [
@@ -49,6 +50,7 @@ class ReportP7Xlsx(models.AbstractModel):
                     row["amount"],
                     row["stock"],
                     row["trend"],
+                    row["trend_base"] or "",
                 ]
                 for partner in partners
                 for row in tracking[partner.id]

@@ -77,7 +77,7 @@ class ReportPsiTemplate(models.AbstractModel):
         )
         closing = {line.product_id: line.closing for line in previous.line_ids}
         sold = self.env["lam.purchase.analysis"]._lam_purchases(
-            first, last, partners=dealer, groupby=("partner", "product"), refunds=True
+            first, last, partners=dealer, groupby=("partner", "product")
         )["rows"]
         ours = {
             self.env["product.product"].browse(row["product_id"]): row["qty"]

@@ -23,3 +23,4 @@ from . import test_sales
 from . import test_receivables
 from . import test_credit_hold
 from . import test_companies
+from . import test_purchase_net

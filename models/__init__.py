@@ -41,6 +41,7 @@ from . import sale_order_line
 from . import base_partner_merge_automatic_wizard
 from . import lam_plan
 from . import lam_plan_line
+from . import lam_plan_key_change
 from . import lam_expansion_plan
 from . import lam_market_info
 from . import lam_prospect_criterion
@@ -74,3 +75,4 @@ from . import lam_collection_action
 from . import lam_credit_approval
 from . import lam_credit_change_request
 from . import lam_purchase_tracking
+from . import lam_purchase_check

@@ -5,7 +5,7 @@ from collections import defaultdict
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import _, api, fields, models
+from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError
 
 from ..tools.periods import period_bounds, plan_deadlines
@@ -115,6 +115,27 @@ class LamPlan(models.Model):
     )
     key_customer_changes = fields.Text(
         string="Key Customers' Volume Changes and Reasons"
+    )
+    key_change_ids = fields.One2many(
+        "lam.plan.key.change",
+        "plan_id",
+        string="Key Customers Whose Month Moved",
+        help="The A and B customers whose month differs from their monthly average "
+        "by more than the share set in Settings; each needs its reason before the "
+        "summary is submitted.",
+    )
+    lost_customer_ids = fields.Many2many(
+        "res.partner",
+        string="Customers Lost",
+        compute="_compute_progress",
+        help="Customers who bought in the twelve months before and have now bought "
+        "nothing for the months set in Settings (monthly plans).",
+    )
+    new_volume = fields.Float(
+        digits="Lubricant Volume",
+        compute="_compute_progress",
+        help="Volume bought in the month by customers who bought nothing in the "
+        "twelve months before (monthly plans).",
     )
     proposals = fields.Text()
     summary = fields.Text(string="Summary of the Period")
@@ -233,6 +254,38 @@ class LamPlan(models.Model):
             plan.actual_new_customers = total(new_customers)
 
     @api.depends("user_id", "period_type", "date_from")
+    def _compute_progress(self):
+        """Customers lost and new volume of the monthly plans (Art. 22.4): one
+        purchases-service call per company."""
+        monthly = self.filtered(
+            lambda plan: plan.period_type == "month" and plan.user_id and plan.date_from
+        )
+        (self - monthly).update({"lost_customer_ids": False, "new_volume": 0.0})
+        by_company = defaultdict(lambda: self.browse())
+        for plan in monthly:
+            by_company[plan.user_id.company_id] |= plan
+        for company, plans in by_company.items():
+            customers = self._lam_customers_of(plans.user_id)
+            progress = (
+                self.env["lam.purchase.analysis"]
+                # as the system: the customers' purchases come from sales orders the
+                # user may not read
+                .sudo()
+                ._lam_month_progress(
+                    customers, sorted(set(plans.mapped("date_from"))), company
+                )
+            )
+            for plan in plans:
+                mine = customers.filtered(
+                    lambda customer, plan=plan: customer.user_id == plan.user_id
+                )
+                month = progress[plan.date_from]
+                plan.lost_customer_ids = mine.filtered(
+                    lambda customer, month=month: customer.id in month["lost"]
+                )
+                plan.new_volume = sum(month["new"].get(customer.id, 0.0) for customer in mine)
+
+    @api.depends("user_id", "period_type", "date_from")
     def _compute_display_name(self):
         types = dict(self._fields["period_type"]._description_selection(self.env))
         for plan in self:
@@ -320,7 +373,97 @@ class LamPlan(models.Model):
         )
         return True
 
+    def action_lam_key_changes(self):
+        """List the key customers whose month moved (kept reasons stay)."""
+        self.check_access("write")
+        self._lam_refresh_key_changes()
+        return True
+
+    def _lam_refresh_key_changes(self):
+        """The A and B customers of each open monthly plan whose month differs
+        from their monthly average over the grading's look-back by more than
+        the company's share: one purchases-service call per plan."""
+        for plan in self.filtered(
+            lambda plan: plan.period_type == "month" and plan.state != "done"
+        ):
+            company = plan.user_id.company_id
+            look_back = company.lam_abc_months
+            customers = self._lam_customers_of(plan.user_id).filtered(
+                lambda customer: customer.lam_abc_grade in ("a", "b")
+            )
+            rows = (
+                self.env["lam.purchase.analysis"]
+                # as the system: the customers' purchases, for the plan's author
+                .sudo()
+                ._lam_purchases(
+                    plan.date_from - relativedelta(months=look_back),
+                    plan.date_to,
+                    partners=customers,
+                    groupby=("partner", "month"),
+                    company=company,
+                )["rows"]
+            )
+            volume, history = defaultdict(float), defaultdict(float)
+            for row in rows:
+                target = volume if row["month"] == plan.date_from else history
+                target[row["partner_id"]] += row["qty"]
+            share = company.lam_key_change_share
+            listed = {}
+            for customer in customers:
+                average = history[customer.id] / look_back
+                change = (
+                    100.0 * (volume[customer.id] - average) / average
+                    if average
+                    else (100.0 if volume[customer.id] else 0.0)
+                )
+                if abs(change) > share:
+                    listed[customer] = {
+                        "grade": customer.lam_abc_grade,
+                        "volume": volume[customer.id],
+                        "average": average,
+                        "change": round(change, 1),
+                    }
+            existing = {line.partner_id: line for line in plan.key_change_ids}
+            # as the system: the lines are the system's; the manager writes reasons
+            commands = [
+                Command.update(existing[customer].id, values)
+                if customer in existing
+                else Command.create({"partner_id": customer.id, **values})
+                for customer, values in listed.items()
+            ] + [
+                Command.delete(line.id)
+                for customer, line in existing.items()
+                if customer not in listed
+            ]
+            plan.sudo().key_change_ids = commands
+
     def action_submit_summary(self):
+        monthly = self.filtered(lambda plan: plan.period_type == "month")
+        if monthly:
+            monthly.check_access("write")
+            monthly._lam_refresh_key_changes()
+            unexplained = monthly.key_change_ids.filtered(
+                lambda line: not (line.reason or "").strip()
+            )
+            if unexplained:
+                # the lines just listed are kept: the manager gives their reasons
+                return {
+                    "type": "ir.actions.client",
+                    "tag": "display_notification",
+                    "params": {
+                        "type": "warning",
+                        "sticky": True,
+                        "message": _(
+                            "Give the reason of each key customer whose month moved "
+                            "before submitting: %(customers)s.",
+                            # as the system: the customers' names, for the author
+                            customers=", ".join(
+                                unexplained.partner_id.sudo().mapped("name")
+                            ),
+                        ),
+                        "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+                    },
+                }
         for plan in self:
             if plan.state != "planned":
                 raise UserError(

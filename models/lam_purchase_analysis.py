@@ -3,6 +3,8 @@
 
 from collections import defaultdict
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, models
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
@@ -140,19 +142,27 @@ class LamPurchaseAnalysis(models.AbstractModel):
             "month": SQL("date_trunc('month', date)::date"),
             "day": SQL("date"),
         }.get(period, SQL("NULL::date"))
+        # group the lines first, then convert each group into the reference unit
+        groups = SQL(
+            """
+            SELECT company_id, partner_id, %(period)s AS period, product_id, uom_id,
+                   SUM(uom_qty) AS uom_qty, SUM(amount) AS amount
+              FROM (%(lines)s) lines
+             WHERE %(kinds)s
+             GROUP BY 1, 2, 3, 4, 5
+            """,
+            period=period_sql,
+            lines=lines,
+            kinds=SQL("TRUE") if refunds else SQL("kind = 'order'"),
+        )
         rows = self.env.execute_query_dict(
             SQL(
                 """
-            SELECT partner_id, %(period)s AS period, product_id, uom_id,
-                   SUM(uom_qty) AS uom_qty, SUM(volume) AS volume,
-                   SUM(amount) AS amount, bool_and(convertible) AS convertible
-              FROM (%(lines)s) lines
-             WHERE %(kinds)s
-             GROUP BY 1, 2, 3, 4
+            SELECT partner_id, period, product_id, uom_id, uom_qty, volume, amount,
+                   convertible
+              FROM (%s) converted
             """,
-                period=period_sql,
-                lines=lines,
-                kinds=SQL("TRUE") if refunds else SQL("kind = 'order'"),
+                Lines._lam_volume_query(groups),
             )
         )
         for row in rows:
@@ -208,3 +218,45 @@ class LamPurchaseAnalysis(models.AbstractModel):
                 )
             )
         )
+
+    @api.model
+    def _lam_month_progress(self, customers, months, company=None):
+        """The monthly progress of Art. 22.4 for the months ``months`` (first
+        days): {month: {"lost": set of customer ids, "new": {customer id:
+        volume}}}, from one purchases-service call.
+
+        - lost in a month: bought (net) in the twelve months before, nothing in
+          the last ``lam_lost_months`` months ending with it, and for the first
+          time so (his last purchase was that many months before);
+        - new volume: what customers who bought nothing in the twelve months
+          before bought in the month.
+        """
+        company = company or self.env.company
+        result = {month: {"lost": set(), "new": {}} for month in months}
+        if not months or not customers:
+            return result
+        lost_after = company.lam_lost_months
+        rows = self._lam_purchases(
+            min(months) - relativedelta(months=12 + lost_after),
+            max(months) + relativedelta(months=1, days=-1),
+            partners=customers,
+            groupby=("partner", "month"),
+            company=company,
+        )["rows"]
+        bought = defaultdict(dict)
+        for row in rows:
+            if row["qty"] > 0:
+                bought[row["partner_id"]][row["month"]] = row["qty"]
+        for partner_id, monthly in bought.items():
+            for month in months:
+                before = [
+                    day
+                    for day in monthly
+                    if month - relativedelta(months=12) <= day < month
+                ]
+                if month in monthly and not before:
+                    result[month]["new"][partner_id] = monthly[month]
+                last = max((day for day in monthly if day <= month), default=None)
+                if last == month - relativedelta(months=lost_after):
+                    result[month]["lost"].add(partner_id)
+        return result

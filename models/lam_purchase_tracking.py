@@ -112,7 +112,22 @@ class LamPurchaseTracking(models.Model):
 
     @property
     def _table_query(self):
-        return self._lam_lines_query()
+        return self._lam_view_query()
+
+    def action_lam_checked(self):
+        """The day's check of the purchases and stocks (Art. 20.2), recorded
+        once a day for the user."""
+        check = self.env["lam.purchase.check"]._lam_check_today()
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": self.env._(
+                    "Purchases and stocks checked on %(date)s.", date=check.date
+                ),
+            },
+        }
 
     @api.model
     def _lam_flush(self):
@@ -122,15 +137,22 @@ class LamPurchaseTracking(models.Model):
             self.env[model].flush_model(fnames)
 
     @api.model
-    def _lam_lines_query(
-        self, company=None, date_from=None, date_to=None, partners=None
-    ):
-        """The purchase lines, as SQL: all of them (the view), or those of
-        ``company`` between the local days ``date_from`` and ``date_to``
-        (inclusive) of the commercial ``partners`` (ids; None for all), the
-        filters inside each branch so that the indexes on the order date and
-        the invoice date serve."""
+    def _lam_lines_query(self, company=None, date_from=None, date_to=None, partners=None):
+        """The purchase lines of lubricants, as SQL (columns id, kind, company_id,
+        partner_id, date, product_id, uom_id, uom_qty, amount, order_id,
+        move_id): all of them (the view), or those of ``company`` between the
+        local days ``date_from`` and ``date_to`` (inclusive) of the commercial
+        ``partners`` (ids; None for all), the filters inside each branch so
+        that the indexes on the order date and the invoice date serve. The
+        volume is added by ``_lam_volume_query``, on lines or on groups."""
         order_filter = move_filter = SQL("")
+        local_day = SQL(
+            "timezone(COALESCE(cal.tz, 'UTC'), so.date_order AT TIME ZONE 'UTC')::date"
+        )
+        calendar_join = SQL(
+            """JOIN res_company co ON co.id = so.company_id
+               LEFT JOIN resource_calendar cal ON cal.id = co.resource_calendar_id"""
+        )
         if company:
             tz = pytz.timezone(company._lam_tz())
             start, stop = (
@@ -139,6 +161,11 @@ class LamPurchaseTracking(models.Model):
                 .replace(tzinfo=None)
                 for day in (date_from, date_to + datetime.timedelta(days=1))
             )
+            # one company: its time zone is a constant
+            local_day = SQL(
+                "timezone(%s, so.date_order AT TIME ZONE 'UTC')::date", tz.zone
+            )
+            calendar_join = SQL("")
             order_filter = SQL(
                 "AND so.company_id = %s AND so.date_order >= %s AND so.date_order < %s",
                 company.id,
@@ -153,21 +180,17 @@ class LamPurchaseTracking(models.Model):
             )
         if partners is not None:
             order_filter = SQL(
-                "%s AND rp.commercial_partner_id = ANY(%s)",
-                order_filter,
-                list(partners),
+                "%s AND rp.commercial_partner_id = ANY(%s)", order_filter, list(partners)
             )
             move_filter = SQL(
                 "%s AND move.commercial_partner_id = ANY(%s)",
                 move_filter,
                 list(partners),
             )
-        orders = SQL(
+        return SQL(
             """
             SELECT sol.id * 2 AS id, 'order' AS kind, so.company_id,
-                   rp.commercial_partner_id AS partner_id,
-                   timezone(COALESCE(cal.tz, 'UTC'),
-                            so.date_order AT TIME ZONE 'UTC')::date AS date,
+                   rp.commercial_partner_id AS partner_id, %(local_day)s AS date,
                    sol.product_id, sol.product_uom AS uom_id,
                    sol.product_uom_qty AS uom_qty,
                    sol.price_subtotal / COALESCE(NULLIF(so.currency_rate, 0), 1.0)
@@ -176,14 +199,12 @@ class LamPurchaseTracking(models.Model):
               FROM sale_order_line sol
               JOIN sale_order so ON so.id = sol.order_id
               JOIN res_partner rp ON rp.id = so.partner_id
-              JOIN res_company co ON co.id = so.company_id
-              LEFT JOIN resource_calendar cal ON cal.id = co.resource_calendar_id
-             WHERE so.state = 'sale' AND sol.display_type IS NULL %s
-            """,
-            order_filter,
-        )
-        returns = SQL(
-            """
+              JOIN product_product pp ON pp.id = sol.product_id
+              JOIN product_template pt ON pt.id = pp.product_tmpl_id
+              %(calendar_join)s
+             WHERE so.state = 'sale' AND sol.display_type IS NULL
+               AND pt.lam_is_lubricant %(order_filter)s
+            UNION ALL
             SELECT aml.id * 2 + 1 AS id, 'refund' AS kind, move.company_id,
                    move.commercial_partner_id AS partner_id,
                    move.invoice_date AS date,
@@ -192,23 +213,32 @@ class LamPurchaseTracking(models.Model):
                    NULL::integer AS order_id, move.id AS move_id
               FROM account_move_line aml
               JOIN account_move move ON move.id = aml.move_id
+              JOIN product_product pp ON pp.id = aml.product_id
+              JOIN product_template pt ON pt.id = pp.product_tmpl_id
              WHERE move.move_type = 'out_refund' AND move.state = 'posted'
                AND aml.display_type = 'product' AND aml.product_uom_id IS NOT NULL
-               %s
+               AND pt.lam_is_lubricant %(move_filter)s
             """,
-            move_filter,
+            local_day=local_day,
+            calendar_join=calendar_join,
+            order_filter=order_filter,
+            move_filter=move_filter,
         )
+
+    @api.model
+    def _lam_volume_query(self, rows):
+        """``rows`` (SQL with company_id, product_id, uom_id, uom_qty and any
+        other column) with ``convertible`` and ``volume``: the quantity in the
+        company's reference unit, the conversion of tools/volume.py (Odoo's
+        factors within a category, the product's density, or the company's,
+        between volume and weight); a row no unit bridges counts no volume."""
         litre = self.env.ref("uom.product_uom_litre")
         kilogram = self.env.ref("uom.product_uom_kgm")
         return SQL(
             """
-            SELECT line.id, line.kind, line.company_id, line.partner_id,
-                   cp.user_id AS account_manager_id, line.date, line.product_id,
-                   line.uom_id, line.uom_qty, line.order_id, line.move_id,
-                   line.amount, conversion.factor IS NOT NULL AS convertible,
+            SELECT line.*, conversion.factor IS NOT NULL AS convertible,
                    COALESCE(line.uom_qty * conversion.factor, 0.0) AS volume
-              FROM (%(orders)s UNION ALL %(returns)s) line
-              JOIN res_partner cp ON cp.id = line.partner_id
+              FROM (%(rows)s) line
               JOIN res_company co ON co.id = line.company_id
               JOIN product_product pp ON pp.id = line.product_id
               JOIN product_template pt ON pt.id = pp.product_tmpl_id
@@ -229,13 +259,27 @@ class LamPurchaseTracking(models.Model):
                                           co.lam_default_density) AS kg_per_litre)
                          density
               ) conversion
-             WHERE pt.lam_is_lubricant AND cp.lam_customer_kind IS NOT NULL
             """,
-            orders=orders,
-            returns=returns,
+            rows=rows,
             volume=litre.category_id.id,
             weight=kilogram.category_id.id,
             litre=litre.factor,
             kilogram=kilogram.factor,
             litre_id=litre.id,
+        )
+
+    @api.model
+    def _lam_view_query(self):
+        """The view: every line, its volume and the customer's manager."""
+        return SQL(
+            """
+            SELECT line.id, line.kind, line.company_id, line.partner_id,
+                   cp.user_id AS account_manager_id, line.date, line.product_id,
+                   line.uom_id, line.uom_qty, line.order_id, line.move_id,
+                   line.amount, line.convertible, line.volume
+              FROM (%s) line
+              JOIN res_partner cp ON cp.id = line.partner_id
+             WHERE cp.lam_customer_kind IS NOT NULL
+            """,
+            self._lam_volume_query(self._lam_lines_query()),
         )

@@ -141,8 +141,11 @@ class LamSalesPlanManager(models.Model):
         }
 
     def _lam_propose(self, months=12):
-        """Lines for the manager's customers with targets in proportion to
-        their weights, in whole units, adding up to the target exactly."""
+        """Lines for the manager's customers: a customer whose own purchase
+        plan is entered starts from it (Art. 22.3); the rest of the target is
+        split over the others in proportion to their weights, in whole units
+        (largest remainder), so that the lines add up to the target exactly
+        unless the customers' own plans already exceed it."""
         for part in self:
             if part.breakdown_done:
                 raise UserError(
@@ -156,11 +159,25 @@ class LamSalesPlanManager(models.Model):
                 ],
                 order="name",
             )
-            weights = part._lam_weights(customers, months)
-            targets = largest_remainder(
-                round(part.target_volume), [weights[customer] for customer in customers]
-            )
             existing = {line.partner_id: line for line in part.line_ids}
+            own = {
+                partner: round(line.customer_plan)
+                for partner, line in existing.items()
+                if line.customer_plan > 0 and partner in customers
+            }
+            others = customers.filtered(lambda customer: customer not in own)
+            weights = part._lam_weights(others, months)
+            split = dict(
+                zip(
+                    others,
+                    largest_remainder(
+                        max(round(part.target_volume) - sum(own.values()), 0),
+                        [weights[customer] for customer in others],
+                    ),
+                    strict=True,
+                )
+            )
+            targets = [own.get(customer, split.get(customer)) for customer in customers]
             commands = []
             for customer, target in zip(customers, targets, strict=False):
                 if customer in existing:

@@ -22,6 +22,9 @@ REQUIREMENTS = [
     ("plan_on_time", "Plan on time"),
     ("summary_on_time", "Summary on time"),
     ("field_share", "Share of working time in the field (%)"),
+    ("purchases_checked", "Days purchases and stocks checked"),
+    ("customers_lost", "Customers lost"),
+    ("new_volume", "New volume"),
 ]
 
 
@@ -211,16 +214,25 @@ class LamScorecard(models.Model):
         met=None,
         **extra,
     ):
-        """A row; ``extra``: contacts, field_method. A period still running is in
-        progress unless met already: neither met nor missed."""
+        """A row; ``extra``: contacts, field_method, and ``compare``: the figure
+        reaches its target when it is at least it ("min", the default), at most
+        it ("max": customers lost) or above it ("above": new volume). A period
+        still running is in progress unless met already (a ceiling, unless
+        exceeded already): neither met nor missed."""
+        compare = extra.get("compare", "min")
+        reached = {
+            "min": actual >= target,
+            "max": actual <= target,
+            "above": actual > target,
+        }[compare]
         # a deadline (plan, summary) is met or missed once due; a figure is judged
         # when its period ends
         in_progress = (
             met is None
-            and actual < target
+            and (reached if compare == "max" else not reached)
             and date_to >= fields.Date.context_today(self)
         )
-        met = actual >= target if met is None else met
+        met = reached if met is None else met
         return {
             "user_id": user.id,
             "period": period,
@@ -314,7 +326,39 @@ class LamScorecard(models.Model):
                 round(share, 1),
                 company.lam_target_field_share,
                 field_method=company.lam_field_time_method,
-            )
+            ),
+            self._lam_row(
+                user,
+                "month",
+                first,
+                last,
+                "purchases_checked",
+                sum(
+                    data["checks"].get((user.id, day), 0)
+                    for day in self._lam_days(first, last)
+                ),
+                data["work_days"].get((user.id, first), 0),
+            ),
+            self._lam_row(
+                user,
+                "month",
+                first,
+                last,
+                "customers_lost",
+                len(data["lost"].get((user.id, first), ())),
+                0.0,
+                compare="max",
+            ),
+            self._lam_row(
+                user,
+                "month",
+                first,
+                last,
+                "new_volume",
+                round(data["new_volume"].get((user.id, first), 0.0), 1),
+                0.0,
+                compare="above",
+            ),
         ]
         return rows + self._lam_plan_rows(user, "month", first, last, data)
 
@@ -407,6 +451,7 @@ class LamScorecard(models.Model):
             field_hours[user_id, month_bounds(day)[0]] += hours
         phoned = [("channel", "in", ("phone", "online"))]
         return {
+            **self._lam_progress_data(users, start, end),
             "logs": grouped("lam.work.log", "date", "__count"),
             "calls": grouped("lam.communication", "day", "__count", phoned),
             "contacted": grouped(
@@ -419,6 +464,7 @@ class LamScorecard(models.Model):
                 [("state", "in", ("done", "reported"))],
             ),
             "reviews": grouped("lam.archive.review", "day", "__count"),
+            "checks": grouped("lam.purchase.check", "date", "__count"),
             "field_hours": field_hours,
             "plans": {
                 (plan["user_id"][0], plan["period_type"], plan["date_from"]): plan
@@ -426,6 +472,38 @@ class LamScorecard(models.Model):
             },
             **calendar,
         }
+
+    @api.model
+    def _lam_progress_data(self, users, start, end):
+        """{"lost": {(user id, month): customer ids}, "new_volume": {(user id,
+        month): volume}}: the monthly progress of the users' customers, one
+        purchases-service call per company."""
+        months = sorted({month_bounds(day)[0] for day in self._lam_days(start, end)})
+        customers = self.env["lam.plan"]._lam_customers_of(users)
+        lost, new_volume = {}, defaultdict(float)
+        by_company = defaultdict(lambda: self.env["res.users"])
+        for user in users:
+            by_company[user.company_id] |= user
+        for company, company_users in by_company.items():
+            mine = customers.filtered(
+                lambda customer, company_users=company_users: customer.user_id
+                in company_users
+            )
+            progress = (
+                self.env["lam.purchase.analysis"]
+                # as the system: figures of the managers the caller may see
+                .sudo()
+                ._lam_month_progress(mine, months, company)
+            )
+            managers = {customer.id: customer.user_id.id for customer in mine}
+            for month, values in progress.items():
+                for partner_id in values["lost"]:
+                    lost.setdefault((managers[partner_id], month), set()).add(
+                        partner_id
+                    )
+                for partner_id, volume in values["new"].items():
+                    new_volume[managers[partner_id], month] += volume
+        return {"lost": lost, "new_volume": new_volume}
 
     @api.model
     def _lam_field_day_hours(self, users, start, end, day_hours):
@@ -488,7 +566,7 @@ class LamScorecard(models.Model):
             by_calendar[
                 user.resource_calendar_id or user.company_id.resource_calendar_id
             ] |= user
-        working_days, work_hours, day_hours = {}, {}, {}
+        working_days, work_hours, work_days, day_hours = {}, {}, {}, {}
         months = sorted({month_bounds(day)[0] for day in self._lam_days(start, end)})
         for calendar, calendar_users in by_calendar.items():
             weekdays = (
@@ -499,18 +577,21 @@ class LamScorecard(models.Model):
             by_day = working_hours_by_day(
                 calendar, months[0], month_bounds(months[-1])[1]
             )
-            hours = defaultdict(float)
+            hours, days = defaultdict(float), defaultdict(int)
             for day, value in by_day.items():
                 hours[month_bounds(day)[0]] += value
+                days[month_bounds(day)[0]] += value > 0
             for user in calendar_users:
                 working_days[user.id] = weekdays
                 work_hours.update({(user.id, first): hours[first] for first in months})
+                work_days.update({(user.id, first): days[first] for first in months})
                 day_hours.update(
                     {(user.id, day): value for day, value in by_day.items()}
                 )
         return {
             "working_days": working_days,
             "work_hours": work_hours,
+            "work_days": work_days,
             "day_hours": day_hours,
         }
 

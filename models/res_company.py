@@ -215,6 +215,19 @@ class ResCompany(models.Model):
         help="A customer buying less than this share of his baseline in the window is "
         "flagged.",
     )
+    lam_lost_months = fields.Integer(
+        string="Customer Lost After (months)",
+        default=3,
+        help="A customer who bought in the twelve months before and nothing for this "
+        "many months is lost (Art. 22.4): counted in the month the last of them ends.",
+    )
+    lam_key_change_share = fields.Float(
+        string="Key Customer Volume Change (%)",
+        default=20.0,
+        help="An A or B customer whose month differs from his monthly average by more "
+        "than this share is listed in the monthly summary (P4) with its reason "
+        "(Art. 22.1).",
+    )
     lam_forecast_gap_share = fields.Float(
         string="Equipment Gap Tolerance (%)",
         default=20.0,
@@ -236,10 +249,13 @@ class ResCompany(models.Model):
             "AND COALESCE(lam_drop_window_months, 3) BETWEEN 1 AND 12 "
             "AND COALESCE(lam_drop_share, 70) > 0 AND COALESCE(lam_drop_share, 70) <= "
             "100 "
-            "AND COALESCE(lam_forecast_gap_share, 20) BETWEEN 0 AND 1000)",
+            "AND COALESCE(lam_forecast_gap_share, 20) BETWEEN 0 AND 1000 "
+            "AND COALESCE(lam_lost_months, 3) BETWEEN 1 AND 12 "
+            "AND COALESCE(lam_key_change_share, 20) BETWEEN 0 AND 1000)",
             "The sales plan is due on day 1 to 28; the drop window is 1 to 12 months "
             "and its threshold a share of "
-            "100; the equipment tolerance 0 to 1,000 %.",
+            "100; the equipment tolerance 0 to 1,000 %; a customer is lost after 1 to "
+            "12 months; a key customer's change is 0 to 1,000 %.",
         ),
         (
             "lam_dealer_settings_valid",

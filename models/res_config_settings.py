@@ -114,6 +114,12 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.lam_drop_window_months", readonly=False
     )
     lam_drop_share = fields.Float(related="company_id.lam_drop_share", readonly=False)
+    lam_lost_months = fields.Integer(
+        related="company_id.lam_lost_months", readonly=False
+    )
+    lam_key_change_share = fields.Float(
+        related="company_id.lam_key_change_share", readonly=False
+    )
     lam_forecast_gap_share = fields.Float(
         related="company_id.lam_forecast_gap_share", readonly=False
     )

@@ -63,6 +63,9 @@ class LamPlanReportMixin(models.AbstractModel):
                 Col(_("Visits Done"), 10, "int", total=True),
                 Col(_("Phone/Online Contacts"), 10, "int", total=True),
                 Col(_("New Customers"), 10, "int", total=True),
+                Col(_("New Volume"), 12, "float", total=True),
+                Col(_("Customers Lost"), 30),
+                Col(_("Key Customers Whose Month Moved"), 40),
                 Col(_("Summary Due"), 12, "date"),
                 Col(_("Summary Submitted On"), 16),
                 Col(_("Key Customers' Volume Changes and Reasons"), 40),
@@ -95,6 +98,14 @@ class LamPlanReportMixin(models.AbstractModel):
                     plan.actual_visits,
                     plan.actual_calls,
                     plan.actual_new_customers,
+                    plan.new_volume,
+                    # as the system: the customers' names, for a reader of the plan
+                    ", ".join(plan.lost_customer_ids.sudo().mapped("name")),
+                    "\n".join(
+                        f"{change.partner_id.sudo().name}: {change.change:+.1f}% "
+                        f"{change.reason or ''}"
+                        for change in plan.key_change_ids
+                    ),
                     plan.summary_due,
                     plan.summary_submitted
                     and fields.Datetime.context_timestamp(

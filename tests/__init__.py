@@ -24,3 +24,4 @@ from . import test_receivables
 from . import test_credit_hold
 from . import test_companies
 from . import test_purchase_net
+from . import test_measures

@@ -84,6 +84,25 @@ class TestSalesPlan(LamCommon):
         )
 
     @freeze_time("2026-11-20")
+    def test_the_proposal_starts_from_the_customers_own_plans(self):
+        """Issue 18, item 13: Dalian plans 400 L itself; the other 600 L go by
+        history (customer A bought, Fushun never did)."""
+        self.part.with_user(self.department_manager).target_volume = 1000.0
+        self.env["lam.sales.plan.line"].with_user(self.manager_a).create(
+            {
+                "manager_plan_id": self.part.id,
+                "partner_id": self.dalian.id,
+                "customer_plan": 400.0,
+            }
+        )
+        self.part.with_user(self.manager_a).action_propose()
+        targets = {line.partner_id: line.target for line in self.part.line_ids}
+        self.assertEqual(
+            targets, {self.customer_a: 600.0, self.dalian: 400.0, self.idle: 0.0}
+        )
+        self.assertEqual(self.part.difference, 0.0)
+
+    @freeze_time("2026-11-20")
     def test_the_breakdown_adds_up_and_follows_history(self):
         self.part.with_user(self.department_manager).target_volume = 1000.0
         wizard = (

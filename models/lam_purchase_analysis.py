@@ -127,7 +127,9 @@ class LamPurchaseAnalysis(models.AbstractModel):
     ):
         """Sum the purchase lines (less the returns when ``refunds``) by
         customer, product and unit (and ``period``: "month", "day" or None):
-        one statement over ``lam.purchase.tracking``'s lines."""
+        one statement over ``lam.purchase.tracking``'s lines, converted into
+        the reference unit per group (the view converts the same way per
+        line, in SQL: a test holds them equal)."""
         if partners is not None and not partners:
             return []
         Lines = self.env["lam.purchase.tracking"]
@@ -142,29 +144,27 @@ class LamPurchaseAnalysis(models.AbstractModel):
             "month": SQL("date_trunc('month', date)::date"),
             "day": SQL("date"),
         }.get(period, SQL("NULL::date"))
-        # group the lines first, then convert each group into the reference unit
-        groups = SQL(
-            """
-            SELECT company_id, partner_id, %(period)s AS period, product_id, uom_id,
-                   SUM(uom_qty) AS uom_qty, SUM(amount) AS amount
-              FROM (%(lines)s) lines
-             WHERE %(kinds)s
-             GROUP BY 1, 2, 3, 4, 5
-            """,
-            period=period_sql,
-            lines=lines,
-            kinds=SQL("TRUE") if refunds else SQL("kind = 'order'"),
-        )
+        # one statement over the lines; each group is converted into the reference
+        # unit after (one factor per product and unit, tools/volume.py)
         rows = self.env.execute_query_dict(
             SQL(
                 """
-            SELECT partner_id, period, product_id, uom_id, uom_qty, volume, amount,
-                   convertible
-              FROM (%s) converted
+            SELECT partner_id, %(period)s AS period, product_id, uom_id,
+                   SUM(uom_qty) AS uom_qty, SUM(amount) AS amount
+              FROM (%(lines)s) lines
+             WHERE %(kinds)s
+             GROUP BY 1, 2, 3, 4
             """,
-                Lines._lam_volume_query(groups),
+                period=period_sql,
+                lines=lines,
+                kinds=SQL("TRUE") if refunds else SQL("kind = 'order'"),
             )
         )
+        factors = self._lam_reference_factors(rows, company)
+        for row in rows:
+            factor = factors[row["product_id"], row["uom_id"]]
+            row["convertible"] = factor is not None
+            row["volume"] = float(row["uom_qty"] or 0.0) * (factor or 0.0)
         for row in rows:
             for name in ("uom_qty", "volume", "amount"):
                 row[name] = float(row[name] or 0.0)
@@ -260,3 +260,20 @@ class LamPurchaseAnalysis(models.AbstractModel):
                 if last == month - relativedelta(months=lost_after):
                     result[month]["lost"].add(partner_id)
         return result
+
+    @api.model
+    def _lam_reference_factors(self, groups, company):
+        """{(product id, uom id): factor into the reference unit, or None}."""
+        pairs = {(group["product_id"], group["uom_id"]) for group in groups}
+        products = self.env["product.product"].browse(
+            {product_id for product_id, _uom in pairs}
+        )
+        uoms = self.env["uom.uom"].browse({uom_id for _product, uom_id in pairs})
+        products.fetch(["lam_density"])
+        uoms.fetch(["factor", "category_id"])
+        return {
+            (product_id, uom_id): company._lam_reference_factor(
+                uoms.browse(uom_id), products.browse(product_id)
+            )
+            for product_id, uom_id in pairs
+        }

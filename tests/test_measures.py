@@ -9,7 +9,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common import LamCommon
@@ -75,3 +75,129 @@ class TestMeasures(LamCommon):
         row = self._month_row(self.manager_a, NOVEMBER, "purchases_checked")
         # 3 days checked of November 2026's 21 working days (Monday to Friday)
         self.assertEqual((row.actual, row.target, row.met), (3.0, 21.0, False))
+
+    def _customer(self, name, user=None, **vals):
+        return self.env["res.partner"].create(
+            {
+                "name": name,
+                "is_company": True,
+                "lam_customer_kind": "terminal",
+                "user_id": (user or self.manager_a).id,
+                **vals,
+            }
+        )
+
+    def _monthly_plan(self, user, day):
+        return (
+            self.env["lam.plan"]
+            .with_user(user)
+            .create(
+                {
+                    "date": day,
+                    "period_type": "month",
+                    "line_ids": [
+                        (0, 0, {"partner_id": self.customer_a.id, "action": "Visit"})
+                    ],
+                }
+            )
+        )
+
+    def test_customers_lost_and_new_volume_every_month(self):
+        """Item 11: with the default 3 months, a customer whose last purchase was
+        in August is lost in November; a customer who bought nothing in the
+        twelve months before November brings new volume; one who bought in
+        December 2025 does not."""
+        self.assertEqual(self.company.lam_lost_months, 3)
+        lost = self._customer("Liaoyang Lost")
+        new = self._customer("Panjin New")
+        steady = self._customer("Tieling Steady")
+        self._create_order(lost, [(self.hydraulic_oil, 500.0)], "2026-02-10 02:00:00")
+        self._create_order(lost, [(self.hydraulic_oil, 200.0)], "2026-08-10 02:00:00")
+        self._create_order(new, [(self.hydraulic_oil, 300.0)], "2026-11-10 02:00:00")
+        self._create_order(new, [(self.hydraulic_oil, 100.0)], "2025-10-10 02:00:00")
+        self._create_order(
+            steady, [(self.hydraulic_oil, 400.0)], "2025-12-10 02:00:00"
+        )
+        self._create_order(
+            steady, [(self.hydraulic_oil, 400.0)], "2026-11-12 02:00:00"
+        )
+        with freeze_time("2026-12-02 04:00:00"):
+            self.env["lam.scorecard"]._lam_refresh(
+                self.manager_a, NOVEMBER, date(2026, 11, 30)
+            )
+            plan = self._monthly_plan(self.manager_a, "2026-11-10")
+            self.assertEqual(plan.lost_customer_ids, lost)
+            self.assertEqual(plan.new_volume, 300.0)
+        row = self._month_row(self.manager_a, NOVEMBER, "customers_lost")
+        self.assertEqual((row.actual, row.target, row.met), (1.0, 0.0, False))
+        row = self._month_row(self.manager_a, NOVEMBER, "new_volume")
+        self.assertEqual((row.actual, row.met), (300.0, True))
+        # October: nobody lost yet (the third month without purchases is November)
+        with freeze_time("2026-12-02 04:00:00"):
+            self.env["lam.scorecard"]._lam_refresh(
+                self.manager_a, date(2026, 10, 1), date(2026, 10, 31)
+            )
+        row = self._month_row(self.manager_a, date(2026, 10, 1), "customers_lost")
+        self.assertEqual((row.actual, row.met), (0.0, True))
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(self.manager_a)
+            ._render_qweb_html(
+                "lubricant_account_manager.report_p4_monthly_summary", plan.ids
+            )[0]
+            .decode()
+        )
+        self.assertIn("Liaoyang Lost", html)
+
+    def test_key_customers_whose_month_moved_need_a_reason(self):
+        """Item 12: an A customer averaging 1,000 L a month buys 500 L in
+        November (-50 %): listed, and the summary waits for its reason; a B
+        customer at +10 % and a C customer are not listed."""
+        self.company.lam_abc_months = 12
+        key_a = self._customer("Anshan Key A")
+        key_b = self._customer("Benxi Key B")
+        small = self._customer("Chaoyang Small C")
+        for customer, grade in ((key_a, "a"), (key_b, "b"), (small, "c")):
+            customer.sudo().lam_abc_grade = grade
+            self._create_order(
+                customer, [(self.hydraulic_oil, 12000.0)], "2025-12-10 02:00:00"
+            )
+        self._create_order(key_a, [(self.hydraulic_oil, 500.0)], "2026-11-10 02:00:00")
+        self._create_order(key_b, [(self.hydraulic_oil, 1100.0)], "2026-11-10 02:00:00")
+        with freeze_time("2026-12-01 02:00:00"):
+            plan = self._monthly_plan(self.manager_a, "2026-11-10")
+            plan.action_submit_plan()
+            plan.summary = "Steady month."
+            action = plan.action_submit_summary()
+        self.assertEqual(plan.state, "planned")
+        self.assertIn("Anshan Key A", action["params"]["message"])
+        [line] = plan.key_change_ids
+        self.assertEqual(
+            (line.partner_id, line.grade, line.volume, line.average, line.change),
+            (key_a, "a", 500.0, 1000.0, -50.0),
+        )
+        mine = line.with_user(self.manager_a)
+        with self.assertRaises(UserError), self.env.cr.savepoint():
+            mine.write({"change": 0.0})
+        with self.assertRaises(AccessError), self.env.cr.savepoint():
+            line.with_user(self.manager_b).reason = "Not mine"
+        self.assertFalse(
+            self.env["lam.plan.key.change"].with_user(self.manager_b).search([])
+        )
+        mine.reason = "Overhaul of the rolling mill: two weeks stopped."
+        with freeze_time("2026-12-01 03:00:00"):
+            self.assertTrue(plan.with_user(self.manager_a).action_submit_summary())
+        self.assertEqual(plan.state, "done")
+        self.assertEqual(line.reason, "Overhaul of the rolling mill: two weeks stopped.")
+        with self.assertRaises(UserError), self.env.cr.savepoint():
+            mine.reason = "Changed afterwards"
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(self.manager_a)
+            ._render_qweb_html(
+                "lubricant_account_manager.report_p4_monthly_summary", plan.ids
+            )[0]
+            .decode()
+        )
+        self.assertIn("Overhaul of the rolling mill", html)
+        self.assertIn("-50.0", html)

@@ -84,8 +84,9 @@ class LamAbcGrading(models.AbstractModel):
         if key == "amount":  # revenue needs no conversion: lines in pieces count too
             for group in purchases["unconvertible"]:
                 values[group["partner_id"]] += group["amount"]
-        ranking = {}
-        for group in self._lam_scopes(customers, company):
+        groups, ungraded = self._lam_scopes(customers, company)
+        ranking = dict.fromkeys(ungraded, (None, 0.0, None))
+        for group in groups:
             ranking.update(
                 grade_ranking(
                     ((customer, values.get(customer, 0.0)) for customer in group),
@@ -152,13 +153,38 @@ class LamAbcGrading(models.AbstractModel):
 
     @api.model
     def _lam_scopes(self, customers, company):
-        """The customer ids ranked together: all, or each manager's portfolio."""
-        if company.lam_abc_scope != "manager":
-            return [customers.ids]
-        groups = defaultdict(list)
+        """The customer ids ranked together (all, or each manager's portfolio;
+        the dealers apart by default), and the ids not graded: a dealer's
+        terminal customers, who buy through him, and the dealers when the
+        company does not grade them."""
+        Partner = self.env["res.partner"]
+        ungraded = set(
+            Partner.search(
+                [("id", "in", customers.ids), ("lam_dealer_id", "!=", False)]
+            ).ids
+        )
+        dealers = set(
+            Partner.search(
+                [("id", "in", customers.ids), ("lam_customer_kind", "=", "dealer")]
+            ).ids
+        )
+        mode = company.lam_abc_dealers
+        if mode == "none":
+            ungraded |= dealers
+        pools = [[], []]
         for customer in customers:
-            groups[customer.user_id.id].append(customer.id)
-        return list(groups.values())
+            if customer.id not in ungraded:
+                pools[mode == "apart" and customer.id in dealers].append(customer)
+        groups = []
+        for pool in filter(None, pools):
+            if company.lam_abc_scope != "manager":
+                groups.append([customer.id for customer in pool])
+                continue
+            by_manager = defaultdict(list)
+            for customer in pool:
+                by_manager[customer.user_id.id].append(customer.id)
+            groups += by_manager.values()
+        return groups, ungraded
 
     @api.model
     def _lam_current(self, customers, company):

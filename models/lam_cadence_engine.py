@@ -165,7 +165,15 @@ class LamCadenceEngine(models.AbstractModel):
         """{customer id: what the rules select on, and the manager's today}, for the
         batch in a few queries."""
         customers.fetch(
-            ["lam_customer_kind", "lam_size", "user_id", "company_id", "create_date"]
+            [
+                "lam_customer_kind",
+                "lam_size",
+                "lam_stage",
+                "lam_dealer_id",
+                "user_id",
+                "company_id",
+                "create_date",
+            ]
         )
         categories = {}
         for key, xmlid in MANAGER_CATEGORY_GROUPS.items():
@@ -201,6 +209,8 @@ class LamCadenceEngine(models.AbstractModel):
                     "user": partner.user_id,
                     "kind": partner.lam_customer_kind,
                     "size": partner.lam_size,
+                    "stage": partner.lam_stage,
+                    "via_dealer": bool(partner.lam_dealer_id),
                     "grade": partner.lam_abc_grade,
                     "credit": partner.lam_is_credit_customer,
                     "category": categories.get(partner.user_id.id),

@@ -62,6 +62,23 @@ class LamCadenceRule(models.Model):
     kind_terminal = fields.Boolean(string="Terminal Customers", default=True)
     kind_dealer = fields.Boolean(string="Dealers", default=True)
     kind_prospect = fields.Boolean(string="Prospects", default=False)
+    target_only = fields.Boolean(
+        string="Target List Only",
+        help="Customers and prospects only while they are on their manager's target "
+        "list (Art. 12.4, 32).",
+    )
+    dealer_scope = fields.Selection(
+        [
+            ("any", "Any"),
+            ("own", "Our Own Customers"),
+            ("dealer", "A Dealer's Terminal Customers"),
+        ],
+        string="Bought Through",
+        default="any",
+        required=True,
+        help="A dealer's terminal customers are followed by the dealer's channel "
+        "manager (Art. 14.2).",
+    )
     size_large = fields.Boolean(string="Large", default=True)
     size_medium = fields.Boolean(string="Medium", default=True)
     size_small = fields.Boolean(string="Small", default=True)
@@ -207,6 +224,13 @@ class LamCadenceRule(models.Model):
         if (
             self.credit_scope != "any"
             and (self.credit_scope == "credit") != facts["credit"]
+        ):
+            return False
+        if self.target_only and facts["stage"] != "target":
+            return False
+        if (
+            self.dealer_scope != "any"
+            and (self.dealer_scope == "dealer") != facts["via_dealer"]
         ):
             return False
         return self.manager_category in ("any", facts["category"])

@@ -1,6 +1,8 @@
 # Copyright 2026 Lubricant Account Manager developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
+from collections import defaultdict
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
@@ -176,3 +178,81 @@ class LamEquipment(models.Model):
             self.product_id = False
         if self.oil_source != "competitor":
             self.competitor_brand = False
+
+    @api.model
+    def _cron_full_range_activities(self):
+        """Daily (Art. 13.4): a customer with equipment not on our products
+        gives his manager one full-range recommendation (an activity on the
+        customer, not one per unit), closed when the coverage changes; marked
+        done with the reason why not, it is not asked again for the same
+        coverage. A few grouped queries, whatever the number of customers."""
+        # as the system: every company's equipment and activities, for the managers
+        groups = self.sudo()._read_group(
+            [("partner_id", "!=", False)],
+            ["partner_id", "oil_source"],
+            ["quantity:sum"],
+        )
+        units, ours = defaultdict(int), defaultdict(int)
+        for partner, source, quantity in groups:
+            units[partner] += quantity
+            if source == "ours":
+                ours[partner] += quantity
+        signatures = {
+            partner: f"{ours[partner]}/{total}"
+            for partner, total in units.items()
+            if total > ours[partner]
+            and partner.user_id
+            and partner.is_company
+            and partner.lam_customer_kind
+        }
+        Activity = self.env["mail.activity"].sudo().with_context(active_test=False)
+        activity_type = self.env.ref(
+            "lubricant_account_manager.mail_activity_type_lam_full_range"
+        )
+        activities = Activity.search(
+            [
+                ("res_model", "=", "res.partner"),
+                ("lam_coverage_signature", "!=", False),
+            ]
+        )
+        Partner = self.env["res.partner"].sudo()
+        answered = {
+            (activity.res_id, activity.lam_coverage_signature)
+            for activity in activities
+        }
+        changed = activities.filtered(
+            lambda activity: activity.active
+            and signatures.get(Partner.browse(activity.res_id))
+            != activity.lam_coverage_signature
+        )
+        if changed:
+            changed.action_feedback(feedback=_("The equipment coverage changed."))
+        partner_model = self.env["ir.model"]._get_id("res.partner")
+        today = fields.Date.context_today(self)
+        Activity._lam_create_on_customers(
+            [
+                {
+                    "res_model_id": partner_model,
+                    "res_id": partner.id,
+                    "activity_type_id": activity_type.id,
+                    "user_id": partner.user_id.id,
+                    "date_deadline": today
+                    + relativedelta(days=activity_type.delay_count),
+                    "summary": _(
+                        "Full range for %(customer)s: %(ours)s of %(units)s units on "
+                        "our products",
+                        customer=partner.name,
+                        ours=ours[partner],
+                        units=units[partner],
+                    ),
+                    "note": _(
+                        "Recommend our products for the equipment not yet on them; "
+                        "if the customer will not change, mark this done with the "
+                        "reason."
+                    ),
+                    "lam_coverage_signature": signature,
+                }
+                for partner, signature in signatures.items()
+                if (partner.id, signature) not in answered
+            ]
+        )

@@ -283,7 +283,9 @@ class LamPlan(models.Model):
                 plan.lost_customer_ids = mine.filtered(
                     lambda customer, month=month: customer.id in month["lost"]
                 )
-                plan.new_volume = sum(month["new"].get(customer.id, 0.0) for customer in mine)
+                plan.new_volume = sum(
+                    month["new"].get(customer.id, 0.0) for customer in mine
+                )
 
     @api.depends("user_id", "period_type", "date_from")
     def _compute_display_name(self):

@@ -51,9 +51,7 @@ class LamPlanKeyChange(models.Model):
                     _("Only the reason of a key customer's change is written.")
                 )
             if self.plan_id.filtered(lambda plan: plan.state == "done"):
-                raise UserError(
-                    _("A submitted summary is kept as it was submitted.")
-                )
+                raise UserError(_("A submitted summary is kept as it was submitted."))
         return super().write(vals)
 
     @api.depends("partner_id", "change")

@@ -137,7 +137,9 @@ class LamPurchaseTracking(models.Model):
             self.env[model].flush_model(fnames)
 
     @api.model
-    def _lam_lines_query(self, company=None, date_from=None, date_to=None, partners=None):
+    def _lam_lines_query(
+        self, company=None, date_from=None, date_to=None, partners=None
+    ):
         """The purchase lines of lubricants, as SQL (columns id, kind, company_id,
         partner_id, date, product_id, uom_id, uom_qty, amount, order_id,
         move_id): all of them (the view), or those of ``company`` between the
@@ -180,7 +182,9 @@ class LamPurchaseTracking(models.Model):
             )
         if partners is not None:
             order_filter = SQL(
-                "%s AND rp.commercial_partner_id = ANY(%s)", order_filter, list(partners)
+                "%s AND rp.commercial_partner_id = ANY(%s)",
+                order_filter,
+                list(partners),
             )
             move_filter = SQL(
                 "%s AND move.commercial_partner_id = ANY(%s)",

@@ -165,7 +165,7 @@ class LamSalesPlanManager(models.Model):
                 for partner, line in existing.items()
                 if line.customer_plan > 0 and partner in customers
             }
-            others = customers.filtered(lambda customer: customer not in own)
+            others = customers.filtered(lambda customer, own=own: customer not in own)
             weights = part._lam_weights(others, months)
             split = dict(
                 zip(

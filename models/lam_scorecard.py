@@ -25,6 +25,7 @@ REQUIREMENTS = [
     ("purchases_checked", "Days purchases and stocks checked"),
     ("customers_lost", "Customers lost"),
     ("new_volume", "New volume"),
+    ("credit_visits", "Credit customers given their follow-up visits"),
 ]
 
 
@@ -360,6 +361,7 @@ class LamScorecard(models.Model):
                 compare="above",
             ),
         ]
+        rows += self._lam_credit_rows(user, first, last, data)
         return rows + self._lam_plan_rows(user, "month", first, last, data)
 
     @api.model
@@ -452,6 +454,7 @@ class LamScorecard(models.Model):
         phoned = [("channel", "in", ("phone", "online"))]
         return {
             **self._lam_progress_data(users, start, end),
+            **self._lam_credit_data(users, start, end),
             "logs": grouped("lam.work.log", "date", "__count"),
             "calls": grouped("lam.communication", "day", "__count", phoned),
             "contacted": grouped(
@@ -471,6 +474,90 @@ class LamScorecard(models.Model):
                 for plan in plans
             },
             **calendar,
+        }
+
+    @api.model
+    def _lam_credit_rows(self, user, first, last, data):
+        """Credit customers (Art. 22.5) who had the credit follow-up visits the
+        shipped cadence asks for in the month, out of the manager's credit
+        customers (as they are now: lam_is_credit_customer)."""
+        customers = data["credit_customers"].get(user.id)
+        if not customers or not data["credit_visits_min"]:
+            return []
+        followed = sum(
+            1
+            for partner_id in customers
+            if data["credit_visits"].get((user.id, partner_id, first), 0)
+            >= data["credit_visits_min"]
+        )
+        return [
+            self._lam_row(
+                user,
+                "month",
+                first,
+                last,
+                "credit_visits",
+                followed,
+                len(customers),
+            )
+        ]
+
+    @api.model
+    def _lam_credit_data(self, users, start, end):
+        """The managers' credit customers (one search per company), their credit
+        visits per month (one grouped query) and the visits a month the active
+        credit cadence asks for."""
+        rule = (
+            self.env["lam.cadence.rule"]
+            # as the system: the cadences are the administrators' configuration
+            .sudo()
+            .search(
+                [("contact_type", "=", "credit_visit"), ("period_type", "=", "month")],
+                order="min_count desc",
+                limit=1,
+            )
+        )
+        by_company = defaultdict(lambda: self.env["res.users"])
+        for user in users:
+            by_company[user.company_id] |= user
+        credit_customers = defaultdict(set)
+        for company, company_users in by_company.items():
+            for customer in (
+                self.env["res.partner"]
+                # as the system: the figures of the managers the caller may see
+                .sudo()
+                .with_company(company)
+                .search(
+                    [
+                        ("user_id", "in", company_users.ids),
+                        ("is_company", "=", True),
+                        ("lam_is_credit_customer", "=", True),
+                    ]
+                )
+            ):
+                credit_customers[customer.user_id.id].add(customer.id)
+        visits = (
+            self.env["lam.visit"]
+            .sudo()
+            ._read_group(
+                [
+                    ("user_id", "in", users.ids),
+                    ("purpose", "=", "credit"),
+                    ("state", "in", ("done", "reported")),
+                    ("visit_date", ">=", start),
+                    ("visit_date", "<=", end),
+                ],
+                ["user_id", "partner_id", "visit_date:month"],
+                ["__count"],
+            )
+        )
+        return {
+            "credit_customers": credit_customers,
+            "credit_visits_min": rule.min_count,
+            "credit_visits": {
+                (user.id, partner.id, fields.Date.to_date(month)): count
+                for user, partner, month, count in visits
+            },
         }
 
     @api.model

@@ -36,6 +36,16 @@ class MailActivity(models.Model):
         "activity per invoice.",
     )
 
+    lam_coverage_signature = fields.Char(
+        string="Coverage Recommended On",
+        index="btree_not_null",
+        readonly=True,
+        help="The customer's equipment coverage (units on our products / units) this "
+        "full-range recommendation is for: one per customer, closed when the coverage "
+        "changes; done with the reason why not, it is not asked again for the same "
+        "coverage.",
+    )
+
     @api.model
     def _lam_create_on_customers(self, vals_list):
         """Create the scheduled actions' activities on customers for their

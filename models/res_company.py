@@ -150,6 +150,19 @@ class ResCompany(models.Model):
         help="One ranking of every customer of the company, or one per account "
         "manager's portfolio (Art. 19).",
     )
+    lam_abc_dealers = fields.Selection(
+        [
+            ("apart", "In Their Own Ranking"),
+            ("together", "With the Terminal Customers"),
+            ("none", "Not Graded"),
+        ],
+        string="Dealers Graded",
+        default="apart",
+        required=True,
+        help="Dealers buy for many terminal customers: ranked among themselves by "
+        "default, or with the terminal customers, or not graded. A dealer's own "
+        "terminal customers buy through him and are never graded.",
+    )
     lam_cadence_batch_size = fields.Integer(
         string="Customers per Cadence Batch",
         default=1000,

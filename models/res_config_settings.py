@@ -91,6 +91,9 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.lam_abc_threshold_b",
         readonly=False,
     )
+    lam_abc_dealers = fields.Selection(
+        related="company_id.lam_abc_dealers", readonly=False, required=True
+    )
     lam_abc_scope = fields.Selection(
         related="company_id.lam_abc_scope",
         readonly=False,

@@ -20,7 +20,7 @@ class ReportP8ReceivablesMixin(models.AbstractModel):
     @api.model
     def _lam_receivables(self, partners, date_from, date_to):
         """{partner id: {"rows": [receivable], "buckets": {bucket: amount due}, "due":
-        total}} in three queries."""
+        total, "credit": a credit customer}} in a few queries."""
         receivables = self.env["lam.receivable"].search(
             [
                 ("partner_id", "in", partners.ids),
@@ -36,13 +36,20 @@ class ReportP8ReceivablesMixin(models.AbstractModel):
             [("receivable_id", "in", receivables.ids)], order="date, id"
         )
         last_action = {action.receivable_id.id: action for action in actions}
+        # the one definition of a credit customer (Art. 13.7, 22.5), one search
+        credit = set(
+            partners.filtered_domain([("lam_is_credit_customer", "=", True)]).ids
+        )
         result = defaultdict(
             lambda: {
                 "rows": [],
                 "buckets": dict.fromkeys(dict(BUCKETS), 0.0),
                 "due": 0.0,
+                "credit": False,
             }
         )
+        for partner_id in credit:
+            result[partner_id]["credit"] = True
         for receivable in receivables:
             entry = result[receivable.partner_id.id]
             entry["rows"].append(

@@ -47,6 +47,7 @@ class ReportP8Xlsx(models.AbstractModel):
                 Col(_("Account Manager"), 12),
                 Col(_("Last Collection Action"), 36),
                 Col(_("Promised Payment Date"), 12, "date"),
+                Col(_("Credit Customer"), 9),
             ],
             [
                 [
@@ -66,6 +67,7 @@ class ReportP8Xlsx(models.AbstractModel):
                     f"{row['action'].description}"
                     or "",
                     row["action"] and row["action"].promise_date or None,
+                    _("Yes") if receivables[partner.id]["credit"] else _("No"),
                 ]
                 for partner in partners
                 for row in receivables[partner.id]["rows"]

@@ -186,6 +186,65 @@ class TestAbcGrading(LamAbcCase):
         )
         self.assertIn("cannot be converted", result["message"])
 
+    def test_dealers_in_their_own_ranking_and_their_customers_not_graded(self):
+        """Issue 18, item 10: c1 (1,000 L) and c3 (625 L) become dealers, c4 a
+        terminal customer of c1. By default the dealers rank among themselves
+        (61.5 % and 100 %: both A, c3 straddling 70 %); the terminal customers
+        without c4 rank as c2 400, c6 400, c5 300 of 1,100 L (A, A straddling,
+        B), c7 and c8 C; c4 buys through his dealer and is not graded."""
+        company = self.env["res.company"].create(
+            {"name": "Dealer Grading Co", "lam_reference_uom_id": self.uom_litre.id}
+        )
+        self.env.user.company_ids |= company
+        customers = self.env["res.partner"].browse(
+            [partner.id for partner in self.c.values()]
+        )
+        customers.company_id = company
+        orders = self.env["sale.order"].search([("partner_id", "in", customers.ids)])
+        self.env.cr.execute(
+            "UPDATE sale_order SET company_id = %s WHERE id = ANY(%s)",
+            [company.id, orders.ids],
+        )
+        self.env.cr.execute(
+            "UPDATE account_move SET company_id = %s WHERE partner_id = %s AND "
+            "move_type = 'out_refund'",
+            [company.id, self.c["c5"].id],
+        )
+        (self.c["c1"] | self.c["c3"]).lam_customer_kind = "dealer"
+        self.c["c4"].lam_dealer_id = self.c["c1"]
+        self.env.invalidate_all()
+        self.assertEqual(company.lam_abc_dealers, "apart")
+
+        def grades():
+            return {
+                name: partner.with_company(company).lam_abc_grade
+                for name, partner in self.c.items()
+            }
+
+        with freeze_time(NOW):
+            self.Grading._lam_recompute(company)
+        self.assertEqual(
+            grades(),
+            {
+                "c1": "a",
+                "c3": "a",
+                "c2": "a",
+                "c6": "a",
+                "c5": "b",
+                "c7": "c",
+                "c8": "c",
+                "c4": False,
+            },
+        )
+        # a company that does not grade dealers: they lose their grades
+        company.lam_abc_dealers = "none"
+        with freeze_time(NOW):
+            self.Grading._lam_recompute(company)
+        self.assertEqual(
+            {name: grade for name, grade in grades().items() if name in ("c1", "c3")},
+            {"c1": False, "c3": False},
+        )
+
     def test_company_ranking_ties_straddles_refunds(self):
         # a company of its own, so that nothing but these eight customers is ranked
         company = self.env["res.company"].create(
@@ -229,8 +288,16 @@ class TestAbcGrading(LamAbcCase):
             ]
         )
         self.assertEqual(result["customers"], len(shared) + 8)
+        # (those who buy through a dealer are not graded: issue 18, item 10)
+        through_dealer = shared.filtered("lam_dealer_id")
         self.assertEqual(
-            set(shared.with_company(company).mapped("lam_abc_grade")), {"c"}
+            set(
+                (shared - through_dealer).with_company(company).mapped("lam_abc_grade")
+            ),
+            {"c"},
+        )
+        self.assertFalse(
+            any(through_dealer.with_company(company).mapped("lam_abc_grade"))
         )
         graded = {
             name: partner.with_company(company) for name, partner in self.c.items()

@@ -139,6 +139,8 @@ class TestCadenceRules(LamCadenceCase):
             "grade": "a",
             "credit": False,
             "category": "maintenance",
+            "stage": "active",
+            "via_dealer": False,
             **values,
         }
 
@@ -162,6 +164,26 @@ class TestCadenceRules(LamCadenceCase):
             ("review_quarterly", {"grade": "c", "kind": "prospect"}, True),
             ("review_a", {"grade": "a"}, True),
             ("review_a", {"grade": "c"}, False),
+            # issue 18, item 10: prospects on the target list, dealers' customers
+            ("visit_target", {"kind": "prospect", "grade": False}, False),
+            (
+                "visit_target",
+                {"kind": "prospect", "grade": False, "stage": "target"},
+                True,
+            ),
+            ("visit_target", {"grade": "c", "stage": "target"}, True),
+            ("visit_target", {"kind": "dealer", "stage": "target"}, False),
+            ("visit_dealer_customer", {"grade": False, "category": "channel"}, False),
+            (
+                "visit_dealer_customer",
+                {"grade": False, "category": "channel", "via_dealer": True},
+                True,
+            ),
+            (
+                "visit_dealer_customer",
+                {"grade": False, "category": "maintenance", "via_dealer": True},
+                False,
+            ),
         ]
         for xmlid, values, expected in cases:
             with self.subTest(rule=xmlid, facts=values):
@@ -179,6 +201,48 @@ class TestCadenceRules(LamCadenceCase):
             self.call_rule.write({"min_count": 2**40})
         with self.assertRaises(AccessError):
             self.call_rule.with_user(self.manager_a).min_count = 3
+
+    def test_a_target_and_a_dealer_s_customer_get_their_visits(self):
+        """Issue 18, item 10, end to end: with the shipped rules, a prospect on
+        the target list gets a visit activity; a dealer's terminal customer gets
+        his quarterly visit, for the channel manager."""
+        target_rule = self.env.ref(f"{MODULE}.lam_cadence_rule_visit_target")
+        dealer_rule = self.env.ref(f"{MODULE}.lam_cadence_rule_visit_dealer_customer")
+        (target_rule | dealer_rule).active = True
+        prospect = self.env["res.partner"].create(
+            {
+                "name": "Zijin Target",
+                "is_company": True,
+                "lam_customer_kind": "prospect",
+                "lam_stage": "target",
+                "user_id": self.manager_a.id,
+            }
+        )
+        dealer = self.env["res.partner"].create(
+            {
+                "name": "Lurun Dealer",
+                "is_company": True,
+                "lam_customer_kind": "dealer",
+                "user_id": self.manager_c.id,
+            }
+        )
+        served = self.env["res.partner"].create(
+            {
+                "name": "Weifang Workshop",
+                "is_company": True,
+                "lam_customer_kind": "terminal",
+                "lam_dealer_id": dealer.id,
+                "user_id": self.manager_c.id,
+            }
+        )
+        self._age(prospect | dealer | served)
+        self._run(datetime.date(2026, 11, 10))
+        self.assertEqual(
+            self._activities(prospect, target_rule).user_id, self.manager_a
+        )
+        self.assertEqual(self._activities(served, dealer_rule).user_id, self.manager_c)
+        self.assertFalse(self._activities(dealer, dealer_rule))
+        self.assertFalse(self._activities(self.customer_a, target_rule))
 
     def test_calendar_periods_and_rolling_windows(self):
         rule = self.visit_rule

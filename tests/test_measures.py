@@ -115,12 +115,8 @@ class TestMeasures(LamCommon):
         self._create_order(lost, [(self.hydraulic_oil, 200.0)], "2026-08-10 02:00:00")
         self._create_order(new, [(self.hydraulic_oil, 300.0)], "2026-11-10 02:00:00")
         self._create_order(new, [(self.hydraulic_oil, 100.0)], "2025-10-10 02:00:00")
-        self._create_order(
-            steady, [(self.hydraulic_oil, 400.0)], "2025-12-10 02:00:00"
-        )
-        self._create_order(
-            steady, [(self.hydraulic_oil, 400.0)], "2026-11-12 02:00:00"
-        )
+        self._create_order(steady, [(self.hydraulic_oil, 400.0)], "2025-12-10 02:00:00")
+        self._create_order(steady, [(self.hydraulic_oil, 400.0)], "2026-11-12 02:00:00")
         with freeze_time("2026-12-02 04:00:00"):
             self.env["lam.scorecard"]._lam_refresh(
                 self.manager_a, NOVEMBER, date(2026, 11, 30)
@@ -188,7 +184,9 @@ class TestMeasures(LamCommon):
         with freeze_time("2026-12-01 03:00:00"):
             self.assertTrue(plan.with_user(self.manager_a).action_submit_summary())
         self.assertEqual(plan.state, "done")
-        self.assertEqual(line.reason, "Overhaul of the rolling mill: two weeks stopped.")
+        self.assertEqual(
+            line.reason, "Overhaul of the rolling mill: two weeks stopped."
+        )
         with self.assertRaises(UserError), self.env.cr.savepoint():
             mine.reason = "Changed afterwards"
         html = (
@@ -201,3 +199,95 @@ class TestMeasures(LamCommon):
         )
         self.assertIn("Overhaul of the rolling mill", html)
         self.assertIn("-50.0", html)
+
+    def test_equipment_not_on_our_products_asks_for_one_recommendation(self):
+        """Item 16: three units on a competitor's oil and two on ours give one
+        activity for the customer (not three); a change of coverage closes it
+        and asks again; done with the reason why not, the same coverage is not
+        asked again."""
+        Equipment = self.env["lam.equipment"]
+        competitor = self._create_equipment(
+            self.customer_a, quantity=3, oil_source="competitor"
+        )
+        self._create_equipment(self.customer_a, quantity=2, oil_source="ours")
+        self._create_equipment(self.customer_b, quantity=4, oil_source="ours")
+
+        def open_activities(partner):
+            return self.env["mail.activity"].search(
+                [
+                    ("res_model", "=", "res.partner"),
+                    ("res_id", "=", partner.id),
+                    ("lam_coverage_signature", "!=", False),
+                ]
+            )
+
+        with freeze_time("2026-11-10 02:00:00"):
+            Equipment._cron_full_range_activities()
+            Equipment._cron_full_range_activities()
+        first = open_activities(self.customer_a)
+        self.assertEqual(
+            (len(first), first.user_id, first.lam_coverage_signature),
+            (1, self.manager_a, "2/5"),
+        )
+        self.assertFalse(open_activities(self.customer_b))  # all on our products
+        # one unit changes to ours: the activity is closed, a new one asks for the rest
+        competitor.quantity = 2
+        self._create_equipment(self.customer_a, quantity=1, oil_source="ours")
+        with freeze_time("2026-11-11 02:00:00"):
+            Equipment._cron_full_range_activities()
+        self.assertFalse(first.exists() and first.active)
+        second = open_activities(self.customer_a)
+        self.assertEqual(second.lam_coverage_signature, "3/5")
+        # the manager records why not: not asked again for this coverage
+        second.with_user(self.manager_a).action_feedback(
+            feedback="Bound to the competitor by contract until 2027."
+        )
+        with freeze_time("2026-11-12 02:00:00"):
+            Equipment._cron_full_range_activities()
+        self.assertFalse(open_activities(self.customer_a))
+
+    def test_credit_customers_in_the_scorecard_and_p8(self):
+        """Item 2: the one definition of a credit customer is read by the
+        scorecard (credit customers given their two credit visits in the month)
+        and by P8; a customer with a term who never bought is none."""
+        buyer = self._customer("Anshan Credit")
+        idle = self._customer("Zijin Never Bought")
+        for customer in (buyer, idle):
+            customer.credit_limit = 77000.0
+        self._create_order(buyer, [(self.hydraulic_oil, 100.0)], "2026-10-03 02:00:00")
+        with freeze_time("2026-11-20 02:00:00"):
+            # a new request: the flag is computed live, not stored
+            self.env.invalidate_all()
+            self.assertEqual(
+                (buyer.lam_is_credit_customer, idle.lam_is_credit_customer),
+                (True, False),
+            )
+            for day in (3, 17):
+                visit = (
+                    self.env["lam.visit"]
+                    .with_user(self.manager_a)
+                    .create(
+                        {
+                            "partner_id": buyer.id,
+                            "planned_start": f"2026-11-{day:02d} 01:00:00",
+                            "purpose": "credit",
+                            "next_visit_date": f"2026-12-{day:02d}",
+                        }
+                    )
+                )
+                visit.action_done()
+        with freeze_time("2026-12-02 04:00:00"):
+            self.env["lam.scorecard"]._lam_refresh(
+                self.manager_a, NOVEMBER, date(2026, 11, 30)
+            )
+            values = (
+                self.env["report.lubricant_account_manager.report_p8_receivables"]
+                .with_user(self.manager_a)
+                ._lam_receivables(buyer | idle, NOVEMBER, date(2026, 11, 30))
+            )
+        row = self._month_row(self.manager_a, NOVEMBER, "credit_visits")
+        # the shipped cadence asks for two credit visits a month
+        self.assertEqual((row.actual, row.target, row.met), (1.0, 1.0, True))
+        self.assertEqual(
+            (values[buyer.id]["credit"], values[idle.id]["credit"]), (True, False)
+        )

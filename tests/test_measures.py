@@ -9,10 +9,11 @@ from datetime import date
 
 from freezegun import freeze_time
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
-from .common import LamCommon
+from .common import MODULE, LamCommon
 
 NOVEMBER = date(2026, 11, 1)
 
@@ -291,3 +292,105 @@ class TestMeasures(LamCommon):
         self.assertEqual(
             (values[buyer.id]["credit"], values[idle.id]["credit"]), (True, False)
         )
+
+
+@tagged("post_install", "-at_install")
+class TestMeasuresIsolation(LamCommon):
+    """The two models of the measures, tried from every side: the day's check
+    of P7 and the key customers' changes of a monthly summary."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        company_b = cls.env["res.company"].create(
+            {"name": "Lubricants North Ltd.", "currency_id": cls.company.currency_id.id}
+        )
+        cls.north = new_test_user(
+            cls.env,
+            "lam_north_m",
+            groups=f"{MODULE}.group_lam_admin",
+            name="North Admin",
+            company_id=company_b.id,
+            company_ids=[Command.set(company_b.ids)],
+        )
+        with freeze_time("2026-11-10 02:00:00"):
+            cls.check = (
+                cls.env["lam.purchase.check"].with_user(cls.manager_a)._lam_check_today()
+            )
+            plan = (
+                cls.env["lam.plan"]
+                .with_user(cls.manager_a)
+                .create({"date": "2026-11-10", "period_type": "month"})
+            )
+        # as the system: the lines are the system's
+        cls.change = cls.env["lam.plan.key.change"].create(
+            {"plan_id": plan.id, "partner_id": cls.customer_a.id, "change": -40.0}
+        )
+
+    def test_the_day_s_check_is_the_manager_s(self):
+        Check = self.env["lam.purchase.check"]
+        readers = {
+            self.manager_a: True,
+            self.manager_b: False,
+            self.manager_c: False,
+            self.department_manager: True,
+            self.other_department_manager: False,
+            self.finance: False,
+            self.north: False,  # an administrator of another company
+        }
+        for user, reads in readers.items():
+            with self.subTest(user=user.login):
+                try:
+                    found = Check.with_user(user).search([("id", "=", self.check.id)])
+                except AccessError:  # finance has no access to the checks at all
+                    found = Check
+                self.assertEqual(bool(found), reads)
+        for user in (self.manager_a, self.department_manager):
+            with (
+                self.subTest(user=user.login, verb="write"),
+                self.assertRaises(AccessError),
+                self.env.cr.savepoint(),
+            ):
+                self.check.with_user(user).write({"date": "2026-11-01"})
+            with (
+                self.subTest(user=user.login, verb="unlink"),
+                self.assertRaises(AccessError),
+                self.env.cr.savepoint(),
+            ):
+                self.check.with_user(user).unlink()
+
+    def test_a_key_change_is_the_plan_author_s(self):
+        Change = self.env["lam.plan.key.change"]
+        readers = {
+            self.manager_a: True,
+            self.manager_b: False,
+            self.manager_c: False,
+            self.department_manager: True,
+            self.other_department_manager: False,
+            self.finance: False,
+        }
+        for user, reads in readers.items():
+            with self.subTest(user=user.login):
+                try:
+                    found = Change.with_user(user).search([("id", "=", self.change.id)])
+                except AccessError:  # finance has no access to plans at all
+                    found = Change
+                self.assertEqual(bool(found), reads)
+        # only its author writes the reason; nobody re-points it or creates one
+        self.change.with_user(self.manager_a).reason = "Plant overhaul."
+        for user in (self.manager_b, self.department_manager):
+            with (
+                self.subTest(user=user.login),
+                self.assertRaises(AccessError),
+                self.env.cr.savepoint(),
+            ):
+                self.change.with_user(user).reason = "Not mine to say."
+        with self.assertRaises(UserError), self.env.cr.savepoint():
+            self.change.with_user(self.manager_a).partner_id = self.customer_b
+        with self.assertRaises(UserError), self.env.cr.savepoint():
+            Change.with_user(self.manager_a).create(
+                {"plan_id": self.change.plan_id.id, "partner_id": self.customer_b.id}
+            )
+        with self.assertRaises(AccessError), self.env.cr.savepoint():
+            self.change.with_user(self.manager_a).unlink()
+        self.assertEqual(self.change.reason, "Plant overhaul.")

@@ -330,7 +330,30 @@ class DemoData:
         self._lam_prospects(rng)
         self._lam_senior_requests(today)
         start = today + relativedelta(months=-2, day=1)
+        self._lam_purchase_checks(managers, start, today, rng)
         self.env["lam.scorecard"]._lam_refresh(managers, start, today)
+
+    def _lam_purchase_checks(self, managers, start, today, rng):
+        """The daily check of P7 (Art. 20.2) on most working days, a few missed."""
+        checks = []
+        day = start
+        while day < today:
+            if day.weekday() < 5:
+                checks += [
+                    {
+                        "user_id": manager.id,
+                        "date": day,
+                        "company_id": manager.company_id.id,
+                        "checked_at": datetime.combine(
+                            day, time(1, rng.randint(0, 59))
+                        ),
+                    }
+                    for manager in managers
+                    if rng.random() < 0.9
+                ]
+            day += timedelta(days=1)
+        # as the system: past days, recorded as the button would have
+        self.env["lam.purchase.check"].sudo().create(checks)
 
     def _lam_manager_plans(self, manager, customers, today, rng):
         Plan = (
@@ -908,6 +931,7 @@ class DemoData:
         # cadences follow
         self.env["lam.receivable"]._cron_collection_activities()
         self.env["lam.cadence.engine"]._cron_enforce_cadences()
+        self.env["lam.equipment"]._cron_full_range_activities()
 
     def _lam_demo_invoices(self, rng, today):
         orders = self.env["sale.order"].search(

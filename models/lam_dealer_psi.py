@@ -339,7 +339,9 @@ class LamDealerPsi(models.Model):
                     "activity_type_id": activity_type.id,
                     "user_id": dealer.user_id.id,
                     "date_deadline": today,
-                    "summary": _(
+                    "summary": self.with_context(
+                        lang=dealer.user_id.lang or self.env.lang
+                    ).env._(
                         "Ask %(dealer)s for the PSI of %(month)s",
                         dealer=dealer.name,
                         month=month.strftime("%Y-%m"),

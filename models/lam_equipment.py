@@ -238,14 +238,18 @@ class LamEquipment(models.Model):
                     "user_id": partner.user_id.id,
                     "date_deadline": today
                     + relativedelta(days=activity_type.delay_count),
-                    "summary": _(
+                    "summary": self.with_context(
+                        lang=partner.user_id.lang or self.env.lang
+                    ).env._(
                         "Full range for %(customer)s: %(ours)s of %(units)s units on "
                         "our products",
                         customer=partner.name,
                         ours=ours[partner],
                         units=units[partner],
                     ),
-                    "note": _(
+                    "note": self.with_context(
+                        lang=partner.user_id.lang or self.env.lang
+                    ).env._(
                         "Recommend our products for the equipment not yet on them; "
                         "if the customer will not change, mark this done with the "
                         "reason."

@@ -170,7 +170,9 @@ class LamReceivable(models.Model):
                     "activity_type_id": activity_type.id,
                     "user_id": receivable.account_manager_id.id,
                     "date_deadline": today,
-                    "summary": _(
+                    "summary": self.with_context(
+                        lang=receivable.account_manager_id.lang or self.env.lang
+                    ).env._(
                         "Collect %(invoice)s: %(amount)s, due on %(due)s",
                         invoice=receivable.name,
                         amount=receivable.currency_id.format(

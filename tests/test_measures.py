@@ -315,7 +315,9 @@ class TestMeasuresIsolation(LamCommon):
         )
         with freeze_time("2026-11-10 02:00:00"):
             cls.check = (
-                cls.env["lam.purchase.check"].with_user(cls.manager_a)._lam_check_today()
+                cls.env["lam.purchase.check"]
+                .with_user(cls.manager_a)
+                ._lam_check_today()
             )
             plan = (
                 cls.env["lam.plan"]

@@ -36,7 +36,7 @@ class LamArchiveReview(models.Model):
         for review in self:
             review.display_name = _(
                 "Review of %(customer)s, %(date)s",
-                customer=review.partner_id.name or "",
+                customer=review.partner_id._lam_work_name(),
                 date=review.day or "",
             )
 

@@ -62,7 +62,7 @@ class LamCommunication(models.Model):
             record.display_name = _(
                 "%(channel)s with %(customer)s, %(date)s",
                 channel=channels.get(record.channel, ""),
-                customer=record.partner_id.name or "",
+                customer=record.partner_id._lam_work_name(),
                 date=when.strftime("%Y-%m-%d %H:%M") if when else "",
             )
 
@@ -107,7 +107,10 @@ class LamCommunication(models.Model):
             activity = record.activity_ids.filtered(
                 lambda act: act.activity_type_id == activity_type
             )[:1]
-            summary = _("Follow up with %(customer)s", customer=record.partner_id.name)
+            summary = _(
+                "Follow up with %(customer)s",
+                customer=record.partner_id._lam_work_name(),
+            )
             if activity:
                 activity.write(
                     {"date_deadline": record.next_date, "user_id": record.user_id.id}

@@ -334,7 +334,7 @@ class LamComplaint(models.Model):
     def _compute_display_name(self):
         for complaint in self:
             complaint.display_name = (
-                f"{complaint.name} {complaint.partner_id.name or ''}".strip()
+                f"{complaint.name} {complaint.partner_id._lam_work_name()}".strip()
             )
 
     # --- actions

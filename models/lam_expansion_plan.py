@@ -79,5 +79,5 @@ class LamExpansionPlan(models.Model):
     def _compute_display_name(self):
         for plan in self:
             plan.display_name = _(
-                "Expansion of %(customer)s", customer=plan.partner_id.name or ""
+                "Expansion of %(customer)s", customer=plan.partner_id._lam_work_name()
             )

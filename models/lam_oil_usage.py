@@ -85,7 +85,7 @@ class LamOilUsage(models.Model):
         for usage in self:
             usage.display_name = _(
                 "%(customer)s, %(date)s: %(quantity)s %(unit)s %(oil)s",
-                customer=usage.partner_id.name or "",
+                customer=usage.partner_id._lam_work_name(),
                 date=usage.date or "",
                 quantity=usage.quantity,
                 unit=usage.uom_id.name or "",

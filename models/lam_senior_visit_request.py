@@ -75,7 +75,7 @@ class LamSeniorVisitRequest(models.Model):
         for request in self:
             request.display_name = _(
                 "Senior visit to %(customer)s by %(senior)s",
-                customer=request.partner_id.name or "",
+                customer=request.partner_id._lam_work_name(),
                 senior=request.senior_user_id.name or "",
             )
 
@@ -107,7 +107,7 @@ class LamSeniorVisitRequest(models.Model):
                 ),
                 _(
                     "Decide on a senior visit to %(customer)s",
-                    customer=request.partner_id.name,
+                    customer=request.partner_id._lam_work_name(),
                 ),
                 date_deadline=request.date_from,
             )

@@ -274,7 +274,7 @@ class LamVisit(models.Model):
             )
             visit.display_name = _(
                 "Visit to %(customer)s, %(date)s",
-                customer=visit.partner_id.name or "",
+                customer=visit.partner_id._lam_work_name(),
                 date=start.strftime("%Y-%m-%d %H:%M") if start else "",
             )
 
@@ -286,7 +286,7 @@ class LamVisit(models.Model):
             )
             prefix = f"{visit.route_sequence}. " if visit.route_sequence else ""
             visit.route_label = (
-                f"{prefix}{visit.partner_id.name or ''} "
+                f"{prefix}{visit.partner_id._lam_work_name()} "
                 f"{start.strftime('%H:%M') if start else ''}"
             )
 
@@ -558,7 +558,7 @@ class LamVisit(models.Model):
             self, self.checkin_time
         )
         rows = [
-            (_("Customer"), self.partner_id.name),
+            (_("Customer"), self.partner_id._lam_work_name()),
             (_("Visited By"), self.user_id.name),
             (
                 _("Purpose"),

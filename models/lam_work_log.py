@@ -130,7 +130,7 @@ class LamWorkLog(models.Model):
         ):
             line = (
                 f"{self._lam_local_time(call.date, user)} {channels[call.channel]} "
-                f"· {call.partner_id.name}"
+                f"· {call.partner_id._lam_work_name()}"
             )
             if call.contact_id:
                 line += f"（{call.contact_id.name}）"
@@ -154,7 +154,7 @@ class LamWorkLog(models.Model):
         ):
             line = (
                 f"{self._lam_local_time(visit.planned_start, user)} "
-                f"{visit.partner_id.name} · "
+                f"{visit.partner_id._lam_work_name()} · "
                 f"{purposes[visit.purpose]} · {states[visit.state]}"
             )
             if visit.outcome:

@@ -387,3 +387,10 @@ class ResPartner(models.Model):
                 vals
             ):
                 raise self._lam_credit_change_error()
+
+    def _lam_work_name(self):
+        """The customer's name as work done on him shows it: his manager's
+        work stays its doer's after the customer moves to a colleague (Art.
+        16), with the name, not the archive."""
+        # as the system: the name only, for a record the user reads already
+        return self.sudo().name or ""

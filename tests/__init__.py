@@ -25,3 +25,4 @@ from . import test_credit_hold
 from . import test_companies
 from . import test_purchase_net
 from . import test_measures
+from . import test_role_day

@@ -24,6 +24,9 @@ class LamDayRouteWizard(models.TransientModel):
     )
     date = fields.Date(string="Day", required=True, default=fields.Date.context_today)
 
+    # a dependency in the form: the form's first onchange fills every field it
+    # shows, and recomputes only those depending on one of them
+    @api.depends("user_id")
     @api.depends_context("uid")
     def _compute_allowed_user_ids(self):
         self.allowed_user_ids = self.env.user._lam_reportable_managers()

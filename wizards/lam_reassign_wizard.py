@@ -41,6 +41,9 @@ class LamReassignWizard(models.TransientModel):
         help="Move every customer of the manager (the list above is then ignored).",
     )
 
+    # a dependency in the form: the form's first onchange fills every field it
+    # shows, and recomputes only those depending on one of them
+    @api.depends("from_user_id")
     @api.depends_context("uid")
     def _compute_allowed_user_ids(self):
         self.allowed_user_ids = self._lam_allowed_managers()

@@ -106,6 +106,9 @@ class LamReportWizard(models.TransientModel):
     needs_period = fields.Boolean(compute="_compute_needs_period")
     needs_customers = fields.Boolean(compute="_compute_needs_period")
 
+    # a dependency in the form: the form's first onchange fills every field it
+    # shows, and recomputes only those depending on one of them
+    @api.depends("user_id")
     @api.depends_context("uid")
     def _compute_allowed_user_ids(self):
         self.allowed_user_ids = self.env.user._lam_reportable_managers()

@@ -1,0 +1,121 @@
+# Copyright 2026 Lubricant Account Manager developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
+"""Issue 19: every role's day in the forms, as the web client drives them."""
+
+from odoo.exceptions import AccessError
+from odoo.tests import Form, tagged
+
+from .common import MODULE, LamCommon
+
+
+@tagged("post_install", "-at_install")
+class TestRoleDay(LamCommon):
+    def test_the_department_manager_picks_a_manager_in_each_wizard(self):
+        """Blocker 1: the first onchange of a wizard offers the managers the
+        user may choose (it offered none: a computed field without dependency
+        kept the empty value the form sends)."""
+        team = self.manager_a | self.manager_b
+        for model, field, offered in (
+            ("lam.reassign.wizard", "from_user_id", team),
+            ("lam.day.route.wizard", "user_id", team | self.department_manager),
+            ("lam.report.wizard", "user_id", team | self.department_manager),
+        ):
+            with self.subTest(model=model):
+                form = Form(self.env[model].with_user(self.department_manager))
+                self.assertEqual(sorted(form.allowed_user_ids.ids), sorted(offered.ids))
+                setattr(form, field, self.manager_b)
+                self.assertEqual(getattr(form, field), self.manager_b)
+
+    def _open_every_list(self, user):
+        """Every list of the addon's menus the user sees, read as the web client
+        reads it (web_search_read with the view's fields, many2one names
+        included), and the default values of every form it opens."""
+        root = self.env.ref(f"{MODULE}.menu_root")
+        menus = (
+            self.env["ir.ui.menu"]
+            .with_user(user)
+            .search([("id", "child_of", root.id), ("action", "!=", False)])
+        )
+        opened = []
+        for menu in menus:
+            action = menu.action
+            if action._name != "ir.actions.act_window" or "list" not in (
+                action.view_mode or ""
+            ):
+                continue
+            Model = self.env[action.res_model].with_user(user)
+            views = Model.get_views([(False, "list"), (False, "form")])
+            fields = views["models"][action.res_model]["fields"]
+            spec = {
+                name: {"fields": {"display_name": {}}}
+                if field["type"] == "many2one"
+                else {}
+                for name, field in fields.items()
+                if field["type"] not in ("one2many", "many2many")
+            }
+            with self.subTest(menu=menu.complete_name, model=action.res_model):
+                result = Model.web_search_read([], spec, limit=200)
+                Model.default_get(list(fields))
+                opened.append((action.res_model, result["length"]))
+        return dict(opened)
+
+    def test_work_done_stays_readable_after_a_reassignment(self):
+        """Blocker 2: manager A's done visit and call on customer A stay in his
+        lists, with the customer's name, once customer A moves to manager B."""
+        visit = (
+            self.env["lam.visit"]
+            .with_user(self.manager_a)
+            .create(
+                {
+                    "partner_id": self.customer_a.id,
+                    "planned_start": "2026-11-20 01:00:00",
+                    "next_visit_date": "2026-12-20",
+                }
+            )
+        )
+        visit.action_done()
+        call = (
+            self.env["lam.communication"]
+            .with_user(self.manager_a)
+            .create(
+                {
+                    "partner_id": self.customer_a.id,
+                    "channel": "phone",
+                    "date": "2026-11-21 02:00:00",
+                    "summary": "Asked about the next drum delivery.",
+                }
+            )
+        )
+        self.customer_a._lam_reassign(self.manager_a, self.manager_b)
+        self.assertEqual(self.customer_a.user_id, self.manager_b)
+        self.env.invalidate_all()
+        # the archive is no longer his
+        with self.assertRaises(AccessError):
+            self.customer_a.with_user(self.manager_a).check_access("read")
+        opened = self._open_every_list(self.manager_a)
+        self.assertIn("lam.visit", opened)
+        # his visit and call by name, as the calendar and the activity views ask
+        for record in (visit, call):
+            self.env.invalidate_all()
+            [read] = (
+                record.with_user(self.manager_a)
+                .search_read([("id", "=", record.id)], ["display_name"])
+            )
+            self.assertIn("Anshan Steel Works", read["display_name"])
+        self.env.invalidate_all()
+        visits = (
+            self.env["lam.visit"]
+            .with_user(self.manager_a)
+            .web_search_read(
+                [("id", "=", visit.id)],
+                {"display_name": {}, "partner_id": {"fields": {"display_name": {}}}},
+            )["records"]
+        )
+        self.assertEqual(
+            visits[0]["partner_id"]["display_name"], "Anshan Steel Works"
+        )
+        self.env.invalidate_all()
+        self.assertIn(
+            "Anshan Steel Works",
+            call.with_user(self.manager_a).display_name,
+        )

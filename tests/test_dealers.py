@@ -250,6 +250,52 @@ class TestDealers(LamCommon):
         )
 
     @freeze_time("2026-11-05")
+    def test_blank_rows_are_skipped_and_no_row_is_lost(self):
+        """Issue 19, item 0: blank rows at the top, in the middle and at the
+        end; every product row is read."""
+        blank = ("", "", None, None, None, None)
+        action = self._wizard(
+            xlsx_file(
+                [
+                    blank,
+                    ("HM46", "L-HM 46 Hydraulic Oil", 100, 400, 380, 120),
+                    blank,
+                    ("   ", "", None, None, None, None),
+                    ("", "ci-4 15w-40 bulk", 0, 1875, 875, 1000),
+                    blank,
+                ]
+            )
+        ).action_import()
+        psi = self.PSI.browse(action["res_id"])
+        self.assertEqual(psi.line_ids.product_id, self.hydraulic_oil | self.bulk_oil)
+        self.assertEqual(psi.total_closing, 1120.0)
+
+    @freeze_time("2026-11-05")
+    def test_a_product_held_last_month_must_be_in_the_file(self):
+        """Issue 19, item 0: September closed with 100 L of hydraulic oil; an
+        October file without its row is refused, naming it."""
+        self._psi(
+            "2026-09-01",
+            [(self.hydraulic_oil, 0, 500, 400, 100), (self.grease, 0, 50, 50, 0)],
+            submitted_on="2026-10-08",
+        )
+        wizard = self._wizard(
+            xlsx_file([("", "ci-4 15w-40 bulk", 0, 1875, 875, 1000)])
+        )
+        with self.assertRaises(UserError) as caught, self.env.cr.savepoint():
+            wizard.action_import()
+        message = str(caught.exception)
+        self.assertIn(
+            "L-HM 46 Hydraulic Oil is missing from the file: 2026-09 closed with "
+            "100.0 of it",
+            message,
+        )
+        self.assertNotIn("Lithium Grease", message)  # sold out in September
+        # no second, misleading message about its opening stock
+        self.assertNotIn("is not the closing stock", message)
+        self.assertFalse(self.PSI.search([("month", "=", "2026-10-01")]))
+
+    @freeze_time("2026-11-05")
     def test_a_file_with_bad_rows_imports_nothing_and_names_each(self):
         self._psi(
             "2026-09-01",

@@ -70,12 +70,14 @@ class LamPsiImportWizard(models.TransientModel):
         probe = existing or PSI.new({"partner_id": dealer.id, "month": month})
         # the products of bad rows are named already: no second message about them
         failed = self._lam_failed_products(rows, lines)
+        missing, missing_errors = self._lam_missing_products(dealer, month, lines, failed)
+        errors += missing_errors
         errors += probe._lam_continuity_errors(
             {
                 product: (line["opening"], line["closing"])
                 for product, line in lines.items()
             },
-            skip=failed,
+            skip=failed | missing,
         )
         if errors:
             raise UserError(
@@ -109,9 +111,9 @@ class LamPsiImportWizard(models.TransientModel):
         }
 
     def _lam_read_rows(self):
-        """The data rows of the first sheet as (row number, [6 cells]): those
-        after the header row (the first with six cells filled), to the first
-        empty row."""
+        """The data rows of the first sheet as (row number, [6 cells]): every
+        row after the header row (the first with six cells filled) that is not
+        blank; a blank row anywhere is skipped, never the end of the table."""
         try:
             content = base64.b64decode(self.file)
             sheet = load_workbook(
@@ -137,8 +139,11 @@ class LamPsiImportWizard(models.TransientModel):
             if not header_seen:
                 header_seen = all(cell not in (None, "") for cell in cells)
                 continue
-            if all(cell in (None, "") for cell in cells[:2]):
-                break
+            if all(
+                cell is None or (isinstance(cell, str) and not cell.strip())
+                for cell in cells
+            ):
+                continue
             rows.append((number, cells))
         if not header_seen:
             raise UserError(
@@ -147,6 +152,37 @@ class LamPsiImportWizard(models.TransientModel):
         if not rows:
             raise UserError(_("The file holds no product row."))
         return rows
+
+    def _lam_missing_products(self, dealer, month, lines, failed):
+        """(products, [errors]): the products the dealer still held at the end
+        of the previous month that the file leaves out."""
+        # as the system: the previous month's report, whoever filed it
+        previous = (
+            self.env["lam.dealer.psi"]
+            .sudo()
+            .search(
+                [
+                    ("partner_id", "=", dealer.id),
+                    ("month", "=", month - relativedelta(months=1)),
+                ],
+                limit=1,
+            )
+        )
+        held = previous.line_ids.filtered(lambda line: abs(line.closing) > TOLERANCE)
+        missing = held.product_id.with_env(self.env) - failed
+        missing -= self.env["product.product"].union(*lines)
+        errors = [
+            self.env._(
+                "%(product)s is missing from the file: %(month)s closed with "
+                "%(closing)s of it; add its row (its opening stock is that closing).",
+                product=line.product_id.display_name,
+                month=previous.month.strftime("%Y-%m"),
+                closing=line.closing,
+            )
+            for line in held
+            if line.product_id in missing
+        ]
+        return missing, errors
 
     def _lam_failed_products(self, rows, lines):
         """The products found on rows that were not imported."""

@@ -474,6 +474,18 @@ class LamPlan(models.Model):
                         plan=plan.display_name,
                     )
                 )
+            today = fields.Date.context_today(
+                plan.with_context(tz=plan.user_id.tz or "UTC")
+            )
+            if today < plan.date_from:
+                raise UserError(
+                    _(
+                        "%(plan)s: a summary tells how the period went; it can be "
+                        "submitted from %(date)s, when the period starts.",
+                        plan=plan.display_name,
+                        date=plan.date_from,
+                    )
+                )
             if not (plan.summary or "").strip():
                 raise UserError(
                     _(

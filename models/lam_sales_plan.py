@@ -69,9 +69,10 @@ class LamSalesPlan(models.Model):
     @api.depends("month", "company_id.lam_sales_plan_due_day")
     def _compute_due_date(self):
         for plan in self:
-            plan.due_date = plan.month and (
-                plan.month - relativedelta(months=1)
-            ).replace(day=plan.company_id.lam_sales_plan_due_day or 28)
+            # relativedelta's day stops at the month's last day
+            plan.due_date = plan.month and plan.month + relativedelta(
+                months=-1, day=plan.company_id.lam_sales_plan_due_day or 28
+            )
 
     @api.depends("target_volume", "manager_ids.target_volume")
     def _compute_allocated(self):

@@ -373,6 +373,24 @@ class ResCompany(models.Model):
             raise UserError(_("%(step)s is not a step of the demo.", step=step))
         getattr(DemoData(self.env), step)()
 
+    @api.constrains("lam_sales_plan_due_day", "lam_psi_due_day")
+    def _check_lam_days_of_month(self):
+        """A day of the month every month has: 1 to 28 (checked before any date
+        is computed from it)."""
+        for company in self:
+            for fname in ("lam_sales_plan_due_day", "lam_psi_due_day"):
+                if not 1 <= (company[fname] or 0) <= 28:
+                    raise ValidationError(
+                        _(
+                            "%(setting)s is a day of the month every month has: 1 "
+                            "to 28, not %(day)s.",
+                            setting=company._fields[fname]._description_string(
+                                self.env
+                            ),
+                            day=company[fname],
+                        )
+                    )
+
     def _lam_tz(self):
         """The company's time zone: that of its working hours, UTC without one.
         The day a purchase falls on is read in it (lam.purchase.tracking)."""

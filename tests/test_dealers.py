@@ -279,9 +279,7 @@ class TestDealers(LamCommon):
             [(self.hydraulic_oil, 0, 500, 400, 100), (self.grease, 0, 50, 50, 0)],
             submitted_on="2026-10-08",
         )
-        wizard = self._wizard(
-            xlsx_file([("", "ci-4 15w-40 bulk", 0, 1875, 875, 1000)])
-        )
+        wizard = self._wizard(xlsx_file([("", "ci-4 15w-40 bulk", 0, 1875, 875, 1000)]))
         with self.assertRaises(UserError) as caught, self.env.cr.savepoint():
             wizard.action_import()
         message = str(caught.exception)

@@ -2,7 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 """Issue 19: every role's day in the forms, as the web client drives them."""
 
-from odoo.exceptions import AccessError
+from freezegun import freeze_time
+
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
 from .common import MODULE, LamCommon
@@ -97,9 +99,8 @@ class TestRoleDay(LamCommon):
         # his visit and call by name, as the calendar and the activity views ask
         for record in (visit, call):
             self.env.invalidate_all()
-            [read] = (
-                record.with_user(self.manager_a)
-                .search_read([("id", "=", record.id)], ["display_name"])
+            [read] = record.with_user(self.manager_a).search_read(
+                [("id", "=", record.id)], ["display_name"]
             )
             self.assertIn("Anshan Steel Works", read["display_name"])
         self.env.invalidate_all()
@@ -111,11 +112,54 @@ class TestRoleDay(LamCommon):
                 {"display_name": {}, "partner_id": {"fields": {"display_name": {}}}},
             )["records"]
         )
-        self.assertEqual(
-            visits[0]["partner_id"]["display_name"], "Anshan Steel Works"
-        )
+        self.assertEqual(visits[0]["partner_id"]["display_name"], "Anshan Steel Works")
         self.env.invalidate_all()
         self.assertIn(
             "Anshan Steel Works",
             call.with_user(self.manager_a).display_name,
         )
+
+    def test_a_day_of_the_month_every_month_has(self):
+        """Item 7: 31 as the breakdown's due day is refused with a message, not
+        a crash while the due dates are computed."""
+        self.env["lam.sales.plan"].create({"month": "2027-03-01"})
+        for fname in ("lam_sales_plan_due_day", "lam_psi_due_day"):
+            with self.subTest(setting=fname):
+                form = Form(self.env["res.config.settings"])
+                setattr(form, fname, 31)
+                with (
+                    self.assertRaisesRegex(ValidationError, "1 to 28, not 31"),
+                    self.env.cr.savepoint(),
+                ):
+                    form.save().execute()
+        self.company.lam_sales_plan_due_day = 28
+        plan = self.env["lam.sales.plan"].search([("month", "=", "2027-03-01")])
+        self.assertEqual(str(plan.due_date), "2027-02-28")
+
+    def test_no_summary_before_its_period_starts(self):
+        """Item 5: the weekly summary of 7-13 December is refused on 3 December
+        and accepted once the week has started."""
+        with freeze_time("2026-12-03 02:00:00"):
+            plan = (
+                self.env["lam.plan"]
+                .with_user(self.manager_a)
+                .create(
+                    {
+                        "date": "2026-12-08",
+                        "line_ids": [
+                            (
+                                0,
+                                0,
+                                {"partner_id": self.customer_a.id, "action": "Visit"},
+                            )
+                        ],
+                    }
+                )
+            )
+            plan.action_submit_plan()
+            plan.summary = "Written too early."
+            with self.assertRaisesRegex(UserError, "from 2026-12-07"):
+                plan.action_submit_summary()
+        with freeze_time("2026-12-11 02:00:00"):
+            plan.action_submit_summary()
+        self.assertEqual(plan.state, "done")

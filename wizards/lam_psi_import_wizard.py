@@ -70,7 +70,9 @@ class LamPsiImportWizard(models.TransientModel):
         probe = existing or PSI.new({"partner_id": dealer.id, "month": month})
         # the products of bad rows are named already: no second message about them
         failed = self._lam_failed_products(rows, lines)
-        missing, missing_errors = self._lam_missing_products(dealer, month, lines, failed)
+        missing, missing_errors = self._lam_missing_products(
+            dealer, month, lines, failed
+        )
         errors += missing_errors
         errors += probe._lam_continuity_errors(
             {

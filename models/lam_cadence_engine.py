@@ -83,6 +83,19 @@ class LamCadenceEngine(models.AbstractModel):
         return len(customers), remaining
 
     @api.model
+    def _lam_enforce_after_contact(self, customers):
+        """Judge the cadences of ``customers`` again at once, once a contact is
+        logged (a visit done, a call): the activities it satisfies close with
+        their feedback and the compliance reads it now, not after the nightly
+        run. A bounded call: a few queries for these customers only."""
+        customers = customers.commercial_partner_id.filtered(
+            lambda customer: customer.user_id and customer.lam_customer_kind
+        )
+        if customers:
+            # as the system: the engine writes activities for every rule
+            self.sudo()._lam_enforce(customers.sudo())
+
+    @api.model
     def _lam_enforce(self, customers, today=None):
         """Enforce the active rules on ``customers``; return {manager id: activities
         created}.

@@ -89,6 +89,11 @@ class LamCommunication(models.Model):
     def create(self, vals_list):
         records = super().create(vals_list)
         records.filtered("next_date")._lam_schedule_next_contact()
+        self.env["lam.cadence.engine"]._lam_enforce_after_contact(
+            records.filtered(
+                lambda record: record.channel in ("phone", "online")
+            ).partner_id
+        )
         return records
 
     def write(self, vals):

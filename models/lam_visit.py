@@ -471,6 +471,7 @@ class LamVisit(models.Model):
         # as the system: the state is the buttons'; write access was checked above
         self.sudo().write({"state": "done"})
         self._lam_schedule_next_visit()
+        self.env["lam.cadence.engine"]._lam_enforce_after_contact(self.partner_id)
         return True
 
     def action_lam_request_senior_visit(self):

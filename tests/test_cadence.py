@@ -321,6 +321,29 @@ class TestCadenceRules(LamCadenceCase):
 
 @tagged("post_install", "-at_install")
 class TestCadenceEnforcement(LamCadenceCase):
+    def test_a_logged_contact_clears_its_reminder_at_once(self):
+        """Issue 19, item 3: a call logged, or a visit done, closes the reminder
+        it satisfies at once, with its feedback, and the compliance reads it,
+        without waiting for the nightly run."""
+        a = self.customer_a
+        self._call(a, D(2026, 11, 10))
+        self._run(D(2026, 11, 20))
+        call_activity = self._activities(a)
+        visit_activity = self._activities(a, self.visit_rule)
+        self.assertTrue(call_activity.active and visit_activity.active)
+        with freeze_time("2026-11-20 06:00:00"):
+            self._call(a, D(2026, 11, 20))
+        self.assertFalse(call_activity.active)
+        self.assertEqual(
+            call_activity.lam_cadence_feedback, "Covered: the contact was logged."
+        )
+        self.assertTrue(self._status(a).covered)
+        self.assertTrue(visit_activity.active)
+        with freeze_time("2026-11-20 07:00:00"):
+            self._visit(a, D(2026, 11, 20))
+        self.assertFalse(visit_activity.active)
+        self.assertTrue(self._status(a, self.visit_rule).covered)
+
     def test_one_activity_while_uncovered_closed_once_covered(self):
         a = self.customer_a
         self._call(a, D(2026, 11, 10))

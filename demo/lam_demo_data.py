@@ -118,7 +118,24 @@ class DemoData:
     def __init__(self, env):
         self.env = env
 
+    def _lam_load_chinese(self):
+        """The demo is made in Chinese: the addon's terms of its data records
+        (cadence rules, criteria, activity types) are loaded before the demo
+        writes activities and messages from them (Odoo loads them only after
+        the install)."""
+        langs = [
+            code
+            for code, _name in self.env["res.lang"].get_installed()
+            if code != "en_US"
+        ]
+        if langs:
+            self.env["ir.module.module"]._load_module_terms(
+                ["lubricant_account_manager"], langs
+            )
+            self.env.invalidate_all()
+
     def _lam_create_field_work(self):
+        self._lam_load_chinese()
         rng = random.Random(20261128)
         self._lam_locate_customers(rng)
         today = fields.Date.context_today(self.env.user)

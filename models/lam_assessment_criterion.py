@@ -21,7 +21,7 @@ class LamAssessmentCriterion(models.Model):
     _inherit = ["lam.validated.mixin"]
     _order = "sequence, id"
 
-    name = fields.Char(required=True, translate=True)
+    name = fields.Char(string="Criterion", required=True, translate=True)
     sequence = fields.Integer(default=10)
     weight = fields.Float(
         required=True, default=20.0, help="Share of the total, in points out of 100."

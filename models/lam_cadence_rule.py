@@ -33,7 +33,7 @@ class LamCadenceRule(models.Model):
     _inherit = ["lam.validated.mixin"]
     _order = "sequence, id"
 
-    name = fields.Char(required=True, translate=True)
+    name = fields.Char(string="Rule Name", required=True, translate=True)
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     company_id = fields.Many2one(

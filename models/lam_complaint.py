@@ -543,5 +543,10 @@ class LamComplaint(models.Model):
                 ("escalated_at", "=", False),
             ]
         )
-        overdue._lam_escalate("deadline")
+        # written in the language of each complaint's handler (the message and
+        # the tracking of the state), not the scheduled action's
+        for lang in set(overdue.user_id.mapped("lang")) | {False}:
+            overdue.filtered(
+                lambda complaint, lang=lang: (complaint.user_id.lang or False) == lang
+            ).with_context(lang=lang or self.env.lang)._lam_escalate("deadline")
         return len(overdue)

@@ -14,7 +14,7 @@ class LamProspectCriterion(models.Model):
     _inherit = ["lam.validated.mixin"]
     _order = "sequence, id"
 
-    name = fields.Char(required=True, translate=True)
+    name = fields.Char(string="Criterion", required=True, translate=True)
     sequence = fields.Integer(default=10)
     weight = fields.Float(
         required=True, default=25.0, help="Share of the score, in points out of 100."

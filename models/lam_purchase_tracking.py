@@ -77,7 +77,9 @@ class LamPurchaseTracking(models.Model):
     }
 
     kind = fields.Selection(
-        [("order", "Purchase"), ("refund", "Return")], readonly=True
+        [("order", "Purchase"), ("refund", "Return")],
+        string="Purchase or Return",
+        readonly=True,
     )
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
     account_manager_id = fields.Many2one(

@@ -371,7 +371,11 @@ class ResCompany(models.Model):
 
         if step not in DemoData.STEPS:
             raise UserError(_("%(step)s is not a step of the demo.", step=step))
-        getattr(DemoData(self.env), step)()
+        # the demo is made in Chinese where it is installed: its work logs,
+        # activities and messages are written in the managers' language
+        installed = dict(self.env["res.lang"].get_installed())
+        lang = "zh_CN" if "zh_CN" in installed else self.env.lang
+        getattr(DemoData(self.with_context(lang=lang).env), step)()
 
     @api.constrains("lam_sales_plan_due_day", "lam_psi_due_day")
     def _check_lam_days_of_month(self):

@@ -196,7 +196,27 @@ class SaleOrder(models.Model):
             and not partner.risk_exception
         ):
             return ""
-        return super().evaluate_risk_message(partner)
+        # OCA's message, read in its source language, said in the addon's words
+        # (and language): the dialog and the hold reason finance reads
+        message = super(
+            SaleOrder, self.with_context(lang="en_US")
+        ).evaluate_risk_message(partner)
+        return self._lam_risk_text(message)
+
+    def _lam_risk_text(self, message):
+        texts = {
+            "Financial risk exceeded.\n": self.env._(
+                "The customer's financial risk is exceeded (a risk exception is "
+                "set on him)."
+            ),
+            "This sale order exceeds the sales orders risk.\n": self.env._(
+                "This order takes the customer's open orders past their limit."
+            ),
+            "This sale order exceeds the financial risk.\n": self.env._(
+                "This order takes the customer past his credit limit."
+            ),
+        }
+        return texts.get(message, message)
 
     def _compute_lam_credit_approval_state(self):
         approvals = (

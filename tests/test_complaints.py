@@ -179,6 +179,23 @@ class TestComplaints(LamCommon):
         complaint.action_escalate()
         self.assertEqual(len(complaint.activity_ids), 1)
 
+    def test_the_scheduled_action_writes_in_the_handler_s_language(self):
+        """Issue 19, item 6: escalated by the scheduled action, a complaint of a
+        manager working in Chinese says so in Chinese, its tracking too."""
+        self.manager_a.lang = "zh_CN"
+        with freeze_time("2026-11-03 07:00:00"):
+            complaint = self._complaint("2026-11-03 07:00:00")
+        with freeze_time("2026-11-04 07:01:00"):
+            self.assertEqual(self.env["lam.complaint"]._cron_escalate_overdue(), 1)
+        bodies = " ".join(complaint.message_ids.mapped("body"))
+        self.assertIn("已上报给", bodies)
+        self.assertIn("超过处理期限", bodies)
+        self.assertNotIn("Deadline Passed", bodies)
+        tracked = complaint.message_ids.tracking_value_ids.filtered(
+            lambda value: value.field_id.name == "state"
+        )
+        self.assertNotIn("Escalated", tracked.mapped("new_value_char"))
+
     def test_the_scheduled_action_escalates_a_late_complaint_once(self):
         with freeze_time("2026-11-03 07:00:00"):
             complaint = self._complaint("2026-11-03 07:00:00")

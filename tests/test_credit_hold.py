@@ -59,6 +59,26 @@ class TestCreditHoldWalkarounds(LamCommon):
         result = wizard.button_lam_request_approval()
         return self.env["lam.credit.approval"].browse(result["res_id"])
 
+    def test_the_hold_dialog_speaks_the_manager_s_language(self):
+        """Issue 19, item 6: the dialog and the hold reason are the addon's, in
+        Chinese for a manager working in Chinese (OCA's are English only)."""
+        self.manager_a.lang = "zh_CN"
+        order = self._order()
+        # the web client sends the user's language with each call
+        action = (
+            order.with_user(self.manager_a).with_context(lang="zh_CN").action_confirm()
+        )
+        self.assertEqual(action["name"], "超出信用额度")
+        wizard = self.env["partner.risk.exceeded.wiz"].browse(action["res_id"])
+        self.assertEqual(wizard.exception_msg, "本订单将使客户超出其信用额度。")
+        arch = (
+            self.env["partner.risk.exceeded.wiz"]
+            .with_user(self.manager_a)
+            .with_context(lang="zh_CN")
+            .get_views([(False, "form")])["views"]["form"]["arch"]
+        )
+        self.assertIn("订单已暂停", arch)
+
     # 1. the state written directly
     def test_the_state_of_an_order_is_not_written_by_hand(self):
         order = self._order()

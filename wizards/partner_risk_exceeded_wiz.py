@@ -11,6 +11,11 @@ class PartnerRiskExceededWiz(models.TransientModel):
 
     _inherit = "partner.risk.exceeded.wiz"
 
+    def action_show(self):
+        action = super().action_show()
+        action["name"] = self.env._("Credit Limit Exceeded")
+        return action
+
     def button_continue(self):
         """Going past the risk is for risk managers, and only to confirm a sale order
         (the dialog's method and record are values anyone can send)."""

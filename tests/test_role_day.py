@@ -163,3 +163,52 @@ class TestRoleDay(LamCommon):
         with freeze_time("2026-12-11 02:00:00"):
             plan.action_submit_summary()
         self.assertEqual(plan.state, "done")
+
+    def _menu_path(self, menu):
+        path = menu
+        while menu.parent_id:
+            menu = menu.parent_id
+            path |= menu
+        return path
+
+    def test_each_category_has_its_menus(self):
+        """Item 8 (Art. 3, 11): development managers see prospects, targets and
+        expansion plans; maintenance managers their P7 stocks, drops,
+        complaints and receivables; channel managers the dealers; all three the
+        customers, visits, calls, logs and plans."""
+        menus = {
+            "target_list": "menu_target_list",
+            "expansion_plans": "menu_expansion_plan",
+            "stocks": "menu_customer_stock",
+            "drops": "menu_purchase_drop",
+            "complaints": "menu_complaint",
+            "receivables": "menu_receivable",
+            "dealers": "menu_dealer",
+            "psi": "menu_dealer_psi",
+            "customers": "menu_customer",
+            "visits": "menu_visit",
+            "calls": "menu_communication",
+            "logs": "menu_work_log",
+            "plans": "menu_plan",
+            "p7": "menu_purchase_tracking",
+        }
+        common = {"customers", "visits", "calls", "logs", "plans", "p7"}
+        expected = {
+            self.manager_a: common | {"target_list", "expansion_plans"},
+            self.manager_b: common | {"stocks", "drops", "complaints", "receivables"},
+            self.manager_c: common | {"complaints", "receivables", "dealers", "psi"},
+            self.department_manager: set(menus),
+        }
+        for user, names in expected.items():
+            with self.subTest(user=user.login):
+                visible = self.env["ir.ui.menu"].with_user(user)._visible_menu_ids()
+                # a menu is reached when it and every menu above it are visible
+                seen = {
+                    name
+                    for name, xmlid in menus.items()
+                    if all(
+                        menu.id in visible
+                        for menu in self._menu_path(self.env.ref(f"{MODULE}.{xmlid}"))
+                    )
+                }
+                self.assertEqual(seen, names)

@@ -33,14 +33,41 @@ class LamSeniorVisitRequest(models.Model):
         string="Senior Manager",
         required=True,
         tracking=True,
-        domain=[("share", "=", False)],
+        domain=lambda self: [
+            ("share", "=", False),
+            (
+                "groups_id",
+                "in",
+                self.env.ref(
+                    "lubricant_account_manager.group_lam_department_manager"
+                ).ids,
+            ),
+        ],
+        help="A department manager or an administrator, never the requester.",
     )
 
-    @api.constrains("senior_user_id")
+    @api.constrains("senior_user_id", "user_id")
     def _check_senior_user(self):
         for request in self:
-            if request.senior_user_id.share or not request.senior_user_id.active:
-                raise ValidationError(_("A senior manager is an active internal user."))
+            senior = request.senior_user_id
+            if (
+                senior.share
+                or not senior.active
+                or not senior.has_group(
+                    "lubricant_account_manager.group_lam_department_manager"
+                )
+            ):
+                raise ValidationError(
+                    _(
+                        "A senior manager is a department manager or an "
+                        "administrator (%(user)s is not).",
+                        user=senior.name,
+                    )
+                )
+            if senior == request.user_id:
+                raise ValidationError(
+                    _("A senior manager's visit is asked of somebody else.")
+                )
 
     reason = fields.Text(required=True, help="Why a senior manager's visit helps now.")
     date_from = fields.Date(string="Proposed From", required=True)

@@ -1416,14 +1416,14 @@ class TestPlanReports(LamPlanningCase):
 class TestPlanningAttacks(LamPlanningCase):
     """What a second review tried as a curious or malicious manager."""
 
-    def _request(self, user=None):
+    def _request(self, user=None, senior=None):
         return (
             self.env["lam.senior.visit.request"]
             .with_user(user or self.manager_a)
             .create(
                 {
                     "partner_id": self.customer_a.id,
-                    "senior_user_id": self.department_manager.id,
+                    "senior_user_id": (senior or self.department_manager).id,
                     "reason": "Price",
                     "date_from": D(2026, 12, 1),
                     "date_to": D(2026, 12, 4),
@@ -1466,22 +1466,38 @@ class TestPlanningAttacks(LamPlanningCase):
         self.team.crm_team_member_ids = [
             Command.create({"user_id": self.department_manager.id})
         ]
-        own = self._request(self.department_manager)
+        own = self._request(self.department_manager, self.other_department_manager)
         with self.assertRaises(AccessError):
             own.with_user(self.department_manager).action_approve()
         request.with_user(self.department_manager).action_approve()
         with self.assertRaisesRegex(UserError, "kept as it was decided"):
             request.write({"reason": "Changed afterwards"})
-        with self.assertRaisesRegex(ValidationError, "active internal user"):
-            self.env["lam.senior.visit.request"].with_user(self.manager_a).create(
-                {
-                    "partner_id": self.customer_a.id,
-                    "senior_user_id": self.env.ref("base.public_user").id,
-                    "reason": "x",
-                    "date_from": D(2026, 12, 1),
-                    "date_to": D(2026, 12, 4),
-                }
+        # issue 19, item 14: the senior is a department manager or an
+        # administrator, never a colleague, a public user or the requester
+        for senior, message in (
+            (self.env.ref("base.public_user"), "department manager"),
+            (self.manager_b, "department manager"),
+            (self.department_manager, "somebody else"),
+        ):
+            requester = (
+                self.department_manager
+                if senior == self.department_manager
+                else self.manager_a
             )
+            with (
+                self.subTest(senior=senior.login),
+                self.assertRaisesRegex(ValidationError, message),
+                self.env.cr.savepoint(),
+            ):
+                self.env["lam.senior.visit.request"].with_user(requester).create(
+                    {
+                        "partner_id": self.customer_a.id,
+                        "senior_user_id": senior.id,
+                        "reason": "x",
+                        "date_from": D(2026, 12, 1),
+                        "date_to": D(2026, 12, 4),
+                    }
+                )
 
     def test_a_plan_is_submitted_by_its_action_and_stays_as_submitted(self):
         plan = (

@@ -49,12 +49,20 @@ class LamCadenceStatus(models.Model):
     overdue_count = fields.Integer(
         string="Customers Overdue", readonly=True, aggregator="sum"
     )
+    in_progress_count = fields.Integer(
+        string="Customers in Progress",
+        readonly=True,
+        aggregator="sum",
+        help="Not covered yet, but their period has not ended: neither on time nor "
+        "overdue.",
+    )
     on_time = fields.Float(
         string="On-time Share (%)",
         readonly=True,
         aggregator="avg",
         digits=(5, 1),
-        help="Share of the customers in scope who are covered.",
+        help="Share of the customers judged (covered or overdue) who are covered; "
+        "customers whose period is still running are in progress, not counted.",
     )
 
     @api.model
@@ -74,13 +82,15 @@ class LamCadenceStatus(models.Model):
                         date, covered, overdue, count,
                                                   required, since, deadline,
                                                       covered_count, overdue_count,
-                                                      on_time,
+                                                      in_progress_count, on_time,
                                                   create_uid, create_date, write_uid,
                                                       write_date)
                    SELECT r.rule_id, r.partner_id, r.user_id, r.date, r.covered,
                        r.overdue, r.count, r.required,
                           r.since, r.deadline, r.covered::int, r.overdue::int,
-                          CASE WHEN r.covered THEN 100.0 ELSE 0.0 END,
+                          (NOT r.covered AND NOT r.overdue)::int,
+                          CASE WHEN r.covered THEN 100.0
+                               WHEN r.overdue THEN 0.0 END,
                           %(uid)s, NOW() AT TIME ZONE 'UTC', %(uid)s, NOW() AT TIME ZONE
                               'UTC'
                      FROM jsonb_to_recordset(%(rows)s::jsonb) AS r(

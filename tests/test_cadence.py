@@ -344,6 +344,27 @@ class TestCadenceEnforcement(LamCadenceCase):
         self.assertFalse(visit_activity.active)
         self.assertTrue(self._status(a, self.visit_rule).covered)
 
+    def test_early_in_the_month_a_running_period_is_in_progress(self):
+        """Issue 19, item 17: on 3 November a monthly visit not made yet is in
+        progress, neither 0 % on time nor overdue; a customer visited in the
+        month is on time; the share counts only the customers judged."""
+        a, b = self.customer_a, self.customer_b
+        self._visit(b, D(2026, 11, 2))
+        self._visit(a, D(2026, 10, 5))
+        self._run(D(2026, 11, 3))
+        status_a = self._status(a, self.visit_rule)
+        self.assertEqual(
+            (status_a.covered, status_a.overdue, status_a.in_progress_count),
+            (False, False, 1),
+        )
+        self.assertFalse(status_a.on_time)
+        groups = self.env["lam.cadence.status"]._read_group(
+            [("rule_id", "=", self.visit_rule.id), ("partner_id", "in", (a | b).ids)],
+            [],
+            ["on_time:avg", "in_progress_count:sum", "overdue_count:sum"],
+        )
+        self.assertEqual(groups, [(100.0, 1, 0)])
+
     def test_one_activity_while_uncovered_closed_once_covered(self):
         a = self.customer_a
         self._call(a, D(2026, 11, 10))

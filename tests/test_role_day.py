@@ -212,3 +212,28 @@ class TestRoleDay(LamCommon):
                     )
                 }
                 self.assertEqual(seen, names)
+
+    def test_the_department_manager_opens_on_his_team(self):
+        """Item 16: plans and communications open on the team for a department
+        manager (his own included), on his own for a manager; no sample data
+        behind an empty screen."""
+        for xmlid, model in (
+            ("lam_plan_action", "lam.plan"),
+            ("lam_communication_action", "lam.communication"),
+        ):
+            with self.subTest(action=xmlid):
+                action = self.env.ref(f"{MODULE}.{xmlid}")
+                self.assertIn("'search_default_my_team': 1", action.context)
+                for user, has_team in (
+                    (self.department_manager, True),
+                    (self.manager_a, False),
+                ):
+                    arch = (
+                        self.env[model]
+                        .with_user(user)
+                        .get_views([(False, "search"), (False, "list")])["views"]
+                    )
+                    self.assertEqual(
+                        'name="my_team"' in arch["search"]["arch"], has_team
+                    )
+                    self.assertNotIn('sample="1"', arch["list"]["arch"])

@@ -29,6 +29,12 @@ class LamCommunication(models.Model):
         help="Whom the manager spoke to at the customer.",
     )
     channel = fields.Selection(CHANNELS, required=True, default="phone", tracking=True)
+    direction = fields.Selection(
+        [("outgoing", "Outgoing"), ("incoming", "Incoming")],
+        required=True,
+        default="outgoing",
+        help="Outgoing (去电): we contacted the customer; incoming (来电): he did.",
+    )
     date = fields.Datetime(
         required=True, default=fields.Datetime.now, index=True, tracking=True
     )
@@ -103,28 +109,37 @@ class LamCommunication(models.Model):
         return result
 
     def _lam_schedule_next_contact(self):
-        """The next date becomes an activity of the caller on this record, updated
-        rather than duplicated."""
+        """The next date becomes an activity of the caller on the customer (on
+        the call when he may not write the customer), updated rather than
+        duplicated."""
         activity_type = self.env.ref(
             "lubricant_account_manager.mail_activity_type_lam_call"
         )
         for record in self:
-            activity = record.activity_ids.filtered(
-                lambda act: act.activity_type_id == activity_type
-            )[:1]
-            summary = _(
-                "Follow up with %(customer)s",
-                customer=record.partner_id._lam_work_name(),
+            customer = record.partner_id
+            target = (
+                customer
+                if customer.with_user(record.user_id).has_access("write")
+                else record
             )
+            # as the system: the caller's own follow-up, on a record he may write
+            activity = target.sudo().activity_ids.filtered(
+                lambda act: act.activity_type_id == activity_type
+                and act.user_id == record.user_id
+            )[:1]
+            values = {
+                "date_deadline": record.next_date,
+                "note": record.follow_up or "",
+            }
             if activity:
-                activity.write(
-                    {"date_deadline": record.next_date, "user_id": record.user_id.id}
-                )
+                activity.write(values)
             else:
-                record.activity_schedule(
+                target.sudo().activity_schedule(
                     act_type_xmlid="lubricant_account_manager.mail_activity_type_lam_call",
-                    date_deadline=record.next_date,
-                    summary=summary,
-                    note=record.follow_up or "",
+                    summary=_(
+                        "Follow up with %(customer)s",
+                        customer=customer._lam_work_name(),
+                    ),
                     user_id=record.user_id.id,
+                    **values,
                 )

@@ -117,6 +117,11 @@ class ResPartner(models.Model):
             if vals.get("lam_customer_kind"):
                 for fname in self._lam_risk_includes:
                     vals.setdefault(fname, True)
+            if vals.get("lam_customer_kind") == "prospect" and vals.get(
+                "is_company", context.get("default_is_company")
+            ):
+                # a new prospect starts at the first development stage (Art. 32)
+                vals.setdefault("lam_stage", "potential")
             self._lam_set_company(vals)
             if vals.get("lam_credit_rating") or (
                 vals.get("lam_customer_kind")

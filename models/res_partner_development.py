@@ -103,3 +103,9 @@ class ResPartner(models.Model):
 
     def action_lam_make_target(self):
         self.write({"lam_stage": "target"})
+
+    def action_lam_drop_target(self):
+        """Take the customers off the target list (Art. 32): back to potential."""
+        self.filtered(lambda partner: partner.lam_stage == "target").write(
+            {"lam_stage": "potential"}
+        )

@@ -429,11 +429,22 @@ class TestCommunicationAndLogs(LamFieldWorkCase):
             )
         )
         self.assertEqual(call.day, DAY)
-        self.assertEqual(len(call.activity_ids), 1)
+        self.assertEqual(call.direction, "outgoing")
+        # issue 19, item 13: the follow-up hangs on the customer, once
+        call_type = self.env.ref(f"{MODULE}.mail_activity_type_lam_call")
+
+        def follow_ups():
+            return self.customer_a.activity_ids.filtered(
+                lambda act: act.activity_type_id == call_type
+            )
+
+        self.assertFalse(call.activity_ids)
+        self.assertEqual(len(follow_ups()), 1)
         call.next_date = DAY + datetime.timedelta(days=5)
-        self.assertEqual(len(call.activity_ids), 1)
+        self.assertEqual(len(follow_ups()), 1)
         self.assertEqual(
-            call.activity_ids.date_deadline, DAY + datetime.timedelta(days=5)
+            (follow_ups().date_deadline, follow_ups().user_id),
+            (DAY + datetime.timedelta(days=5), self.manager_a),
         )
         with self.assertRaisesRegex(ValidationError, "one of the customer's people"):
             call.contact_id = self.customer_b

@@ -237,3 +237,24 @@ class TestRoleDay(LamCommon):
                         'name="my_team"' in arch["search"]["arch"], has_team
                     )
                     self.assertNotIn('sample="1"', arch["list"]["arch"])
+
+    def test_a_prospect_starts_potential_and_leaves_the_target_list(self):
+        """Item 15: a new prospect is at the first development stage; a button
+        takes a target off the list."""
+        prospect = (
+            self.env["res.partner"]
+            .with_user(self.manager_a)
+            .create(
+                {
+                    "name": "Baotou Rare Earth",
+                    "is_company": True,
+                    "lam_customer_kind": "prospect",
+                    "user_id": self.manager_a.id,
+                }
+            )
+        )
+        self.assertEqual(prospect.lam_stage, "potential")
+        prospect.action_lam_make_target()
+        self.assertEqual(prospect.lam_stage, "target")
+        prospect.action_lam_drop_target()
+        self.assertEqual(prospect.lam_stage, "potential")

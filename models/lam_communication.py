@@ -122,10 +122,11 @@ class LamCommunication(models.Model):
                 if customer.with_user(record.user_id).has_access("write")
                 else record
             )
+            caller = record.user_id
             # as the system: the caller's own follow-up, on a record he may write
             activity = target.sudo().activity_ids.filtered(
-                lambda act: act.activity_type_id == activity_type
-                and act.user_id == record.user_id
+                lambda act, caller=caller: act.activity_type_id == activity_type
+                and act.user_id == caller
             )[:1]
             values = {
                 "date_deadline": record.next_date,

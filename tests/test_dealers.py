@@ -271,6 +271,30 @@ class TestDealers(LamCommon):
         self.assertEqual(psi.total_closing, 1120.0)
 
     @freeze_time("2026-11-05")
+    def test_an_instruction_sheet_first_and_an_empty_file(self):
+        """Issue 19, item 21: the table is found on the sheet with the
+        template's header, after an instruction sheet; a 0-byte file says it
+        is empty."""
+        workbook = openpyxl.Workbook()
+        notes = workbook.active
+        notes.title = "说明"
+        notes.append(["Fill in sales and closing stock on the next sheet."])
+        sheet = workbook.create_sheet("PSI")
+        sheet.append(
+            ["Product Code", "Product", "Opening", "Purchases", "Sales", "Closing"]
+        )
+        sheet.append(["HM46", "", 100, 400, 380, 120])
+        stream = io.BytesIO()
+        workbook.save(stream)
+        action = self._wizard(base64.b64encode(stream.getvalue())).action_import()
+        psi = self.PSI.browse(action["res_id"])
+        self.assertEqual(psi.line_ids.product_id, self.hydraulic_oil)
+        wizard = self._wizard(b"")
+        wizard.filename = "october.xlsx"
+        with self.assertRaisesRegex(UserError, "october.xlsx is empty"):
+            wizard.action_import()
+
+    @freeze_time("2026-11-05")
     def test_a_product_held_last_month_must_be_in_the_file(self):
         """Issue 19, item 0: September closed with 100 L of hydraulic oil; an
         October file without its row is refused, naming it."""

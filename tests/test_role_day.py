@@ -258,3 +258,24 @@ class TestRoleDay(LamCommon):
         self.assertEqual(prospect.lam_stage, "target")
         prospect.action_lam_drop_target()
         self.assertEqual(prospect.lam_stage, "potential")
+
+    def test_moving_all_customers_says_how_many(self):
+        """Item 20: ticking all customers shows how many move, before the
+        confirmed button moves them."""
+        form = Form(self.env["lam.reassign.wizard"].with_user(self.department_manager))
+        form.from_user_id = self.manager_a
+        form.to_user_id = self.manager_b
+        self.assertEqual(form.move_count, 0)
+        form.all_customers = True
+        mine = self.env["res.partner"].search_count(
+            [
+                ("user_id", "=", self.manager_a.id),
+                ("is_company", "=", True),
+                ("lam_customer_kind", "!=", False),
+            ]
+        )
+        self.assertEqual(form.move_count, mine)
+        wizard = form.save()
+        result = wizard.action_reassign()
+        self.assertIn(f"{mine} customers moved", result["params"]["message"])
+        self.assertEqual(self.customer_a.user_id, self.manager_b)

@@ -60,6 +60,14 @@ class LamPsiImportWizard(models.TransientModel):
         dealer.check_access("write")
         if dealer.lam_customer_kind != "dealer":
             raise UserError(_("%(partner)s is not a dealer.", partner=dealer.name))
+        if not self.file and self.filename:
+            raise UserError(
+                _(
+                    "%(file)s is empty: download the template, fill it in and save "
+                    "it before importing.",
+                    file=self.filename,
+                )
+            )
         if not self.file:
             raise UserError(_("Choose the XLSX file to import."))
         month = month_bounds(self.month)[0]
@@ -118,11 +126,21 @@ class LamPsiImportWizard(models.TransientModel):
         blank; a blank row anywhere is skipped, never the end of the table."""
         try:
             content = base64.b64decode(self.file)
-            sheet = load_workbook(
-                io.BytesIO(content), read_only=True, data_only=True
-            ).worksheets[0]
+        except (binascii.Error, ValueError):
+            content = None
+        if content is not None and not content:
+            raise UserError(
+                _(
+                    "%(file)s is empty: download the template, fill it in and save it "
+                    "before importing.",
+                    file=self.filename or _("The file"),
+                )
+            )
+        try:
+            sheets = load_workbook(
+                io.BytesIO(content or b""), read_only=True, data_only=True
+            ).worksheets
         except (
-            binascii.Error,
             zipfile.BadZipFile,
             KeyError,
             ValueError,
@@ -135,18 +153,23 @@ class LamPsiImportWizard(models.TransientModel):
                     "it in."
                 )
             ) from None
+        # the sheet of the table: the first with the template's header (an
+        # instruction sheet placed before it is skipped)
         rows, header_seen = [], False
-        for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
-            cells = (list(cells) + [None] * COLUMNS)[:COLUMNS]
-            if not header_seen:
-                header_seen = all(cell not in (None, "") for cell in cells)
-                continue
-            if all(
-                cell is None or (isinstance(cell, str) and not cell.strip())
-                for cell in cells
-            ):
-                continue
-            rows.append((number, cells))
+        for sheet in sheets:
+            for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
+                cells = (list(cells) + [None] * COLUMNS)[:COLUMNS]
+                if not header_seen:
+                    header_seen = all(cell not in (None, "") for cell in cells)
+                    continue
+                if all(
+                    cell is None or (isinstance(cell, str) and not cell.strip())
+                    for cell in cells
+                ):
+                    continue
+                rows.append((number, cells))
+            if header_seen:
+                break
         if not header_seen:
             raise UserError(
                 _("No table found in this file: download the template and fill it in.")

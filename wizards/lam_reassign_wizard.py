@@ -40,6 +40,11 @@ class LamReassignWizard(models.TransientModel):
     all_customers = fields.Boolean(
         help="Move every customer of the manager (the list above is then ignored).",
     )
+    move_count = fields.Integer(
+        string="Customers to Move",
+        compute="_compute_move_count",
+        help="How many customers the button moves.",
+    )
 
     # a dependency in the form: the form's first onchange fills every field it
     # shows, and recomputes only those depending on one of them
@@ -101,14 +106,23 @@ class LamReassignWizard(models.TransientModel):
                 )
             )
 
-    def action_reassign(self):
+    @api.depends("from_user_id", "all_customers", "partner_ids")
+    def _compute_move_count(self):
+        for wizard in self:
+            if wizard.all_customers:
+                wizard.move_count = len(wizard._lam_customers_to_move())
+            else:
+                wizard.move_count = len(
+                    wizard.partner_ids.filtered(
+                        lambda partner, wizard=wizard: partner.user_id
+                        == wizard.from_user_id
+                    )
+                )
+
+    def _lam_customers_to_move(self):
         self.ensure_one()
-        self._lam_check_user()
-        allowed = self._lam_allowed_managers()
-        if self.from_user_id not in allowed or self.to_user_id not in allowed:
-            raise AccessError(_("You reassign between the managers of your own team."))
-        if self.from_user_id == self.to_user_id:
-            raise UserError(_("Choose another manager to move the customers to."))
+        if not self.from_user_id:
+            return self.env["res.partner"]
         if self.all_customers:
             customers = self.env["res.partner"].search(
                 [
@@ -119,9 +133,17 @@ class LamReassignWizard(models.TransientModel):
             )
         else:
             customers = self._lam_chosen_customers()
-        customers = customers.filtered(
-            lambda partner: partner.user_id == self.from_user_id
-        )
+        return customers.filtered(lambda partner: partner.user_id == self.from_user_id)
+
+    def action_reassign(self):
+        self.ensure_one()
+        self._lam_check_user()
+        allowed = self._lam_allowed_managers()
+        if self.from_user_id not in allowed or self.to_user_id not in allowed:
+            raise AccessError(_("You reassign between the managers of your own team."))
+        if self.from_user_id == self.to_user_id:
+            raise UserError(_("Choose another manager to move the customers to."))
+        customers = self._lam_customers_to_move()
         if not customers:
             raise UserError(
                 _("%(user)s has no customer to move.", user=self.from_user_id.name)

@@ -153,6 +153,13 @@ class LamVisit(models.Model):
     )
     checkin_latitude = fields.Float(digits=(10, 7), readonly=True, copy=False)
     checkin_longitude = fields.Float(digits=(10, 7), readonly=True, copy=False)
+    checkin_distance = fields.Float(
+        string="Check-in Distance (km)",
+        compute="_compute_checkin_distance",
+        digits=(10, 2),
+        help="From where the check-in was made to the customer's position on the "
+        "map; empty when either is unknown.",
+    )
     checkout_latitude = fields.Float(digits=(10, 7), readonly=True, copy=False)
     checkout_longitude = fields.Float(digits=(10, 7), readonly=True, copy=False)
     late_minutes = fields.Integer(
@@ -252,6 +259,22 @@ class LamVisit(models.Model):
             visit.is_late = late > 0
             visit.arrival = (
                 "late" if late > 0 else "early" if late < -margin else "on_time"
+            )
+
+    @api.depends(
+        "checkin_latitude",
+        "checkin_longitude",
+        "partner_id.partner_latitude",
+        "partner_id.partner_longitude",
+    )
+    def _compute_checkin_distance(self):
+        for visit in self:
+            # as the system: the customer's map position, for his visit's reader
+            customer = visit.partner_id.sudo()
+            here = (visit.checkin_latitude, visit.checkin_longitude)
+            there = (customer.partner_latitude, customer.partner_longitude)
+            visit.checkin_distance = (
+                great_circle_km(here, there) if any(here) and any(there) else 0.0
             )
 
     @api.depends("state", "checkin_time", "checkout_time", "planned_duration")

@@ -149,8 +149,14 @@ class LamWorkLog(models.Model):
             self.env["lam.visit"]._fields["purpose"]._description_selection(self.env)
         )
         lines = []
+        # the visits that happened: planned or cancelled ones are not the day's work
         for visit in self.env["lam.visit"].search(
-            [("user_id", "=", user.id), ("visit_date", "=", day)], order="planned_start"
+            [
+                ("user_id", "=", user.id),
+                ("visit_date", "=", day),
+                ("state", "in", ("done", "reported")),
+            ],
+            order="planned_start",
         ):
             line = (
                 f"{self._lam_local_time(visit.planned_start, user)} "

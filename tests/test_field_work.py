@@ -122,7 +122,13 @@ class TestVisit(LamFieldWorkCase):
             )
         self.assertEqual((visit.state, visit.checkin_time), ("planned", False))
         # the buttons still work for him
-        mine.action_check_in(41.1087, 122.9946)
+        mine.action_check_in(41.1087, 123.0946)
+        # issue 19, item 12: the position and its distance to the customer show
+        # (0.1 degree of longitude east of him, at 41.1 degrees north: 8.4 km)
+        self.assertEqual(
+            (visit.checkin_latitude, visit.checkin_longitude, visit.checkin_distance),
+            (41.1087, 123.0946, 8.38),
+        )
         mine.action_check_out()
         mine.next_visit_date = DAY + datetime.timedelta(days=30)
         mine.action_done()
@@ -479,7 +485,13 @@ class TestCommunicationAndLogs(LamFieldWorkCase):
                 "follow_up": "Send a quote",
             }
         )
-        self._visit(start=utc(DAY, 14), outcome="Sample taken")
+        self._visit(
+            start=utc(DAY, 14),
+            outcome="Sample taken",
+            next_visit_date=DAY + datetime.timedelta(days=30),
+        ).action_done()
+        # issue 19, item 12: a visit only planned that day did not happen
+        self._visit(start=utc(DAY, 16))
         order = self._create_order(
             self.customer_a, [(self.hydraulic_oil, 200.0)], utc(DAY, 11)
         )

@@ -171,7 +171,7 @@ class LamComplaint(models.Model):
         string="Past Deadline",
         compute="_compute_is_overdue",
         search="_search_is_overdue",
-        help="Open, not escalated yet, and past its deadline.",
+        help="Not resolved and past its deadline, escalated or not.",
     )
 
     @api.depends("partner_id.lam_customer_kind")
@@ -227,7 +227,7 @@ class LamComplaint(models.Model):
         now = fields.Datetime.now()
         for complaint in self:
             complaint.is_overdue = bool(
-                complaint.state in ("new", "in_progress")
+                complaint.state in ("new", "in_progress", "escalated")
                 and complaint.deadline
                 and complaint.deadline < now
             )
@@ -236,7 +236,7 @@ class LamComplaint(models.Model):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(_("Search past deadline with = or !=."))
         domain = [
-            ("state", "in", ("new", "in_progress")),
+            ("state", "in", ("new", "in_progress", "escalated")),
             ("deadline", "<", fields.Datetime.now()),
         ]
         return domain if (operator == "=") == value else ["!", "&", *domain]

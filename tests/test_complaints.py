@@ -208,6 +208,14 @@ class TestComplaints(LamCommon):
             self.assertEqual(Complaint._cron_escalate_overdue(), 1)
         self.assertEqual(complaint.state, "escalated")
         self.assertEqual(complaint.escalation_reason, "deadline")
+        # issue 19, item 18: still past its deadline, and listed so, once escalated
+        with freeze_time("2026-11-04 08:00:00"):
+            complaint.invalidate_recordset(["is_overdue"])
+            self.assertTrue(complaint.is_overdue)
+            self.assertIn(
+                complaint,
+                self.env["lam.complaint"].search([("is_overdue", "=", True)]),
+            )
         messages = complaint.message_ids.filtered(
             lambda message: "Deadline Passed" in (message.body or "")
         )

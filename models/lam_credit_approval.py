@@ -212,9 +212,12 @@ class LamCreditApproval(models.Model):
                     )
                 )
             order.with_context(bypass_risk=True).action_confirm()
+            # the requester is told on the order he waits for, as of a refusal
             order.message_post(
                 body=_(
                     "Confirmed over the credit limit, approved by %(user)s.",
                     user=self.env.user.name,
-                )
+                ),
+                partner_ids=approval.requested_by_id.partner_id.ids,
+                subtype_xmlid="mail.mt_comment",
             )

@@ -324,6 +324,10 @@ class TestCreditControl(LamCommon):
         self.assertTrue(approval.decided_on)
         self.assertFalse(approval.sudo().activity_ids)
         self.assertIn("approved by Finance", order.message_ids[0].body)
+        # issue 19, item 10: the requester is told, on the order
+        self.assertIn(
+            self.manager_a.partner_id, order.message_ids[0].notified_partner_ids
+        )
 
     def test_a_held_order_refused_with_a_reason(self):
         order = self._order()

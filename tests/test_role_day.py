@@ -279,3 +279,30 @@ class TestRoleDay(LamCommon):
         result = wizard.action_reassign()
         self.assertIn(f"{mine} customers moved", result["params"]["message"])
         self.assertEqual(self.customer_a.user_id, self.manager_b)
+
+    def test_finance_reads_quotas_psi_and_sales_plans(self):
+        """Item 11: finance has the menus the README promises, read-only."""
+        self.env["lam.sales.plan"].create({"month": "2027-04-01"})
+        plans = (
+            self.env["lam.sales.plan"]
+            .with_user(self.finance)
+            .search_read([("month", "=", "2027-04-01")], ["month", "target_volume"])
+        )
+        self.assertEqual(len(plans), 1)
+        self.env["lam.sales.plan.manager"].with_user(self.finance).search([])
+        visible = self.env["ir.ui.menu"].with_user(self.finance)._visible_menu_ids()
+
+        def reached(xmlid):
+            return all(
+                menu.id in visible
+                for menu in self._menu_path(self.env.ref(f"{MODULE}.{xmlid}"))
+            )
+
+        for xmlid in ("menu_dealer_quota", "menu_dealer_psi", "menu_sales_plan"):
+            self.assertTrue(reached(xmlid), xmlid)
+        for xmlid in ("menu_psi_import", "menu_channel_violation", "menu_target_list"):
+            self.assertFalse(reached(xmlid), xmlid)
+        with self.assertRaises(AccessError):
+            self.env["lam.sales.plan"].with_user(self.finance).create(
+                {"month": "2027-05-01"}
+            )

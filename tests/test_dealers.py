@@ -289,6 +289,9 @@ class TestDealers(LamCommon):
         action = self._wizard(base64.b64encode(stream.getvalue())).action_import()
         psi = self.PSI.browse(action["res_id"])
         self.assertEqual(psi.line_ids.product_id, self.hydraulic_oil)
+        # a file too long is refused, not read to its end
+        with self.assertRaisesRegex(UserError, "more than 2000 product rows"):
+            self._wizard(xlsx_file([("HM46", "", 0, 0, 0, 0)] * 2001)).action_import()
         wizard = self._wizard(b"")
         wizard.filename = "october.xlsx"
         with self.assertRaisesRegex(UserError, "october.xlsx is empty"):

@@ -313,6 +313,14 @@ class TestMeasuresIsolation(LamCommon):
             company_id=company_b.id,
             company_ids=[Command.set(company_b.ids)],
         )
+        cls.north_manager = new_test_user(
+            cls.env,
+            "lam_north_mm",
+            groups=f"{MODULE}.group_lam_maintenance",
+            name="North Manager",
+            company_id=company_b.id,
+            company_ids=[Command.set(company_b.ids)],
+        )
         with freeze_time("2026-11-10 02:00:00"):
             cls.check = (
                 cls.env["lam.purchase.check"]
@@ -339,6 +347,7 @@ class TestMeasuresIsolation(LamCommon):
             self.other_department_manager: False,
             self.finance: False,
             self.north: False,  # an administrator of another company
+            self.north_manager: False,  # a manager of another company
         }
         for user, reads in readers.items():
             with self.subTest(user=user.login):
@@ -370,6 +379,7 @@ class TestMeasuresIsolation(LamCommon):
             self.department_manager: True,
             self.other_department_manager: False,
             self.finance: False,
+            self.north_manager: False,  # a manager of another company
         }
         for user, reads in readers.items():
             with self.subTest(user=user.login):

@@ -122,6 +122,8 @@ class TestRoleDay(LamCommon):
     def test_a_day_of_the_month_every_month_has(self):
         """Item 7: 31 as the breakdown's due day is refused with a message, not
         a crash while the due dates are computed."""
+        # the demo's plans are for the months around its install: none in the way
+        self.env["lam.sales.plan"].search([("month", "=", "2027-03-01")]).unlink()
         self.env["lam.sales.plan"].create({"month": "2027-03-01"})
         for fname in ("lam_sales_plan_due_day", "lam_psi_due_day"):
             with self.subTest(setting=fname):
@@ -282,6 +284,7 @@ class TestRoleDay(LamCommon):
 
     def test_finance_reads_quotas_psi_and_sales_plans(self):
         """Item 11: finance has the menus the README promises, read-only."""
+        self.env["lam.sales.plan"].search([("month", "=", "2027-04-01")]).unlink()
         self.env["lam.sales.plan"].create({"month": "2027-04-01"})
         plans = (
             self.env["lam.sales.plan"]

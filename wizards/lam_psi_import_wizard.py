@@ -19,6 +19,9 @@ from ..tools.periods import month_bounds
 # Columns of the template: product code, product, opening, purchases, sales, closing.
 COLUMNS = 6
 QTY_MAX = 1e12
+# a dealer's month fits well within these: a bigger file is refused, not read
+FILE_MAX_BYTES = 5 * 1024 * 1024
+ROWS_MAX = 2000
 
 
 class LamPsiImportWizard(models.TransientModel):
@@ -128,6 +131,15 @@ class LamPsiImportWizard(models.TransientModel):
             content = base64.b64decode(self.file)
         except (binascii.Error, ValueError):
             content = None
+        if content and len(content) > FILE_MAX_BYTES:
+            raise UserError(
+                _(
+                    "%(file)s is larger than %(size)s MB: a month's stock report "
+                    "holds one row per product.",
+                    file=self.filename or _("The file"),
+                    size=FILE_MAX_BYTES // (1024 * 1024),
+                )
+            )
         if content is not None and not content:
             raise UserError(
                 _(
@@ -168,6 +180,14 @@ class LamPsiImportWizard(models.TransientModel):
                 ):
                     continue
                 rows.append((number, cells))
+                if len(rows) > ROWS_MAX:
+                    raise UserError(
+                        _(
+                            "The file holds more than %(rows)s product rows: a "
+                            "month's stock report holds one row per product.",
+                            rows=ROWS_MAX,
+                        )
+                    )
             if header_seen:
                 break
         if not header_seen:

@@ -5,7 +5,7 @@
     "summary": "Customer archives, field work, plans, prospects, scorecards, "
     "complaints "
     "and dealers for lubricant account managers",
-    "version": "18.0.1.9.0",
+    "version": "18.0.1.10.0",
     "category": "Sales/CRM",
     "author": "Lubricant Account Manager developers",
     "website": "https://github.com/lubricant-account-manager/lubricant_account_manager",
@@ -32,6 +32,7 @@
         "data/lam_prospect_criterion_data.xml",
         "data/lam_cadence_rule_data.xml",
         "data/lam_assessment_criterion_data.xml",
+        "data/resource_calendar_data.xml",
         "reports/report_p9_archive_basic.xml",
         "reports/report_p10_archive_dynamic.xml",
         "reports/report_p1_work_log.xml",
@@ -71,6 +72,8 @@
         "views/product_template_views.xml",
         "views/res_users_views.xml",
         "views/res_config_settings_views.xml",
+        "views/resource_calendar_views.xml",
+        "wizards/lam_holiday_import_wizard_views.xml",
         "views/menus.xml",
         "data/ir_cron_data.xml",
     ],

@@ -64,6 +64,9 @@ class LamCreditChangeRequest(models.Model):
         "decided_by_id",
         "decided_on",
         "company_id",
+        "previous_credit_rating",
+        "previous_credit_limit",
+        "previous_payment_term_id",
     )
 
     company_id = fields.Many2one(
@@ -73,6 +76,16 @@ class LamCreditChangeRequest(models.Model):
     credit_rating = fields.Selection(CREDIT_RATINGS)
     credit_limit = fields.Monetary()
     payment_term_id = fields.Many2one("account.payment.term", string="Payment Terms")
+    # the customer's terms when the change was asked: shown beside the asked ones
+    previous_credit_rating = fields.Selection(
+        CREDIT_RATINGS, string="Current Credit Rating", readonly=True
+    )
+    previous_credit_limit = fields.Monetary(
+        string="Current Credit Limit", readonly=True
+    )
+    previous_payment_term_id = fields.Many2one(
+        "account.payment.term", string="Current Payment Terms", readonly=True
+    )
     reason = fields.Char(required=True)
     requested_by_id = fields.Many2one(
         "res.users",
@@ -95,13 +108,23 @@ class LamCreditChangeRequest(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        previous = []
         for vals in vals_list:
             # terms left out keep the customer's current ones
             partner = self.env["res.partner"].browse(vals.get("partner_id"))
-            if partner.exists():
-                for name, value in current_terms(partner).items():
-                    vals.setdefault(name, value)
+            current = current_terms(partner) if partner.exists() else {}
+            for name, value in current.items():
+                vals.setdefault(name, value)
+            previous.append(
+                {
+                    f"previous_{name}": current.get(name)
+                    for name in ("credit_rating", "credit_limit", "payment_term_id")
+                }
+            )
         requests = super().create(vals_list)
+        for request, terms in zip(requests, previous, strict=True):
+            # as the system: the terms of the day are the request's own record
+            request.sudo().write(terms)
         for request in requests:
             request._lam_notify_deciders(
                 Markup("<p>%s</p>")

@@ -107,7 +107,7 @@ class LamScorecard(models.Model):
             company = user.company_id
             working_days = data["working_days"][user.id]
             for day in days:
-                if day.weekday() in working_days:
+                if day in working_days:
                     rows += self._lam_day_rows(user, day, data, company)
             for monday in weeks:
                 rows += self._lam_week_rows(user, monday, data, company)
@@ -645,7 +645,7 @@ class LamScorecard(models.Model):
 
     @api.model
     def _lam_calendar_data(self, users, start, end):
-        """Working weekdays and working hours per month of each manager, from
+        """Working days and working hours per month of each manager, from
         his working calendar (the company's when he has none), computed once
         per calendar, not per manager."""
         by_calendar = defaultdict(lambda: self.env["res.users"])
@@ -656,13 +656,19 @@ class LamScorecard(models.Model):
         working_days, work_hours, work_days, day_hours = {}, {}, {}, {}
         months = sorted({month_bounds(day)[0] for day in self._lam_days(start, end)})
         for calendar, calendar_users in by_calendar.items():
-            weekdays = (
-                {int(day) for day in calendar.attendance_ids.mapped("dayofweek")}
-                if calendar
-                else set(range(5))
-            )
             by_day = working_hours_by_day(
                 calendar, months[0], month_bounds(months[-1])[1]
+            )
+            # the days worked: the calendar's, its public holidays off and its
+            # make-up days (调休) on; Monday to Friday without a calendar
+            weekdays = (
+                {day for day, value in by_day.items() if value > 0}
+                if calendar
+                else {
+                    day
+                    for day in self._lam_days(months[0], month_bounds(months[-1])[1])
+                    if day.weekday() < 5
+                }
             )
             hours, days = defaultdict(float), defaultdict(int)
             for day, value in by_day.items():

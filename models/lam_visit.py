@@ -671,7 +671,7 @@ class LamVisit(models.Model):
             (visit.partner_latitude, visit.partner_longitude) for visit in located
         ]
         start = user._lam_route_start() or points[0]
-        order, total = plan_route(start, points)
+        order, total = plan_route(start, points, located._lam_fixed_stops())
         previous = start
         for sequence, index in enumerate(order, start=1):
             located[index].write(
@@ -683,33 +683,58 @@ class LamVisit(models.Model):
             previous = points[index]
         return self.browse([located[index].id for index in order]), total, unlocated
 
+    def _lam_fixed_stops(self):
+        """Indexes (in ``self``) of the visits with an appointment, in the
+        order of their appointments: the day route keeps them in that order."""
+        fixed = [
+            index
+            for index, visit in enumerate(self)
+            if visit.appointment_start or visit.prep_appointment_confirmed
+        ]
+        return sorted(
+            fixed,
+            key=lambda index: self[index].appointment_start
+            or self[index].planned_start,
+        )
+
     @api.model
     def _lam_route_action(self, user, day):
-        """Plan ``user``'s route of ``day`` and open it (list in order, map)."""
+        """Plan ``user``'s route of ``day`` and open it (list in order, map
+        with the path from the start point). Without a planned visit, the
+        route is empty and says how to fill it."""
         ordered, total, unlocated = self._lam_plan_route(user, day)
-        if not ordered and not unlocated:
-            raise UserError(
-                _("%(user)s has no planned visit on %(day)s.", user=user.name, day=day)
-            )
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "lubricant_account_manager.lam_visit_action_route"
         )
+        start = user._lam_route_start()
         distance = f"{total:.1f}"
         action["name"] = _(
-            "Route of %(user)s, %(day)s: %(km)s km",
+            "Route of %(user)s, %(day)s: %(km)s km from %(start)s",
             user=user.name,
             day=day,
             km=distance,
+            start=user._lam_route_start_name() if start else _("the first visit"),
         )
         if unlocated:
             action["name"] += " " + _(
                 "(%(count)s customers without coordinates)", count=len(unlocated)
             )
-        action["display_name"] = action[
-            "name"
-        ]  # the web client shows display_name first
+        # the web client shows display_name first
+        action["display_name"] = action["name"]
         action["domain"] = [("id", "in", (ordered | unlocated).ids)]
-        action["context"] = {"create": False}
+        action["context"] = {
+            "create": False,
+            "lam_route_start": list(start) if start else False,
+        }
+        action["help"] = Markup(
+            '<p class="o_view_nocontent_smiling_face">%s</p><p>%s</p>'
+        ) % (
+            _("%(user)s has no planned visit on %(day)s.", user=user.name, day=day),
+            _(
+                "Plan the day's visits (with the appointments you have), then plan "
+                "the route again: visits with an appointment keep their times."
+            ),
+        )
         return action
 
     @api.model

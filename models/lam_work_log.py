@@ -85,6 +85,28 @@ class LamWorkLog(models.Model):
                     vals[fname] = text
         return super().create(vals_list)
 
+    @api.model
+    def action_open_today_log(self):
+        """Today's log of the user: the one he has, or a new one (a user has
+        one log a day, so New opens the existing one rather than failing on
+        save)."""
+        log = self.search(
+            [
+                ("user_id", "=", self.env.uid),
+                ("date", "=", fields.Date.context_today(self)),
+            ],
+            limit=1,
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Today's Work Log"),
+            "res_model": self._name,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "res_id": log.id,
+            "target": "current",
+        }
+
     def action_prefill(self):
         """Fill the empty sections again from the day's records."""
         for log in self:

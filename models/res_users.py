@@ -299,6 +299,13 @@ class ResUsers(models.Model):
             return company.partner_latitude, company.partner_longitude
         return None
 
+    def _lam_route_start_name(self):
+        """What the start point of this manager's routes is, in words."""
+        self.ensure_one()
+        if self.lam_start_latitude or self.lam_start_longitude:
+            return self.env._("the start point of %(user)s", user=self.name)
+        return self.company_id.name
+
     def _lam_department_managers(self):
         """The leaders of the active sales teams these users are active members of."""
         members = (

@@ -154,10 +154,41 @@ odoo() {
     "$PY" -m odoo -c "${ODOO_CONF:-$BUILD/odoo.conf}" "$@"
 }
 
+# A new database starts as a Chinese company: base in zh_CN, the main company
+# in China and in CNY before accounting is installed, so that the chart of
+# accounts (China's, l10n_cn) and every journal item are in CNY.
+create_chinese_db() {
+    local db=$1 log="$BUILD/install-$1.log"
+    shift
+    say "creating database $db as a Chinese company (log: $log)"
+    : > "$log"
+    odoo -d "$db" -i base --load-language=zh_CN --stop-after-init \
+        --log-level=warn --logfile="$log" "$@" || {
+        tail -n 40 "$log" >&2; echo "Creating $db failed; see $log" >&2; exit 1; }
+    "$PY" -m odoo shell -c "${ODOO_CONF:-$BUILD/odoo.conf}" -d "$db" --no-http \
+        --log-level=warn >>"$log" 2>&1 <<'PYTHON' || {
+cny = env.ref("base.CNY")
+cny.active = True
+env.ref("base.main_company").write(
+    {"country_id": env.ref("base.cn").id, "currency_id": cny.id}
+)
+env.ref("base.user_admin").write({"lang": "zh_CN", "tz": "Asia/Shanghai"})
+env.cr.commit()
+PYTHON
+        tail -n 40 "$log" >&2; echo "Setting up the company of $db failed; see $log" >&2; exit 1; }
+    # accounting alone first: its chart (China's) is loaded when the registry
+    # is ready, before any module's data makes journal items
+    odoo -d "$db" -i account --stop-after-init --log-level=warn --logfile="$log" "$@" || {
+        tail -n 40 "$log" >&2; echo "Installing accounting in $db failed; see $log" >&2; exit 1; }
+}
+
 # Install or upgrade the addon in database $1; fail loudly on any error.
 install_module() {
     local db=$1 flag=$2 log="$BUILD/install-$1.log"
     shift 2
+    if [ "$flag" = -i ] && ! db_exists "$db"; then
+        create_chinese_db "$db" "$@"
+    fi
     say "$([ "$flag" = -i ] && echo installing || echo upgrading) $MODULE in database $db (log: $log)"
     local rc=0
     : > "$log"  # Odoo appends to its log file: judge this run only

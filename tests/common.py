@@ -121,6 +121,18 @@ class LamCommon(TransactionCase):
                 "user_id": cls.manager_c.id,
             }
         )
+        # a sales tax of the tests' own, added to the price: the figures do not
+        # follow the chart of accounts of the database (China's includes its
+        # 13 % VAT in prices)
+        cls.sale_tax = cls.env["account.tax"].create(
+            {
+                "name": "Test VAT 15%",
+                "amount": 15.0,
+                "type_tax_use": "sale",
+                "price_include_override": "tax_excluded",
+                "company_id": cls.company.id,
+            }
+        )
         cls.hydraulic_oil = cls._create_product(
             "L-HM 46 Hydraulic Oil", cls.uom_litre, density=0.87
         )
@@ -144,6 +156,35 @@ class LamCommon(TransactionCase):
                 "lam_is_lubricant": lubricant,
                 "lam_density": density,
                 "list_price": 20.0,
+                "taxes_id": [Command.set(cls.sale_tax.ids)],
+            }
+        )
+
+    @classmethod
+    def _create_calendar(cls, name="Shanghai office"):
+        """Monday to Friday 8-12 and 13-17 in Shanghai, of the test's own (a new
+        calendar otherwise copies the company's, holidays and make-up days
+        included)."""
+        return cls.env["resource.calendar"].create(
+            {
+                "name": name,
+                "tz": "Asia/Shanghai",
+                "attendance_ids": [
+                    Command.create(
+                        {
+                            "name": f"{day} {period}",
+                            "dayofweek": str(day),
+                            "hour_from": start,
+                            "hour_to": end,
+                            "day_period": period,
+                        }
+                    )
+                    for day in range(5)
+                    for start, end, period in (
+                        (8, 12, "morning"),
+                        (13, 17, "afternoon"),
+                    )
+                ],
             }
         )
 

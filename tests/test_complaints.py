@@ -10,7 +10,6 @@ from datetime import datetime
 from freezegun import freeze_time
 from psycopg2.errors import CheckViolation
 
-from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
@@ -24,28 +23,7 @@ class TestComplaints(LamCommon):
     def setUpClass(cls):
         super().setUpClass()
         # Monday to Friday 8-12 and 13-17 in Shanghai: 8 working hours a day
-        cls.calendar = cls.env["resource.calendar"].create(
-            {
-                "name": "Shanghai office",
-                "tz": "Asia/Shanghai",
-                "attendance_ids": [
-                    Command.create(
-                        {
-                            "name": f"{day} {period}",
-                            "dayofweek": str(day),
-                            "hour_from": start,
-                            "hour_to": end,
-                            "day_period": period,
-                        }
-                    )
-                    for day in range(5)
-                    for start, end, period in (
-                        (8, 12, "morning"),
-                        (13, 17, "afternoon"),
-                    )
-                ],
-            }
-        )
+        cls.calendar = cls._create_calendar()
         cls.company.lam_complaint_calendar_id = cls.calendar
         cls.Complaint = cls.env["lam.complaint"].with_user(cls.manager_a)
 

@@ -415,6 +415,82 @@ class TestRoute(LamFieldWorkCase):
         marker = ordered[0].route_marker
         self.assertIn(b"<svg", __import__("base64").b64decode(marker))
 
+    def test_appointments_keep_their_order_on_the_route(self):
+        # issue 19, item 4: three appointments at 09:00, 11:00 and 14:00 in
+        # Dalian, Shenyang and Fushun (from Anshan, the shortest path would be
+        # Shenyang, Fushun, Dalian); a free visit in Liaoyang goes between
+        cities = {
+            "Dalian": (38.9140, 121.6147),
+            "Shenyang": (41.8057, 123.4315),
+            "Fushun": (41.8807, 123.9573),
+            "Liaoyang": (41.2694, 123.2369),
+        }
+        customers = self.env["res.partner"].create(
+            [
+                {
+                    "name": name,
+                    "is_company": True,
+                    "lam_customer_kind": "terminal",
+                    "user_id": self.manager_a.id,
+                    "partner_latitude": lat,
+                    "partner_longitude": lng,
+                }
+                for name, (lat, lng) in cities.items()
+            ]
+        )
+        self.manager_a.write(
+            {"lam_start_latitude": 41.1087, "lam_start_longitude": 122.9946}
+        )  # Anshan
+        for hour, customer in zip((9, 11, 14), customers[:3], strict=True):
+            visit = self._visit(partner=customer, start=utc(DAY, hour))
+            visit.appointment_start = utc(DAY, hour)
+        self._visit(partner=customers[3], start=utc(DAY, 16))
+        ordered, total, _unlocated = (
+            self.env["lam.visit"]
+            .with_user(self.manager_a)
+            ._lam_plan_route(self.manager_a, DAY)
+        )
+        names = ordered.partner_id.mapped("name")
+        self.assertEqual(
+            [name for name in names if name != "Liaoyang"],
+            ["Dalian", "Shenyang", "Fushun"],
+        )
+        # Liaoyang lies on the way from Dalian to Shenyang
+        self.assertEqual(names, ["Dalian", "Liaoyang", "Shenyang", "Fushun"])
+        self.assertAlmostEqual(sum(ordered.mapped("route_leg_km")), total, delta=0.05)
+        action = (
+            self.env["lam.visit"]
+            .with_user(self.manager_a)
+            .with_context(lang="en_US")
+            ._lam_route_action(self.manager_a, DAY)
+        )
+        self.assertIn(
+            f"{total:.1f} km from the start point of Manager A", action["name"]
+        )
+        self.assertEqual(action["context"]["lam_route_start"], [41.1087, 122.9946])
+
+    def test_free_stops_never_swap_two_appointments(self):
+        rng = random.Random(5)
+        for _instance in range(20):
+            start, points = self._random_points(rng, 1)[0], self._random_points(rng, 12)
+            fixed = rng.sample(range(12), 4)
+            order, length = plan_route(start, points, fixed)
+            self.assertEqual(sorted(order), list(range(12)))
+            self.assertEqual([stop for stop in order if stop in fixed], fixed)
+            matrix = distance_matrix(start, points)
+            self.assertAlmostEqual(path_length(matrix, order), length, places=9)
+
+    def test_a_day_without_planned_visits_is_an_empty_route(self):
+        action = (
+            self.env["lam.visit"]
+            .with_user(self.manager_a)
+            .with_context(lang="en_US")
+            ._lam_route_action(self.manager_a, DAY)
+        )
+        self.assertEqual(action["domain"], [("id", "in", [])])
+        self.assertIn("Manager A has no planned visit on", action["help"])
+        self.assertIn("0.0 km", action["name"])
+
 
 @tagged("post_install", "-at_install")
 class TestCommunicationAndLogs(LamFieldWorkCase):

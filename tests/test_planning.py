@@ -34,9 +34,8 @@ class LamPlanningCase(LamCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.calendar = cls.env["resource.calendar"].create(
-            {"name": "Shanghai office", "tz": "Asia/Shanghai"}
-        )
+        cls.calendar = cls._create_calendar()
+        cls.company.resource_calendar_id = cls.calendar
         for user in (
             cls.manager_a,
             cls.manager_b,

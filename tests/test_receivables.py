@@ -361,6 +361,12 @@ class TestCreditControl(LamCommon):
         self.assertEqual(
             (request.state, request.requested_by_id), ("requested", self.manager_a)
         )
+        # issue 19, item 10: the terms of the day beside the asked ones
+        self.assertEqual(
+            (request.previous_credit_limit, request.credit_limit), (5000.0, 8000.0)
+        )
+        with self.assertRaises(UserError), self.env.cr.savepoint():
+            request.with_user(self.manager_a).previous_credit_limit = 9000.0
         self.assertLessEqual(
             self.department_manager | self.finance, request.sudo().activity_ids.user_id
         )

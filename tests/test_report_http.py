@@ -4,6 +4,7 @@
 import base64
 import io
 import json
+from urllib.parse import quote as url_quote
 
 from openpyxl import load_workbook
 
@@ -52,6 +53,31 @@ class TestReportUrls(HttpCase, LamCommon):
         )
         sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
         self.assertEqual(sheet["A5"].value, "Anshan Steel Works")
+
+    def test_the_psi_template_is_named_after_the_dealer_and_month(self):
+        # issue 19, item 21: as the import wizard asks it (data, no ids)
+        wizard = (
+            self.env["lam.psi.import.wizard"]
+            .with_user(self.manager_b)
+            .create({"partner_id": self.customer_b.id, "month": "2026-10-15"})
+        )
+        action = wizard.action_download_template()
+        url = (
+            f"/report/xlsx/{action['report_name']}?options="
+            + url_quote(json.dumps(action["data"]))
+            + "&context="
+            + url_quote(json.dumps(action["context"]))
+        )
+        self.authenticate(self.manager_b.login, self.manager_b.login)
+        response = self._download(url)
+        self.assertIn("spreadsheetml", response.headers["Content-Type"])
+        self.assertIn(
+            "PSI%20Bohai%20Port%20Logistics%202026-10.xlsx",
+            response.headers["Content-Disposition"],
+        )
+        # the template itself is the month's
+        sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
+        self.assertIn("2026-10", sheet["A1"].value)
 
     def test_p9_pdf_of_two_customers_with_wkhtmltopdf(self):
         """The real PDF (wkhtmltopdf with patched Qt, which fetches the

@@ -309,3 +309,16 @@ class TestRoleDay(LamCommon):
             self.env["lam.sales.plan"].with_user(self.finance).create(
                 {"month": "2027-05-01"}
             )
+
+    @freeze_time("2026-11-30 02:00:00")
+    def test_new_work_log_opens_today_s_log(self):
+        # issue 19, item 12: New opens today's log when there is one
+        WorkLog = self.env["lam.work.log"].with_user(self.manager_a)
+        action = WorkLog.action_open_today_log()
+        self.assertEqual((action["res_model"], action["res_id"]), ("lam.work.log", 0))
+        log = WorkLog.create({"memo": "Called three customers"})
+        self.assertEqual(str(log.date), "2026-11-30")
+        self.assertEqual(WorkLog.action_open_today_log()["res_id"], log.id)
+        # a colleague's log of the same day is not his
+        other = self.env["lam.work.log"].with_user(self.manager_b)
+        self.assertEqual(other.action_open_today_log()["res_id"], 0)

@@ -5,6 +5,9 @@ point through every customer, over great-circle distances.
 
 Exact (Held-Karp dynamic programming) up to ``EXACT_MAX_STOPS`` stops; above
 that, nearest neighbour improved by 2-opt until no move shortens the path.
+Stops with an appointment (fixed) keep their time order: the free stops are
+inserted where they lengthen the path least, then 2-opt reorders what lies
+between two fixed stops (a time-window rule: no move swaps two appointments).
 Pure functions on (latitude, longitude) pairs: no Odoo here.
 """
 
@@ -83,10 +86,35 @@ def nearest_neighbour_order(matrix):
     return order
 
 
-def two_opt(matrix, order):
+def insertion_order(matrix, fixed):
+    """The fixed stops in their order, each free stop inserted where it adds
+    least to the path (the farthest from the start first: they shape it)."""
+    order = list(fixed)
+    free = [stop for stop in range(len(matrix) - 1) if stop not in set(fixed)]
+    for stop in sorted(free, key=lambda stop: (-matrix[0][stop + 1], stop)):
+        position = min(
+            range(len(order) + 1),
+            key=lambda position: (_added_km(matrix, order, position, stop), position),
+        )
+        order.insert(position, stop)
+    return order
+
+
+def _added_km(matrix, order, position, stop):
+    """What inserting ``stop`` at ``position`` of the open path adds to it."""
+    before = order[position - 1] + 1 if position else 0
+    if position == len(order):
+        return matrix[before][stop + 1]
+    after = order[position] + 1
+    return matrix[before][stop + 1] + matrix[stop + 1][after] - matrix[before][after]
+
+
+def two_opt(matrix, order, fixed=()):
     """Reverse segments of the open path while that shortens it; return a
-    path no 2-opt move shortens (the start stays first, the end is free)."""
+    path no 2-opt move shortens (the start stays first, the end is free). A
+    segment holding two fixed stops is never reversed: they keep their order."""
     order = list(order)
+    fixed = set(fixed)
     improved = True
     while improved:
         improved = False
@@ -100,21 +128,24 @@ def two_opt(matrix, order):
                 new = matrix[before][order[j] + 1] + (
                     matrix[order[i] + 1][after] if after is not None else 0.0
                 )
-                if new < old - 1e-9:
+                if new < old - 1e-9 and len(fixed.intersection(order[i : j + 1])) < 2:
                     order[i : j + 1] = reversed(order[i : j + 1])
                     improved = True
     return order
 
 
-def plan_route(start, points):
+def plan_route(start, points, fixed=()):
     """Return (order, total km) of a short open path from ``start`` through ``points``.
 
     :param start: (latitude, longitude) of the start point
     :param points: list of (latitude, longitude), one per stop
+    :param fixed: indexes of the stops with an appointment, in time order
     :return: (list of indexes into ``points`` in visiting order, length in km)
     """
     matrix = distance_matrix(start, points)
-    if len(points) <= EXACT_MAX_STOPS:
+    if len(fixed) > 1:
+        order = two_opt(matrix, insertion_order(matrix, fixed), fixed)
+    elif len(points) <= EXACT_MAX_STOPS:
         order = exact_order(matrix)
     else:
         order = two_opt(matrix, nearest_neighbour_order(matrix))

@@ -161,3 +161,21 @@ def selection_label(record, fname):
     """Return the translated label of a selection field's value on ``record``."""
     selection = dict(record._fields[fname]._description_selection(record.env))
     return selection.get(record[fname], "")
+
+
+def load_sheets(content):
+    """The worksheets of an XLSX file's bytes (read-only, values only), or
+    None when the bytes are not an XLSX workbook: the one place the imports
+    open a workbook."""
+    # imported here: openpyxl is only needed by the imports
+    import io
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        return load_workbook(
+            io.BytesIO(content or b""), read_only=True, data_only=True
+        ).worksheets
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, IndexError):
+        return None

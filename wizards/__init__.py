@@ -8,6 +8,7 @@ from . import lam_handoff_wizard
 from . import lam_reassign_wizard
 from . import lam_abc_pin_wizard
 from . import lam_psi_import_wizard
+from . import lam_holiday_import_wizard
 from . import lam_sales_plan_breakdown_wizard
 from . import partner_risk_exceeded_wiz
 from . import sale_advance_payment_inv

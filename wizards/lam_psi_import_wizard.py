@@ -3,18 +3,16 @@
 
 import base64
 import binascii
-import io
 import math
-import zipfile
 
 from dateutil.relativedelta import relativedelta
-from openpyxl import load_workbook
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..models.lam_dealer_psi import TOLERANCE
 from ..tools.periods import month_bounds
+from ..tools.xlsx import load_sheets
 
 # Columns of the template: product code, product, opening, purchases, sales, closing.
 COLUMNS = 6
@@ -50,11 +48,19 @@ class LamPsiImportWizard(models.TransientModel):
     def action_download_template(self):
         self.ensure_one()
         self.partner_id.check_access("read")
+        month = month_bounds(self.month)[0]
         return self.env.ref(
             "lubricant_account_manager.action_report_psi_template"
         ).report_action(
             self.partner_id,
-            data={"month": fields.Date.to_string(month_bounds(self.month)[0])},
+            data={
+                "month": fields.Date.to_string(month),
+                "lam_filename": _(
+                    "PSI %(dealer)s %(month)s.xlsx",
+                    dealer=self.partner_id.name,
+                    month=month.strftime("%Y-%m"),
+                ),
+            },
         )
 
     def action_import(self):
@@ -148,23 +154,14 @@ class LamPsiImportWizard(models.TransientModel):
                     file=self.filename or _("The file"),
                 )
             )
-        try:
-            sheets = load_workbook(
-                io.BytesIO(content or b""), read_only=True, data_only=True
-            ).worksheets
-        except (
-            zipfile.BadZipFile,
-            KeyError,
-            ValueError,
-            OSError,
-            IndexError,
-        ):
+        sheets = load_sheets(content)
+        if sheets is None:
             raise UserError(
                 _(
                     "This file is not an XLSX workbook: download the template and fill "
                     "it in."
                 )
-            ) from None
+            )
         # the sheet of the table: the first with the template's header (an
         # instruction sheet placed before it is skipped)
         rows, header_seen = [], False

@@ -56,6 +56,10 @@ class LamCadenceStatus(models.Model):
         help="Not covered yet, but their period has not ended: neither on time nor "
         "overdue.",
     )
+    in_progress = fields.Boolean(
+        compute="_compute_in_progress",
+        help="Not covered yet, but the period has not ended.",
+    )
     on_time = fields.Float(
         string="On-time Share (%)",
         readonly=True,
@@ -64,6 +68,11 @@ class LamCadenceStatus(models.Model):
         help="Share of the customers judged (covered or overdue) who are covered; "
         "customers whose period is still running are in progress, not counted.",
     )
+
+    @api.depends("in_progress_count")
+    def _compute_in_progress(self):
+        for status in self:
+            status.in_progress = bool(status.in_progress_count)
 
     @api.model
     def _lam_replace(self, customers, rows):

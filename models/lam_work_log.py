@@ -85,7 +85,6 @@ class LamWorkLog(models.Model):
                     vals[fname] = text
         return super().create(vals_list)
 
-    @api.model
     def action_open_today_log(self):
         """Today's log of the user: the one he has, or a new one (a user has
         one log a day, so New opens the existing one rather than failing on

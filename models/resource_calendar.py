@@ -152,7 +152,9 @@ class ResourceCalendar(models.Model):
         tz = pytz.timezone(self.tz or "UTC")
         leave_vals, workday_vals = [], []
         existing_workdays = set(self.lam_workday_ids.mapped("date_from"))
-        pattern_day = any(row[3] == "workday" for row in rows) and self._lam_pattern_day()
+        pattern_day = (
+            any(row[3] == "workday" for row in rows) and self._lam_pattern_day()
+        )
         for first, last, name, kind in rows:
             if kind == "holiday":
                 start = tz.localize(datetime.datetime.combine(first, datetime.time()))

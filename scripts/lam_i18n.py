@@ -29,6 +29,7 @@ from odoo.tools.translate import trans_export
 
 MODULE = "lubricant_account_manager"
 I18N = Path(__file__).resolve().parent.parent / "i18n"
+TERMS = I18N.parent / "static" / "tests" / "tours" / "lam_english_terms.json"
 
 
 def export_template(config, database):
@@ -77,6 +78,12 @@ def main(argv=None):
     additions = json.loads(Path(args.add).read_text()) if args.add else {}
     chinese, missing = merge(template, polib.pofile(str(I18N / "zh_CN.po")), additions)
     chinese.save(str(I18N / "zh_CN.po"))
+    # the terms the role tours look for on Chinese screens
+    from odoo.addons.lubricant_account_manager.tools.i18n_terms import english_terms
+
+    TERMS.write_text(
+        json.dumps(english_terms(chinese), ensure_ascii=False, indent=4) + "\n"
+    )
     print(f"{len(template)} terms, {len(missing)} without Chinese")
     for msgid in missing:
         print(json.dumps(msgid, ensure_ascii=False))

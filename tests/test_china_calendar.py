@@ -96,7 +96,12 @@ class TestChinaCalendar(LamCommon):
 
     def test_next_years_days_import_once(self):
         rows = [
-            [datetime.datetime(2027, 10, 1), datetime.datetime(2027, 10, 7), "国庆节", "放假"],
+            [
+                datetime.datetime(2027, 10, 1),
+                datetime.datetime(2027, 10, 7),
+                "国庆节",
+                "放假",
+            ],
             ["2027-09-26", "2027-09-26", "国庆节调休", "上班"],
             [None, None, None, None],  # a blank row is skipped
             [datetime.datetime(2027, 10, 9), None, "国庆节调休", "调休上班"],
@@ -122,7 +127,10 @@ class TestChinaCalendar(LamCommon):
 
     def test_bad_files_and_rows_are_refused_by_name(self):
         cases = (
-            ([["2027-10-01", "2027-10-07", "国庆节", "休息日"]], "Row 2: the kind is 休息日"),
+            (
+                [["2027-10-01", "2027-10-07", "国庆节", "休息日"]],
+                "Row 2: the kind is 休息日",
+            ),
             ([["2027-10-07", "2027-10-01", "国庆节", "放假"]], "Row 2: the last day"),
             ([["十月一日", "", "国庆节", "放假"]], "Row 2: 十月一日 is not a date"),
             ([["1927-10-01", "", "国庆节", "放假"]], "is not a date between 2000"),
@@ -140,7 +148,9 @@ class TestChinaCalendar(LamCommon):
             self._import(content=base64.b64encode(b"date,name\n"), filename="x.csv")
         # nothing was written by the refused files
         self.assertFalse(
-            self.calendar.global_leave_ids.filtered(lambda l: l.date_from.year == 2027)
+            self.calendar.global_leave_ids.filtered(
+                lambda leave: leave.date_from.year == 2027
+            )
         )
 
     def test_the_template_downloads_with_the_two_kinds(self):
@@ -161,7 +171,7 @@ class TestChinaCalendar(LamCommon):
         action = self.calendar.action_lam_import_holidays()
         self.assertEqual(action["res_model"], "lam.holiday.import.wizard")
         form = Form(
-            self.env["lam.holiday.import.wizard"].with_context(action["context"])
+            self.env["lam.holiday.import.wizard"].with_context(**action["context"])
         )
         self.assertEqual(form.calendar_id, self.calendar)
         with self.assertRaises(AccessError):

@@ -1,12 +1,15 @@
 # Copyright 2026 Lubricant Account Manager developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
+import json
+
 import polib
 
 from odoo.tests import TransactionCase, tagged
-from odoo.tools.misc import file_path
+from odoo.tools.misc import file_open, file_path
 from odoo.tools.translate import TranslationModuleReader
 
+from ..tools.i18n_terms import english_terms
 from .common import MODULE
 
 
@@ -19,6 +22,14 @@ class TestChineseTranslation(TransactionCase):
         missing = [entry.msgid for entry in template if not translated.get(entry.msgid)]
         self.assertEqual(missing, [])
         self.assertGreater(len(template), 300)
+
+    def test_the_tours_english_terms_are_current(self):
+        chinese = polib.pofile(file_path(f"{MODULE}/i18n/zh_CN.po"))
+        with file_open(f"{MODULE}/static/tests/tours/lam_english_terms.json") as file:
+            listed = json.load(file)
+        self.assertEqual(listed, english_terms(chinese))
+        self.assertIn("Purchase Tracking", listed)
+        self.assertNotIn("XLSX", listed)
 
     def test_translation_template_is_current(self):
         template = {

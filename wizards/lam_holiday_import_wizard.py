@@ -61,18 +61,29 @@ class LamHolidayImportWizard(models.TransientModel):
             sheet.set_column(column, column, 18)
         examples = (
             (datetime.date(2026, 10, 1), datetime.date(2026, 10, 7), "国庆节", "放假"),
-            (datetime.date(2026, 10, 10), datetime.date(2026, 10, 10), "国庆节调休", "上班"),
+            (
+                datetime.date(2026, 10, 10),
+                datetime.date(2026, 10, 10),
+                "国庆节调休",
+                "上班",
+            ),
         )
         for row, (first, last, name, kind) in enumerate(examples, start=1):
-            sheet.write_datetime(row, 0, datetime.datetime.combine(first, datetime.time()), date)
-            sheet.write_datetime(row, 1, datetime.datetime.combine(last, datetime.time()), date)
+            sheet.write_datetime(
+                row, 0, datetime.datetime.combine(first, datetime.time()), date
+            )
+            sheet.write_datetime(
+                row, 1, datetime.datetime.combine(last, datetime.time()), date
+            )
             sheet.write(row, 2, name, cell)
             sheet.write(row, 3, kind, cell)
         workbook.close()
         self.write(
             {
                 "file": base64.b64encode(buffer.getvalue()),
-                "filename": _("holidays-%(calendar)s.xlsx", calendar=self.calendar_id.name),
+                "filename": _(
+                    "holidays-%(calendar)s.xlsx", calendar=self.calendar_id.name
+                ),
             }
         )
         return {
@@ -129,7 +140,10 @@ class LamHolidayImportWizard(models.TransientModel):
         sheets = load_sheets(content)
         if not sheets:
             raise UserError(
-                _("This file is not an XLSX workbook: download the template and fill it in.")
+                _(
+                    "This file is not an XLSX workbook: download the template and fill "
+                    "it in."
+                )
             )
         rows = []
         cells_by_row = sheets[0].iter_rows(min_row=2, values_only=True)
@@ -164,17 +178,24 @@ class LamHolidayImportWizard(models.TransientModel):
         self.env["resource.calendar"]._lam_check_day_row(number, *row)
         return row
 
+    @staticmethod
+    def _lam_serial_date(value):
+        """The date of an Excel serial day number, or None."""
+        try:
+            return from_excel(value).date()
+        except (ValueError, OverflowError, TypeError):
+            return None
+
     def _lam_date(self, number, value):
         if isinstance(value, datetime.datetime):
             return value.date()
         if isinstance(value, datetime.date):
             return value
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if isinstance(value, int | float) and not isinstance(value, bool):
             # a date cell without a date format: Excel's serial day number
-            try:
-                return from_excel(value).date()
-            except (ValueError, OverflowError, TypeError):
-                pass
+            day = self._lam_serial_date(value)
+            if day:
+                return day
         try:
             return fields.Date.to_date(str(value).strip())
         except ValueError:

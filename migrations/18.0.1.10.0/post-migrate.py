@@ -9,6 +9,7 @@ becomes "Terminal Expansion" (终端拓展, Art. 14), unless renamed already."""
 import logging
 
 from odoo import SUPERUSER_ID, api
+
 from odoo.addons.lubricant_account_manager.models.resource_calendar import (
     CHINA_HOLIDAYS,
 )

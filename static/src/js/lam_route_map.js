@@ -37,10 +37,11 @@ patch(MapRenderer.prototype, {
             .map((record) => [record[this.fieldLatitude], record[this.fieldLongitude]]);
         this.routeLayer = L.layerGroup([
             L.polyline([start, ...stops], {color: "#0c4a8a", weight: 3, opacity: 0.8}),
-            L.circleMarker(start, {radius: 7, color: "#f6b026", fillOpacity: 1}).bindTooltip(
-                _t("Start Point"),
-                {permanent: true, direction: "top"}
-            ),
+            L.circleMarker(start, {
+                radius: 7,
+                color: "#f6b026",
+                fillOpacity: 1,
+            }).bindTooltip(_t("Start Point"), {permanent: true, direction: "top"}),
         ]);
         this.routeLayer.addTo(this.leafletMap);
         this.leafletMap.fitBounds(L.latLngBounds([start, ...stops]).pad(0.1));

@@ -82,7 +82,7 @@ def main(argv=None):
     from odoo.addons.lubricant_account_manager.tools.i18n_terms import english_terms
 
     TERMS.write_text(
-        json.dumps(english_terms(chinese), ensure_ascii=False, indent=4) + "\n"
+        json.dumps(english_terms(chinese), ensure_ascii=False, indent=2) + "\n"
     )
     print(f"{len(template)} terms, {len(missing)} without Chinese")
     for msgid in missing:

@@ -227,7 +227,8 @@ tours.add("lam_role_admin_calendar_tour", {
             },
             {
                 content: "2026's National Day is there",
-                trigger: ".o_field_widget[name='global_leave_ids'] .o_data_row:contains('国庆节')",
+                trigger:
+                    ".o_field_widget[name='global_leave_ids'] .o_data_row:contains('国庆节')",
             },
             lamCheckChinese("China's working hours"),
             {

@@ -14,6 +14,7 @@ from . import crm_team
 from . import crm_team_member
 from . import lam_customer_record_mixin
 from . import lam_month_mixin
+from . import lam_volume_mixin
 from . import lam_equipment_link_mixin
 from . import lam_credit_event
 from . import res_partner

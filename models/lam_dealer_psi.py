@@ -22,7 +22,12 @@ class LamDealerPsi(models.Model):
 
     _name = "lam.dealer.psi"
     _description = "Dealer Monthly PSI"
-    _inherit = ["lam.customer.record.mixin", "lam.month.mixin", "mail.thread"]
+    _inherit = [
+        "lam.customer.record.mixin",
+        "lam.month.mixin",
+        "lam.volume.mixin",
+        "mail.thread",
+    ]
     _order = "month desc, partner_id, id"
 
     partner_id = fields.Many2one(

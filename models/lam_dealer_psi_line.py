@@ -12,7 +12,7 @@ class LamDealerPsiLine(models.Model):
 
     _name = "lam.dealer.psi.line"
     _description = "Dealer PSI Line"
-    _inherit = ["lam.customer.record.mixin"]
+    _inherit = ["lam.customer.record.mixin", "lam.volume.mixin"]
     _order = "psi_id, product_id"
     _lam_customer_link = "psi_id"
 

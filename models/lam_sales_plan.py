@@ -20,6 +20,7 @@ class LamSalesPlan(models.Model):
         "lam.month.mixin",
         "mail.thread",
         "mail.activity.mixin",
+        "lam.volume.mixin",
     ]
     _order = "month desc, id desc"
 

@@ -15,7 +15,7 @@ class LamSalesPlanLine(models.Model):
 
     _name = "lam.sales.plan.line"
     _description = "Sales Plan per Customer"
-    _inherit = ["lam.customer.record.mixin"]
+    _inherit = ["lam.customer.record.mixin", "lam.volume.mixin"]
     _order = "manager_plan_id, target desc, id"
 
     manager_plan_id = fields.Many2one(

@@ -19,7 +19,12 @@ class LamSalesPlanManager(models.Model):
 
     _name = "lam.sales.plan.manager"
     _description = "Manager's Part of the Sales Plan"
-    _inherit = ["lam.validated.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "lam.validated.mixin",
+        "lam.volume.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "month desc, user_id"
 
     plan_id = fields.Many2one(

@@ -322,3 +322,28 @@ class TestRoleDay(LamCommon):
         # a colleague's log of the same day is not his
         other = self.env["lam.work.log"].with_user(self.manager_b)
         self.assertEqual(other.action_open_today_log()["res_id"], 0)
+
+    def test_volumes_show_their_unit(self):
+        # issue 19, item 19: a quota's, a stock report's and a sales plan's
+        # volumes are in the company's reference unit, shown beside them
+        dealer = self.customer_b
+        quota = self.env["lam.dealer.quota"].create(
+            {
+                "partner_id": dealer.id,
+                "month": "2026-11-01",
+                "categ_id": self.env.ref("product.product_category_all").id,
+                "target": 1200.0,
+            }
+        )
+        self.assertEqual(quota.volume_uom_id, self.uom_litre)
+        self.company.lam_reference_uom_id = self.uom_ton
+        quota.invalidate_recordset(["volume_uom_id"])
+        self.assertEqual(quota.volume_uom_id, self.uom_ton)
+        for model in (
+            "lam.dealer.psi",
+            "lam.dealer.psi.line",
+            "lam.sales.plan",
+            "lam.sales.plan.manager",
+            "lam.sales.plan.line",
+        ):
+            self.assertIn("volume_uom_id", self.env[model]._fields, model)

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
 import json
+import re
 
 from werkzeug.exceptions import BadRequest
 from werkzeug.urls import url_decode
@@ -9,6 +10,10 @@ from werkzeug.urls import url_decode
 from odoo.http import content_disposition, route
 
 from odoo.addons.report_xlsx.controllers.main import ReportController
+
+XLSX_TYPE = "spreadsheetml"
+# control characters, path separators and bidirectional overrides
+UNSAFE_FILENAME = re.compile(r"[\x00-\x1f\x7f/\\\u202a-\u202e\u2066-\u2069]")
 
 
 class LamReportController(ReportController):
@@ -31,7 +36,9 @@ class LamReportController(ReportController):
             data, context=context, token=token, readonly=readonly
         )
         filename = self._lam_asked_filename(data)
-        if filename and response.status_code == 200:
+        # OCA's route answers an error with status 200 and an error page: only
+        # a workbook gets the name (an error stays an error in the browser)
+        if filename and XLSX_TYPE in response.headers.get("Content-Type", ""):
             response.headers["Content-Disposition"] = content_disposition(filename)
         return response
 
@@ -39,19 +46,20 @@ class LamReportController(ReportController):
     def _lam_asked_filename(data):
         try:
             url, report_type = json.loads(data)[:2]
-        except (ValueError, TypeError):
+        except (ValueError, TypeError, KeyError):
             return None
-        if (
-            report_type != "xlsx"
-            or "/report/xlsx/lubricant_account_manager." not in url
-        ):
+        if not isinstance(url, str) or report_type != "xlsx":
             return None
-        query = url.split("?", 1)[1] if "?" in url else ""
+        path, _sep, query = url.partition("?")
+        if not path.startswith("/report/xlsx/lubricant_account_manager."):
+            return None
         try:
             options = json.loads(url_decode(query).get("options") or "{}")
         except ValueError:
             return None
         filename = options.get("lam_filename") if isinstance(options, dict) else None
-        if not isinstance(filename, str) or not filename.strip():
+        if not isinstance(filename, str):
             return None
-        return filename.strip()[:120]
+        # a file name, not a path nor a direction override
+        filename = UNSAFE_FILENAME.sub("", filename).strip()[:120]
+        return filename or None

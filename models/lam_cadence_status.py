@@ -58,6 +58,7 @@ class LamCadenceStatus(models.Model):
     )
     in_progress = fields.Boolean(
         compute="_compute_in_progress",
+        search="_search_in_progress",
         help="Not covered yet, but the period has not ended.",
     )
     on_time = fields.Float(
@@ -73,6 +74,12 @@ class LamCadenceStatus(models.Model):
     def _compute_in_progress(self):
         for status in self:
             status.in_progress = bool(status.in_progress_count)
+
+    def _search_in_progress(self, operator, value):
+        if operator not in ("=", "!="):
+            return NotImplemented
+        wanted = bool(value) == (operator == "=")
+        return [("in_progress_count", ">" if wanted else "=", 0)]
 
     @api.model
     def _lam_replace(self, customers, rows):

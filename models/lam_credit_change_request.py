@@ -4,7 +4,8 @@
 from markupsafe import Markup
 
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import float_compare
 
 from .res_partner_credit import CREDIT_RATINGS, CreditChangeReason
 
@@ -151,8 +152,47 @@ class LamCreditChangeRequest(models.Model):
             _("Finance or the department manager decides a credit change.")
         )
 
+    def _lam_check_terms_unchanged(self):
+        """An approval binds the terms the request was asked against: when the
+        customer's rating, limit or payment terms changed since (another
+        request approved, finance's own change), approving it would undo that
+        change unseen; it is refused, to be asked again (a refusal stays
+        possible)."""
+        for request in self:
+            current = current_terms(request.partner_id)
+            previous = {
+                name: request._fields[f"previous_{name}"].convert_to_write(
+                    request[f"previous_{name}"], request
+                )
+                for name in ("credit_rating", "credit_limit", "payment_term_id")
+            }
+            changed = [
+                name
+                for name, value in previous.items()
+                if (
+                    float_compare(value or 0.0, current[name] or 0.0, 2)
+                    if name == "credit_limit"
+                    else (value or False) != (current[name] or False)
+                )
+            ]
+            if changed:
+                raise UserError(
+                    _(
+                        "%(request)s: the credit terms of %(customer)s changed since "
+                        "it was asked (%(terms)s). Refuse it and ask again from the "
+                        "customer's terms of today.",
+                        request=request.display_name,
+                        customer=request.partner_id.name,
+                        terms=", ".join(
+                            request._fields[name].get_description(request.env)["string"]
+                            for name in changed
+                        ),
+                    )
+                )
+
     def _lam_apply_approval(self):
         """Apply the requested terms; the credit history names the requester."""
+        self._lam_check_terms_unchanged()
         for request in self:
             reason = CreditChangeReason(request.reason)
             reason.requested_by = request.requested_by_id

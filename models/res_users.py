@@ -59,13 +59,18 @@ class ResUsers(models.Model):
         "managers their dealers.",
     )
 
+    # where a manager starts (maybe his home): the administrators' to set and
+    # read; the day route reads it as the system for whom it is planned
     lam_start_latitude = fields.Float(
         string="Route Start Latitude",
         digits=(10, 7),
+        groups="base.group_system",
         help="Where the manager's day routes start (his office or home). Empty: the "
         "company's address.",
     )
-    lam_start_longitude = fields.Float(string="Route Start Longitude", digits=(10, 7))
+    lam_start_longitude = fields.Float(
+        string="Route Start Longitude", digits=(10, 7), groups="base.group_system"
+    )
     lam_team_user_ids = fields.Many2many(
         "res.users",
         compute="_compute_lam_team_user_ids",
@@ -202,8 +207,9 @@ class ResUsers(models.Model):
     def _lam_reportable_managers(self):
         """The account managers whose customers this user may choose in a
         report filter: a manager himself, a department manager the members of
-        the teams he leads, finance and administrators every account manager
-        (administrators themselves are not account managers)."""
+        the teams he leads, finance and administrators every account manager of
+        the companies they work in (administrators themselves are not account
+        managers)."""
         self.ensure_one()
         # as the system: users are searched by group, which managers may not; this
         # user's groups decide below who is listed
@@ -220,6 +226,7 @@ class ResUsers(models.Model):
                     ("share", "=", False),
                     ("groups_id", "in", categories),
                     ("groups_id", "not in", admins.ids),
+                    ("company_id", "in", self.company_ids.ids),
                 ]
             )
         if self.has_group("lubricant_account_manager.group_lam_department_manager"):
@@ -290,8 +297,11 @@ class ResUsers(models.Model):
     def _lam_route_start(self):
         """(latitude, longitude) where this manager's day routes start, or None."""
         self.ensure_one()
-        if self.lam_start_latitude or self.lam_start_longitude:
-            return self.lam_start_latitude, self.lam_start_longitude
+        # as the system: the start point is the administrators' field; the
+        # caller plans a route he may plan (checked by the wizard)
+        user = self.sudo()
+        if user.lam_start_latitude or user.lam_start_longitude:
+            return user.lam_start_latitude, user.lam_start_longitude
         # as the system: the company's address, for a manager who may not read its
         # partner
         company = self.company_id.partner_id.sudo()
@@ -302,7 +312,8 @@ class ResUsers(models.Model):
     def _lam_route_start_name(self):
         """What the start point of this manager's routes is, in words."""
         self.ensure_one()
-        if self.lam_start_latitude or self.lam_start_longitude:
+        # as the system: see _lam_route_start()
+        if self.sudo().lam_start_latitude or self.sudo().lam_start_longitude:
             return self.env._("the start point of %(user)s", user=self.name)
         return self.company_id.name
 

@@ -364,6 +364,15 @@ class TestCadenceEnforcement(LamCadenceCase):
             ["on_time:avg", "in_progress_count:sum", "overdue_count:sum"],
         )
         self.assertEqual(groups, [(100.0, 1, 0)])
+        # the in-progress column is a checkbox, searchable like a stored one
+        self.assertTrue(status_a.in_progress)
+        Status = self.env["lam.cadence.status"]
+        scope = [
+            ("rule_id", "=", self.visit_rule.id),
+            ("partner_id", "in", (a | b).ids),
+        ]
+        self.assertEqual(Status.search(scope + [("in_progress", "=", True)]), status_a)
+        self.assertNotIn(status_a, Status.search(scope + [("in_progress", "!=", True)]))
 
     def test_one_activity_while_uncovered_closed_once_covered(self):
         a = self.customer_a

@@ -9,6 +9,7 @@ company that is a Chinese company."""
 import base64
 import datetime
 import io
+import zipfile
 
 import xlsxwriter
 from freezegun import freeze_time
@@ -137,6 +138,14 @@ class TestChinaCalendar(LamCommon):
             ([["2027-01-01", "2027-12-31", "全年", "放假"]], "longer than 31 days"),
             ([["2027-10-01", "", "", "放假"]], "Row 2: give the day a name"),
             ([], "holds no holiday row"),
+            ([["2026-12-24garbage", "", "平安夜", "放假"]], "is not a date"),
+            (
+                [
+                    ["2027-10-01", "2027-10-07", "国庆节", "放假"],
+                    ["2027-10-07", "", "国庆节调休", "上班"],
+                ],
+                "Row 3: 2027-10-07 is given already in row 2",
+            ),
         )
         for rows, message in cases:
             with self.subTest(message=message), self.assertRaises(UserError) as raised:
@@ -152,6 +161,33 @@ class TestChinaCalendar(LamCommon):
                 lambda leave: leave.date_from.year == 2027
             )
         )
+
+    def test_a_damaged_or_huge_file_is_refused_by_name(self):
+        # a number cell holding text: openpyxl fails while reading the rows
+        content = base64.b64decode(self._xlsx([[46661, 46661, "国庆节", "放假"]]))
+        with zipfile.ZipFile(io.BytesIO(content)) as source:
+            files = {name: source.read(name) for name in source.namelist()}
+        sheet = files["xl/worksheets/sheet1.xml"].decode()
+        files["xl/worksheets/sheet1.xml"] = sheet.replace(
+            "<v>46661</v>", "<v>NaN-abc</v>", 1
+        ).encode()
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as damaged:
+            for name, data in files.items():
+                damaged.writestr(name, data)
+        with self.assertRaisesRegex(UserError, "bad.xlsx cannot be read"):
+            self._import(
+                content=base64.b64encode(buffer.getvalue()), filename="bad.xlsx"
+            )
+        # a file bigger than a year's holidays is refused when given
+        with self.assertRaisesRegex(UserError, "huge.xlsx is larger than 1 MB"):
+            self.env["lam.holiday.import.wizard"].create(
+                {
+                    "calendar_id": self.calendar.id,
+                    "file": base64.b64encode(b"x" * (1024 * 1024 + 10)),
+                    "filename": "huge.xlsx",
+                }
+            )
 
     def test_the_template_downloads_with_the_two_kinds(self):
         wizard = self.env["lam.holiday.import.wizard"].create(

@@ -468,6 +468,9 @@ class TestRoute(LamFieldWorkCase):
             f"{total:.1f} km from the start point of Manager A", action["name"]
         )
         self.assertEqual(action["context"]["lam_route_start"], [41.1087, 122.9946])
+        # the start point (maybe a home) is not for colleagues to read
+        with self.assertRaises(AccessError):
+            self.manager_a.with_user(self.manager_b).read(["lam_start_latitude"])
 
     def test_free_stops_never_swap_two_appointments(self):
         rng = random.Random(5)

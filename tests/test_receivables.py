@@ -343,6 +343,26 @@ class TestCreditControl(LamCommon):
         with self.assertRaises(UserError):
             approval.with_user(self.finance).action_approve()
 
+    def test_an_approval_binds_the_terms_it_was_asked_against(self):
+        # an approval of a request asked against terms since changed would undo
+        # that change unseen: refused; a refusal stays possible
+        Request = self.env["lam.credit.change.request"].with_user(self.manager_a)
+        first = Request.create(
+            {"partner_id": self.customer_a.id, "credit_limit": 8000.0, "reason": "A"}
+        )
+        second = Request.create(
+            {"partner_id": self.customer_a.id, "credit_limit": 9000.0, "reason": "B"}
+        )
+        second.with_user(self.finance).action_approve()
+        self.assertEqual(self.customer_a.sudo().credit_limit, 9000.0)
+        with self.assertRaisesRegex(UserError, "changed since it was asked"):
+            first.with_user(self.finance).action_approve()
+        self.assertEqual(self.customer_a.sudo().credit_limit, 9000.0)
+        self.assertEqual(first.state, "requested")
+        first.with_user(self.finance).refusal_reason = "Asked against old terms"
+        first.with_user(self.finance).action_refuse()
+        self.assertEqual(first.state, "refused")
+
     def test_credit_change_requested_then_approved_or_refused(self):
         wizard = (
             self.env["lam.credit.change.wizard"]

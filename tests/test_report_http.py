@@ -12,6 +12,7 @@ from odoo import http
 from odoo.tests import HttpCase, tagged
 from odoo.tools.pdf import PdfFileReader
 
+from ..controllers.report import LamReportController
 from .common import MODULE, LamCommon
 
 
@@ -78,6 +79,40 @@ class TestReportUrls(HttpCase, LamCommon):
         # the template itself is the month's
         sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
         self.assertIn("2026-10", sheet["A1"].value)
+        # a refusal stays an error, not a file named after the dealer
+        self.authenticate(self.manager_a.login, self.manager_a.login)
+        refused = self._download(url)
+        self.assertNotIn("spreadsheetml", refused.headers.get("Content-Type", ""))
+        self.assertNotIn("PSI", refused.headers.get("Content-Disposition", ""))
+        self.assertIn("AccessError", refused.text)
+        # another module's report does not take the name, even named in the query
+        self.assertIsNone(
+            LamReportController._lam_asked_filename(
+                json.dumps(
+                    [
+                        "/report/xlsx/other.report/1?x=/report/xlsx/"
+                        "lubricant_account_manager.&options="
+                        + url_quote(json.dumps({"lam_filename": "x.xlsx"})),
+                        "xlsx",
+                    ]
+                )
+            )
+        )
+        # a name, not a path nor a direction override
+        self.assertEqual(
+            LamReportController._lam_asked_filename(
+                json.dumps(
+                    [
+                        f"/report/xlsx/{action['report_name']}?options="
+                        + url_quote(
+                            json.dumps({"lam_filename": "../a/b\\c\r\n\u202ex.xlsx"})
+                        ),
+                        "xlsx",
+                    ]
+                )
+            ),
+            "..abcx.xlsx",
+        )
 
     def test_p9_pdf_of_two_customers_with_wkhtmltopdf(self):
         """The real PDF (wkhtmltopdf with patched Qt, which fetches the

@@ -163,6 +163,18 @@ def selection_label(record, fname):
     return selection.get(record[fname], "")
 
 
+# What reading a damaged workbook's rows raises (openpyxl reads lazily: a bad
+# cell or sheet XML fails while iterating, not when the file is opened).
+DAMAGED_WORKBOOK_ERRORS = (
+    ValueError,
+    TypeError,
+    IndexError,
+    KeyError,
+    SyntaxError,
+    OverflowError,
+)
+
+
 def load_sheets(content):
     """The worksheets of an XLSX file's bytes (read-only, values only), or
     None when the bytes are not an XLSX workbook: the one place the imports
@@ -177,5 +189,6 @@ def load_sheets(content):
         return load_workbook(
             io.BytesIO(content or b""), read_only=True, data_only=True
         ).worksheets
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, IndexError):
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, IndexError, SyntaxError):
+        # SyntaxError: the XML parsers' errors (a damaged workbook.xml)
         return None

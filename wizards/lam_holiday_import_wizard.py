@@ -5,20 +5,26 @@ import base64
 import binascii
 import datetime
 import io
+import re
+from urllib.parse import quote
 
 import xlsxwriter
 from openpyxl.utils.datetime import from_excel
 
-from odoo import _, fields, models
-from odoo.exceptions import UserError
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
 
-from ..tools.xlsx import FONT, load_sheets
+from ..tools.xlsx import DAMAGED_WORKBOOK_ERRORS, FONT, load_sheets
 
 # Columns: first day, last day, name, kind (放假 / 上班).
 COLUMNS = 4
 # a year holds some twenty rows: a bigger file is refused, not read
 FILE_MAX_BYTES = 1024 * 1024
 ROWS_MAX = 400
+# lines read, blank ones included: a sheet of empty lines is refused too
+LINES_MAX = 4000
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
 # What a user may write in the kind column (Chinese or English).
 KIND_WORDS = {
     "放假": "holiday",
@@ -42,8 +48,22 @@ class LamHolidayImportWizard(models.TransientModel):
     calendar_id = fields.Many2one(
         "resource.calendar", string="Working Hours", required=True
     )
-    file = fields.Binary(string="XLSX File")
+    file = fields.Binary(string="XLSX File", attachment=False)
     filename = fields.Char()
+
+    @api.constrains("file")
+    def _check_file(self):
+        """A file bigger than a year's holidays can be is refused when it is
+        given, not kept until the import."""
+        for wizard in self:
+            if wizard.file and len(wizard.file) * 3 // 4 > FILE_MAX_BYTES:
+                raise ValidationError(
+                    _(
+                        "%(file)s is larger than 1 MB: a year's holidays hold some "
+                        "twenty rows.",
+                        file=wizard.filename or _("The file"),
+                    )
+                )
 
     def action_download_template(self):
         """The template: its header and the two kinds of rows, as examples."""
@@ -88,8 +108,8 @@ class LamHolidayImportWizard(models.TransientModel):
         )
         return {
             "type": "ir.actions.act_url",
-            "url": f"/web/content/{self._name}/{self.id}/file/{self.filename}"
-            "?download=true",
+            "url": f"/web/content/{self._name}/{self.id}/file/"
+            f"{quote(self.filename, safe='')}?download=true",
             "target": "self",
         }
 
@@ -145,9 +165,30 @@ class LamHolidayImportWizard(models.TransientModel):
                     "it in."
                 )
             )
-        rows = []
-        cells_by_row = sheets[0].iter_rows(min_row=2, values_only=True)
+        try:
+            rows = self._lam_sheet_rows(sheets[0])
+        except DAMAGED_WORKBOOK_ERRORS:
+            raise UserError(
+                _(
+                    "%(file)s cannot be read: a cell or the workbook is damaged. "
+                    "Save it again from the template.",
+                    file=self.filename or _("The file"),
+                )
+            ) from None
+        if not rows:
+            raise UserError(_("The file holds no holiday row."))
+        return rows
+
+    def _lam_sheet_rows(self, sheet):
+        """The checked rows of the sheet after its header; blank lines skipped
+        but counted, a day given twice or both off and worked refused."""
+        rows, days_off, days_on = [], {}, {}
+        cells_by_row = sheet.iter_rows(min_row=2, values_only=True)
         for number, cells in enumerate(cells_by_row, start=2):
+            if number > LINES_MAX:
+                raise UserError(
+                    _("The file holds more than %(rows)s lines.", rows=LINES_MAX)
+                )
             cells = (list(cells) + [None] * COLUMNS)[:COLUMNS]
             if all(cell in (None, "") for cell in cells):
                 continue
@@ -155,10 +196,28 @@ class LamHolidayImportWizard(models.TransientModel):
                 raise UserError(
                     _("The file holds more than %(rows)s rows.", rows=ROWS_MAX)
                 )
-            rows.append(self._lam_row(number, cells))
-        if not rows:
-            raise UserError(_("The file holds no holiday row."))
+            row = self._lam_row(number, cells)
+            self._lam_check_overlap(number, row, days_off, days_on)
+            rows.append(row)
         return rows
+
+    def _lam_check_overlap(self, number, row, days_off, days_on):
+        """Refuse a day the file already gives, off or worked."""
+        first, last, _name, kind = row
+        day = first
+        while day <= last:
+            earlier = days_off.get(day) or days_on.get(day)
+            if earlier:
+                raise UserError(
+                    _(
+                        "Row %(row)s: %(day)s is given already in row %(earlier)s.",
+                        row=number,
+                        day=day,
+                        earlier=earlier,
+                    )
+                )
+            (days_off if kind == "holiday" else days_on)[day] = number
+            day += datetime.timedelta(days=1)
 
     def _lam_row(self, number, cells):
         first, last, name, kind = cells
@@ -196,8 +255,11 @@ class LamHolidayImportWizard(models.TransientModel):
             day = self._lam_serial_date(value)
             if day:
                 return day
+        text = str(value).strip() if value is not None else ""
         try:
-            return fields.Date.to_date(str(value).strip())
+            if not ISO_DATE.fullmatch(text):
+                raise ValueError(text)
+            return fields.Date.to_date(text)
         except ValueError:
             raise UserError(
                 _(

@@ -12,7 +12,7 @@ from odoo.exceptions import UserError, ValidationError
 
 from ..models.lam_dealer_psi import TOLERANCE
 from ..tools.periods import month_bounds
-from ..tools.xlsx import load_sheets
+from ..tools.xlsx import DAMAGED_WORKBOOK_ERRORS, load_sheets
 
 # Columns of the template: product code, product, opening, purchases, sales, closing.
 COLUMNS = 6
@@ -20,6 +20,8 @@ QTY_MAX = 1e12
 # a dealer's month fits well within these: a bigger file is refused, not read
 FILE_MAX_BYTES = 5 * 1024 * 1024
 ROWS_MAX = 2000
+# lines read, blank ones included: a sheet of empty lines is refused too
+LINES_MAX = 5 * ROWS_MAX
 
 
 class LamPsiImportWizard(models.TransientModel):
@@ -164,9 +166,38 @@ class LamPsiImportWizard(models.TransientModel):
             )
         # the sheet of the table: the first with the template's header (an
         # instruction sheet placed before it is skipped)
+        try:
+            rows, header_seen = self._lam_table_rows(sheets)
+        except DAMAGED_WORKBOOK_ERRORS:
+            raise UserError(
+                _(
+                    "%(file)s cannot be read: a cell or the workbook is damaged. "
+                    "Save it again from the template.",
+                    file=self.filename or _("The file"),
+                )
+            ) from None
+        if not header_seen:
+            raise UserError(
+                _("No table found in this file: download the template and fill it in.")
+            )
+        if not rows:
+            raise UserError(_("The file holds no product row."))
+        return rows
+
+    def _lam_table_rows(self, sheets):
+        """(data rows, whether a header was found) of the first sheet with the
+        template's header."""
         rows, header_seen = [], False
         for sheet in sheets:
             for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
+                if number > LINES_MAX:
+                    raise UserError(
+                        _(
+                            "The file holds more than %(lines)s lines: a month's "
+                            "stock report holds one row per product.",
+                            lines=LINES_MAX,
+                        )
+                    )
                 cells = (list(cells) + [None] * COLUMNS)[:COLUMNS]
                 if not header_seen:
                     header_seen = all(cell not in (None, "") for cell in cells)
@@ -187,13 +218,7 @@ class LamPsiImportWizard(models.TransientModel):
                     )
             if header_seen:
                 break
-        if not header_seen:
-            raise UserError(
-                _("No table found in this file: download the template and fill it in.")
-            )
-        if not rows:
-            raise UserError(_("The file holds no product row."))
-        return rows
+        return rows, header_seen
 
     def _lam_missing_products(self, dealer, month, lines, failed):
         """(products, [errors]): the products the dealer still held at the end

@@ -4,12 +4,18 @@
 by the upgrade, noupdate); its public holidays and make-up working days are
 loaded here, since a data file's function runs at install only. The dealer
 criterion "Terminal Development" (终端开拓类, the name of a manager category)
-becomes "Terminal Expansion" (终端拓展, Art. 14), unless renamed already."""
+becomes "Terminal Expansion" (终端拓展, Art. 14), unless renamed already.
+A credit change request still to decide keeps the customer's terms of the
+upgrade as the terms it was asked against (shown beside the asked ones, and
+an approval is refused once they changed)."""
 
 import logging
 
 from odoo import SUPERUSER_ID, api
 
+from odoo.addons.lubricant_account_manager.models.lam_credit_change_request import (
+    current_terms,
+)
 from odoo.addons.lubricant_account_manager.models.resource_calendar import (
     CHINA_HOLIDAYS,
 )
@@ -47,3 +53,13 @@ def migrate(cr, version):
             holidays,
             workdays,
         )
+    pending = env["lam.credit.change.request"].search([("state", "=", "requested")])
+    for request in pending:
+        terms = current_terms(request.partner_id)
+        request.write(
+            {
+                f"previous_{name}": terms[name]
+                for name in ("credit_rating", "credit_limit", "payment_term_id")
+            }
+        )
+    _logger.info("credit change requests to decide: %s", len(pending))

@@ -314,7 +314,7 @@ class ResUsers(models.Model):
         self.ensure_one()
         # as the system: see _lam_route_start()
         if self.sudo().lam_start_latitude or self.sudo().lam_start_longitude:
-            return self.env._("the start point of %(user)s", user=self.name)
+            return self.env._("his own start point")
         return self.company_id.name
 
     def _lam_department_managers(self):

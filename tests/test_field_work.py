@@ -464,9 +464,7 @@ class TestRoute(LamFieldWorkCase):
             .with_context(lang="en_US")
             ._lam_route_action(self.manager_a, DAY)
         )
-        self.assertIn(
-            f"{total:.1f} km from the start point of Manager A", action["name"]
-        )
+        self.assertIn(f"{total:.1f} km from his own start point", action["name"])
         self.assertEqual(action["context"]["lam_route_start"], [41.1087, 122.9946])
         # the start point (maybe a home) is not for colleagues to read
         with self.assertRaises(AccessError):

@@ -53,6 +53,7 @@ class TestRoleTours(LamTourCase):
         request = (
             self.env["lam.credit.change.request"]
             .with_user(manager)
+            .with_context(lang="zh_CN")  # as the web client of a Chinese user
             .create(
                 {
                     "partner_id": customer.id,

@@ -41,7 +41,11 @@ patch(MapRenderer.prototype, {
                 radius: 7,
                 color: "#f6b026",
                 fillOpacity: 1,
-            }).bindTooltip(_t("Start Point"), {permanent: true, direction: "top"}),
+            }).bindTooltip(_t("Start Point"), {
+                permanent: true,
+                direction: "left",
+                offset: [-20, 0],
+            }),
         ]);
         this.routeLayer.addTo(this.leafletMap);
         this.leafletMap.fitBounds(L.latLngBounds([start, ...stops]).pad(0.1));

@@ -182,6 +182,17 @@ tours.add("lam_role_finance_tour", {
                 trigger:
                     ".o_lam_credit_terms:has(th:contains('当前值')):has(th:contains('申请值'))",
             },
+            {
+                content: "The terms are shown once",
+                trigger: ".o_lam_credit_terms",
+                run() {
+                    const tables =
+                        document.querySelectorAll(".o_lam_credit_terms").length;
+                    if (tables !== 1) {
+                        throw new Error(`The terms are shown ${tables} times`);
+                    }
+                },
+            },
             lamCheckChinese("a credit change request"),
             ...lamVisitMenu("menu_sales", "menu_sales_plan"),
             ...lamVisitMenu("menu_dealers", "menu_dealer_quota"),

@@ -17,7 +17,12 @@ class LamExpansionPlan(models.Model):
 
     _name = "lam.expansion.plan"
     _description = "Terminal Expansion Plan"
-    _inherit = ["lam.work.record.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "lam.work.record.mixin",
+        "lam.volume.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "stage_sequence, expected_annual_volume desc, id desc"
 
     partner_id = fields.Many2one(string="Target Customer", tracking=True)

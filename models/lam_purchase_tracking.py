@@ -29,6 +29,7 @@ class LamPurchaseTracking(models.Model):
     bridges counts no volume (``convertible`` is false)."""
 
     _name = "lam.purchase.tracking"
+    _inherit = ["lam.volume.mixin"]
     _description = "Purchase Tracking"
     _auto = False
     _order = "date desc, id desc"

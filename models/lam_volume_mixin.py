@@ -18,8 +18,10 @@ class LamVolumeMixin(models.AbstractModel):
         help="The company's reference unit, in which the volumes are counted.",
     )
 
-    @api.depends("company_id.lam_reference_uom_id")
+    @api.depends_context("company")
     def _compute_volume_uom_id(self):
         for record in self:
-            company = record.company_id or self.env.company
+            company = (
+                "company_id" in record._fields and record.company_id
+            ) or self.env.company
             record.volume_uom_id = company._lam_reference_uom()

@@ -347,3 +347,29 @@ class TestRoleDay(LamCommon):
             "lam.sales.plan.line",
         ):
             self.assertIn("volume_uom_id", self.env[model]._fields, model)
+
+    def test_the_phone_opens_cards(self):
+        # the walk at 390 px: wide tables of communications, receivables, quotas
+        # and stock reports open as cards on a phone
+        for xmlid, model in (
+            ("lam_communication_action", "lam.communication"),
+            ("lam_receivable_action", "lam.receivable"),
+            ("lam_dealer_quota_action", "lam.dealer.quota"),
+            ("lam_dealer_psi_action", "lam.dealer.psi"),
+        ):
+            with self.subTest(action=xmlid):
+                action = self.env.ref(f"{MODULE}.{xmlid}")
+                self.assertEqual(action.mobile_view_mode, "kanban")
+                self.assertIn("kanban", action.view_mode.split(","))
+                views = (
+                    self.env[model]
+                    .with_user(self.manager_c)
+                    .get_views([(False, "kanban")])
+                )
+                self.assertIn(
+                    f"{model.replace('.', '_')}_view_kanban",
+                    self.env["ir.ui.view"]
+                    .browse(views["views"]["kanban"]["id"])
+                    .get_external_id()
+                    .popitem()[1],
+                )

@@ -47,6 +47,8 @@ def migrate(cr, version):
         "lubricant_account_manager.resource_calendar_cn", raise_if_not_found=False
     )
     if calendar:
+        if not calendar.full_time_required_hours:
+            calendar.full_time_required_hours = 37.5
         holidays, workdays = calendar._lam_add_days(CHINA_HOLIDAYS)
         _logger.info(
             "China's working hours: %s public holidays and %s make-up days loaded",

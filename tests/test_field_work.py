@@ -350,17 +350,9 @@ class TestRoute(LamFieldWorkCase):
             )
             self.assertEqual(two_opt(matrix, order), order)  # no 2-opt move shortens it
 
-    def test_great_circle(self):
-        shanghai, beijing = (31.2304, 121.4737), (39.9042, 116.4074)
-        self.assertAlmostEqual(great_circle_km(shanghai, beijing), 1067, delta=5)
-
-    def test_day_route_of_a_manager(self):
-        cities = {
-            "Shenyang": (41.8057, 123.4315),
-            "Dalian": (38.9140, 121.6147),
-            "Fushun": (41.8807, 123.9573),
-        }
-        customers = self.env["res.partner"].create(
+    def _located_customers(self, cities):
+        """Manager A's customers, one per city {name: (latitude, longitude)}."""
+        return self.env["res.partner"].create(
             [
                 {
                     "name": name,
@@ -373,6 +365,18 @@ class TestRoute(LamFieldWorkCase):
                 for name, (lat, lng) in cities.items()
             ]
         )
+
+    def test_great_circle(self):
+        shanghai, beijing = (31.2304, 121.4737), (39.9042, 116.4074)
+        self.assertAlmostEqual(great_circle_km(shanghai, beijing), 1067, delta=5)
+
+    def test_day_route_of_a_manager(self):
+        cities = {
+            "Shenyang": (41.8057, 123.4315),
+            "Dalian": (38.9140, 121.6147),
+            "Fushun": (41.8807, 123.9573),
+        }
+        customers = self._located_customers(cities)
         nowhere = self.env["res.partner"].create(
             {
                 "name": "No Address Works",
@@ -425,19 +429,7 @@ class TestRoute(LamFieldWorkCase):
             "Fushun": (41.8807, 123.9573),
             "Liaoyang": (41.2694, 123.2369),
         }
-        customers = self.env["res.partner"].create(
-            [
-                {
-                    "name": name,
-                    "is_company": True,
-                    "lam_customer_kind": "terminal",
-                    "user_id": self.manager_a.id,
-                    "partner_latitude": lat,
-                    "partner_longitude": lng,
-                }
-                for name, (lat, lng) in cities.items()
-            ]
-        )
+        customers = self._located_customers(cities)
         self.manager_a.write(
             {"lam_start_latitude": 41.1087, "lam_start_longitude": 122.9946}
         )  # Anshan

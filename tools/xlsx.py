@@ -192,3 +192,30 @@ def load_sheets(content):
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, IndexError, SyntaxError):
         # SyntaxError: the XML parsers' errors (a damaged workbook.xml)
         return None
+
+
+def read_workbook(env, content, filename, reader):
+    """``reader(worksheets)`` on an XLSX file's bytes: the imports' one way of
+    refusing a file that is not a workbook, or whose rows cannot be read,
+    with a message naming the file."""
+    # imported here: the tools load before Odoo's exceptions are needed
+    from odoo.exceptions import UserError
+
+    sheets = load_sheets(content)
+    if sheets is None:
+        raise UserError(
+            env._(
+                "This file is not an XLSX workbook: download the template and fill "
+                "it in."
+            )
+        )
+    try:
+        return reader(sheets)
+    except DAMAGED_WORKBOOK_ERRORS:
+        raise UserError(
+            env._(
+                "%(file)s cannot be read: a cell or the workbook is damaged. "
+                "Save it again from the template.",
+                file=filename or env._("The file"),
+            )
+        ) from None

@@ -14,7 +14,7 @@ from openpyxl.utils.datetime import from_excel
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..tools.xlsx import DAMAGED_WORKBOOK_ERRORS, FONT, load_sheets
+from ..tools.xlsx import FONT, read_workbook
 
 # Columns: first day, last day, name, kind (放假 / 上班).
 COLUMNS = 4
@@ -149,32 +149,12 @@ class LamHolidayImportWizard(models.TransientModel):
                     file=self.filename or _("The file"),
                 )
             )
-        if len(content) > FILE_MAX_BYTES:
-            raise UserError(
-                _(
-                    "%(file)s is larger than 1 MB: a year's holidays hold some "
-                    "twenty rows.",
-                    file=self.filename or _("The file"),
-                )
-            )
-        sheets = load_sheets(content)
-        if not sheets:
-            raise UserError(
-                _(
-                    "This file is not an XLSX workbook: download the template and fill "
-                    "it in."
-                )
-            )
-        try:
-            rows = self._lam_sheet_rows(sheets[0])
-        except DAMAGED_WORKBOOK_ERRORS:
-            raise UserError(
-                _(
-                    "%(file)s cannot be read: a cell or the workbook is damaged. "
-                    "Save it again from the template.",
-                    file=self.filename or _("The file"),
-                )
-            ) from None
+        rows = read_workbook(
+            self.env,
+            content,
+            self.filename,
+            lambda sheets: self._lam_sheet_rows(sheets[0]),
+        )
         if not rows:
             raise UserError(_("The file holds no holiday row."))
         return rows

@@ -12,7 +12,7 @@ from odoo.exceptions import UserError, ValidationError
 
 from ..models.lam_dealer_psi import TOLERANCE
 from ..tools.periods import month_bounds
-from ..tools.xlsx import DAMAGED_WORKBOOK_ERRORS, load_sheets
+from ..tools.xlsx import read_workbook
 
 # Columns of the template: product code, product, opening, purchases, sales, closing.
 COLUMNS = 6
@@ -156,26 +156,11 @@ class LamPsiImportWizard(models.TransientModel):
                     file=self.filename or _("The file"),
                 )
             )
-        sheets = load_sheets(content)
-        if sheets is None:
-            raise UserError(
-                _(
-                    "This file is not an XLSX workbook: download the template and fill "
-                    "it in."
-                )
-            )
         # the sheet of the table: the first with the template's header (an
         # instruction sheet placed before it is skipped)
-        try:
-            rows, header_seen = self._lam_table_rows(sheets)
-        except DAMAGED_WORKBOOK_ERRORS:
-            raise UserError(
-                _(
-                    "%(file)s cannot be read: a cell or the workbook is damaged. "
-                    "Save it again from the template.",
-                    file=self.filename or _("The file"),
-                )
-            ) from None
+        rows, header_seen = read_workbook(
+            self.env, content, self.filename, self._lam_table_rows
+        )
         if not header_seen:
             raise UserError(
                 _("No table found in this file: download the template and fill it in.")

@@ -11,7 +11,8 @@ class LamCustomerStock(models.Model):
 
     _name = "lam.customer.stock"
     _description = "Customer Stock on Hand"
-    _inherit = ["lam.customer.record.mixin"]
+    _inherit = ["lam.customer.record.mixin", "lam.volume.mixin"]
+    _lam_volume_fields = ("quantity",)
     _order = "date desc, id desc"
 
     date = fields.Date(required=True, default=fields.Date.context_today)

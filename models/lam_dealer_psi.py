@@ -29,6 +29,12 @@ class LamDealerPsi(models.Model):
         "mail.thread",
     ]
     _order = "month desc, partner_id, id"
+    _lam_volume_fields = (
+        "total_opening",
+        "total_purchases",
+        "total_sales",
+        "total_closing",
+    )
 
     partner_id = fields.Many2one(
         string="Dealer",

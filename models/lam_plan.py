@@ -45,7 +45,13 @@ class LamPlan(models.Model):
 
     _name = "lam.plan"
     _description = "Work Plan and Summary"
-    _inherit = ["lam.validated.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "lam.validated.mixin",
+        "lam.volume.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
+    _lam_volume_fields = ("target_volume", "actual_volume", "new_volume")
     _order = "date_from desc, period_type, id desc"
 
     user_id = fields.Many2one(

@@ -16,7 +16,8 @@ class LamPlanKeyChange(models.Model):
 
     _name = "lam.plan.key.change"
     _description = "Key Customer Volume Change"
-    _inherit = ["lam.validated.mixin"]
+    _inherit = ["lam.validated.mixin", "lam.volume.mixin"]
+    _lam_volume_fields = ("volume", "average")
     _order = "plan_id, change, id"
 
     plan_id = fields.Many2one(

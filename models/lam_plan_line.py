@@ -18,7 +18,8 @@ class LamPlanLine(models.Model):
 
     _name = "lam.plan.line"
     _description = "Plan Line"
-    _inherit = ["lam.work.record.mixin"]
+    _inherit = ["lam.work.record.mixin", "lam.volume.mixin"]
+    _lam_volume_fields = ("expected_volume",)
     _order = "plan_id, sequence, planned_date, id"
     # A plan line hangs on its customer directly, and on its plan's author.
     _lam_customer_link = "partner_id"

@@ -20,8 +20,10 @@ class LamPurchaseDrop(models.Model):
 
     _name = "lam.purchase.drop"
     _description = "Purchase Drop"
+    _inherit = ["lam.volume.mixin"]
     _order = "share, id"
     _rec_name = "partner_id"
+    _lam_volume_fields = ("recent_qty", "baseline_qty")
 
     partner_id = fields.Many2one(
         "res.partner", string="Customer", required=True, ondelete="cascade", index=True

@@ -30,6 +30,7 @@ class LamPurchaseTracking(models.Model):
 
     _name = "lam.purchase.tracking"
     _inherit = ["lam.volume.mixin"]
+    _lam_volume_fields = ("volume",)
     _description = "Purchase Tracking"
     _auto = False
     _order = "date desc, id desc"

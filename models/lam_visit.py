@@ -721,6 +721,11 @@ class LamVisit(models.Model):
             )
         # the web client shows display_name first
         action["display_name"] = action["name"]
+        # an action without an id is kept by the web client in the browser's
+        # session, so that a reload (F5) shows this route again rather than
+        # every visit of the stored action
+        for key in ("id", "xml_id", "path"):
+            action.pop(key, None)
         action["domain"] = [("id", "in", (ordered | unlocated).ids)]
         action["context"] = {
             "create": False,

@@ -11,6 +11,10 @@ class LamVolumeMixin(models.AbstractModel):
     _name = "lam.volume.mixin"
     _description = "Volumes in the Reference Unit"
 
+    # volumes whose label carries the unit, where no unit column stands beside
+    # them (pivots, graphs, forms): "Volume (L)"
+    _lam_volume_fields = ()
+
     volume_uom_id = fields.Many2one(
         "uom.uom",
         string="Unit",
@@ -25,3 +29,10 @@ class LamVolumeMixin(models.AbstractModel):
                 "company_id" in record._fields and record.company_id
             ) or self.env.company
             record.volume_uom_id = company._lam_reference_uom()
+
+    @api.model
+    def fields_get(self, allfields=None, attributes=None):
+        descriptions = super().fields_get(allfields, attributes)
+        return self.env.company._lam_label_volumes(
+            descriptions, self._lam_volume_fields
+        )

@@ -336,6 +336,19 @@ class ResCompany(models.Model):
     ]
 
     @api.model
+    def _lam_label_volumes(self, descriptions, names):
+        """``descriptions`` (a ``fields_get`` result) with the company's
+        reference unit in the labels of the volumes ``names``."""
+        unit = self._lam_reference_uom().name
+        for name in names:
+            if unit and "string" in descriptions.get(name, {}):
+                descriptions[name]["string"] = _(
+                    "%(label)s (%(unit)s)",
+                    label=descriptions[name]["string"],
+                    unit=unit,
+                )
+        return descriptions
+
     def _lam_reference_uoms(self):
         """The units a reference volume may be expressed in: litre, kilogram, tonne."""
         return (

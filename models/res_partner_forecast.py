@@ -18,6 +18,13 @@ from .res_partner import ARCHIVE_GROUPS
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
+    _lam_forecast_volumes = (
+        "lam_forecast_monthly",
+        "lam_forecast_annual",
+        "lam_equipment_annual",
+        "lam_forecast_gap",
+    )
+
     # --- forecast (Art. 13.3) and purchase drops (Art. 13.2), for the company one works
     # in
     lam_next_purchase_date = fields.Date(
@@ -70,6 +77,13 @@ class ResPartner(models.Model):
         compute="_compute_lam_purchase_drop",
         groups=ARCHIVE_GROUPS,
     )
+
+    @api.model
+    def fields_get(self, allfields=None, attributes=None):
+        descriptions = super().fields_get(allfields, attributes)
+        return self.env.company._lam_label_volumes(
+            descriptions, self._lam_forecast_volumes
+        )
 
     @api.depends_context("company")
     def _compute_lam_forecast(self):

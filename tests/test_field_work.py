@@ -416,6 +416,9 @@ class TestRoute(LamFieldWorkCase):
         )
         self.assertIn("1 customers without coordinates", action["name"])
         self.assertIn(f"{total:.1f} km", action["name"])
+        # without an id the web client keeps the route itself for a reload
+        self.assertNotIn("id", action)
+        self.assertEqual(action["domain"], [("id", "in", (ordered | unlocated).ids)])
         marker = ordered[0].route_marker
         self.assertIn(b"<svg", __import__("base64").b64decode(marker))
 

@@ -348,6 +348,37 @@ class TestRoleDay(LamCommon):
         ):
             self.assertIn("volume_uom_id", self.env[model]._fields, model)
 
+    def test_pivots_and_forms_name_the_unit_of_their_volumes(self):
+        # issue 19, item 19: where no unit column stands beside a volume (P7's
+        # pivot, stocks, plans, drops, a customer's forecast) its label says it
+        self.company.lam_reference_uom_id = self.uom_ton
+        for model, names in (
+            ("lam.purchase.tracking", ["volume"]),
+            ("lam.customer.stock", ["quantity"]),
+            ("lam.plan", ["target_volume", "actual_volume", "new_volume"]),
+            ("lam.plan.line", ["expected_volume"]),
+            ("lam.plan.key.change", ["volume", "average"]),
+            ("lam.purchase.drop", ["recent_qty", "baseline_qty"]),
+            ("lam.dealer.psi", ["total_sales", "total_closing"]),
+            ("res.partner", ["lam_forecast_monthly", "lam_forecast_gap"]),
+        ):
+            with self.subTest(model=model):
+                Model = self.env[model].with_user(self.manager_a)
+                labels = Model.with_context(lang="en_US").fields_get(names, ["string"])
+                for name in names:
+                    self.assertEqual(
+                        labels[name]["string"],
+                        f"{Model._fields[name].string} (t)",
+                    )
+                # a field that is not a volume keeps its label
+                self.assertNotIn(" (t)", Model.fields_get(["id"])["id"]["string"])
+        label = (
+            self.env["lam.purchase.tracking"]
+            .with_context(lang="zh_CN")
+            .fields_get(["volume"], ["string"])["volume"]["string"]
+        )
+        self.assertEqual(label, "进货量（t）")
+
     def test_the_phone_opens_cards(self):
         # the walk at 390 px: wide tables of communications, receivables, quotas
         # and stock reports open as cards on a phone
@@ -356,6 +387,8 @@ class TestRoleDay(LamCommon):
             ("lam_receivable_action", "lam.receivable"),
             ("lam_dealer_quota_action", "lam.dealer.quota"),
             ("lam_dealer_psi_action", "lam.dealer.psi"),
+            ("lam_plan_action", "lam.plan"),
+            ("lam_visit_action", "lam.visit"),
         ):
             with self.subTest(action=xmlid):
                 action = self.env.ref(f"{MODULE}.{xmlid}")

@@ -115,6 +115,25 @@ tours.add("lam_role_channel_tour", {
             ...lamVisitMenu("menu_dealers", "menu_dealer_psi"),
             ...lamVisitMenu("menu_dealers", "menu_psi_import", {dialog: true}),
             ...lamPickMany2one("partner_id", "鲁润", "鲁润"),
+            {
+                content: "The month reads as a month while it is edited",
+                trigger: ".modal div[name='month'] input",
+                run() {
+                    const value = this.anchor.value;
+                    if (!/^\d{4}-\d{2}$/.test(value)) {
+                        throw new Error(`The month input shows "${value}"`);
+                    }
+                },
+            },
+            {
+                content: "Type a month",
+                trigger: ".modal div[name='month'] input",
+                run: "edit 2026-04 && press Enter",
+            },
+            {
+                content: "The month typed is kept as a month",
+                trigger: ".modal div[name='month'] input:value(2026-04)",
+            },
             lamCheckChinese("the PSI import"),
             closeDialog(),
             ...lamVisitMenu("menu_dealers", "menu_channel_violation"),
@@ -145,6 +164,19 @@ tours.add("lam_role_department_manager_tour", {
             {
                 content: "The route of 王强 is shown",
                 trigger: ".o_breadcrumb:contains('王强')",
+            },
+            {
+                content: "Reload the page (F5)",
+                trigger: ".o_breadcrumb:contains('王强')",
+                run() {
+                    document.body.classList.add("o_lam_before_reload");
+                    window.location.reload();
+                },
+            },
+            {
+                content: "After the reload the route of 王强 is shown again",
+                trigger:
+                    "body:not(.o_lam_before_reload) .o_breadcrumb:contains('王强')",
             },
             lamCheckChinese("a day route"),
             ...lamVisitMenu("menu_reports", "menu_report_wizard", {dialog: true}),

@@ -1111,9 +1111,23 @@ class DemoData:
         """A credit customer's order over his limit, held, its approval requested by his
         manager."""
         customer = self.env.ref("lubricant_account_manager.partner_lam_02_demo")
-        # as the system: the credit limit is an accountant's field
-        customer.sudo().credit_limit = max(customer.sudo().risk_total, 1000.0) + 20000.0
         manager = customer.user_id
+        # his limit, asked for by his manager and approved by finance: the
+        # credit history (P10) names both
+        request = (
+            self.env["lam.credit.change.request"]
+            .with_user(manager)
+            .create(
+                {
+                    "partner_id": customer.id,
+                    "credit_limit": max(customer.sudo().risk_total, 1000.0) + 20000.0,
+                    "reason": "年度框架合同续签，月用量稳定",
+                }
+            )
+        )
+        request.with_user(
+            self.env.ref("lubricant_account_manager.user_lam_finance_demo")
+        ).action_approve()
         order = (
             self.env["sale.order"]
             .with_user(manager)

@@ -53,6 +53,12 @@ class LamDealerPsi(models.Model):
         default=fields.Date.context_today,
         help="When the dealer reported the month: on time by the day set in Settings.",
     )
+    suggestions = fields.Text(
+        string="Opinions and Suggestions",
+        tracking=True,
+        help="The channel manager's analysis of the month and what he proposes "
+        "(Art. 14.1): printed with the PSI analysis.",
+    )
     line_ids = fields.One2many(
         "lam.dealer.psi.line", "psi_id", string="Products", copy=True
     )

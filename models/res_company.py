@@ -339,14 +339,15 @@ class ResCompany(models.Model):
     def _lam_label_volumes(self, descriptions, names):
         """``descriptions`` (a ``fields_get`` result) with the company's
         reference unit in the labels of the volumes ``names``."""
-        unit = self._lam_reference_uom().name
-        for name in names:
-            if unit and "string" in descriptions.get(name, {}):
-                descriptions[name]["string"] = _(
-                    "%(label)s (%(unit)s)",
-                    label=descriptions[name]["string"],
-                    unit=unit,
-                )
+        # a call asking no label (the mail tracking's) costs no query
+        labelled = [name for name in names if "string" in descriptions.get(name, {})]
+        unit = labelled and self._lam_reference_uom().name
+        for name in labelled if unit else ():
+            descriptions[name]["string"] = _(
+                "%(label)s (%(unit)s)",
+                label=descriptions[name]["string"],
+                unit=unit,
+            )
         return descriptions
 
     def _lam_reference_uoms(self):

@@ -18,14 +18,16 @@ class ReportComplaintSlaMixin(models.AbstractModel):
 
     @api.model
     def _lam_sla_figures(self, complaints):
-        """[{user, complaints, resolved, due, on_time, share, median, open_breaches}]
-        per handler."""
+        """([{user, complaints, resolved, due, on_time, share, median,
+        open_breaches}] per handler, the same figures for all of them), in one
+        query (the total is a grouping set of its own)."""
         if not complaints:
-            return []
+            return [], None
         self.env["lam.complaint"].flush_model()
         rows = self.env.execute_query_dict(
             SQL(
-                """SELECT user_id, COUNT(*) AS complaints,
+                """SELECT user_id, GROUPING(user_id) = 1 AS is_total,
+                      COUNT(*) AS complaints,
                       COUNT(*) FILTER (WHERE resolved_at IS NOT NULL) AS resolved,
                       COUNT(*) FILTER (WHERE deadline IS NOT NULL
                                          AND (resolved_at IS NOT NULL OR deadline <
@@ -36,16 +38,18 @@ class ReportComplaintSlaMixin(models.AbstractModel):
                       COUNT(*) FILTER (WHERE state IN ('new', 'in_progress')
                                          AND deadline < NOW() AT TIME ZONE 'UTC') AS
                                              open_breaches
-                 FROM lam_complaint WHERE id = ANY(%s) GROUP BY user_id""",
+                 FROM lam_complaint WHERE id = ANY(%s)
+             GROUP BY GROUPING SETS ((user_id), ())""",
                 complaints.ids,
             )
         )
-        users = self.env["res.users"].browse([row["user_id"] for row in rows])
-        for row, user in zip(rows, users, strict=False):
-            row["user"] = user
+        for row in rows:
+            row["user"] = self.env["res.users"].browse(row["user_id"])
             row["share"] = 100.0 * row["on_time"] / row["due"] if row["due"] else None
             row["median"] = row["median"] and round(row["median"], 1)
-        return sorted(rows, key=lambda row: row["user"].name or "")
+        total = next(row for row in rows if row["is_total"])
+        per_user = [row for row in rows if not row["is_total"]]
+        return sorted(per_user, key=lambda row: row["user"].name or ""), total
 
     @api.model
     def _lam_sla_values(self, docids, data):
@@ -59,7 +63,7 @@ class ReportComplaintSlaMixin(models.AbstractModel):
                 for complaint in complaints
             ],
         )
-        return complaints, self._lam_sla_figures(complaints), date_from, date_to
+        return complaints, *self._lam_sla_figures(complaints), date_from, date_to
 
 
 class ReportComplaintSla(models.AbstractModel):
@@ -69,12 +73,15 @@ class ReportComplaintSla(models.AbstractModel):
 
     @api.model
     def _get_report_values(self, docids, data=None):
-        complaints, figures, date_from, date_to = self._lam_sla_values(docids, data)
+        complaints, figures, total, date_from, date_to = self._lam_sla_values(
+            docids, data
+        )
         return {
             "doc_ids": complaints.ids,
             "doc_model": "lam.complaint",
             "docs": complaints,
             "figures": figures,
+            "total": total,
             "date_from": date_from,
             "date_to": date_to,
         }
@@ -89,7 +96,7 @@ class ReportComplaintSlaXlsx(models.AbstractModel):
         return self._lam_report_records("lam.complaint", docids, data)
 
     def generate_xlsx_report(self, workbook, data, complaints):
-        complaints, figures, date_from, date_to = self._lam_sla_values(
+        complaints, figures, _total, date_from, date_to = self._lam_sla_values(
             complaints.ids, data
         )
         report = XlsxReport(workbook)

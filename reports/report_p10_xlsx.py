@@ -79,6 +79,7 @@ class ReportP10ArchiveDynamicXlsx(models.AbstractModel):
                 [
                     partner.name,
                     fields.Datetime.context_timestamp(self, e.date).date(),
+                    e.requested_by_id.name or "",
                     e.changed_by_id.name,
                     e.summary,
                 ]
@@ -143,7 +144,8 @@ class ReportP10ArchiveDynamicXlsx(models.AbstractModel):
             [
                 Col(_("Customer"), 28),
                 Col(_("Date"), 12, "date"),
-                Col(_("Changed By"), 14),
+                Col(_("Requested By"), 14),
+                Col(_("Approved By"), 14),
                 Col(_("Change"), 60),
             ],
             rows["credit_events"],

@@ -24,10 +24,13 @@ class ReportP5ExpansionPlan(models.AbstractModel):
                 plan.partner_id.sudo().name,
             )
         )
+        date_from, date_to = self._lam_printed_period(data, plans.mapped("date_start"))
         return {
             "doc_ids": plans.ids,
             "doc_model": "lam.expansion.plan",
             "docs": plans,
+            "date_from": date_from,
+            "date_to": date_to,
             "by_user": [
                 (user, plans.filtered_domain([("user_id", "=", user.id)]))
                 for user in plans.user_id
@@ -65,6 +68,7 @@ class ReportP5Xlsx(models.AbstractModel):
                 Col(_("Breakthrough Detail"), 30),
                 Col(_("Development Scheme"), 40),
                 Col(_("Expected Annual Volume"), 14, "float", total=True),
+                Col(_("Unit"), 8),
                 Col(_("Stage"), 12),
                 Col(_("Start"), 12, "date"),
                 Col(_("Target Date"), 12, "date"),
@@ -79,6 +83,7 @@ class ReportP5Xlsx(models.AbstractModel):
                     plan.breakthrough_detail,
                     plan.scheme,
                     plan.expected_annual_volume,
+                    plan.volume_uom_id.name,
                     selection_label(plan, "stage"),
                     plan.date_start,
                     plan.date_target,

@@ -52,6 +52,7 @@ class ReportP7PurchaseTrackingMixin(models.AbstractModel):
         keys = set(bought) | set(stocks)
         products = self.env["product.product"].browse({key[2] for key in keys})
         names = {product.id: product.display_name for product in products}
+        groups = {product.id: product.categ_id.display_name for product in products}
         result = defaultdict(list)
         last_bought = {}
         for partner_id, month, product_id in sorted(
@@ -72,6 +73,7 @@ class ReportP7PurchaseTrackingMixin(models.AbstractModel):
                 {
                     "month": month.strftime("%Y-%m"),
                     "product": names[product_id],
+                    "group": groups[product_id],
                     "qty": qty,
                     "amount": row.get("amount", 0.0),
                     "stock": stocks.get((partner_id, month, product_id)),
@@ -80,6 +82,24 @@ class ReportP7PurchaseTrackingMixin(models.AbstractModel):
                 }
             )
         return result
+
+    @api.model
+    def _lam_tracking_totals(self, rows):
+        """[(product group, volume, amount)] of a customer's rows, by group,
+        then (None, volume, amount) for all of them."""
+        totals = defaultdict(lambda: [0.0, 0.0])
+        for row in rows:
+            totals[row["group"]][0] += row["qty"]
+            totals[row["group"]][1] += row["amount"]
+        lines = [(group, *totals[group]) for group in sorted(totals)]
+        lines.append(
+            (
+                None,
+                sum(row["qty"] for row in rows),
+                sum(row["amount"] for row in rows),
+            )
+        )
+        return lines
 
     @api.model
     def _lam_p7_values(self, docids, data):
@@ -108,5 +128,9 @@ class ReportP7PurchaseTracking(models.AbstractModel):
             "date_from": date_from,
             "date_to": date_to,
             "tracking": tracking,
+            "totals": {
+                partner_id: self._lam_tracking_totals(rows)
+                for partner_id, rows in tracking.items()
+            },
             "reference_uom": self.env.company._lam_reference_uom().name,
         }

@@ -72,10 +72,11 @@ class ReportP9ArchiveBasicXlsx(models.AbstractModel):
                 partner.phone,
                 partner.lam_uscc,
                 partner.lam_legal_representative,
-                partner.lam_registered_capital,
+                # unknown (0) is left blank, not printed as 0
+                partner.lam_registered_capital or None,
                 partner.lam_established_date,
                 partner.lam_business_scope,
-                partner.lam_employee_count,
+                partner.lam_employee_count or None,
                 partner.lam_annual_output,
                 partner.lam_equipment_count,
                 partner.lam_coverage_ratio / 100.0,

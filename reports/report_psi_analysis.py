@@ -49,6 +49,7 @@ class ReportPsiAnalysisMixin(models.AbstractModel):
                     "ours": psi.our_sales,
                     "flagged": psi.flagged_count,
                     "on_time": psi.on_time,
+                    "suggestions": psi.suggestions,
                     "quota": 100.0 * bought[key] / targets[key]
                     if targets[key]
                     else None,
@@ -107,6 +108,7 @@ class ReportPsiAnalysisXlsx(models.AbstractModel):
                     Col(_("Quota Completion (%)"), 11, "float"),
                     Col(_("Sales Trend (%)"), 10, "float"),
                     Col(_("Reported on Time"), 9),
+                    Col(_("Opinions and Suggestions"), 50),
                 ],
                 [
                     [
@@ -122,6 +124,7 @@ class ReportPsiAnalysisXlsx(models.AbstractModel):
                         row["quota"],
                         row["trend"],
                         _("Yes") if row["on_time"] else _("No"),
+                        row["suggestions"] or "",
                     ]
                     for row in rows
                 ],

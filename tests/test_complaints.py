@@ -5,6 +5,7 @@ escalation of what the manager cannot resolve and of what is past its
 deadline (once), the verification of a dealer's complaint, and the SLA
 figures per manager."""
 
+import re
 from datetime import datetime
 
 from freezegun import freeze_time
@@ -353,3 +354,16 @@ class TestComplaints(LamCommon):
         )
         self.assertIn("Manager A", html)
         self.assertIn("4.0", html)
+        # issue 20, item 15: a totals row over every handler
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(self.manager_a)
+            ._render_qweb_html(
+                "lubricant_account_manager.report_complaint_sla",
+                (complaints | late).ids,
+            )[0]
+            .decode()
+        )
+        footer = html.split("<tfoot", 1)[1].split("</tfoot>", 1)[0]
+        cells = re.findall(r"<span>([^<]*)</span>", footer)
+        self.assertEqual(cells, ["4", "3", "50.0", "4.0", "1"])

@@ -656,6 +656,27 @@ class TestDealers(LamCommon):
         )
         self.assertIn("Chengdu Lubricants Trading", html)
         self.assertIn("76.0", html)
+        self.assertNotIn('name="table_suggestions"', html)
+        # issue 20, item 15: the channel manager's opinions and suggestions
+        # (Art. 14.1) print with the analysis; finance prints it too
+        psi.with_user(self.channel).suggestions = "Stock cover too high: slow down"
+        report = self.env.ref("lubricant_account_manager.action_report_psi_analysis")
+        self.assertIn(
+            self.env.ref("lubricant_account_manager.group_lam_finance"),
+            report.groups_id,
+        )
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(self.finance)
+            ._render_qweb_html(
+                "lubricant_account_manager.report_psi_analysis", psi.ids
+            )[0]
+            .decode()
+        )
+        self.assertIn(
+            "Stock cover too high: slow down",
+            html.split('name="table_suggestions"', 1)[1],
+        )
 
 
 @tagged("post_install", "-at_install")

@@ -11,7 +11,7 @@ from psycopg2.errors import UniqueViolation
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, new_test_user, tagged
-from odoo.tools import mute_logger
+from odoo.tools import format_date, mute_logger
 from odoo.tools.safe_eval import safe_eval
 
 from .common import MODULE, LamCommon
@@ -1363,14 +1363,27 @@ class TestPlanReports(LamPlanningCase):
                     )
 
     def test_p5_pdf_and_xlsx(self):
-        html = self._html(f"{MODULE}.action_report_p5", self.expansion, self.manager_a)
+        self.expansion.date_target = D(2027, 3, 31)
+        second = self.expansion.copy(
+            {"partner_id": self.customer_a.id, "expected_annual_volume": 3000.5}
+        )
+        html = self._html(
+            f"{MODULE}.action_report_p5", self.expansion | second, self.manager_a
+        )
         for text in (
             "Terminal Expansion Plan",
             "Anshan Coking",
             "The chief engineer",
             "Invite him to the plant",
+            # issue 20, item 4: the dates, the period, the unit and a total
+            format_date(self.env, D(2027, 3, 31)),
+            "15,000.50",
         ):
             self.assertIn(text, html)
+        self.assertIn("(L)", html.split('name="th_volume"', 1)[1][:200])
+        start = format_date(self.env, D(2026, 10, 5))
+        self.assertIn(start, html.split('name="td_date_start"', 1)[1][:200])
+        self.assertIn(start, html.split('name="period"', 1)[1][:300])
         _book, rows = self._rows(
             f"{MODULE}.report_p5_xlsx", self.expansion, self.manager_a
         )
@@ -1380,8 +1393,9 @@ class TestPlanReports(LamPlanningCase):
                 record["Target Customer"],
                 record["Breakthrough Type"],
                 record["Expected Annual Volume"],
+                record["Unit"],
             ),
-            ("Anshan Coking", "Person", 12000),
+            ("Anshan Coking", "Person", 12000, "L"),
         )
         with self.assertRaises(AccessError):
             self._html(f"{MODULE}.action_report_p5", self.expansion, self.manager_c)

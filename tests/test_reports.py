@@ -1,6 +1,7 @@
 # Copyright 2026 Lubricant Account Manager developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
+import datetime
 import io
 
 from freezegun import freeze_time
@@ -119,6 +120,27 @@ class TestArchiveReports(LamCommon):
         self.assertIn("Zhao Gang", html)
         self.assertNotIn("14.5 CNY/L", html)
 
+    def test_p9_leaves_unknown_figures_blank(self):
+        # issue 20, item 13: a registered capital or a headcount not known (0)
+        # prints blank, in the PDF and in the XLSX
+        self.customer_a.sudo().write(
+            {"lam_registered_capital": 0.0, "lam_employee_count": 0}
+        )
+        html = self._render_html(
+            f"{MODULE}.action_report_p9", self.customer_a, user=self.manager_a
+        )
+        for name in ("td_capital", "td_employees"):
+            cell = html.split(f'name="{name}"', 1)[1].split("</td>", 1)[0]
+            self.assertNotRegex(cell, r"\d", name)
+        self.customer_a.sudo().write(
+            {"lam_registered_capital": 500.0, "lam_employee_count": 120}
+        )
+        html = self._render_html(
+            f"{MODULE}.action_report_p9", self.customer_a, user=self.manager_a
+        )
+        self.assertIn("500.00", html)
+        self.assertIn("120", html.split('name="td_employees"', 1)[1][:200])
+
     def test_p9_in_chinese_for_chinese_user(self):
         self.env["res.lang"]._activate_lang("zh_CN")
         self.env["ir.module.module"]._load_module_terms(
@@ -148,6 +170,33 @@ class TestArchiveReports(LamCommon):
         self.assertNotIn("999", html)  # draft order
         self.assertIn("Press line refill", html)
         self.assertIn("rating", html)
+
+    def test_p10_names_who_asked_and_who_approved_a_credit_change(self):
+        # issue 20, item 7: the demo's credit changes are not OdooBot's; P10
+        # names the manager who asked and finance who approved
+        events = self.env["lam.credit.event"].search([])
+        self.assertTrue(events)
+        self.assertNotIn(self.env.ref("base.user_root"), events.changed_by_id)
+        customer = self.env.ref(f"{MODULE}.partner_lam_02_demo")
+        finance = self.env.ref(f"{MODULE}.user_lam_finance_demo")
+        event = customer.lam_credit_event_ids
+        self.assertEqual(
+            (event.requested_by_id, event.changed_by_id), (customer.user_id, finance)
+        )
+        day = event.date.date()
+        html = self._render_html(
+            f"{MODULE}.action_report_p10",
+            customer,
+            data={
+                "date_from": (day - datetime.timedelta(days=1)).isoformat(),
+                "date_to": (day + datetime.timedelta(days=1)).isoformat(),
+            },
+            user=finance,
+        )
+        credit = html.split('name="table_credit"', 1)[1]
+        self.assertIn(customer.user_id.name, credit)
+        self.assertIn(finance.name, credit)
+        self.assertNotIn("OdooBot", credit)
 
     def test_p10_period_excludes_older_purchases(self):
         html = self._render_html(

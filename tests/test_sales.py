@@ -281,6 +281,14 @@ class TestPurchaseTracking(LamCommon):
         self.assertIn("Anshan Steel Works", html)
         self.assertIn("1,875.0", html)
         self.assertIn("-50.0", html)
+        # issue 20, item 3: a subtotal per product group and the customer's total
+        footer = html.split("<tfoot", 1)[1].split("</tfoot>", 1)[0]
+        self.assertIn(
+            f"Subtotal · <span>{self.hydraulic_oil.categ_id.display_name}</span>",
+            footer,
+        )
+        self.assertEqual(footer.count("2,531.8"), 2)
+        self.assertIn("Total", footer)
         content, kind = (
             self.env["ir.actions.report"]
             .with_user(self.manager_a)

@@ -33,6 +33,7 @@
         "data/lam_cadence_rule_data.xml",
         "data/lam_assessment_criterion_data.xml",
         "data/resource_calendar_data.xml",
+        "reports/report_common.xml",
         "reports/report_p9_archive_basic.xml",
         "reports/report_p10_archive_dynamic.xml",
         "reports/report_p1_work_log.xml",

@@ -55,6 +55,17 @@ class LamCollectionAction(models.Model):
     result = fields.Text(string="Outcome")
     _lam_system_fields = ("user_id",)
 
+    @api.depends("receivable_id", "action", "date")
+    def _compute_display_name(self):
+        labels = dict(self._fields["action"]._description_selection(self.env))
+        for record in self:
+            record.display_name = _(
+                "%(invoice)s: %(action)s of %(date)s",
+                invoice=record.receivable_id.sudo().display_name or "",
+                action=labels.get(record.action, ""),
+                date=record.date or "",
+            )
+
     def write(self, vals):
         if "receivable_id" in vals and not self.env.su:
             raise AccessError(

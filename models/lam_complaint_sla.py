@@ -73,7 +73,8 @@ class LamComplaintSla(models.Model):
                            AS on_time_share,
                        percentile_cont(0.5) WITHIN GROUP (ORDER BY c.working_hours)
                            FILTER (WHERE c.resolved_at IS NOT NULL) AS median_hours,
-                       COUNT(*) FILTER (WHERE c.state IN ('new', 'in_progress')
+                       COUNT(*) FILTER (WHERE c.state IN
+                                            ('new', 'in_progress', 'escalated')
                                           AND c.deadline < NOW() AT TIME ZONE 'UTC') AS
                                               open_breaches
                   FROM lam_complaint c

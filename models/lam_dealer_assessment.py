@@ -215,12 +215,14 @@ class LamDealerAssessment(models.Model):
                 ]
             )
         )
+        bought_text, target_text = f"{bought:,.1f}", f"{target:,.1f}"
         return {
             "quota": min(100.0, 100.0 * bought / target) if target else None,
             "quota_note": _(
-                "%(bought)s of %(target)s bought",
-                bought=round(bought, 1),
-                target=round(target, 1),
+                "%(bought)s of %(target)s %(unit)s bought",
+                bought=bought_text,
+                target=target_text,
+                unit=company._lam_reference_uom().name,
             ),
             "psi": 100.0 * on_time / len(months) if months else None,
             "psi_note": _(

@@ -293,16 +293,23 @@ class LamPlan(models.Model):
                     month["new"].get(customer.id, 0.0) for customer in mine
                 )
 
-    @api.depends("user_id", "period_type", "date_from")
+    @api.depends("user_id", "period_type", "date_from", "date_to")
     def _compute_display_name(self):
-        types = dict(self._fields["period_type"]._description_selection(self.env))
         for plan in self:
-            plan.display_name = _(
-                "%(type)s plan of %(user)s, %(date)s",
-                type=types.get(plan.period_type, ""),
-                user=plan.user_id.name or "",
-                date=plan.date_from or "",
-            )
+            user = plan.user_id.name or ""
+            if plan.period_type == "month" and plan.date_from:
+                plan.display_name = _(
+                    "Monthly plan of %(user)s, %(month)s",
+                    user=user,
+                    month=plan.date_from.strftime("%Y-%m"),
+                )
+            else:
+                plan.display_name = _(
+                    "Weekly plan of %(user)s, %(date_from)s – %(date_to)s",
+                    user=user,
+                    date_from=plan.date_from or "",
+                    date_to=plan.date_to or "",
+                )
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -671,15 +671,13 @@ class LamVisit(models.Model):
             (visit.partner_latitude, visit.partner_longitude) for visit in located
         ]
         start = user._lam_route_start() or points[0]
-        order, total = plan_route(start, points, located._lam_fixed_stops())
-        previous = start
+        order, _total = plan_route(start, points, located._lam_fixed_stops())
+        previous, total = start, 0.0
         for sequence, index in enumerate(order, start=1):
-            located[index].write(
-                {
-                    "route_sequence": sequence,
-                    "route_leg_km": great_circle_km(previous, points[index]),
-                }
-            )
+            # the legs as the list shows them (0.1 km): their sum is the total
+            leg = round(great_circle_km(previous, points[index]), 1)
+            located[index].write({"route_sequence": sequence, "route_leg_km": leg})
+            total += leg
             previous = points[index]
         return self.browse([located[index].id for index in order]), total, unlocated
 

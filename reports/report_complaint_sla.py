@@ -4,6 +4,7 @@
 from odoo import _, api, fields, models
 from odoo.tools import SQL
 
+from ..models.lam_complaint import OPEN_STATES
 from ..tools.xlsx import XlsxColumn as Col
 from ..tools.xlsx import XlsxReport, selection_label
 
@@ -35,12 +36,13 @@ class ReportComplaintSlaMixin(models.AbstractModel):
                       COUNT(*) FILTER (WHERE sla_met) AS on_time,
                       percentile_cont(0.5) WITHIN GROUP (ORDER BY working_hours)
                           FILTER (WHERE resolved_at IS NOT NULL) AS median,
-                      COUNT(*) FILTER (WHERE state IN ('new', 'in_progress')
+                      COUNT(*) FILTER (WHERE state = ANY(%(open)s)
                                          AND deadline < NOW() AT TIME ZONE 'UTC') AS
                                              open_breaches
-                 FROM lam_complaint WHERE id = ANY(%s)
+                 FROM lam_complaint WHERE id = ANY(%(ids)s)
              GROUP BY GROUPING SETS ((user_id), ())""",
-                complaints.ids,
+                open=list(OPEN_STATES),
+                ids=complaints.ids,
             )
         )
         for row in rows:
@@ -141,13 +143,13 @@ class ReportComplaintSlaXlsx(models.AbstractModel):
             meta,
             [
                 Col(_("Reference"), 16),
-                Col(_("Received At"), 16),
+                Col(_("Received At"), 16, "datetime"),
                 Col(_("Customer"), 26),
                 Col(_("Category"), 10),
                 Col(_("Handled By"), 12),
                 Col(_("Status"), 10),
-                Col(_("Deadline"), 16),
-                Col(_("Resolved At"), 16),
+                Col(_("Deadline"), 16, "datetime"),
+                Col(_("Resolved At"), 16, "datetime"),
                 Col(_("Working Hours to Resolve"), 10, "float"),
                 Col(_("Resolved in Time"), 8),
                 Col(_("Description"), 40),
@@ -175,6 +177,7 @@ class ReportComplaintSlaXlsx(models.AbstractModel):
 
     @api.model
     def _lam_local(self, local, value):
-        return value and fields.Datetime.context_timestamp(local, value).strftime(
-            "%Y-%m-%d %H:%M"
+        """``value`` in the reader's time zone, for a cell of a date and time."""
+        return value and fields.Datetime.context_timestamp(local, value).replace(
+            tzinfo=None, second=0, microsecond=0
         )

@@ -80,10 +80,15 @@ class ReportP8Receivables(models.AbstractModel):
     @api.model
     def _get_report_values(self, docids, data=None):
         partners, date_from, date_to, receivables = self._lam_p8_values(docids, data)
+        # several customers: those without an invoice to show are left out,
+        # and the first page names them
+        printed = partners.filtered(lambda partner: receivables[partner.id]["rows"])
+        printed = printed or partners[:1]
         return {
-            "doc_ids": partners.ids,
+            "doc_ids": printed.ids,
             "doc_model": "res.partner",
-            "docs": partners,
+            "docs": printed,
+            "left_out": partners - printed,
             "date_from": date_from,
             "date_to": date_to,
             "receivables": receivables,

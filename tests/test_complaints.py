@@ -5,9 +5,11 @@ escalation of what the manager cannot resolve and of what is past its
 deadline (once), the verification of a dealer's complaint, and the SLA
 figures per manager."""
 
+import io
 import re
 from datetime import datetime
 
+import openpyxl
 from freezegun import freeze_time
 from psycopg2.errors import CheckViolation
 
@@ -366,4 +368,30 @@ class TestComplaints(LamCommon):
         )
         footer = html.split("<tfoot", 1)[1].split("</tfoot>", 1)[0]
         cells = re.findall(r"<span>([^<]*)</span>", footer)
-        self.assertEqual(cells, ["4", "3", "50.0", "4.0", "1"])
+        self.assertEqual(cells, ["4", "3", "4", "50.0", "4.0", "1"])
+        # an escalated complaint past its deadline is still open past it
+        late.sudo().state = "escalated"
+        self.env.flush_all()
+        total = self.env["report.lubricant_account_manager.report_complaint_sla"]
+        self.assertEqual(
+            total._lam_sla_figures(complaints | late)[1]["open_breaches"], 1
+        )
+        # issue 20, item 16: the XLSX keeps times as dates and times, in the
+        # reader's time zone
+        self.manager_a.tz = "Asia/Shanghai"
+        content, _kind = (
+            self.env["ir.actions.report"]
+            .with_user(self.manager_a)
+            ._render(
+                "lubricant_account_manager.report_complaint_sla_xlsx",
+                complaints[:1].ids,
+            )
+        )
+        sheet = openpyxl.load_workbook(io.BytesIO(content)).worksheets[1]
+        row = next(
+            row
+            for row in sheet.iter_rows(values_only=True)
+            if row and row[0] == complaints[0].name
+        )
+        self.assertEqual(row[1], datetime(2026, 11, 3, 15, 0))  # 07:00 UTC
+        self.assertEqual(row[7], datetime(2026, 11, 3, 16, 0))

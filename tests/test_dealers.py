@@ -597,7 +597,23 @@ class TestDealers(LamCommon):
         ):
             assessment.action_send_feedback()
         assessment.line_ids.write({"score": 90})
+
+        def html():
+            return (
+                self.env["ir.actions.report"]
+                .with_user(self.channel)
+                ._render_qweb_html(
+                    "lubricant_account_manager.report_dealer_assessment",
+                    assessment.ids,
+                )[0]
+                .decode()
+            )
+
+        # issue 20, item 12: a draft prints its mark, every one its signatures
+        self.assertIn('name="draft_mark"', html())
         assessment.action_done()
+        self.assertNotIn('name="draft_mark"', html())
+        self.assertIn('name="table_signatures"', html())
         assessment.action_send_feedback()
         self.assertEqual(assessment.state, "sent")
         self.assertTrue(assessment.feedback_sent_on)

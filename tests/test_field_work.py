@@ -408,7 +408,9 @@ class TestRoute(LamFieldWorkCase):
         )
         self.assertEqual(ordered.mapped("route_sequence"), [1, 2, 3])
         self.assertEqual(unlocated.partner_id, nowhere)
-        self.assertAlmostEqual(sum(ordered.mapped("route_leg_km")), total, places=0)
+        # the total is the sum of the legs the list shows (the walk: 1359.4
+        # in the title, 1,359.50 under the list)
+        self.assertAlmostEqual(sum(ordered.mapped("route_leg_km")), total, places=6)
         action = (
             self.env["lam.visit"]
             .with_user(self.manager_a)
@@ -708,6 +710,7 @@ class TestFieldWorkReports(LamFieldWorkCase):
 
     def test_p1_pdf_and_xlsx(self):
         html = self._html(f"{MODULE}.action_report_p1", self.log, self.manager_a)
+        self.assertIn('name="table_signatures"', html)
         for expected in (
             "Marketing Work Log",
             "Manager A",
@@ -736,12 +739,18 @@ class TestFieldWorkReports(LamFieldWorkCase):
             "Wang Lei",
         ):
             self.assertIn(expected, html)
+        # issue 20, item 9: the manager's name is in the header row repeated
+        # on every page, not a heading left at a page's foot
+        thead = html.split('name="table_communications"', 1)[1].split("</thead>")[0]
+        self.assertIn(f"Account Manager · <span>{self.manager_a.name}</span>", thead)
         sheet = self._xlsx(f"{MODULE}.report_p6_xlsx", self.calls, self.manager_a)
         rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=5)]
         self.assertEqual(
-            [row[6] for row in rows], ["Oil plan for December", "Sent the catalogue"]
+            [row[7] for row in rows], ["Oil plan for December", "Sent the catalogue"]
         )
         self.assertEqual(rows[1][5], "Online / WeChat")
+        self.assertEqual(rows[1][6], "Outgoing")  # the walk: 来电/去电 printed too
+        self.assertIn('name="td_direction"', html)
         self.assertEqual([row[1] for row in rows], ["09:00", "15:00"])
         self.assertEqual(rows[0][0].date(), DAY)
         with self.assertRaises(AccessError):

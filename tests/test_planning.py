@@ -674,6 +674,12 @@ class TestPlans(LamPlanningCase):
         self.assertEqual(
             (month.plan_due, month.summary_due), (D(2026, 11, 25), D(2026, 12, 26))
         )
+        # the walk: a month reads as a month in the plan's name, a week as its days
+        self.assertEqual(month.display_name, "Monthly plan of Manager A, 2026-12")
+        self.assertEqual(
+            week.display_name,
+            f"Weekly plan of Manager A, {week.date_from} – {week.date_to}",
+        )
 
     def test_deadline_activities_are_given_once_and_closed_on_submission(self):
         Plan = self.env["lam.plan"]
@@ -1332,6 +1338,12 @@ class TestPlanReports(LamPlanningCase):
                     self.assertIn(text, html)
                 for text in absent:
                     self.assertNotIn(text, html)
+                # issue 20, item 12: the form's signature lines; a plan still
+                # in draft says so
+                self.assertIn('name="table_signatures"', html)
+                self.assertEqual(
+                    'name="draft_mark"' in html, self.plan.state == "draft"
+                )
                 book, rows = self._rows(
                     f"{MODULE}.report_{code}_xlsx", self.plan, self.manager_a
                 )
@@ -1381,6 +1393,7 @@ class TestPlanReports(LamPlanningCase):
         ):
             self.assertIn(text, html)
         self.assertIn("(L)", html.split('name="th_volume"', 1)[1][:200])
+        self.assertIn('name="table_signatures"', html)
         start = format_date(self.env, D(2026, 10, 5))
         self.assertIn(start, html.split('name="td_date_start"', 1)[1][:200])
         self.assertIn(start, html.split('name="period"', 1)[1][:300])

@@ -170,8 +170,43 @@ class TestReceivables(LamCommon):
             self.order.name,
             "111",
             "Reminder letter sent",
+            # issue 20, item 8: dates on one line, a total of the list
+            self.first.invoice_date.isoformat(),
+            f"{self.first.amount_residual + self.second.amount_residual:,.2f}",
         ):
             self.assertIn(text, html)
+        self.assertIn("Ageing of the Amount Due", html)
+        self.assertIn('name="table_signatures"', html)
+        # a customer without an invoice is left out of a print of several,
+        # and the first page names him
+        quiet = self.env["res.partner"].create(
+            {
+                "name": "Quiet Works",
+                "is_company": True,
+                "lam_customer_kind": "terminal",
+                "user_id": self.manager_a.id,
+            }
+        )
+        report = self.env["report.lubricant_account_manager.report_p8_receivables"]
+        values = report.with_user(self.finance)._get_report_values(
+            (self.customer_a | quiet).ids, data
+        )
+        self.assertEqual(values["docs"], self.customer_a)
+        self.assertEqual(values["left_out"], quiet)
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(self.finance)
+            ._render_qweb_html(
+                "lubricant_account_manager.report_p8_receivables",
+                (self.customer_a | quiet).ids,
+                data=data,
+            )[0]
+            .decode()
+        )
+        self.assertIn("Quiet Works", html.split('name="left_out"', 1)[1][:400])
+        # printed alone, he gets his page saying so
+        values = report.with_user(self.finance)._get_report_values(quiet.ids, data)
+        self.assertEqual((values["docs"], values["left_out"]), (quiet, quiet.browse()))
         content, _kind = (
             self.env["ir.actions.report"]
             .with_user(self.manager_a)

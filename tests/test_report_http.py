@@ -143,6 +143,80 @@ class TestReportUrls(HttpCase, LamCommon):
             self.assertIn(expected, text)
         self.assertRegex(text, r"Page:? 1 / \d")  # the footer, with page numbers
 
+    def _full_archive(self, partner):
+        """A customer's archive as the demo's: every section filled, three
+        pieces of equipment and two key persons."""
+        partner.sudo().write(
+            {
+                "lam_legal_representative": "马骏",
+                "lam_registered_capital": 12000.0,
+                "lam_established_date": "1986-07-11",
+                "lam_business_scope": "工程机械、运输设备的制造与销售",
+                "lam_employee_count": 15672,
+                "lam_annual_output": "年产挖掘机 3 万台",
+                "lam_oil_demand": "液压油、齿轮油、发动机油为主，年用量约 41 吨",
+                "lam_technical_requirements": "高温高负荷工况，要求抗磨和长换油周期",
+                "lam_purchase_requester": "设备部",
+                "lam_purchase_approver": "分管副总",
+                "lam_purchase_cycle": "每月",
+                "lam_current_suppliers": "昆仑经销商",
+                "lam_current_brands": "嘉实多、壳牌",
+            }
+        )
+        self.env["lam.equipment"].create(
+            [
+                {
+                    "name": name,
+                    "partner_id": partner.id,
+                    "equipment_type": kind,
+                    "quantity": quantity,
+                    "oil_capacity": capacity,
+                    "oil_source": "unknown",
+                }
+                for name, kind, quantity, capacity in (
+                    ("空压机", "compressor", 4, 60.0),
+                    ("减速机", "gear", 12, 120.0),
+                    ("轧机液压站", "hydraulic", 3, 8000.0),
+                )
+            ]
+        )
+        self.env["res.partner"].create(
+            [
+                {
+                    "name": name,
+                    "parent_id": partner.id,
+                    "function": function,
+                    "lam_is_key_person": True,
+                    "phone": "+86 131 2852 1848",
+                }
+                for name, function in (
+                    ("刘海涛", "采购部经理"),
+                    ("张志强", "润滑工程师"),
+                )
+            ]
+        )
+
+    def test_a_customer_s_p9_fits_on_one_page(self):
+        """Issue 20, item 1: a customer with three pieces of equipment prints
+        on one page, in Chinese; several customers print a page each, so no
+        page holds only a repeated table header."""
+        for partner in (self.customer_a, self.customer_b):
+            self._full_archive(partner)
+        report = (
+            self.env["ir.actions.report"]
+            .with_user(self.department_manager)
+            .with_context(force_report_rendering=True, lang="zh_CN")
+        )
+        for partners, pages in (
+            (self.customer_a, 1),
+            (self.customer_a | self.customer_b, 2),
+        ):
+            with self.subTest(customers=len(partners)):
+                pdf, _kind = report._render_qweb_pdf(
+                    f"{MODULE}.action_report_p9", partners.ids
+                )
+                self.assertEqual(PdfFileReader(io.BytesIO(pdf)).getNumPages(), pages)
+
     def test_a_dealers_customer_list_is_the_archives_only(self):
         """Issue 17, hole 6: the dealer's own customer list is read by those
         who read the archive, by no other internal user, whatever the URL."""

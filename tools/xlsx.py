@@ -16,6 +16,9 @@ FONT = "Microsoft YaHei"
 PAPER_A4 = 9
 # Wider tables than this (in character widths) print in landscape.
 PORTRAIT_MAX_WIDTH = 100
+# a row of wrapped text: points per line (10 pt font), and at most so many lines
+ROW_HEIGHT = 13.5
+MAX_ROW_LINES = 30
 
 
 class XlsxColumn:
@@ -54,6 +57,7 @@ class XlsxReport:
             "float": add({**base, "border": 1, "num_format": "#,##0.00"}),
             "percent": add({**base, "border": 1, "num_format": "0.0%"}),
             "date": add({**base, "border": 1, "num_format": "yyyy-mm-dd"}),
+            "datetime": add({**base, "border": 1, "num_format": "yyyy-mm-dd hh:mm"}),
             "total_label": add({**base, "bold": True, "border": 1, "top": 2}),
             "total_int": add(
                 {**base, "bold": True, "border": 1, "top": 2, "num_format": "#,##0"}
@@ -93,6 +97,17 @@ class XlsxReport:
             row += 1
             for col, (column, value) in enumerate(zip(columns, values, strict=False)):
                 self._write_cell(sheet, row, col, column.kind, value)
+            lines = max(
+                (
+                    _text_lines(value, column.width)
+                    for column, value in zip(columns, values, strict=False)
+                    if column.kind == "text" and isinstance(value, str)
+                ),
+                default=1,
+            )
+            if lines > 1:
+                # LibreOffice and WPS do not grow a row to its wrapped text
+                sheet.set_row(row, ROW_HEIGHT * lines)
         sheet.autofilter(header_row, 0, max(row, header_row), len(columns) - 1)
         if rows and any(column.total for column in columns):
             self._write_totals(sheet, header_row + 1, row, columns, rows, total_label)
@@ -102,8 +117,10 @@ class XlsxReport:
     def _write_cell(self, sheet, row, col, kind, value):
         if value is None or value is False or value == "":
             sheet.write_blank(row, col, None, self.formats["text"])
-        elif kind == "date" and isinstance(value, datetime.date | datetime.datetime):
-            sheet.write_datetime(row, col, value, self.formats["date"])
+        elif kind in ("date", "datetime") and isinstance(
+            value, datetime.date | datetime.datetime
+        ):
+            sheet.write_datetime(row, col, value, self.formats[kind])
         elif kind in ("int", "float", "percent"):
             sheet.write_number(row, col, value, self.formats[kind])
         else:
@@ -146,6 +163,16 @@ class XlsxReport:
         sheet.fit_to_pages(1, 0)
         sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
         sheet.set_footer("&C&P / &N")
+
+
+def _text_lines(text, width):
+    """The lines ``text`` takes in a column ``width`` characters wide (a
+    Chinese character is two), capped at MAX_ROW_LINES."""
+    lines = 0
+    for line in text.split("\n"):
+        size = sum(2 if ord(char) > 0x2E7F else 1 for char in line)
+        lines += max(1, -(-size // max(int(width), 1)))
+    return min(lines, MAX_ROW_LINES)
 
 
 def _column_letter(col):

@@ -11,6 +11,7 @@ from ..tools.periods import (
     trailing_months,
 )
 from ..tools.validation import DATE_MAX, DATE_MIN
+from ..tools.xlsx import XlsxReport
 
 
 class LamReportMixin(models.AbstractModel):
@@ -19,6 +20,11 @@ class LamReportMixin(models.AbstractModel):
 
     _name = "lam.report.mixin"
     _description = "Account Management Report"
+
+    @api.model
+    def _lam_xlsx_report(self, workbook):
+        """The workbook's layout, with the company's name on every sheet."""
+        return XlsxReport(workbook, company_name=self.env.company.name)
 
     @api.model
     def _lam_report_records(self, model, docids, data=None):

@@ -6,7 +6,7 @@ from odoo.tools import SQL
 
 from ..models.lam_complaint import OPEN_STATES
 from ..tools.xlsx import XlsxColumn as Col
-from ..tools.xlsx import XlsxReport, selection_label
+from ..tools.xlsx import selection_label
 
 
 class ReportComplaintSlaMixin(models.AbstractModel):
@@ -101,7 +101,7 @@ class ReportComplaintSlaXlsx(models.AbstractModel):
         complaints, figures, _total, date_from, date_to = self._lam_sla_values(
             complaints.ids, data
         )
-        report = XlsxReport(workbook)
+        report = self._lam_xlsx_report(workbook)
         meta = [
             _(
                 "Period: %(date_from)s to %(date_to)s",

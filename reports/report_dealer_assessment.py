@@ -4,7 +4,7 @@
 from odoo import _, api, models
 
 from ..tools.xlsx import XlsxColumn as Col
-from ..tools.xlsx import XlsxReport, selection_label
+from ..tools.xlsx import selection_label
 
 
 class ReportDealerAssessment(models.AbstractModel):
@@ -31,7 +31,7 @@ class ReportDealerAssessmentXlsx(models.AbstractModel):
         return self._lam_report_records("lam.dealer.assessment", docids, data)
 
     def generate_xlsx_report(self, workbook, data, assessments):
-        report = XlsxReport(workbook)
+        report = self._lam_xlsx_report(workbook)
         report.add_table_sheet(
             _("Assessments"),
             _("Dealer Assessments"),

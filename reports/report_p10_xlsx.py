@@ -6,7 +6,7 @@ from collections import defaultdict
 from odoo import _, fields, models
 
 from ..tools.xlsx import XlsxColumn as Col
-from ..tools.xlsx import XlsxReport, selection_label
+from ..tools.xlsx import selection_label
 
 
 class ReportP10ArchiveDynamicXlsx(models.AbstractModel):
@@ -24,7 +24,7 @@ class ReportP10ArchiveDynamicXlsx(models.AbstractModel):
         dynamics = self.env[
             "report.lubricant_account_manager.report_p10_archive_dynamic"
         ]._lam_dynamic_data(partners, date_from, date_to)
-        report = XlsxReport(workbook)
+        report = self._lam_xlsx_report(workbook)
         meta = [
             _(
                 "Period: %(date_from)s to %(date_to)s",

@@ -4,7 +4,6 @@
 from odoo import _, fields, models
 
 from ..tools.xlsx import XlsxColumn as Col
-from ..tools.xlsx import XlsxReport
 
 
 class ReportP1Xlsx(models.AbstractModel):
@@ -21,7 +20,7 @@ class ReportP1Xlsx(models.AbstractModel):
         sections = self.env[
             "report.lubricant_account_manager.report_p1_work_log"
         ]._lam_sections()
-        report = XlsxReport(workbook)
+        report = self._lam_xlsx_report(workbook)
         meta = [
             _(
                 "Printed on %(date)s by %(user)s",

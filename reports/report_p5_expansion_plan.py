@@ -4,7 +4,7 @@
 from odoo import _, api, fields, models
 
 from ..tools.xlsx import XlsxColumn as Col
-from ..tools.xlsx import XlsxReport, selection_label
+from ..tools.xlsx import selection_label
 
 
 class ReportP5ExpansionPlan(models.AbstractModel):
@@ -49,13 +49,19 @@ class ReportP5Xlsx(models.AbstractModel):
         return self._lam_report_records("lam.expansion.plan", docids, data)
 
     def generate_xlsx_report(self, workbook, data, plans):
-        report = XlsxReport(workbook)
+        report = self._lam_xlsx_report(workbook)
+        date_from, date_to = self._lam_printed_period(data, plans.mapped("date_start"))
         meta = [
+            _(
+                "Period: %(date_from)s to %(date_to)s",
+                date_from=date_from or "",
+                date_to=date_to or "",
+            ),
             _(
                 "Printed on %(date)s by %(user)s",
                 date=fields.Date.context_today(self),
                 user=self.env.user.name,
-            )
+            ),
         ]
         report.add_table_sheet(
             _("P5 Expansion Plans"),

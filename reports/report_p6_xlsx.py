@@ -4,7 +4,7 @@
 from odoo import _, fields, models
 
 from ..tools.xlsx import XlsxColumn as Col
-from ..tools.xlsx import XlsxReport, selection_label
+from ..tools.xlsx import selection_label
 
 
 class ReportP6Xlsx(models.AbstractModel):
@@ -19,7 +19,7 @@ class ReportP6Xlsx(models.AbstractModel):
 
     def generate_xlsx_report(self, workbook, data, records):
         records = records.sorted(lambda record: (record.user_id.name, record.date))
-        report = XlsxReport(workbook)
+        report = self._lam_xlsx_report(workbook)
         date_from, date_to = self._lam_printed_period(data, records.mapped("day"))
         meta = [
             _(

@@ -4,7 +4,6 @@
 from odoo import _, models
 
 from ..tools.xlsx import XlsxColumn as Col
-from ..tools.xlsx import XlsxReport
 
 
 class ReportP7Xlsx(models.AbstractModel):
@@ -20,7 +19,7 @@ class ReportP7Xlsx(models.AbstractModel):
     def generate_xlsx_report(self, workbook, data, partners):
         partners, date_from, date_to, tracking = self._lam_p7_values(partners.ids, data)
         unit = self.env.company._lam_reference_uom().name
-        XlsxReport(workbook).add_table_sheet(
+        self._lam_xlsx_report(workbook).add_table_sheet(
             _("P7 Purchase Tracking"),
             _("Purchase Tracking (P7)"),
             [

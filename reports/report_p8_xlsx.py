@@ -5,7 +5,7 @@ from odoo import _, models
 
 from ..models.lam_receivable import BUCKETS
 from ..tools.xlsx import XlsxColumn as Col
-from ..tools.xlsx import XlsxReport, selection_label
+from ..tools.xlsx import selection_label
 
 
 class ReportP8Xlsx(models.AbstractModel):
@@ -22,7 +22,7 @@ class ReportP8Xlsx(models.AbstractModel):
         partners, date_from, date_to, receivables = self._lam_p8_values(
             partners.ids, data
         )
-        report = XlsxReport(workbook)
+        report = self._lam_xlsx_report(workbook)
         meta = [
             _(
                 "Period: %(date_from)s to %(date_to)s, and every invoice still open",

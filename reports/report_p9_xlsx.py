@@ -4,7 +4,7 @@
 from odoo import _, fields, models
 
 from ..tools.xlsx import XlsxColumn as Col
-from ..tools.xlsx import XlsxReport, selection_label
+from ..tools.xlsx import selection_label
 
 
 class ReportP9ArchiveBasicXlsx(models.AbstractModel):
@@ -21,7 +21,7 @@ class ReportP9ArchiveBasicXlsx(models.AbstractModel):
         confidential = self.env[
             "report.lubricant_account_manager.report_p9_archive_basic"
         ]._lam_show_confidential()
-        report = XlsxReport(workbook)
+        report = self._lam_xlsx_report(workbook)
         meta = [
             _(
                 "Printed on %(date)s by %(user)s",

@@ -4,7 +4,7 @@
 from odoo import _, api, fields, models
 
 from ..tools.xlsx import XlsxColumn as Col
-from ..tools.xlsx import XlsxReport, selection_label
+from ..tools.xlsx import selection_label
 
 
 class LamPlanReportMixin(models.AbstractModel):
@@ -33,7 +33,7 @@ class LamPlanReportMixin(models.AbstractModel):
 
     def _lam_plan_workbook(self, workbook, plans, title):
         """The plans as a workbook: a sheet of targets and results, a sheet of lines."""
-        report = XlsxReport(workbook)
+        report = self._lam_xlsx_report(workbook)
         plans = plans.sorted(lambda plan: (plan.user_id.name, plan.date_from))
         meta = [
             _(

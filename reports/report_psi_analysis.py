@@ -6,7 +6,6 @@ from collections import defaultdict
 from odoo import _, api, models
 
 from ..tools.xlsx import XlsxColumn as Col
-from ..tools.xlsx import XlsxReport
 
 
 class ReportPsiAnalysisMixin(models.AbstractModel):
@@ -88,7 +87,7 @@ class ReportPsiAnalysisXlsx(models.AbstractModel):
         return self._lam_report_records("lam.dealer.psi", docids, data)
 
     def generate_xlsx_report(self, workbook, data, reports):
-        report = XlsxReport(workbook)
+        report = self._lam_xlsx_report(workbook)
         unit = self.env.company._lam_reference_uom().name
         for dealer, rows in self._lam_analysis(reports):
             report.add_table_sheet(

@@ -1400,7 +1400,8 @@ class TestPlanReports(LamPlanningCase):
         _book, rows = self._rows(
             f"{MODULE}.report_p5_xlsx", self.expansion, self.manager_a
         )
-        record = dict(zip(rows[3], rows[4], strict=False))
+        self.assertTrue(rows[1][0].startswith("Period: "))
+        record = dict(zip(rows[4], rows[5], strict=False))
         self.assertEqual(
             (
                 record["Target Customer"],

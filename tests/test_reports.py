@@ -216,6 +216,10 @@ class TestArchiveReports(LamCommon):
         workbook = self._open_xlsx(wizard)
         sheet = workbook.worksheets[0]
         self.assertEqual(sheet["A1"].value, "P9 Customer Archive (Basic)")
+        # issue 20, item 16: the company's name in the title row
+        self.assertEqual(
+            sheet.cell(1, sheet.max_column).value, self.customer_a.env.company.name
+        )
         headers = [cell.value for cell in sheet[4]]
         row = dict(zip(headers, [cell.value for cell in sheet[5]], strict=False))
         self.assertEqual(

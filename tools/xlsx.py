@@ -35,13 +35,16 @@ class XlsxColumn:
 
 
 class XlsxReport:
-    def __init__(self, workbook):
+    def __init__(self, workbook, company_name=None):
+        """``company_name``: written at the right of every sheet's title row."""
         self.workbook = workbook
+        self.company_name = company_name
         self._sheet_names = set()
         base = {"font_name": FONT, "font_size": 10, "valign": "top"}
         add = workbook.add_format
         self.formats = {
             "title": add({**base, "bold": True, "font_size": 14}),
+            "company": add({**base, "bold": True, "align": "right"}),
             "meta": add({**base, "italic": True, "font_color": "#555555"}),
             "header": add(
                 {
@@ -83,6 +86,8 @@ class XlsxReport:
         under the columns marked ``total`` when there are any."""
         sheet = self.workbook.add_worksheet(self._sheet_name(name))
         sheet.write(0, 0, title, self.formats["title"])
+        if self.company_name and len(columns) > 1:
+            sheet.write(0, len(columns) - 1, self.company_name, self.formats["company"])
         row = 1
         for line in meta_lines:
             sheet.write(row, 0, line, self.formats["meta"])

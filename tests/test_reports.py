@@ -241,6 +241,16 @@ class TestArchiveReports(LamCommon):
         self.assertEqual(equipment.auto_filter.ref, "A4:K5")
         self.assertEqual(equipment.page_setup.paperSize, 9)
         self.assertEqual(equipment.print_title_rows, "$4:$4")
+        # issue 20, item 5: a narrow list is fitted to the page's width; P9's
+        # archive (27 columns) would print at about 4 pt so: it keeps 80 % and
+        # goes over several pages, its header row and customer column repeated
+        self.assertTrue(equipment.sheet_properties.pageSetUpPr.fitToPage)
+        self.assertEqual(equipment.page_setup.fitToHeight, 0)  # pages down: any
+        archive = workbook.worksheets[0]
+        self.assertFalse(archive.sheet_properties.pageSetUpPr.fitToPage)
+        self.assertEqual(archive.page_setup.scale, 80)
+        self.assertEqual(archive.page_setup.orientation, "landscape")
+        self.assertEqual(archive.print_title_cols, "$A:$A")
 
     def test_p10_xlsx_purchases(self):
         wizard = (

@@ -16,6 +16,10 @@ FONT = "Microsoft YaHei"
 PAPER_A4 = 9
 # Wider tables than this (in character widths) print in landscape.
 PORTRAIT_MAX_WIDTH = 100
+# what an A4 landscape page holds at 100 %, in column width units
+LANDSCAPE_WIDTH = 150
+# a sheet is shrunk to the page's width only while its 10 pt text stays 8 pt
+MIN_PRINT_SCALE = 80
 # a row of wrapped text: points per line (10 pt font), and at most so many lines
 ROW_HEIGHT = 13.5
 MAX_ROW_LINES = 30
@@ -159,13 +163,22 @@ class XlsxReport:
                 sheet.write_blank(total_row, col, None, self.formats["total_label"])
 
     def _print_setup(self, sheet, header_row, columns):
+        """A4, portrait when the columns fit, landscape otherwise; shrunk to
+        the page's width while the text stays readable (8 pt), else printed
+        at that size over several pages across, the header row and the first
+        column repeated."""
         sheet.set_paper(PAPER_A4)
-        if sum(column.width for column in columns) > PORTRAIT_MAX_WIDTH:
+        width = sum(column.width for column in columns)
+        if width > PORTRAIT_MAX_WIDTH:
             sheet.set_landscape()
         else:
             sheet.set_portrait()
         sheet.repeat_rows(header_row)
-        sheet.fit_to_pages(1, 0)
+        if 100 * LANDSCAPE_WIDTH >= MIN_PRINT_SCALE * width:
+            sheet.fit_to_pages(1, 0)
+        else:
+            sheet.set_print_scale(MIN_PRINT_SCALE)
+            sheet.repeat_columns(0)
         sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
         sheet.set_footer("&C&P / &N")
 

@@ -17,6 +17,7 @@ class LamDealerQuota(models.Model):
     _name = "lam.dealer.quota"
     _description = "Dealer Quota"
     _inherit = ["lam.customer.record.mixin", "lam.month.mixin", "lam.volume.mixin"]
+    _lam_volume_fields = ("target", "actual")
     _order = "month desc, partner_id, id"
 
     partner_id = fields.Many2one(

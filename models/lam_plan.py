@@ -10,7 +10,7 @@ from odoo.exceptions import UserError
 
 from ..tools.periods import period_bounds, plan_deadlines
 
-PERIOD_TYPES = [("week", "Week"), ("month", "Month")]
+PERIOD_TYPES = [("week", "Weekly Plan"), ("month", "Monthly Plan")]
 # Set by the submit actions and the computations, never by hand.
 SYSTEM_FIELDS = (
     "state",
@@ -63,7 +63,7 @@ class LamPlan(models.Model):
         tracking=True,
     )
     period_type = fields.Selection(
-        PERIOD_TYPES, string="Period", required=True, default="week", tracking=True
+        PERIOD_TYPES, string="Plan Type", required=True, default="week", tracking=True
     )
     date = fields.Date(
         string="In the Period Of",

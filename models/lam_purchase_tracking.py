@@ -95,8 +95,12 @@ class LamPurchaseTracking(models.Model):
     )
     product_id = fields.Many2one("product.product", string="Product", readonly=True)
     uom_id = fields.Many2one("uom.uom", string="Unit", readonly=True)
+    # each line in its own unit: not a measure to add up (the volume is)
     uom_qty = fields.Float(
-        string="Quantity", digits="Product Unit of Measure", readonly=True
+        string="Quantity",
+        digits="Product Unit of Measure",
+        readonly=True,
+        aggregator=None,
     )
     order_id = fields.Many2one("sale.order", string="Order", readonly=True)
     move_id = fields.Many2one("account.move", string="Credit Note", readonly=True)

@@ -22,6 +22,7 @@ class LamSalesPlan(models.Model):
         "mail.activity.mixin",
         "lam.volume.mixin",
     ]
+    _lam_volume_fields = ("target_volume", "allocated_volume", "unallocated_volume")
     _order = "month desc, id desc"
 
     month = fields.Date(tracking=True, help="Any day of the month planned.")

@@ -16,6 +16,7 @@ class LamSalesPlanLine(models.Model):
     _name = "lam.sales.plan.line"
     _description = "Sales Plan per Customer"
     _inherit = ["lam.customer.record.mixin", "lam.volume.mixin"]
+    _lam_volume_fields = ("customer_plan", "target", "actual")
     _order = "manager_plan_id, target desc, id"
 
     manager_plan_id = fields.Many2one(

@@ -25,6 +25,12 @@ class LamSalesPlanManager(models.Model):
         "mail.thread",
         "mail.activity.mixin",
     ]
+    _lam_volume_fields = (
+        "target_volume",
+        "allocated_volume",
+        "difference",
+        "actual_volume",
+    )
     _order = "month desc, user_id"
 
     plan_id = fields.Many2one(

@@ -361,6 +361,9 @@ class TestRoleDay(LamCommon):
             ("lam.purchase.drop", ["recent_qty", "baseline_qty"]),
             ("lam.dealer.psi", ["total_sales", "total_closing"]),
             ("res.partner", ["lam_forecast_monthly", "lam_forecast_gap"]),
+            ("lam.sales.plan", ["target_volume", "unallocated_volume"]),
+            ("lam.sales.plan.line", ["target", "actual"]),
+            ("lam.dealer.quota", ["target", "actual"]),
         ):
             with self.subTest(model=model):
                 Model = self.env[model].with_user(self.manager_a)
@@ -378,6 +381,17 @@ class TestRoleDay(LamCommon):
             .fields_get(["volume"], ["string"])["volume"]["string"]
         )
         self.assertEqual(label, "进货量（t）")
+        # the quantities of P7's lines are each in their own unit: the pivot
+        # does not offer to add them up (the volume is the measure)
+        tracking = self.env["lam.purchase.tracking"].fields_get(
+            ["uom_qty", "volume"], ["aggregator"]
+        )
+        self.assertFalse(tracking["uom_qty"].get("aggregator"))
+        self.assertEqual(tracking["volume"]["aggregator"], "sum")
+        # the walk at 390 px: the reassignment does not offer to move customers
+        # to the manager they come from
+        to_domain = self.env["lam.reassign.wizard"]._fields["to_user_id"].domain
+        self.assertIn("('id', '!=', from_user_id)", to_domain)
 
     def test_the_phone_opens_cards(self):
         # the walk at 390 px: wide tables of communications, receivables, quotas

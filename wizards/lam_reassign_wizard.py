@@ -28,7 +28,7 @@ class LamReassignWizard(models.TransientModel):
         "res.users",
         string="To",
         required=True,
-        domain="[('id', 'in', allowed_user_ids)]",
+        domain="[('id', 'in', allowed_user_ids), ('id', '!=', from_user_id)]",
     )
     partner_ids = fields.Many2many(
         "res.partner",

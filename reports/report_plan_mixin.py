@@ -31,8 +31,102 @@ class LamPlanReportMixin(models.AbstractModel):
             "show_summary": "summary" in self._lam_parts,
         }
 
+    def _lam_submitted_on(self, moment):
+        return moment and fields.Datetime.context_timestamp(self, moment).replace(
+            tzinfo=None, second=0, microsecond=0
+        )
+
+    def _lam_plan_form_sections(self, plan):
+        """The sections of a plan's sheet, as the paper form has them."""
+        show_plan = "plan" in self._lam_parts
+        show_summary = "summary" in self._lam_parts
+        pairs = [
+            (_("Account Manager"), plan.user_id.name, "text"),
+            (_("Status"), selection_label(plan, "state"), "text"),
+            (_("From"), plan.date_from, "date"),
+            (_("To"), plan.date_to, "date"),
+        ]
+        if show_plan:
+            pairs += [
+                (_("Plan Due"), plan.plan_due, "date"),
+                (
+                    _("Plan Submitted On"),
+                    self._lam_submitted_on(plan.plan_submitted),
+                    "datetime",
+                ),
+            ]
+        if show_summary:
+            pairs += [
+                (_("Summary Due"), plan.summary_due, "date"),
+                (
+                    _("Summary Submitted On"),
+                    self._lam_submitted_on(plan.summary_submitted),
+                    "datetime",
+                ),
+            ]
+        unit = plan.volume_uom_id.name
+        figures = [
+            (_("Volume (%(unit)s)", unit=unit), "target_volume", "actual_volume"),
+            (_("Visits"), "target_visits", "actual_visits"),
+            (_("Phone/Online Contacts"), "target_calls", "actual_calls"),
+            (_("New Customers"), "target_new_customers", "actual_new_customers"),
+        ]
+        headers = [_("Item"), _("Target")] + ([_("Achieved")] if show_summary else [])
+        kinds = ["text", "float"] + (["float"] if show_summary else [])
+        table = [
+            [label, plan[target]] + ([plan[actual]] if show_summary else [])
+            for label, target, actual in figures
+        ]
+        sections = [
+            (None, [("pairs", pairs)]),
+            (_("Targets and Results"), [("table", headers, table, kinds)]),
+        ]
+        if show_summary:
+            lines = []
+            if plan.period_type == "month":
+                lines += [
+                    (
+                        "pairs",
+                        [
+                            (
+                                _("New Volume (%(unit)s)", unit=unit),
+                                plan.new_volume,
+                                "float",
+                            )
+                        ],
+                    ),
+                    (
+                        "text",
+                        _("Customers Lost"),
+                        # as the system: the customers' names, for a reader of the plan
+                        ", ".join(plan.lost_customer_ids.sudo().mapped("name")),
+                    ),
+                    (
+                        "text",
+                        _("Key Customers Whose Month Moved"),
+                        "\n".join(
+                            f"{change.partner_id.sudo().name}: {change.change:+.1f}% "
+                            f"{change.reason or ''}"
+                            for change in plan.key_change_ids
+                        ),
+                    ),
+                ]
+            lines += [
+                (
+                    "text",
+                    _("Key Customers' Volume Changes and Reasons"),
+                    plan.key_customer_changes,
+                ),
+                ("text", _("Proposals"), plan.proposals),
+                ("text", _("Summary of the Period"), plan.summary),
+            ]
+            sections.append((_("Period Summary"), lines))
+        return sections
+
     def _lam_plan_workbook(self, workbook, plans, title):
-        """The plans as a workbook: a sheet of targets and results, a sheet of lines."""
+        """The plans as a workbook: a sheet per plan laid out as the paper
+        form (targets and results, the summary), then a sheet of all their
+        lines."""
         report = self._lam_xlsx_report(workbook)
         plans = plans.sorted(lambda plan: (plan.user_id.name, plan.date_from))
         meta = [
@@ -42,83 +136,13 @@ class LamPlanReportMixin(models.AbstractModel):
                 user=self.env.user.name,
             )
         ]
-        columns = [
-            Col(_("Account Manager"), 14),
-            Col(_("From"), 12, "date"),
-            Col(_("To"), 12, "date"),
-            Col(_("Status"), 12),
-        ]
-        if "plan" in self._lam_parts:
-            columns += [
-                Col(_("Target Volume"), 12, "float", total=True),
-                Col(_("Target Visits"), 10, "int", total=True),
-                Col(_("Target Phone/Online Contacts"), 12, "int", total=True),
-                Col(_("Target New Customers"), 10, "int", total=True),
-                Col(_("Plan Due"), 12, "date"),
-                Col(_("Plan Submitted On"), 16),
-            ]
-        if "summary" in self._lam_parts:
-            columns += [
-                Col(_("Volume Sold"), 12, "float", total=True),
-                Col(_("Visits Done"), 10, "int", total=True),
-                Col(_("Phone/Online Contacts"), 10, "int", total=True),
-                Col(_("New Customers"), 10, "int", total=True),
-                Col(_("New Volume"), 12, "float", total=True),
-                Col(_("Customers Lost"), 30),
-                Col(_("Key Customers Whose Month Moved"), 40),
-                Col(_("Summary Due"), 12, "date"),
-                Col(_("Summary Submitted On"), 16),
-                Col(_("Key Customers' Volume Changes and Reasons"), 40),
-                Col(_("Proposals"), 40),
-                Col(_("Summary of the Period"), 40),
-            ]
-        rows = []
         for plan in plans:
-            row = [
-                plan.user_id.name,
-                plan.date_from,
-                plan.date_to,
-                selection_label(plan, "state"),
-            ]
-            if "plan" in self._lam_parts:
-                row += [
-                    plan.target_volume,
-                    plan.target_visits,
-                    plan.target_calls,
-                    plan.target_new_customers,
-                    plan.plan_due,
-                    plan.plan_submitted
-                    and fields.Datetime.context_timestamp(
-                        self, plan.plan_submitted
-                    ).strftime("%Y-%m-%d %H:%M"),
-                ]
-            if "summary" in self._lam_parts:
-                row += [
-                    plan.actual_volume,
-                    plan.actual_visits,
-                    plan.actual_calls,
-                    plan.actual_new_customers,
-                    plan.new_volume,
-                    # as the system: the customers' names, for a reader of the plan
-                    ", ".join(plan.lost_customer_ids.sudo().mapped("name")),
-                    "\n".join(
-                        f"{change.partner_id.sudo().name}: {change.change:+.1f}% "
-                        f"{change.reason or ''}"
-                        for change in plan.key_change_ids
-                    ),
-                    plan.summary_due,
-                    plan.summary_submitted
-                    and fields.Datetime.context_timestamp(
-                        self, plan.summary_submitted
-                    ).strftime("%Y-%m-%d %H:%M"),
-                    plan.key_customer_changes,
-                    plan.proposals,
-                    plan.summary,
-                ]
-            rows.append(row)
-        report.add_table_sheet(
-            title, title, meta, columns, rows, total_label=_("Total")
-        )
+            report.add_form_sheet(
+                f"{plan.user_id.name} {plan.date_from}",
+                title,
+                meta,
+                self._lam_plan_form_sections(plan),
+            )
         if "plan" in self._lam_parts:
             yes, no = _("Yes"), _("No")
             report.add_table_sheet(

@@ -1348,11 +1348,21 @@ class TestPlanReports(LamPlanningCase):
                     f"{MODULE}.report_{code}_xlsx", self.plan, self.manager_a
                 )
                 self.assertEqual(rows[0][0], f"{code.upper()} {title}")
-                record = dict(zip(rows[3], rows[4], strict=False))
+                # issue 20, item 5: a plan's sheet is its form, label beside
+                # value, then the targets and results as on paper
+                record = {
+                    row[col]: row[col + 1]
+                    for row in rows
+                    for col in (0, 2)
+                    if isinstance(row[col], str) and len(row) > col + 1
+                }
                 self.assertEqual(record["Account Manager"], "Manager A")
                 self.assertEqual(record["From"].date(), D(2026, 10, 1))
+                sheet = book.worksheets[0]
+                self.assertEqual(sheet.page_setup.orientation, "portrait")
+                self.assertTrue(sheet.sheet_properties.pageSetUpPr.fitToPage)
                 if code != "p4":
-                    self.assertEqual(record["Target Visits"], 12)
+                    self.assertEqual(record["Visits"], 12)
                     lines = [
                         [cell.value for cell in row]
                         for row in book.worksheets[1].iter_rows(min_row=5)

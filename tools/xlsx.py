@@ -123,6 +123,71 @@ class XlsxReport:
         self._print_setup(sheet, header_row, columns)
         return sheet
 
+    def add_form_sheet(
+        self, name, title, meta_lines, sections, widths=(22, 30, 22, 30)
+    ):
+        """Write a sheet laid out as a paper form: title, meta lines, then
+        ``sections``, each ``(caption, lines)``. A line is a tuple:
+
+        - ``("pairs", [(label, value, kind), ...])``: label/value pairs, two to
+          a row;
+        - ``("text", label, value)``: a label and a long text across the row;
+        - ``("table", headers, rows, kinds)``: a small table.
+
+        Portrait, fitted to the page's width (the columns are made to fit)."""
+        sheet = self.workbook.add_worksheet(self._sheet_name(name))
+        last = len(widths) - 1
+        for col, width in enumerate(widths):
+            sheet.set_column(col, col, width)
+        sheet.write(0, 0, title, self.formats["title"])
+        if self.company_name:
+            sheet.write(0, last, self.company_name, self.formats["company"])
+        row = 1
+        for line in meta_lines:
+            sheet.write(row, 0, line, self.formats["meta"])
+            row += 1
+        for caption, lines in sections:
+            row += 1
+            if caption:
+                sheet.merge_range(row, 0, row, last, caption, self.formats["header"])
+                row += 1
+            for line in lines:
+                row = self._write_form_line(sheet, row, line, widths)
+        sheet.set_paper(PAPER_A4)
+        sheet.set_portrait()
+        sheet.fit_to_pages(1, 0)
+        sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+        sheet.set_footer("&C&P / &N")
+        return sheet
+
+    def _write_form_line(self, sheet, row, line, widths):
+        """Write one line of a form from ``row``; return the next free row."""
+        last = len(widths) - 1
+        if line[0] == "pairs":
+            pairs = line[1]
+            for index in range(0, len(pairs), 2):
+                for offset, (label, value, kind) in enumerate(pairs[index : index + 2]):
+                    sheet.write(row, 2 * offset, label, self.formats["header"])
+                    self._write_cell(sheet, row, 2 * offset + 1, kind, value)
+                row += 1
+            return row
+        if line[0] == "text":
+            _kind, label, value = line
+            sheet.write(row, 0, label, self.formats["header"])
+            sheet.merge_range(row, 1, row, last, value or "", self.formats["text"])
+            lines = _text_lines(value or "", sum(widths[1:]))
+            if lines > 1:
+                sheet.set_row(row, ROW_HEIGHT * lines)
+            return row + 1
+        _kind, headers, rows, kinds = line
+        for col, header in enumerate(headers):
+            sheet.write(row, col, header, self.formats["header"])
+        for values in rows:
+            row += 1
+            for col, (kind, value) in enumerate(zip(kinds, values, strict=False)):
+                self._write_cell(sheet, row, col, kind, value)
+        return row + 1
+
     def _write_cell(self, sheet, row, col, kind, value):
         if value is None or value is False or value == "":
             sheet.write_blank(row, col, None, self.formats["text"])

@@ -22,6 +22,15 @@ class LamReportMixin(models.AbstractModel):
     _description = "Account Management Report"
 
     @api.model
+    def _lam_local_datetime(self, value):
+        """``value`` (UTC) in the reader's time zone, to the minute, for a
+        workbook's cell of a date and time."""
+        local = self.with_context(tz=self.env.user.tz or "UTC")
+        return value and fields.Datetime.context_timestamp(local, value).replace(
+            tzinfo=None, second=0, microsecond=0
+        )
+
+    @api.model
     def _lam_xlsx_report(self, workbook):
         """The workbook's layout, with the company's name on every sheet."""
         return XlsxReport(workbook, company_name=self.env.company.name)

@@ -136,7 +136,6 @@ class ReportComplaintSlaXlsx(models.AbstractModel):
             ],
             total_label=_("Total"),
         )
-        local = self.with_context(tz=self.env.user.tz or "UTC")
         report.add_table_sheet(
             _("Complaints"),
             _("Complaints"),
@@ -157,14 +156,14 @@ class ReportComplaintSlaXlsx(models.AbstractModel):
             [
                 [
                     complaint.name,
-                    self._lam_local(local, complaint.received_at),
+                    self._lam_local_datetime(complaint.received_at),
                     # as the system: the customer's name, for a reader of the complaint
                     complaint.partner_id.sudo().name,
                     selection_label(complaint, "category"),
                     complaint.user_id.name,
                     selection_label(complaint, "state"),
-                    self._lam_local(local, complaint.deadline),
-                    self._lam_local(local, complaint.resolved_at),
+                    self._lam_local_datetime(complaint.deadline),
+                    self._lam_local_datetime(complaint.resolved_at),
                     complaint.working_hours if complaint.resolved_at else None,
                     (_("Yes") if complaint.sla_met else _("No"))
                     if complaint.deadline and complaint.resolved_at
@@ -173,11 +172,4 @@ class ReportComplaintSlaXlsx(models.AbstractModel):
                 ]
                 for complaint in complaints
             ],
-        )
-
-    @api.model
-    def _lam_local(self, local, value):
-        """``value`` in the reader's time zone, for a cell of a date and time."""
-        return value and fields.Datetime.context_timestamp(local, value).replace(
-            tzinfo=None, second=0, microsecond=0
         )

@@ -31,11 +31,6 @@ class LamPlanReportMixin(models.AbstractModel):
             "show_summary": "summary" in self._lam_parts,
         }
 
-    def _lam_submitted_on(self, moment):
-        return moment and fields.Datetime.context_timestamp(self, moment).replace(
-            tzinfo=None, second=0, microsecond=0
-        )
-
     def _lam_plan_form_sections(self, plan):
         """The sections of a plan's sheet, as the paper form has them."""
         show_plan = "plan" in self._lam_parts
@@ -51,7 +46,7 @@ class LamPlanReportMixin(models.AbstractModel):
                 (_("Plan Due"), plan.plan_due, "date"),
                 (
                     _("Plan Submitted On"),
-                    self._lam_submitted_on(plan.plan_submitted),
+                    self._lam_local_datetime(plan.plan_submitted),
                     "datetime",
                 ),
             ]
@@ -60,7 +55,7 @@ class LamPlanReportMixin(models.AbstractModel):
                 (_("Summary Due"), plan.summary_due, "date"),
                 (
                     _("Summary Submitted On"),
-                    self._lam_submitted_on(plan.summary_submitted),
+                    self._lam_local_datetime(plan.summary_submitted),
                     "datetime",
                 ),
             ]

@@ -153,11 +153,9 @@ class XlsxReport:
                 row += 1
             for line in lines:
                 row = self._write_form_line(sheet, row, line, widths)
-        sheet.set_paper(PAPER_A4)
         sheet.set_portrait()
         sheet.fit_to_pages(1, 0)
-        sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
-        sheet.set_footer("&C&P / &N")
+        _page_setup(sheet)
         return sheet
 
     def _write_form_line(self, sheet, row, line, widths):
@@ -232,7 +230,6 @@ class XlsxReport:
         the page's width while the text stays readable (8 pt), else printed
         at that size over several pages across, the header row and the first
         column repeated."""
-        sheet.set_paper(PAPER_A4)
         width = sum(column.width for column in columns)
         if width > PORTRAIT_MAX_WIDTH:
             sheet.set_landscape()
@@ -244,8 +241,14 @@ class XlsxReport:
         else:
             sheet.set_print_scale(MIN_PRINT_SCALE)
             sheet.repeat_columns(0)
-        sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
-        sheet.set_footer("&C&P / &N")
+        _page_setup(sheet)
+
+
+def _page_setup(sheet):
+    """What every printed sheet shares: A4, margins, page x / y."""
+    sheet.set_paper(PAPER_A4)
+    sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+    sheet.set_footer("&C&P / &N")
 
 
 def _text_lines(text, width):

@@ -3,12 +3,13 @@
 #   make test  - install the addon with demo data in a throwaway database and run pytest-odoo
 #   make lint  - OCA's pre-commit configuration on every file (scripts/lam_lint.sh)
 #   make bench - synthetic data at scale and the timings of grading and cadences (SCALE=1: 10,000 customers)
+#   make bench-reports - every report printed through HTTP as its users print it, timed, on the demo
 #   make upgrade-check [COMMIT=…] - install an earlier version with demo data, upgrade it, compare every lam_* table
 #   make date-sweep - the whole suite on five other days in two time zones (scripts/lam_date_sweep.sh)
 SHELL := /bin/bash
 SCALE ?= 1
 
-.PHONY: run test lint bench date-sweep upgrade-check
+.PHONY: run test lint bench bench-reports date-sweep upgrade-check
 
 run:
 	@bash scripts/lam_env.sh run
@@ -21,6 +22,9 @@ lint:
 
 bench:
 	@SCALE=$(SCALE) bash scripts/lam_env.sh bench
+
+bench-reports:
+	@bash scripts/lam_env.sh bench-reports
 
 date-sweep:
 	@bash scripts/lam_date_sweep.sh

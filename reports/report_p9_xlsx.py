@@ -1,10 +1,13 @@
 # Copyright 2026 Lubricant Account Manager developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
-from odoo import _, fields, models
+from odoo import _, api, fields, models
 
 from ..tools.xlsx import XlsxColumn as Col
 from ..tools.xlsx import selection_label
+
+# a customer's form: label, value, label, value
+FORM_WIDTHS = (24, 30, 24, 30)
 
 
 class ReportP9ArchiveBasicXlsx(models.AbstractModel):
@@ -158,3 +161,188 @@ class ReportP9ArchiveBasicXlsx(models.AbstractModel):
             ],
             total_label=_("Total"),
         )
+        # one sheet per customer laid out as the paper form, as the PDF prints it
+        for partner in partners:
+            report.add_form_sheet(
+                partner.name,
+                _("P9 Customer Archive (Basic)"),
+                meta,
+                self._lam_form_sections(partner, confidential),
+                widths=FORM_WIDTHS,
+            )
+
+    def _lam_form_sections(self, partner, confidential):
+        """The sections of a customer's archive form, as P9's paper form has
+        them: unknown values blank."""
+        sections = [
+            (None, self._lam_form_identity(partner)),
+            (
+                _("Business Registration"),
+                [
+                    (
+                        "pairs",
+                        [
+                            (_("Unified Social Credit Code"), partner.lam_uscc, "text"),
+                            (
+                                _("Legal Representative"),
+                                partner.lam_legal_representative,
+                                "text",
+                            ),
+                            (
+                                _("Registered Capital (10k CNY)"),
+                                partner.lam_registered_capital or None,
+                                "float",
+                            ),
+                            (_("Established On"), partner.lam_established_date, "date"),
+                        ],
+                    ),
+                    ("text", _("Business Scope"), partner.lam_business_scope),
+                ],
+            ),
+            (
+                _("Production Scale"),
+                [
+                    (
+                        "pairs",
+                        [
+                            (_("Employees"), partner.lam_employee_count or None, "int"),
+                            (_("Annual Output"), partner.lam_annual_output, "text"),
+                            (_("Equipment Units"), partner.lam_equipment_count, "int"),
+                            (
+                                _("Coverage by Our Products (%)"),
+                                partner.lam_coverage_ratio / 100.0,
+                                "percent",
+                            ),
+                        ],
+                    )
+                ],
+            ),
+            (
+                _("Oil Demand and Technical Requirements"),
+                [
+                    ("text", _("Oil Demand"), partner.lam_oil_demand),
+                    (
+                        "text",
+                        _("Technical Requirements"),
+                        partner.lam_technical_requirements,
+                    ),
+                ],
+            ),
+            (_("Purchasing"), self._lam_form_purchasing(partner)),
+        ]
+        if confidential:
+            sections.append(
+                (
+                    _("Competitor Purchase Prices"),
+                    [
+                        (
+                            "text",
+                            _("Competitor Purchase Prices"),
+                            partner.lam_competitor_prices,
+                        )
+                    ],
+                )
+            )
+        sections += [
+            (_("Key Persons"), [self._lam_form_key_persons(partner)]),
+            (_("Equipment"), [self._lam_form_equipment(partner)]),
+        ]
+        return sections
+
+    def _lam_form_identity(self, partner):
+        return [
+            ("text", _("Customer"), partner.name),
+            (
+                "pairs",
+                [
+                    (_("Kind"), selection_label(partner, "lam_customer_kind"), "text"),
+                    (_("Size Class"), selection_label(partner, "lam_size"), "text"),
+                    (
+                        _("Development Stage"),
+                        selection_label(partner, "lam_stage"),
+                        "text",
+                    ),
+                    (_("Industry"), partner.industry_id.name, "text"),
+                    (_("Account Manager"), partner.user_id.name, "text"),
+                    (_("Archive Last Reviewed"), partner.lam_last_review_date, "date"),
+                    (_("Phone"), partner.phone, "text"),
+                ],
+            ),
+            (
+                "text",
+                _("Address"),
+                partner._display_address(without_company=True).replace("\n", " "),
+            ),
+        ]
+
+    def _lam_form_purchasing(self, partner):
+        return [
+            (
+                "pairs",
+                [
+                    (
+                        _("Purchase Requested By"),
+                        partner.lam_purchase_requester,
+                        "text",
+                    ),
+                    (_("Purchase Approved By"), partner.lam_purchase_approver, "text"),
+                    (
+                        _("Purchases by Tender"),
+                        _("Yes") if partner.lam_purchase_by_tender else _("No"),
+                        "text",
+                    ),
+                    (_("Purchase Cycle"), partner.lam_purchase_cycle, "text"),
+                ],
+            ),
+            ("text", _("Current Suppliers"), partner.lam_current_suppliers),
+            ("text", _("Brands in Use"), partner.lam_current_brands),
+        ]
+
+    def _lam_form_key_persons(self, partner):
+        if not partner.lam_key_person_ids:
+            return ("text", _("Key Persons"), _("No key person identified yet."))
+        return (
+            "table",
+            [_("Name"), _("Job Position"), _("Key Role"), _("Phone")],
+            [
+                [
+                    person.name,
+                    person.function,
+                    selection_label(person, "lam_key_role"),
+                    person.phone or person.mobile,
+                ]
+                for person in partner.lam_key_person_ids
+            ],
+            ["text"] * 4,
+        )
+
+    def _lam_form_equipment(self, partner):
+        if not partner.lam_equipment_ids:
+            return ("text", _("Equipment"), _("No equipment registered yet."))
+        return (
+            "table",
+            [
+                _("Equipment"),
+                _("Quantity"),
+                _("Product / Brand"),
+                _("Estimated Annual Consumption (L)"),
+            ],
+            [
+                [
+                    self._lam_equipment_label(equipment),
+                    equipment.quantity,
+                    equipment.product_id.display_name or equipment.competitor_brand,
+                    equipment.annual_consumption,
+                ]
+                for equipment in partner.lam_equipment_ids
+            ],
+            ["text", "int", "text", "float"],
+        )
+
+    @api.model
+    def _lam_equipment_label(self, equipment):
+        """What a piece of equipment is, in one cell: its name, its type when
+        the name does not say it, its make and model."""
+        kind = selection_label(equipment, "equipment_type")
+        parts = [equipment.name, kind if kind != equipment.name else None]
+        return " ".join(filter(None, [*parts, equipment.make_model]))

@@ -621,7 +621,9 @@ def main(argv=None):
         "env", help="ensure the environment and print it as KEY=VALUE lines"
     )
     env.add_argument(
-        "--purpose", choices=("run", "test", "bench", "upgrade-check"), default="test"
+        "--purpose",
+        choices=("run", "test", "bench", "bench-reports", "upgrade-check"),
+        default="test",
     )
     args = parser.parse_args(argv)
     try:

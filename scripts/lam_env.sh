@@ -6,6 +6,7 @@
 #   bash scripts/lam_env.sh run   create or upgrade database lam_demo, serve on :8069
 #   bash scripts/lam_env.sh test  fresh database with demo data, then pytest-odoo
 #   bash scripts/lam_env.sh bench synthetic data at SCALE (1: 10,000 customers), then timings
+#   bash scripts/lam_env.sh bench-reports  every report printed through HTTP, timed
 #
 # scripts/lam_bootstrap.py finds or builds the Odoo 18 interpreter (ODOO_PYTHON,
 # ODOO_SRC, or python3), installs the Debian packages and fetches wkhtmltopdf;
@@ -254,6 +255,30 @@ cmd_bench() {
     [ -n "${LAM_KEEP_DB:-}" ] || drop_db "$db"
 }
 
+# Every report printed as its users print it, through HTTP (wkhtmltopdf loads
+# the styles from the server), on a throwaway database with the demo data.
+cmd_bench_reports() {
+    local db=lam_bench_reports port=${LAM_BENCH_PORT:-8379} rc=0 server
+    drop_db "$db"
+    install_module "$db" -i
+    "$PY" -m odoo shell -c "$BUILD/odoo.conf" -d "$db" --no-http --log-level=warn \
+        >/dev/null <<PYTHON
+env["ir.config_parameter"].set_param("report.url", "http://127.0.0.1:$port")
+env.cr.commit()
+PYTHON
+    odoo -d "$db" --db-filter="^$db\$" --http-port="$port" --gevent-port=$((port + 1)) \
+        --log-level=warn --logfile="$BUILD/bench-reports.log" &
+    server=$!
+    trap "kill $server 2>/dev/null; wait $server 2>/dev/null || true; [ -n \"\${LAM_KEEP_DB:-}\" ] || drop_db '$db'" EXIT
+    for _ in $(seq 1 60); do
+        curl -sf "http://127.0.0.1:$port/web/health" >/dev/null && break
+        sleep 1
+    done
+    say "printing every report (server log: $BUILD/bench-reports.log)"
+    "$PY" "$ROOT/scripts/lam_bench_reports.py" --url "http://127.0.0.1:$port" -d "$db" || rc=$?
+    exit "$rc"
+}
+
 # The commit of the manifest's history whose version precedes the working tree's.
 previous_version_commit() {
     local current commit version
@@ -334,10 +359,10 @@ main() {
     local command=${1:-}
     shift || true
     case "$command" in
-        run|test|bench|upgrade-check) ;;
+        run|test|bench|bench-reports|upgrade-check) ;;
         # only the database server (the date sweep starts it with the real clock)
         postgres) bootstrap test; ensure_postgres; return ;;
-        *) echo "usage: $0 run|test|bench|upgrade-check [commit]|postgres" >&2; exit 2 ;;
+        *) echo "usage: $0 run|test|bench|bench-reports|upgrade-check [commit]|postgres" >&2; exit 2 ;;
     esac
     bootstrap "$command"
     ensure_postgres

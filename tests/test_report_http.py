@@ -207,15 +207,53 @@ class TestReportUrls(HttpCase, LamCommon):
             .with_user(self.department_manager)
             .with_context(force_report_rendering=True, lang="zh_CN")
         )
-        for partners, pages in (
-            (self.customer_a, 1),
-            (self.customer_a | self.customer_b, 2),
-        ):
+        for partners in (self.customer_a, self.customer_a | self.customer_b):
             with self.subTest(customers=len(partners)):
                 pdf, _kind = report._render_qweb_pdf(
                     f"{MODULE}.action_report_p9", partners.ids
                 )
-                self.assertEqual(PdfFileReader(io.BytesIO(pdf)).getNumPages(), pages)
+                reader = PdfFileReader(io.BytesIO(pdf))
+                self.assertEqual(
+                    [
+                        partner.name in reader.getPage(page).extractText()
+                        for page, partner in enumerate(partners)
+                    ],
+                    [True] * len(partners),
+                )
+                self.assertEqual(reader.getNumPages(), len(partners))
+
+    def test_a_print_of_many_records_is_one_document(self):
+        """Issue 20, item 17: the records of a print go to wkhtmltopdf as one
+        flow of pages under one header, each from a new page, and the PDF is
+        not cut per record and joined again."""
+        report = self.env["ir.actions.report"].with_context(lang="zh_CN")
+        partners = self.customer_a | self.customer_b | self.customer_c
+        logs = (
+            self.env["lam.work.log"]
+            .with_user(self.manager_a)
+            .create([{"date": "2026-03-02"}, {"date": "2026-03-03"}])
+        )
+        for ref, records in (
+            (f"{MODULE}.action_report_p9", partners),
+            (f"{MODULE}.action_report_p7", partners),
+            (f"{MODULE}.action_report_p1", logs),
+        ):
+            with self.subTest(report=ref):
+                self.assertGreater(len(records), 1)
+                html = report._render_qweb_html(ref, records.ids)[0]
+                bodies, _ids, header, _footer, _args = report._prepare_html(html)
+                self.assertEqual(len(bodies), 1)
+                self.assertEqual(header.count('class="header '), 1)
+                self.assertEqual(bodies[0].count("o_lam_next_record"), len(records) - 1)
+        streams = report.with_context(
+            force_report_rendering=True
+        )._render_qweb_pdf_prepare_streams(
+            f"{MODULE}.action_report_p9", {}, res_ids=partners.ids
+        )
+        self.assertEqual(list(streams), [False])
+        pdf = PdfFileReader(streams[False]["stream"])
+        self.assertEqual(pdf.getNumPages(), 3)
+        self.assertIn(self.customer_c.name, pdf.getPage(2).extractText())
 
     def test_a_dealers_customer_list_is_the_archives_only(self):
         """Issue 17, hole 6: the dealer's own customer list is read by those

@@ -251,6 +251,40 @@ class TestArchiveReports(LamCommon):
         self.assertEqual(archive.page_setup.scale, 80)
         self.assertEqual(archive.page_setup.orientation, "landscape")
         self.assertEqual(archive.print_title_cols, "$A:$A")
+        # and each customer's archive is a sheet laid out as the paper form:
+        # label beside value, portrait on one page's width
+        form = workbook["Anshan Steel Works"]
+        self.assertEqual(len(workbook.worksheets), 4)
+        cells = {
+            cell.value: form.cell(cell.row, cell.column + 1).value
+            for row in form.iter_rows()
+            for cell in row
+            if isinstance(cell.value, str)
+        }
+        self.assertEqual(cells["Customer"], "Anshan Steel Works")
+        self.assertEqual(cells["Unified Social Credit Code"], "91110000600037341L")
+        self.assertEqual(cells["Employees"], 3200)
+        self.assertAlmostEqual(cells["Coverage by Our Products (%)"], 1.0)
+        self.assertEqual(
+            cells["Competitor Purchase Prices"], "Brand X hydraulic oil 14.5 CNY/L"
+        )
+        # equipment: what it is, then how many
+        self.assertEqual(
+            [
+                value
+                for label, value in cells.items()
+                if label.startswith("Rolling mill gearbox")
+            ],
+            [4],
+        )
+        # four columns wide: label, value, label, value
+        self.assertEqual(
+            [cell.value for row in form.iter_rows(min_col=5) for cell in row],
+            [None] * (form.max_row * (form.max_column - 4)),
+        )
+        self.assertEqual(form.page_setup.orientation, "portrait")
+        self.assertTrue(form.sheet_properties.pageSetUpPr.fitToPage)
+        self.assertEqual(form.page_setup.fitToHeight, 0)
 
     def test_p10_xlsx_purchases(self):
         wizard = (

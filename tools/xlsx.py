@@ -184,6 +184,16 @@ class XlsxReport:
             row += 1
             for col, (kind, value) in enumerate(zip(kinds, values, strict=False)):
                 self._write_cell(sheet, row, col, kind, value)
+            lines = max(
+                (
+                    _text_lines(value, width)
+                    for kind, value, width in zip(kinds, values, widths, strict=False)
+                    if kind == "text" and isinstance(value, str)
+                ),
+                default=1,
+            )
+            if lines > 1:
+                sheet.set_row(row, ROW_HEIGHT * lines)
         return row + 1
 
     def _write_cell(self, sheet, row, col, kind, value):

@@ -5,11 +5,12 @@
 #   make bench - synthetic data at scale and the timings of grading and cadences (SCALE=1: 10,000 customers)
 #   make bench-reports - every report printed through HTTP as its users print it, timed, on the demo
 #   make upgrade-check [COMMIT=…] - install an earlier version with demo data, upgrade it, compare every lam_* table
+#   make uninstall-check - install without demo on generated data, uninstall (no ERROR), reinstall (no duplicate reminder)
 #   make date-sweep - the whole suite on five other days in two time zones (scripts/lam_date_sweep.sh)
 SHELL := /bin/bash
 SCALE ?= 1
 
-.PHONY: run test lint bench bench-reports date-sweep upgrade-check
+.PHONY: run test lint bench bench-reports date-sweep upgrade-check uninstall-check
 
 run:
 	@bash scripts/lam_env.sh run
@@ -31,3 +32,6 @@ date-sweep:
 
 upgrade-check:
 	@bash scripts/lam_env.sh upgrade-check $(COMMIT)
+
+uninstall-check:
+	@bash scripts/lam_env.sh uninstall-check

@@ -111,6 +111,8 @@ class LamCreditChangeRequest(models.Model):
     def create(self, vals_list):
         previous = []
         for vals in vals_list:
+            # the values first: the customer they name is read below
+            self._lam_check_vals(vals)
             # terms left out keep the customer's current ones
             partner = self.env["res.partner"].browse(vals.get("partner_id"))
             current = current_terms(partner) if partner.exists() else {}

@@ -58,6 +58,8 @@ class LamCustomerRecordMixin(models.AbstractModel):
             )
         )
         for vals in vals_list:
+            # the values first: the checks below read the records they name
+            self._lam_check_vals(vals)
             # a form sends every field it shows: the system fields' defaults pass
             given = [fname for fname in system if fname in vals]
             defaults = self.default_get(given) if given else {}

@@ -8,8 +8,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-# Longer than any oil change interval; bounds the date arithmetic.
-MAX_CHANGE_INTERVAL_DAYS = 3650
+from ..tools.validation import MAX_CHANGE_INTERVAL_DAYS, shift_date
 
 
 class LamEquipment(models.Model):
@@ -106,8 +105,7 @@ class LamEquipment(models.Model):
     def _compute_next_change_date(self):
         for equipment in self:
             equipment.next_change_date = (
-                equipment.last_change_date
-                + relativedelta(days=equipment.change_interval_days)
+                shift_date(equipment.last_change_date, equipment.change_interval_days)
                 if equipment.last_change_date and equipment.change_interval_days
                 else False
             )

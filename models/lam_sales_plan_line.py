@@ -18,6 +18,7 @@ class LamSalesPlanLine(models.Model):
     _inherit = ["lam.customer.record.mixin", "lam.volume.mixin"]
     _lam_volume_fields = ("customer_plan", "target", "actual")
     _order = "manager_plan_id, target desc, id"
+    _lam_unique_keys = [("manager_plan_id", "partner_id")]
 
     manager_plan_id = fields.Many2one(
         "lam.sales.plan.manager",
@@ -47,6 +48,11 @@ class LamSalesPlanLine(models.Model):
     )
 
     _sql_constraints = [
+        (
+            "customer_unique",
+            "UNIQUE(manager_plan_id, partner_id)",
+            "A customer has one line in a manager's part of the sales plan.",
+        ),
         (
             "volumes_not_negative",
             "CHECK(target >= 0 AND customer_plan >= 0)",

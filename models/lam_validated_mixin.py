@@ -32,6 +32,15 @@ class LamValidatedMixin(models.AbstractModel):
     # only): after they change, the user must still be allowed to write the record
     _lam_rule_fields = ()
 
+    def _track_prepare(self, fields_iter):
+        """No field tracking while modules load: an upgrade computing a new
+        stored field, or a migration repairing values, changes nothing a user
+        did, and would post a message on every record (the models with a
+        chatter list this mixin before mail.thread)."""
+        if self.pool._init:
+            return None
+        return super()._track_prepare(fields_iter)
+
     @api.model
     def _lam_check_vals(self, vals):
         prefix = self._lam_validated_prefix

@@ -188,6 +188,12 @@ class ResCompany(models.Model):
         help="A dealer's stock report (PSI) of a month is due on this day of the next "
         "month.",
     )
+    lam_psi_import_max_rows = fields.Integer(
+        string="PSI Import: Rows at Most",
+        default=2000,
+        help="A dealer's stock report (PSI) imported from XLSX holds at most this "
+        "many product rows; a longer file is refused before it is read to its end.",
+    )
     lam_psi_tolerance = fields.Float(
         string="PSI Purchases Tolerance (%)",
         default=5.0,
@@ -285,6 +291,11 @@ class ResCompany(models.Model):
             "A complaint is resolved within 0 to 1,000 working hours; a PSI is due on "
             "day 1 to 28; tolerance and "
             "penalty are shares of 100; assessment grades go down from A to C.",
+        ),
+        (
+            "lam_psi_import_rows_valid",
+            "CHECK(COALESCE(lam_psi_import_max_rows, 2000) BETWEEN 10 AND 100000)",
+            "A PSI import reads 10 to 100,000 product rows.",
         ),
         (
             "lam_abc_settings_valid",

@@ -134,6 +134,10 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.lam_psi_tolerance",
         readonly=False,
     )
+    lam_psi_import_max_rows = fields.Integer(
+        related="company_id.lam_psi_import_max_rows",
+        readonly=False,
+    )
     lam_violation_penalty = fields.Float(
         related="company_id.lam_violation_penalty",
         readonly=False,

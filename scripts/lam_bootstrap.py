@@ -622,7 +622,14 @@ def main(argv=None):
     )
     env.add_argument(
         "--purpose",
-        choices=("run", "test", "bench", "bench-reports", "upgrade-check"),
+        choices=(
+            "run",
+            "test",
+            "bench",
+            "bench-reports",
+            "upgrade-check",
+            "uninstall-check",
+        ),
         default="test",
     )
     args = parser.parse_args(argv)

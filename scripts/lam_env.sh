@@ -7,6 +7,7 @@
 #   bash scripts/lam_env.sh test  fresh database with demo data, then pytest-odoo
 #   bash scripts/lam_env.sh bench synthetic data at SCALE (1: 10,000 customers), then timings
 #   bash scripts/lam_env.sh bench-reports  every report printed through HTTP, timed
+#   bash scripts/lam_env.sh uninstall-check  uninstall and reinstall on data, log free of ERROR
 #
 # scripts/lam_bootstrap.py finds or builds the Odoo 18 interpreter (ODOO_PYTHON,
 # ODOO_SRC, or python3), installs the Debian packages and fetches wkhtmltopdf;
@@ -332,9 +333,12 @@ cmd_upgrade_check() {
     [ -n "${LAM_KEEP_DB:-}" ] || trap "drop_db '$db' >/dev/null 2>&1 || true" EXIT
     ODOO_CONF="$BUILD/odoo-old.conf" install_module "$db" -i
     snapshot "$db" >"$BUILD/upgrade-before.txt"
+    say "adding values $from let in and this version refuses"
+    "$PY" "$ROOT/scripts/lam_lifecycle.py" -c "$BUILD/odoo.conf" -d "$db" spoil
     say "upgrading to the working tree ($(manifest_version <"$ROOT/__manifest__.py"))"
     install_module "$db" -u
     snapshot "$db" >"$BUILD/upgrade-after.txt"
+    "$PY" "$ROOT/scripts/lam_lifecycle.py" -c "$BUILD/odoo.conf" -d "$db" check-upgrade
     "$PY" - "$BUILD/upgrade-before.txt" "$BUILD/upgrade-after.txt" <<'EOF'
 import sys
 before, after = (
@@ -355,14 +359,39 @@ sys.exit(1 if lost else 0)
 EOF
 }
 
+# Install without demo data, make customers and their cadence reminders,
+# uninstall (its log free of ERROR, nothing of the addon's left open),
+# reinstall and run the cadences again (no customer reminded twice).
+cmd_uninstall_check() {
+    local db=lam_uninstall_check log="$BUILD/uninstall-check.log"
+    local life=("$PY" "$ROOT/scripts/lam_lifecycle.py" -c "$BUILD/odoo.conf" -d "$db")
+    drop_db "$db"
+    [ -n "${LAM_KEEP_DB:-}" ] || trap "drop_db '$db' >/dev/null 2>&1 || true" EXIT
+    install_module "$db" -i --without-demo=all
+    "$PY" "$ROOT/scripts/lam_bench.py" -c "$BUILD/odoo.conf" -d "$db" generate \
+        --customers 300 --lines 3000 --managers 5
+    "${life[@]}" cadences
+    say "uninstalling $MODULE (log: $log)"
+    : >"$log"
+    "${life[@]}" uninstall --logfile "$log"
+    if grep -qE '^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) ' "$log"; then
+        grep -E -A 3 ' (ERROR|CRITICAL) ' "$log" | head -n 40 >&2
+        echo "The uninstall logged $(grep -cE ' (ERROR|CRITICAL) ' "$log") errors; see $log" >&2
+        exit 1
+    fi
+    say "the uninstall logged no ERROR; reinstalling"
+    install_module "$db" -i --without-demo=all
+    "${life[@]}" cadences
+}
+
 main() {
     local command=${1:-}
     shift || true
     case "$command" in
-        run|test|bench|bench-reports|upgrade-check) ;;
+        run|test|bench|bench-reports|upgrade-check|uninstall-check) ;;
         # only the database server (the date sweep starts it with the real clock)
         postgres) bootstrap test; ensure_postgres; return ;;
-        *) echo "usage: $0 run|test|bench|bench-reports|upgrade-check [commit]|postgres" >&2; exit 2 ;;
+        *) echo "usage: $0 run|test|bench|bench-reports|upgrade-check [commit]|uninstall-check|postgres" >&2; exit 2 ;;
     esac
     bootstrap "$command"
     ensure_postgres

@@ -175,7 +175,7 @@ class TestChinaCalendar(LamCommon):
         with zipfile.ZipFile(buffer, "w") as damaged:
             for name, data in files.items():
                 damaged.writestr(name, data)
-        with self.assertRaisesRegex(UserError, "bad.xlsx cannot be read"):
+        with self.assertRaisesRegex(UserError, "bad.xlsx is not a readable XLSX file"):
             self._import(
                 content=base64.b64encode(buffer.getvalue()), filename="bad.xlsx"
             )

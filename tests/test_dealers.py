@@ -7,6 +7,9 @@ sees of another's dealers."""
 
 import base64
 import io
+import re
+import tracemalloc
+import zipfile
 
 import openpyxl
 from freezegun import freeze_time
@@ -16,6 +19,24 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import LamCommon
+
+XML_DECLARATION = re.compile(rb"^<\?xml[^>]*\?>")
+
+
+def rezip(content, replace=None, add=None):
+    """An XLSX file (base64) rewritten: parts replaced by ``replace[name](data)``
+    and parts added from ``add``."""
+    source = zipfile.ZipFile(io.BytesIO(base64.b64decode(content)))
+    stream = io.BytesIO()
+    with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in source.namelist():
+            data = source.read(name)
+            if replace and name in replace:
+                data = replace[name](data)
+            target.writestr(name, data)
+        for name, data in (add or {}).items():
+            target.writestr(name, data)
+    return base64.b64encode(stream.getvalue())
 
 
 def xlsx_file(
@@ -416,6 +437,127 @@ class TestDealers(LamCommon):
         grease = psi.line_ids.filtered(lambda line: line.product_id == self.grease)
         self.assertEqual((grease.opening, grease.closing), (30.0, 30.0))
         self.assertEqual(psi.flagged_count, 0)
+
+    # --- hostile files (issue 21, items 1-4) ------------------------------
+    def _import_refused(self, content, pattern):
+        """The import's refusal of ``content`` (it matches ``pattern``), and
+        the peak of the memory Python allocated while refusing it (bytes)."""
+        wizard = self._wizard(content)
+        tracemalloc.start()
+        try:
+            with (
+                self.assertRaisesRegex(UserError, pattern) as caught,
+                self.env.cr.savepoint(),
+            ):
+                wizard.action_import()
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        self.assertFalse(self.PSI.search([("partner_id", "=", self.dealer.id)]))
+        return str(caught.exception), peak
+
+    @freeze_time("2026-11-05")
+    def test_a_zip_bomb_is_refused_from_its_directory(self):
+        """A small file that would unpack to 30 MB is refused with the limits,
+        before anything is unpacked."""
+        content = rezip(
+            xlsx_file([("HM46", "", 100, 400, 380, 120)]),
+            add={"xl/media/padding.bin": b"\0" * (30 * 1024 * 1024)},
+        )
+        self.assertLess(len(base64.b64decode(content)), 100 * 1024)
+        message, peak = self._import_refused(
+            content, r"would unpack to 30\.\d MB: .* at most 20 MB unpacked"
+        )
+        self.assertLess(peak, 5 * 1024 * 1024)
+
+    @freeze_time("2026-11-05")
+    def test_rows_are_capped_and_products_looked_up_once(self):
+        """The row cap is a setting; the products are read once per file,
+        whatever its rows; a refusal names the first 20 bad rows and counts
+        the others."""
+        self.company.lam_psi_import_max_rows = 50
+        message, peak = self._import_refused(
+            xlsx_file([("HM46", "", 0, 0, 0, 0)] * 10000), "more than 50 product rows"
+        )
+        self.assertLess(peak, 10 * 1024 * 1024)
+        self.company.lam_psi_import_max_rows = 2000
+        queries = {}
+        # the first import fills the caches of access rights and rules
+        for count in (3, 30, 300):
+            wizard = self._wizard(
+                xlsx_file(
+                    [
+                        (f"X{row}", f"Unknown oil {row}", 0, 1, 1, 0)
+                        for row in range(count)
+                    ]
+                )
+            )
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            with (
+                self.assertRaisesRegex(UserError, "no lubricant product") as caught,
+                self.env.cr.savepoint(),
+            ):
+                wizard.action_import()
+            queries[count] = self.env.cr.sql_log_count - before
+            message = str(caught.exception)
+        self.assertEqual(queries[30], queries[300])
+        self.assertLessEqual(queries[300], 15)
+        self.assertIn("Row 22: no lubricant product X19 Unknown oil 19", message)
+        self.assertNotIn("Unknown oil 20", message)
+        self.assertIn("… and 280 more rows.", message)
+
+    @freeze_time("2026-11-05")
+    def test_a_malformed_workbook_is_refused_clearly(self):
+        """A damaged sheet, an XML bomb and an external entity: each a clear
+        refusal, the bomb never expanded."""
+        good = xlsx_file([("HM46", "", 100, 400, 380, 120)])
+        sheet = "xl/worksheets/sheet1.xml"
+        laughs = "".join(
+            f'<!ENTITY l{level} "{"&l%s;" % (level - 1) * 10}">'
+            for level in range(1, 10)
+        )
+        bomb = (
+            f'<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY l0 "lol">{laughs}]>'
+        ).encode()
+        for label, replace, pattern in (
+            ("damaged", lambda data: data[: len(data) // 2], "a cell or the workbook"),
+            (
+                "bomb",
+                lambda data: bomb
+                + XML_DECLARATION.sub(b"", data).replace(b"<v>", b"<v>&l9;", 1),
+                "declares a DTD",
+            ),
+            (
+                "external entity",
+                lambda data: b'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY x SYSTEM '
+                b'"file:///etc/passwd">]>' + XML_DECLARATION.sub(b"", data),
+                "declares a DTD",
+            ),
+        ):
+            with self.subTest(label):
+                message, peak = self._import_refused(
+                    rezip(good, replace={sheet: replace}),
+                    f"psi.xlsx is not a readable XLSX file: .*{pattern}",
+                )
+                self.assertLess(peak, 5 * 1024 * 1024)
+
+    @freeze_time("2026-11-05")
+    def test_merged_cells_are_named(self):
+        workbook = openpyxl.Workbook()
+        sheet = workbook.active
+        sheet.append(
+            ["Product Code", "Product", "Opening", "Purchases", "Sales", "Closing"]
+        )
+        sheet.append(["HM46", "L-HM 46 Hydraulic Oil", 100, 400, 380, 120])
+        sheet.merge_cells("A2:B2")
+        stream = io.BytesIO()
+        workbook.save(stream)
+        self._import_refused(
+            base64.b64encode(stream.getvalue()),
+            "Cells A2:B2 of sheet Sheet are merged",
+        )
 
     def test_another_channel_manager_cannot_import_or_download(self):
         with self.assertRaises(AccessError):

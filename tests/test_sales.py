@@ -8,9 +8,11 @@ from datetime import date
 
 import openpyxl
 from freezegun import freeze_time
+from psycopg2 import IntegrityError
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from ..tools.allocation import largest_remainder
 from .common import LamCommon
@@ -82,6 +84,22 @@ class TestSalesPlan(LamCommon):
         self.assertFalse(
             self.env["lam.sales.plan.manager"].with_user(self.manager_c).search([])
         )
+
+    @freeze_time("2026-11-20")
+    def test_a_customer_has_one_line_in_a_managers_part(self):
+        """Issue 21, item 7: a second line of Dalian in manager A's part is
+        refused; the first stays as it was."""
+        Line = self.env["lam.sales.plan.line"].with_user(self.manager_a)
+        values = {"manager_plan_id": self.part.id, "partner_id": self.dalian.id}
+        first = Line.create({**values, "customer_plan": 400.0})
+        with (
+            mute_logger("odoo.sql_db"),
+            self.assertRaisesRegex(IntegrityError, "customer_unique"),
+            self.env.cr.savepoint(),
+        ):
+            Line.create({**values, "customer_plan": 300.0})
+        self.assertEqual(self.part.line_ids, first)
+        self.assertEqual(first.customer_plan, 400.0)
 
     @freeze_time("2026-11-20")
     def test_the_proposal_starts_from_the_customers_own_plans(self):

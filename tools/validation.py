@@ -9,6 +9,8 @@ parse with a traceback. Every model of the addon runs its values through
 ``check_vals`` before create and write.
 """
 
+import base64
+import binascii
 import datetime
 import math
 
@@ -20,12 +22,23 @@ INT_MAX = 2**31 - 1
 # arithmetic (next oil change, report periods) overflows.
 DATE_MIN = datetime.date(1900, 1, 1)
 DATE_MAX = datetime.date(2199, 12, 31)
+# An oil change interval, at most (ten years): lam.equipment's constraint.
+MAX_CHANGE_INTERVAL_DAYS = 3650
 # Floats without digits (double precision): large enough for any volume or amount.
 FLOAT_MAX = 1e15
 # Texts without a size of their own: a name or a line of a few hundred
 # characters, a note of a few pages. More is a paste gone wrong.
 CHAR_MAX = 1000
 TEXT_MAX = 20000
+
+
+def shift_date(day, days):
+    """``day`` moved by ``days``, or False where the calendar ends (a date an
+    earlier version let in, such as 9999-06-01): a compute never overflows."""
+    try:
+        return day + datetime.timedelta(days=days)
+    except OverflowError:
+        return False
 
 
 def check_vals(model, vals, fnames=None):
@@ -39,12 +52,16 @@ def check_vals(model, vals, fnames=None):
     env = model.env
     for fname, value in vals.items():
         field = model._fields.get(fname)
-        if (
-            field is None
-            or value is None
-            or value is False
-            or (fnames is not None and fname not in fnames)
-        ):
+        if field is None or (fnames is not None and fname not in fnames):
+            continue
+        if value is None or value is False:
+            if field.required and field.type in REQUIRED_TYPES:
+                raise ValidationError(
+                    env._(
+                        "%(field)s is required: it cannot be emptied.",
+                        field=field._description_string(env),
+                    )
+                )
             continue
         checker = CHECKERS.get(field.type)
         message = checker and checker(field, value, env)
@@ -165,7 +182,32 @@ def _check_x2many(field, value, env):
     return None
 
 
+def _check_binary(field, value, env):
+    """A file is base64 text: what Odoo cannot decode crashes it."""
+    if isinstance(value, bytes | str):
+        try:
+            # as Odoo decodes it (characters outside the alphabet are skipped)
+            base64.b64decode(value)
+        except (binascii.Error, ValueError):
+            return env._("this is not a file's content (base64).")
+        return None
+    return env._("%(value)r is not a file's content (base64).", value=value)
+
+
+# Empty is a value of its own for a number or a flag, none for these.
+REQUIRED_TYPES = (
+    "many2one",
+    "selection",
+    "char",
+    "text",
+    "html",
+    "date",
+    "datetime",
+    "binary",
+)
+
 CHECKERS = {
+    "binary": _check_binary,
     "many2one": _check_many2one,
     "one2many": _check_x2many,
     "many2many": _check_x2many,

@@ -9,7 +9,10 @@ Chinese fonts, sheet-name rules, autofilter, totals and print setup.
 """
 
 import datetime
+import io
 import re
+import zipfile
+import zlib
 
 SHEET_NAME_MAX = 31
 FONT = "Microsoft YaHei"
@@ -287,7 +290,9 @@ def selection_label(record, fname):
 
 
 # What reading a damaged workbook's rows raises (openpyxl reads lazily: a bad
-# cell or sheet XML fails while iterating, not when the file is opened).
+# cell or sheet XML fails while iterating, not when the file is opened; the XML
+# parsers' errors are SyntaxErrors, a damaged zip member a BadZipFile or a
+# zlib error).
 DAMAGED_WORKBOOK_ERRORS = (
     ValueError,
     TypeError,
@@ -295,7 +300,72 @@ DAMAGED_WORKBOOK_ERRORS = (
     KeyError,
     SyntaxError,
     OverflowError,
+    EOFError,
+    zipfile.BadZipFile,
+    zlib.error,
 )
+# An XLSX file's parts, unpacked, at most: a month's PSI of 2,000 rows is
+# about 300 KB. A file that would unpack to more (a zip bomb) is refused from
+# its directory, before anything is unpacked.
+UNPACKED_MAX_BYTES = 20 * 1024 * 1024
+PARTS_MAX = 1000
+# an XML part is searched for a DTD in chunks of this size: an XLSX never
+# declares one, and its entities are how an XML bomb or an external entity
+# gets in
+SCAN_CHUNK = 64 * 1024
+MERGE_CELL = re.compile(
+    rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)"'
+)
+
+
+def check_package(content):
+    """None when the bytes of an XLSX file may be opened, else why not:
+    ``("size", unpacked bytes)`` or ``("dtd", part name)``. Bytes that are not
+    a zip are left to load_sheets."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as package:
+            parts = package.infolist()
+            unpacked = sum(part.file_size for part in parts)
+            if len(parts) > PARTS_MAX or unpacked > UNPACKED_MAX_BYTES:
+                return ("size", unpacked)
+            for part in parts:
+                if _declares_dtd(package, part):
+                    return ("dtd", part.filename)
+    except (zipfile.BadZipFile, EOFError, zlib.error, OSError, RuntimeError):
+        # RuntimeError: an encrypted member; load_sheets refuses what is no zip
+        return None
+    return None
+
+
+def _declares_dtd(package, part):
+    """Whether an XML part of the package holds a DTD (read in chunks: the
+    sizes were checked, the chunks overlap so a keyword is not cut)."""
+    if not part.filename.endswith((".xml", ".rels", ".vml")):
+        return False
+    tail = b""
+    with package.open(part) as stream:
+        while chunk := stream.read(SCAN_CHUNK):
+            window = tail + chunk
+            if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
+                return True
+            tail = window[-16:]
+    return False
+
+
+def merged_ranges(sheet):
+    """The merged cell ranges (``"A3:F3"``) of a worksheet opened read-only
+    (openpyxl does not read them in that mode), from its XML part."""
+    path = getattr(sheet, "_worksheet_path", None)
+    archive = getattr(getattr(sheet, "parent", None), "_archive", None)
+    if not path or archive is None:
+        return []
+    return [ref.decode() for ref in MERGE_CELL.findall(archive.read(path))]
+
+
+def range_rows(ref):
+    """(first row, last row) of a cell range such as ``"A3:F4"``."""
+    rows = [int(re.sub(r"[A-Z]+", "", cell)) for cell in ref.split(":")]
+    return min(rows), max(rows)
 
 
 def load_sheets(content):
@@ -303,27 +373,59 @@ def load_sheets(content):
     None when the bytes are not an XLSX workbook: the one place the imports
     open a workbook."""
     # imported here: openpyxl is only needed by the imports
-    import io
-    import zipfile
-
     from openpyxl import load_workbook
 
     try:
         return load_workbook(
             io.BytesIO(content or b""), read_only=True, data_only=True
         ).worksheets
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, IndexError, SyntaxError):
+    except (
+        zipfile.BadZipFile,
+        KeyError,
+        ValueError,
+        OSError,
+        IndexError,
+        SyntaxError,
+        TypeError,
+        EOFError,
+        zlib.error,
+    ):
         # SyntaxError: the XML parsers' errors (a damaged workbook.xml)
         return None
 
 
 def read_workbook(env, content, filename, reader):
     """``reader(worksheets)`` on an XLSX file's bytes: the imports' one way of
-    refusing a file that is not a workbook, or whose rows cannot be read,
-    with a message naming the file."""
+    refusing a file that is not a workbook, one that would unpack to more than
+    an import reads, or whose rows cannot be read, with a message naming the
+    file."""
     # imported here: the tools load before Odoo's exceptions are needed
     from odoo.exceptions import UserError
 
+    name = filename or env._("The file")
+    problem = check_package(content)
+    if problem and problem[0] == "size":
+        raise UserError(
+            env._(
+                "%(file)s would unpack to %(size)s MB: an import reads XLSX files "
+                "of at most %(limit)s MB unpacked (%(parts)s parts). Save the "
+                "template again with your rows only.",
+                file=name,
+                size=round(problem[1] / (1024 * 1024), 1),
+                limit=UNPACKED_MAX_BYTES // (1024 * 1024),
+                parts=PARTS_MAX,
+            )
+        )
+    if problem:
+        raise UserError(
+            env._(
+                "%(file)s is not a readable XLSX file: its part %(part)s declares a "
+                "DTD, which a workbook saved by Excel, WPS or LibreOffice never "
+                "does. Save your rows in the template and import that.",
+                file=name,
+                part=problem[1],
+            )
+        )
     sheets = load_sheets(content)
     if sheets is None:
         raise UserError(
@@ -337,8 +439,8 @@ def read_workbook(env, content, filename, reader):
     except DAMAGED_WORKBOOK_ERRORS:
         raise UserError(
             env._(
-                "%(file)s cannot be read: a cell or the workbook is damaged. "
-                "Save it again from the template.",
-                file=filename or env._("The file"),
+                "%(file)s is not a readable XLSX file: a cell or the workbook is "
+                "damaged. Save it again from the template.",
+                file=name,
             )
         ) from None

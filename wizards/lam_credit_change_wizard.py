@@ -96,6 +96,8 @@ class LamCreditChangeWizard(models.TransientModel):
     def create(self, vals_list):
         self._lam_check_user()
         for vals in vals_list:
+            # the values first: the customer they name is read below
+            self._lam_check_vals(vals)
             # terms left out keep the customer's current ones (the dialog fills
             # them from its context; a call without it must not clear them)
             partner = self.env["res.partner"].browse(vals.get("partner_id"))

@@ -12,16 +12,18 @@ from odoo.exceptions import UserError, ValidationError
 
 from ..models.lam_dealer_psi import TOLERANCE
 from ..tools.periods import month_bounds
-from ..tools.xlsx import read_workbook
+from ..tools.xlsx import merged_ranges, range_rows, read_workbook
 
 # Columns of the template: product code, product, opening, purchases, sales, closing.
 COLUMNS = 6
 QTY_MAX = 1e12
-# a dealer's month fits well within these: a bigger file is refused, not read
+# a dealer's month fits well within this: a bigger file is refused, not read
 FILE_MAX_BYTES = 5 * 1024 * 1024
-ROWS_MAX = 2000
-# lines read, blank ones included: a sheet of empty lines is refused too
-LINES_MAX = 5 * ROWS_MAX
+# lines read per product row allowed, blank ones included: a sheet of empty
+# lines is refused too
+LINES_PER_ROW = 5
+# the rows named in a refusal; the others are counted
+ERRORS_SHOWN = 20
 
 
 class LamPsiImportWizard(models.TransientModel):
@@ -83,12 +85,13 @@ class LamPsiImportWizard(models.TransientModel):
             raise UserError(_("Choose the XLSX file to import."))
         month = month_bounds(self.month)[0]
         rows = self._lam_read_rows()
-        lines, errors = self._lam_parse_rows(rows)
+        products = self._lam_products()
+        lines, errors = self._lam_parse_rows(rows, products)
         PSI = self.env["lam.dealer.psi"]
         existing = PSI.search([("partner_id", "=", dealer.id), ("month", "=", month)])
         probe = existing or PSI.new({"partner_id": dealer.id, "month": month})
         # the products of bad rows are named already: no second message about them
-        failed = self._lam_failed_products(rows, lines)
+        failed = self._lam_failed_products(rows, lines, products)
         missing, missing_errors = self._lam_missing_products(
             dealer, month, lines, failed
         )
@@ -101,11 +104,7 @@ class LamPsiImportWizard(models.TransientModel):
             skip=failed | missing,
         )
         if errors:
-            raise UserError(
-                _("Nothing was imported: correct these rows and import the file again.")
-                + "\n"
-                + "\n".join(errors)
-            )
+            raise UserError(self._lam_errors_message(errors))
         commands = [(5, 0, 0)] + [
             (0, 0, {"product_id": product.id, **values})
             for product, values in lines.items()
@@ -130,6 +129,19 @@ class LamPsiImportWizard(models.TransientModel):
             "view_mode": "form",
             "target": "current",
         }
+
+    @api.model
+    def _lam_errors_message(self, errors):
+        """The refusal of a file: its first bad rows named, the others counted."""
+        refusal = _(
+            "Nothing was imported: correct these rows and import the file again."
+        )
+        message = "\n".join([refusal, *errors[:ERRORS_SHOWN]])
+        if len(errors) > ERRORS_SHOWN:
+            message += "\n" + _(
+                "… and %(count)s more rows.", count=len(errors) - ERRORS_SHOWN
+            )
+        return message
 
     def _lam_read_rows(self):
         """The data rows of the first sheet as (row number, [6 cells]): every
@@ -172,20 +184,23 @@ class LamPsiImportWizard(models.TransientModel):
     def _lam_table_rows(self, sheets):
         """(data rows, whether a header was found) of the first sheet with the
         template's header."""
+        rows_max = self.env.company.lam_psi_import_max_rows
         rows, header_seen = [], False
         for sheet in sheets:
+            header = None
             for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
-                if number > LINES_MAX:
+                if number > LINES_PER_ROW * rows_max:
                     raise UserError(
                         _(
                             "The file holds more than %(lines)s lines: a month's "
                             "stock report holds one row per product.",
-                            lines=LINES_MAX,
+                            lines=LINES_PER_ROW * rows_max,
                         )
                     )
                 cells = (list(cells) + [None] * COLUMNS)[:COLUMNS]
                 if not header_seen:
                     header_seen = all(cell not in (None, "") for cell in cells)
+                    header = number
                     continue
                 if all(
                     cell is None or (isinstance(cell, str) and not cell.strip())
@@ -193,17 +208,34 @@ class LamPsiImportWizard(models.TransientModel):
                 ):
                     continue
                 rows.append((number, cells))
-                if len(rows) > ROWS_MAX:
+                if len(rows) > rows_max:
                     raise UserError(
                         _(
                             "The file holds more than %(rows)s product rows: a "
-                            "month's stock report holds one row per product.",
-                            rows=ROWS_MAX,
+                            "month's stock report holds one row per product "
+                            "(Settings › Account Management).",
+                            rows=rows_max,
                         )
                     )
             if header_seen:
+                self._lam_check_merged(sheet, header)
                 break
         return rows, header_seen
+
+    @api.model
+    def _lam_check_merged(self, sheet, header):
+        """Refuse a table with merged cells: a merged cell holds one value for
+        several, and the others read as empty."""
+        merged = [ref for ref in merged_ranges(sheet) if range_rows(ref)[1] >= header]
+        if merged:
+            raise UserError(
+                _(
+                    "Cells %(cells)s of sheet %(sheet)s are merged: give each cell "
+                    "its own value (unmerge them) and import the file again.",
+                    cells=", ".join(merged[:5]),
+                    sheet=sheet.title,
+                )
+            )
 
     def _lam_missing_products(self, dealer, month, lines, failed):
         """(products, [errors]): the products the dealer still held at the end
@@ -236,18 +268,21 @@ class LamPsiImportWizard(models.TransientModel):
         ]
         return missing, errors
 
-    def _lam_failed_products(self, rows, lines):
+    def _lam_failed_products(self, rows, lines, products):
         """The products found on rows that were not imported."""
-        found = self.env["product.product"]
-        for _number, (code, name, *_quantities) in rows:
-            found |= self._lam_find_product(code, name)
+        found = self.env["product.product"].union(
+            *(
+                self._lam_find_product(products, code, name)
+                for _number, (code, name, *_quantities) in rows
+            )
+        )
         return found - self.env["product.product"].union(*lines)
 
-    def _lam_parse_rows(self, rows):
+    def _lam_parse_rows(self, rows, products):
         """({product: values}, [errors]) of the rows."""
         lines, errors = {}, []
         for number, (code, name, *quantities) in rows:
-            product = self._lam_find_product(code, name)
+            product = self._lam_find_product(products, code, name)
             if not product:
                 errors.append(
                     _(
@@ -301,27 +336,25 @@ class LamPsiImportWizard(models.TransientModel):
             lines[product] = values
         return lines, errors
 
-    def _lam_find_product(self, code, name):
-        domain = [("lam_is_lubricant", "=", True)]
-        if code not in (None, ""):
-            product = self.env["product.product"].search(
-                domain + [("default_code", "=", str(code).strip())], limit=1
-            )
-            if product:
-                return product
-        if name not in (None, ""):
-            # =ilike: the case does not matter; the name's own % and _ are no wildcards
-            pattern = (
-                str(name)
-                .strip()
-                .replace("\\", "\\\\")
-                .replace("%", "\\%")
-                .replace("_", "\\_")
-            )
-            return self.env["product.product"].search(
-                domain + [("name", "=ilike", pattern)], limit=1
-            )
-        return self.env["product.product"]
+    def _lam_products(self):
+        """({code: product}, {name: product}) of the lubricant products, read
+        once for the whole file: a name matches whatever its case."""
+        by_code, by_name = {}, {}
+        products = self.env["product.product"].search(
+            [("lam_is_lubricant", "=", True)], order="id"
+        )
+        for product in products:
+            if product.default_code:
+                by_code.setdefault(product.default_code.strip(), product)
+            by_name.setdefault(product.name.strip().casefold(), product)
+        return by_code, by_name
+
+    def _lam_find_product(self, products, code, name):
+        by_code, by_name = products
+        product = by_code.get(str(code).strip()) if code not in (None, "") else None
+        if not product and name not in (None, ""):
+            product = by_name.get(str(name).strip().casefold())
+        return product or self.env["product.product"]
 
     def _lam_quantity(self, cell):
         """(value, problem): a quantity of the file, 0 when empty."""

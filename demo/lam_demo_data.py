@@ -434,13 +434,17 @@ class DemoData:
                             {
                                 "partner_id": customer.id,
                                 "action": rng.choice(PLAN_ACTIONS),
+                                # spread over the first three weeks of the month
+                                "planned_date": first
+                                - relativedelta(months=months_back)
+                                + relativedelta(days=3 + 5 * index),
                                 "expected_volume": rng.choice((500, 1500, 3000)),
                                 "quadrant": rng.choice(
                                     ("important_urgent", "important")
                                 ),
                             },
                         )
-                        for customer in customers[:4]
+                        for index, customer in enumerate(customers[:4])
                     ],
                 }
             )

@@ -143,6 +143,10 @@ class LamPlan(models.Model):
         help="Volume bought in the month by customers who bought nothing in the "
         "twelve months before (monthly plans).",
     )
+    customer_opinions = fields.Text(
+        help="The customers' opinions gathered in the period (Art. 22.1), for the "
+        "monthly business analysis meeting."
+    )
     proposals = fields.Text()
     summary = fields.Text(string="Summary of the Period")
 

@@ -31,6 +31,30 @@ class LamReportMixin(models.AbstractModel):
         )
 
     @api.model
+    def _lam_xlsx_meta(self, data, days):
+        """The first lines of a workbook's sheet: the period printed (the one
+        chosen in the report filter, or the span of the records' ``days``) and
+        who printed it, when."""
+        date_from, date_to = self._lam_printed_period(data, days)
+        lines = []
+        if date_from:
+            lines.append(
+                self.env._(
+                    "Period: %(date_from)s to %(date_to)s",
+                    date_from=date_from,
+                    date_to=date_to,
+                )
+            )
+        lines.append(
+            self.env._(
+                "Printed on %(date)s by %(user)s",
+                date=fields.Date.context_today(self),
+                user=self.env.user.name,
+            )
+        )
+        return lines
+
+    @api.model
     def _lam_xlsx_report(self, workbook):
         """The workbook's layout, with the company's name on every sheet."""
         return XlsxReport(workbook, company_name=self.env.company.name)

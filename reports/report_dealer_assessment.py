@@ -32,10 +32,13 @@ class ReportDealerAssessmentXlsx(models.AbstractModel):
 
     def generate_xlsx_report(self, workbook, data, assessments):
         report = self._lam_xlsx_report(workbook)
+        meta = self._lam_xlsx_meta(
+            data, assessments.mapped("date_from") + assessments.mapped("date_to")
+        )
         report.add_table_sheet(
             _("Assessments"),
             _("Dealer Assessments"),
-            [],
+            meta,
             [
                 Col(_("Dealer"), 26),
                 Col(_("From"), 12, "date"),
@@ -61,7 +64,7 @@ class ReportDealerAssessmentXlsx(models.AbstractModel):
         report.add_table_sheet(
             _("Criteria"),
             _("Dealer Assessment Criteria"),
-            [],
+            meta,
             [
                 Col(_("Dealer"), 26),
                 Col(_("To"), 12, "date"),

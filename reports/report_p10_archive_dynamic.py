@@ -25,6 +25,12 @@ class ReportP10ArchiveDynamic(models.AbstractModel):
             "date_from": date_from,
             "date_to": date_to,
             "dynamics": self._lam_dynamic_data(partners, date_from, date_to),
+            "currency": self.env.company.currency_id,
+            # one term with its unit: the brackets are the reader's language's
+            "reference_qty_label": self.env._(
+                "Reference Quantity (%(unit)s)",
+                unit=self.env.company._lam_reference_uom().name,
+            ),
         }
 
     @api.model

@@ -1,7 +1,7 @@
 # Copyright 2026 Lubricant Account Manager developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
-from odoo import _, fields, models
+from odoo import _, models
 
 from ..tools.xlsx import XlsxColumn as Col
 
@@ -21,13 +21,7 @@ class ReportP1Xlsx(models.AbstractModel):
             "report.lubricant_account_manager.report_p1_work_log"
         ]._lam_sections()
         report = self._lam_xlsx_report(workbook)
-        meta = [
-            _(
-                "Printed on %(date)s by %(user)s",
-                date=fields.Date.context_today(self),
-                user=self.env.user.name,
-            )
-        ]
+        meta = self._lam_xlsx_meta(data, logs.mapped("date"))
         columns = [Col(_("Date"), 12, "date"), Col(_("Account Manager"), 14)] + [
             Col(label, 40) for _fname, label in sections
         ]

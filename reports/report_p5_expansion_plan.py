@@ -24,7 +24,10 @@ class ReportP5ExpansionPlan(models.AbstractModel):
                 plan.partner_id.sudo().name,
             )
         )
-        date_from, date_to = self._lam_printed_period(data, plans.mapped("date_start"))
+        # printed from the list: the span of the plans, from start to target
+        date_from, date_to = self._lam_printed_period(
+            data, plans.mapped("date_start") + plans.mapped("date_target")
+        )
         return {
             "doc_ids": plans.ids,
             "doc_model": "lam.expansion.plan",
@@ -50,7 +53,10 @@ class ReportP5Xlsx(models.AbstractModel):
 
     def generate_xlsx_report(self, workbook, data, plans):
         report = self._lam_xlsx_report(workbook)
-        date_from, date_to = self._lam_printed_period(data, plans.mapped("date_start"))
+        # printed from the list: the span of the plans, from start to target
+        date_from, date_to = self._lam_printed_period(
+            data, plans.mapped("date_start") + plans.mapped("date_target")
+        )
         meta = [
             _(
                 "Period: %(date_from)s to %(date_to)s",

@@ -121,10 +121,16 @@ class ReportP7PurchaseTracking(models.AbstractModel):
     @api.model
     def _get_report_values(self, docids, data=None):
         partners, date_from, date_to, tracking = self._lam_p7_values(docids, data)
+        # several customers: those without a purchase or a stock in the period
+        # are left out, and the first page names them (as P8 does)
+        printed = partners.filtered(lambda partner: tracking[partner.id])
+        printed = printed or partners[:1]
         return {
-            "doc_ids": partners.ids,
+            "doc_ids": printed.ids,
             "doc_model": "res.partner",
-            "docs": partners,
+            "docs": printed,
+            "left_out": partners - printed,
+            "currency": self.env.company.currency_id,
             "date_from": date_from,
             "date_to": date_to,
             "tracking": tracking,

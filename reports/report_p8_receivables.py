@@ -84,11 +84,25 @@ class ReportP8Receivables(models.AbstractModel):
         # and the first page names them
         printed = partners.filtered(lambda partner: receivables[partner.id]["rows"])
         printed = printed or partners[:1]
+        entries = [receivables[partner.id] for partner in printed]
         return {
             "doc_ids": printed.ids,
             "doc_model": "res.partner",
             "docs": printed,
             "left_out": partners - printed,
+            "currency": self.env.company.currency_id,
+            "grand_total": {
+                "invoiced": sum(
+                    row["receivable"].amount_total
+                    for entry in entries
+                    for row in entry["rows"]
+                ),
+                "buckets": {
+                    bucket: sum(entry["buckets"][bucket] for entry in entries)
+                    for bucket, _label in BUCKETS
+                },
+                "due": sum(entry["due"] for entry in entries),
+            },
             "date_from": date_from,
             "date_to": date_to,
             "receivables": receivables,

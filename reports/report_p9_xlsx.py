@@ -1,6 +1,8 @@
 # Copyright 2026 Lubricant Account Manager developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
+import re
+
 from odoo import _, api, fields, models
 
 from ..tools.xlsx import XlsxColumn as Col
@@ -71,7 +73,7 @@ class ReportP9ArchiveBasicXlsx(models.AbstractModel):
                 selection_label(partner, "lam_stage"),
                 partner.industry_id.name,
                 partner.user_id.name,
-                partner._display_address(without_company=True).replace("\n", " "),
+                self._lam_address(partner),
                 partner.phone,
                 partner.lam_uscc,
                 partner.lam_legal_representative,
@@ -231,16 +233,11 @@ class ReportP9ArchiveBasicXlsx(models.AbstractModel):
             (_("Purchasing"), self._lam_form_purchasing(partner)),
         ]
         if confidential:
-            sections.append(
+            sections[-1][1].append(
                 (
+                    "text",
                     _("Competitor Purchase Prices"),
-                    [
-                        (
-                            "text",
-                            _("Competitor Purchase Prices"),
-                            partner.lam_competitor_prices,
-                        )
-                    ],
+                    partner.lam_competitor_prices,
                 )
             )
         sections += [
@@ -271,7 +268,7 @@ class ReportP9ArchiveBasicXlsx(models.AbstractModel):
             (
                 "text",
                 _("Address"),
-                partner._display_address(without_company=True).replace("\n", " "),
+                self._lam_address(partner),
             ),
         ]
 
@@ -300,7 +297,7 @@ class ReportP9ArchiveBasicXlsx(models.AbstractModel):
 
     def _lam_form_key_persons(self, partner):
         if not partner.lam_key_person_ids:
-            return ("text", _("Key Persons"), _("No key person identified yet."))
+            return ("note", _("No key person identified yet."))
         return (
             "table",
             [_("Name"), _("Job Position"), _("Key Role"), _("Phone")],
@@ -318,7 +315,7 @@ class ReportP9ArchiveBasicXlsx(models.AbstractModel):
 
     def _lam_form_equipment(self, partner):
         if not partner.lam_equipment_ids:
-            return ("text", _("Equipment"), _("No equipment registered yet."))
+            return ("note", _("No equipment registered yet."))
         return (
             "table",
             [
@@ -338,6 +335,16 @@ class ReportP9ArchiveBasicXlsx(models.AbstractModel):
             ],
             ["text", "int", "text", "float"],
         )
+
+    @api.model
+    def _lam_address(self, partner):
+        """The customer's address on one line, without the empty parts the
+        country's format leaves ("中国,   长沙")."""
+        parts = (
+            part.strip(" ,")
+            for part in partner._display_address(without_company=True).splitlines()
+        )
+        return re.sub(r"\s+", " ", " ".join(part for part in parts if part))
 
     @api.model
     def _lam_equipment_label(self, equipment):

@@ -23,12 +23,69 @@ class LamPlanReportMixin(models.AbstractModel):
         plans = self._lam_report_records("lam.plan", docids, data).sorted(
             lambda plan: (plan.user_id.name, plan.date_from)
         )
+        show_summary = "summary" in self._lam_parts
         return {
             "doc_ids": plans.ids,
             "doc_model": "lam.plan",
             "docs": plans,
             "show_plan": "plan" in self._lam_parts,
-            "show_summary": "summary" in self._lam_parts,
+            "show_summary": show_summary,
+            "market_info": self._lam_market_info(plans) if show_summary else {},
+            "dealer_months": self._lam_dealer_months(plans) if show_summary else {},
+        }
+
+    @api.model
+    def _lam_market_info(self, plans):
+        """{plan id: the market information its manager recorded in its
+        period} (Art. 22.1), in one search."""
+        if not plans:
+            return {}
+        infos = self.env["lam.market.info"].search(
+            [
+                ("user_id", "in", plans.user_id.ids),
+                ("date", ">=", min(plans.mapped("date_from"))),
+                ("date", "<=", max(plans.mapped("date_to"))),
+            ],
+            order="date, id",
+        )
+        return {
+            plan.id: infos.filtered(
+                lambda info, plan=plan: info.user_id == plan.user_id
+                and plan.date_from <= info.date <= plan.date_to
+            )
+            for plan in plans
+        }
+
+    @api.model
+    def _lam_dealer_months(self, plans):
+        """{plan id: the monthly stock reports (PSI) of its manager's dealers
+        for its month} (Art. 22.2: a channel manager helps his dealers with
+        their month's analysis), for the monthly plans of channel managers."""
+        monthly = plans.filtered(
+            lambda plan: plan.period_type == "month"
+            and plan.user_id.lam_manager_category == "channel"
+        )
+        if not monthly:
+            return {}
+        # as the system: the reader of the plan (its manager, his department
+        # manager) reads the month of the manager's own dealers
+        reports = (
+            self.env["lam.dealer.psi"]
+            .sudo()
+            .search(
+                [
+                    ("partner_id.user_id", "in", monthly.user_id.ids),
+                    ("month", "in", monthly.mapped("date_from")),
+                ],
+                order="month, id",
+            )
+        )
+        return {
+            plan.id: reports.filtered(
+                lambda psi, plan=plan: psi.partner_id.user_id == plan.user_id
+                and psi.month == plan.date_from
+            )
+            for plan in monthly
         }
 
     def _lam_plan_form_sections(self, plan):
@@ -66,10 +123,23 @@ class LamPlanReportMixin(models.AbstractModel):
             (_("Phone/Online Contacts"), "target_calls", "actual_calls"),
             (_("New Customers"), "target_new_customers", "actual_new_customers"),
         ]
-        headers = [_("Item"), _("Target")] + ([_("Achieved")] if show_summary else [])
-        kinds = ["text", "float"] + (["float"] if show_summary else [])
+        headers = [_("Item"), _("Target")] + (
+            [_("Achieved"), _("Completion (%)")] if show_summary else []
+        )
+        kinds = ["text", "float"] + (["float", "float"] if show_summary else [])
         table = [
-            [label, plan[target]] + ([plan[actual]] if show_summary else [])
+            [label, plan[target]]
+            + (
+                [
+                    plan[actual],
+                    # no target: no completion, blank rather than 0
+                    round(100.0 * plan[actual] / plan[target], 1)
+                    if plan[target]
+                    else None,
+                ]
+                if show_summary
+                else []
+            )
             for label, target, actual in figures
         ]
         sections = [
@@ -112,6 +182,7 @@ class LamPlanReportMixin(models.AbstractModel):
                     _("Key Customers' Volume Changes and Reasons"),
                     plan.key_customer_changes,
                 ),
+                ("text", _("Customer Opinions"), plan.customer_opinions),
                 ("text", _("Proposals"), plan.proposals),
                 ("text", _("Summary of the Period"), plan.summary),
             ]

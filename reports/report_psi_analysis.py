@@ -5,6 +5,7 @@ from collections import defaultdict
 
 from odoo import _, api, models
 
+from ..tools.periods import month_bounds
 from ..tools.xlsx import XlsxColumn as Col
 
 
@@ -43,8 +44,11 @@ class ReportPsiAnalysisMixin(models.AbstractModel):
                     "purchases": psi.total_purchases,
                     "sales": psi.total_sales,
                     "closing": psi.total_closing,
-                    "sell_through": psi.sell_through,
-                    "cover": psi.stock_cover,
+                    # undefined (nothing to sell, nothing sold): blank, not 0
+                    "sell_through": psi.sell_through
+                    if psi.total_opening + psi.total_purchases
+                    else None,
+                    "cover": psi.stock_cover if psi.total_sales else None,
                     "ours": psi.our_sales,
                     "flagged": psi.flagged_count,
                     "on_time": psi.on_time,
@@ -89,11 +93,18 @@ class ReportPsiAnalysisXlsx(models.AbstractModel):
     def generate_xlsx_report(self, workbook, data, reports):
         report = self._lam_xlsx_report(workbook)
         unit = self.env.company._lam_reference_uom().name
+        months = reports.mapped("month")
+        meta = [
+            _("Volumes in %(unit)s", unit=unit),
+            *self._lam_xlsx_meta(
+                data, months + [month_bounds(max(months))[1]] if months else []
+            ),
+        ]
         for dealer, rows in self._lam_analysis(reports):
             report.add_table_sheet(
                 dealer.name,
                 _("PSI Analysis of %(dealer)s", dealer=dealer.name),
-                [_("Volumes in %(unit)s", unit=unit)],
+                meta,
                 [
                     Col(_("Month"), 10),
                     Col(_("Opening Stock"), 12, "float"),

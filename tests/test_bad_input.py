@@ -148,8 +148,7 @@ class TestBadInput(LamCommon):
         todo = self.env.ref("mail.mail_activity_data_todo")
         visit = self.env.ref(f"{MODULE}.mail_activity_type_lam_visit")
         kept, gone = (
-            self.env["mail.activity"]
-            .create(
+            self.env["mail.activity"].create(
                 {
                     "res_model_id": self.env["ir.model"]._get_id("res.partner"),
                     "res_id": self.customer_a.id,

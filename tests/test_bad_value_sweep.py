@@ -122,6 +122,7 @@ class TestBadValueSweep(LamCommon):
             if not fields_:
                 continue
             record, user = self._writer(Model, users)
+            Model = Model.with_user(user)
             rows = self._count(Model)
             for field in fields_:
                 for value in self._bad_values(field):
@@ -131,9 +132,9 @@ class TestBadValueSweep(LamCommon):
                         problems.append(
                             self._attempt(
                                 f"create {what}",
-                                lambda model=Model, f=field, v=value: model.with_user(
-                                    user
-                                ).create({f.name: v}),
+                                lambda model=Model, f=field, v=value: model.create(
+                                    {f.name: v}
+                                ),
                             )
                         )
                     if record and record.with_user(user)._filtered_access("write"):
@@ -146,7 +147,9 @@ class TestBadValueSweep(LamCommon):
                             )
                         )
             if self._count(Model) != rows:
-                problems.append(f"{name}: {rows} rows before, {self._count(Model)} after")
+                problems.append(
+                    f"{name}: {rows} rows before, {self._count(Model)} after"
+                )
         problems = [problem for problem in problems if problem]
         self.assertFalse(
             problems, "\n".join([f"{len(problems)} of {tried} not refused:", *problems])

@@ -1314,6 +1314,17 @@ class TestPlanReports(LamPlanningCase):
         ]
 
     def test_p2_p3_p4_pdf_and_xlsx(self):
+        # issue 20, item 10 (Art. 22.1): P4 gathers the customers' opinions
+        # and the month's market information, with a completion per target
+        self.plan.with_user(self.manager_a).customer_opinions = "Wants 170 kg drums"
+        self.env["lam.market.info"].with_user(self.manager_a).create(
+            {
+                "info_type": "price",
+                "note": "Brand X cut its price by 5%",
+                "partner_id": self.customer_a.id,
+                "date": D(2026, 10, 28),
+            }
+        )
         for code, title, present, absent in (
             ("p2", "Weekly Plan and Summary", ("Gear oil trial", "Trial passed"), ()),
             (
@@ -1325,7 +1336,14 @@ class TestPlanReports(LamPlanningCase):
             (
                 "p4",
                 "Monthly Summary",
-                ("Trial passed", "Quarterly price review", "Anshan +20%"),
+                (
+                    "Trial passed",
+                    "Quarterly price review",
+                    "Anshan +20%",
+                    "Wants 170 kg drums",
+                    "Brand X cut its price by 5%",
+                    "Completion (%)",
+                ),
                 ("Gear oil trial",),
             ),
         ):

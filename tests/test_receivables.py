@@ -204,6 +204,12 @@ class TestReceivables(LamCommon):
             .decode()
         )
         self.assertIn("Quiet Works", html.split('name="left_out"', 1)[1][:400])
+        # the note of the print comes before the first customer's title
+        self.assertLess(html.index('name="left_out"'), html.index("<h3"))
+        self.assertEqual(
+            values["grand_total"]["due"],
+            self.first.amount_residual + self.second.amount_residual,
+        )
         # printed alone, he gets his page saying so
         values = report.with_user(self.finance)._get_report_values(quiet.ids, data)
         self.assertEqual((values["docs"], values["left_out"]), (quiet, quiet.browse()))

@@ -235,7 +235,7 @@ class TestReportUrls(HttpCase, LamCommon):
         )
         for ref, records in (
             (f"{MODULE}.action_report_p9", partners),
-            (f"{MODULE}.action_report_p7", partners),
+            (f"{MODULE}.action_report_p10", partners),
             (f"{MODULE}.action_report_p1", logs),
         ):
             with self.subTest(report=ref):

@@ -307,6 +307,22 @@ class TestPurchaseTracking(LamCommon):
         )
         self.assertEqual(footer.count("2,531.8"), 2)
         self.assertIn("Total", footer)
+        # issue 20: a customer without a purchase or a stock in the period is
+        # left out of a print of several, and named
+        quiet = self.env["res.partner"].create(
+            {
+                "name": "Quiet Works",
+                "is_company": True,
+                "lam_customer_kind": "terminal",
+                "user_id": self.manager_a.id,
+            }
+        )
+        values = (
+            self.env["report.lubricant_account_manager.report_p7_purchase_tracking"]
+            .with_user(self.manager_a)
+            ._get_report_values((self.customer_a | quiet).ids, data)
+        )
+        self.assertEqual((values["docs"], values["left_out"]), (self.customer_a, quiet))
         content, kind = (
             self.env["ir.actions.report"]
             .with_user(self.manager_a)

@@ -17,11 +17,7 @@ _logger = logging.getLogger(__name__)
 
 def repair_all(cr):
     """Every repair below; the number of values changed."""
-    return (
-        repair_dates(cr)
-        + repair_change_intervals(cr)
-        + merge_sales_plan_lines(cr)
-    )
+    return repair_dates(cr) + repair_change_intervals(cr) + merge_sales_plan_lines(cr)
 
 
 def _date_columns(cr):

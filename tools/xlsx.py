@@ -135,6 +135,7 @@ class XlsxReport:
         - ``("pairs", [(label, value, kind), ...])``: label/value pairs, two to
           a row;
         - ``("text", label, value)``: a label and a long text across the row;
+        - ``("note", text)``: a text across the row (a section with nothing);
         - ``("table", headers, rows, kinds)``: a small table.
 
         Portrait, fitted to the page's width (the columns are made to fit)."""
@@ -172,6 +173,9 @@ class XlsxReport:
                     self._write_cell(sheet, row, 2 * offset + 1, kind, value)
                 row += 1
             return row
+        if line[0] == "note":
+            sheet.merge_range(row, 0, row, last, line[1], self.formats["text"])
+            return row + 1
         if line[0] == "text":
             _kind, label, value = line
             sheet.write(row, 0, label, self.formats["header"])

@@ -11,6 +11,9 @@ _logger = logging.getLogger(__name__)
 
 
 def migrate(cr, version):
+    cr.execute("SELECT to_regclass('lam_scorecard') IS NOT NULL")
+    if not cr.fetchone()[0]:  # a version before the scorecard: nothing to remove
+        return
     cr.execute(
         """
         DELETE FROM lam_scorecard s

@@ -90,7 +90,11 @@ def _fill_collection_companies(cr):
     """Collection actions gain the company of their invoice (a stored related
     field, for the multi-company rule): filled here from the invoices (a
     receivable is its account.move, same id), before the ORM would compute it
-    through the receivables' query."""
+    through the receivables' query. A version before collection actions has
+    none to fill."""
+    cr.execute("SELECT to_regclass('lam_collection_action') IS NOT NULL")
+    if not cr.fetchone()[0]:
+        return
     cr.execute(
         "SELECT 1 FROM information_schema.columns "
         "WHERE table_name = 'lam_collection_action' AND column_name = 'company_id'"

@@ -83,13 +83,16 @@ class ReportP9ArchiveBasicXlsx(models.AbstractModel):
                 partner.lam_business_scope,
                 partner.lam_employee_count or None,
                 partner.lam_annual_output,
-                partner.lam_equipment_count,
-                partner.lam_coverage_ratio / 100.0,
+                # unknown (nothing registered) is left blank
+                partner.lam_equipment_count or None,
+                partner.lam_coverage_ratio / 100.0
+                if partner.lam_equipment_count
+                else None,
                 partner.lam_oil_demand,
                 partner.lam_technical_requirements,
                 partner.lam_purchase_requester,
                 partner.lam_purchase_approver,
-                _("Yes") if partner.lam_purchase_by_tender else _("No"),
+                _("Yes") if partner.lam_purchase_by_tender else None,
                 partner.lam_purchase_cycle,
                 partner.lam_current_suppliers,
                 partner.lam_current_brands,
@@ -209,10 +212,16 @@ class ReportP9ArchiveBasicXlsx(models.AbstractModel):
                         [
                             (_("Employees"), partner.lam_employee_count or None, "int"),
                             (_("Annual Output"), partner.lam_annual_output, "text"),
-                            (_("Equipment Units"), partner.lam_equipment_count, "int"),
+                            (
+                                _("Equipment Units"),
+                                partner.lam_equipment_count or None,
+                                "int",
+                            ),
                             (
                                 _("Coverage by Our Products (%)"),
-                                partner.lam_coverage_ratio / 100.0,
+                                partner.lam_coverage_ratio / 100.0
+                                if partner.lam_equipment_count
+                                else None,
                                 "percent",
                             ),
                         ],
@@ -285,7 +294,7 @@ class ReportP9ArchiveBasicXlsx(models.AbstractModel):
                     (_("Purchase Approved By"), partner.lam_purchase_approver, "text"),
                     (
                         _("Purchases by Tender"),
-                        _("Yes") if partner.lam_purchase_by_tender else _("No"),
+                        _("Yes") if partner.lam_purchase_by_tender else None,
                         "text",
                     ),
                     (_("Purchase Cycle"), partner.lam_purchase_cycle, "text"),

@@ -738,7 +738,6 @@ class TestDealers(LamCommon):
             self.env.cr.savepoint(),
         ):
             assessment.action_send_feedback()
-        assessment.line_ids.write({"score": 90})
 
         def html():
             return (
@@ -751,6 +750,11 @@ class TestDealers(LamCommon):
                 .decode()
             )
 
+        # issue 20, item 13: a draft not scored yet prints no figures (not
+        # 0.0 / 100 and grade D)
+        self.assertNotIn("0.0", html().split('name="table_criteria"')[0][-900:])
+        assessment.line_ids.write({"score": 90})
+        self.assertIn("90.0", html())
         # issue 20, item 12: a draft prints its mark, every one its signatures
         self.assertIn('name="draft_mark"', html())
         assessment.action_done()

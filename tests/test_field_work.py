@@ -722,8 +722,10 @@ class TestFieldWorkReports(LamFieldWorkCase):
             f"{MODULE}.report_p1_xlsx", self.log, self.department_manager
         )
         self.assertEqual(sheet["A1"].value, "P1 Marketing Work Log")
-        headers = [cell.value for cell in sheet[4]]
-        row = dict(zip(headers, [cell.value for cell in sheet[5]], strict=False))
+        # issue 20, item 16: the period printed, then who printed it
+        self.assertTrue(sheet["A2"].value.startswith("Period: "))
+        headers = [cell.value for cell in sheet[5]]
+        row = dict(zip(headers, [cell.value for cell in sheet[6]], strict=False))
         self.assertEqual(row["Account Manager"], "Manager A")
         self.assertEqual(row["Memo"], "Weekly meeting")
         self.assertIn("Oil plan for December", row["Communications"])

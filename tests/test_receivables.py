@@ -11,6 +11,7 @@ from freezegun import freeze_time
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
+from odoo.tools.misc import format_date
 
 from ..models.lam_receivable import ageing_bucket
 from .common import LamCommon
@@ -170,8 +171,12 @@ class TestReceivables(LamCommon):
             self.order.name,
             "111",
             "Reminder letter sent",
-            # issue 20, item 8: dates on one line, a total of the list
-            self.first.invoice_date.isoformat(),
+            # issue 20, items 8 and 11: dates in the reader's format, on one
+            # line; a total of the list
+            'data-oe-expression="receivable.invoice_date">'
+            + format_date(
+                self.env, self.first.invoice_date, lang_code=self.finance.lang
+            ),
             f"{self.first.amount_residual + self.second.amount_residual:,.2f}",
         ):
             self.assertIn(text, html)

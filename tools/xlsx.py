@@ -19,8 +19,9 @@ FONT = "Microsoft YaHei"
 PAPER_A4 = 9
 # Wider tables than this (in character widths) print in landscape.
 PORTRAIT_MAX_WIDTH = 100
-# what an A4 landscape page holds at 100 %, in column width units
-LANDSCAPE_WIDTH = 150
+# what an A4 landscape page holds at 100 %, in column width units (277 mm
+# between the margins, about 1.9 mm a unit)
+LANDSCAPE_WIDTH = 145
 # a sheet is shrunk to the page's width only while its 10 pt text stays 8 pt
 MIN_PRINT_SCALE = 80
 # a row of wrapped text: points per line (10 pt font), and at most so many lines

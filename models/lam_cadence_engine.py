@@ -27,13 +27,24 @@ class LamCadenceEngine(models.AbstractModel):
 
     @api.model
     def _cron_enforce_cadences(self):
-        in_scheduler = bool(self.env.context.get("ir_cron_progress_id"))
+        """One batch per call in the scheduler (it calls again while customers
+        remain, each batch its own transaction); every batch to the end
+        otherwise, "Run Manually" included (its context has the progress
+        record, not the scheduler's cron_id)."""
+        context = self.env.context
+        in_scheduler = bool(
+            context.get("ir_cron_progress_id") and context.get("cron_id")
+        )
+        done_in_all = 0
         while True:
             done, remaining = self._lam_run_batch()
+            done_in_all += done
             if in_scheduler:
                 self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
                 return
             if not remaining:
+                if context.get("ir_cron_progress_id"):
+                    self.env["ir.cron"]._notify_progress(done=done_in_all, remaining=0)
                 return
 
     @api.model

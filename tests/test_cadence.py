@@ -515,7 +515,7 @@ class TestCadenceEnforcement(LamCadenceCase):
         total = self.env["res.partner"].search_count(self.Engine._lam_customer_domain())
         with freeze_time("2026-11-20 04:00:00"):
             self.Engine.with_context(
-                ir_cron_progress_id=progress.id
+                ir_cron_progress_id=progress.id, cron_id=cron.id
             )._cron_enforce_cadences()
         self.assertEqual((progress.done, progress.remaining), (10, total - 10))
         self.assertTrue(
@@ -526,9 +526,31 @@ class TestCadenceEnforcement(LamCadenceCase):
         for _batch in range((total - 10 + 9) // 10):
             with freeze_time("2026-11-20 04:00:00"):
                 self.Engine.with_context(
-                    ir_cron_progress_id=progress.id
+                    ir_cron_progress_id=progress.id, cron_id=cron.id
                 )._cron_enforce_cadences()
         self.assertEqual(progress.remaining, 0)
+        self.assertFalse(
+            self.env["lam.cron.progress"]._lam_get(
+                "lubricant_account_manager.cadence_cursor"
+            )
+        )
+        self.assertEqual(
+            self.env["lam.cadence.status"].search_count(
+                [("rule_id", "=", self.call_rule.id)]
+            ),
+            total,
+        )
+
+    def test_run_manually_runs_to_the_end(self):
+        """Issue 22: "Run Manually" (a progress record, no scheduler) goes
+        through every batch, as the scheduler does over its calls."""
+        self.company.lam_cadence_batch_size = 10
+        self.call_rule.kind_prospect = True
+        cron = self.env.ref(f"{MODULE}.ir_cron_lam_enforce_cadences")
+        total = self.env["res.partner"].search_count(self.Engine._lam_customer_domain())
+        self.assertGreater(total, 10)
+        with freeze_time("2026-11-20 04:00:00"):
+            cron.method_direct_trigger()
         self.assertFalse(
             self.env["lam.cron.progress"]._lam_get(
                 "lubricant_account_manager.cadence_cursor"

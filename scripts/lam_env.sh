@@ -267,7 +267,9 @@ cmd_bench_reports() {
 env["ir.config_parameter"].set_param("report.url", "http://127.0.0.1:$port")
 env.cr.commit()
 PYTHON
-    odoo -d "$db" --db-filter="^$db\$" --http-port="$port" --gevent-port=$((port + 1)) \
+    # Odoo itself in the background (not a function's subshell): the trap stops it
+    "$PY" -m odoo -c "$BUILD/odoo.conf" -d "$db" --db-filter="^$db\$" \
+        --http-port="$port" --gevent-port=$((port + 1)) \
         --log-level=warn --logfile="$BUILD/bench-reports.log" &
     server=$!
     trap "kill $server 2>/dev/null; wait $server 2>/dev/null || true; [ -n \"\${LAM_KEEP_DB:-}\" ] || drop_db '$db'" EXIT

@@ -233,7 +233,8 @@ class LamPlanReportMixin(models.AbstractModel):
                         line.partner_id.sudo().name,
                         line.action,
                         line.planned_date,
-                        line.expected_volume,
+                        # no volume expected: blank, as on paper
+                        line.expected_volume or None,
                         selection_label(line, "quadrant"),
                         yes if line.done else no,
                     ]

@@ -1377,6 +1377,11 @@ class TestPlanReports(LamPlanningCase):
                 self.assertEqual(record["Account Manager"], "Manager A")
                 self.assertEqual(record["From"].date(), D(2026, 10, 1))
                 sheet = book.worksheets[0]
+                # a count keeps no decimals beside the volume's
+                visits = next(
+                    row for row in sheet.iter_rows() if row[0].value == "Visits"
+                )
+                self.assertEqual(visits[1].number_format, "#,##0")
                 self.assertEqual(sheet.page_setup.orientation, "portrait")
                 self.assertTrue(sheet.sheet_properties.pageSetUpPr.fitToPage)
                 if code != "p4":

@@ -212,6 +212,14 @@ class XlsxReport:
         ):
             sheet.write_datetime(row, col, value, self.formats[kind])
         elif kind in ("int", "float", "percent"):
+            # a count in a column of figures (a plan's visits beside its
+            # volume) keeps no decimals
+            if (
+                kind == "float"
+                and isinstance(value, int)
+                and not isinstance(value, bool)
+            ):
+                kind = "int"
             sheet.write_number(row, col, value, self.formats[kind])
         else:
             sheet.write_string(row, col, str(value), self.formats["text"])

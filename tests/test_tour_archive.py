@@ -379,7 +379,11 @@ class TestComplaintAndDealerTours(LamTourCase):
                 "uom_po_id": self.env.ref("uom.product_uom_litre").id,
             }
         )
-        last_month = fields.Date.today() + relativedelta(months=-1, day=15)
+        # the manager's last month, in his time zone (the wizard's default):
+        # at 23:50 UTC on the last day of a month, it is already the next
+        # month in Beijing
+        today = fields.Date.context_today(self.env["res.users"].with_user(manager))
+        last_month = today + relativedelta(months=-1, day=15)
         order = self.env["sale.order"].create(
             {
                 "partner_id": dealer.id,

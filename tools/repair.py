@@ -45,49 +45,35 @@ def repair_dates(cr):
     where a date may be empty, else brought to the nearest bound."""
     changed = 0
     for table, column, nullable in _date_columns(cr):
-        outside = SQL(
-            "%(column)s < %(min)s OR %(column)s >= %(max)s + 1",
-            column=SQL.identifier(column),
-            min=DATE_MIN,
-            max=DATE_MAX,
-        )
-        cr.execute(
-            SQL(
-                "SELECT id, %(column)s FROM %(table)s WHERE %(outside)s ORDER BY id",
-                column=SQL.identifier(column),
-                table=SQL.identifier(table),
-                outside=outside,
-            )
-        )
-        rows = cr.fetchall()
-        if not rows:
-            continue
+        old = SQL.identifier("old", column)
         value = (
             SQL("NULL")
             if nullable
-            else SQL(
-                "LEAST(GREATEST(%(column)s, %(min)s), %(max)s)",
+            else SQL("LEAST(GREATEST(%s, %s), %s)", old, DATE_MIN, DATE_MAX)
+        )
+        # one statement: the new value set, the old one returned for the log
+        cr.execute(
+            SQL(
+                "UPDATE %(table)s SET %(column)s = %(value)s FROM %(table)s old "
+                "WHERE old.id = %(table)s.id "
+                "AND (%(old)s < %(min)s OR %(old)s >= %(max)s + 1) "
+                "RETURNING %(table)s.id, %(old)s",
+                table=SQL.identifier(table),
                 column=SQL.identifier(column),
+                value=value,
+                old=old,
                 min=DATE_MIN,
                 max=DATE_MAX,
             )
         )
-        cr.execute(
-            SQL(
-                "UPDATE %(table)s SET %(column)s = %(value)s WHERE %(outside)s",
-                table=SQL.identifier(table),
-                column=SQL.identifier(column),
-                value=value,
-                outside=outside,
-            )
-        )
-        for record_id, old in rows:
+        rows = sorted(cr.fetchall())
+        for record_id, old_value in rows:
             _logger.warning(
                 "%s %s: %s %s is out of range (%s to %s), %s",
                 table,
                 record_id,
                 column,
-                old,
+                old_value,
                 DATE_MIN,
                 DATE_MAX,
                 "cleared" if nullable else "brought to the nearest bound",

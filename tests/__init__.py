@@ -26,3 +26,4 @@ from . import test_companies
 from . import test_purchase_net
 from . import test_measures
 from . import test_role_day
+from . import test_report_css

@@ -12,6 +12,10 @@ from odoo import http
 from odoo.tests import HttpCase, tagged
 from odoo.tools.pdf import PdfFileReader
 
+from odoo.addons.base.models.ir_actions_report import (
+    IrActionsReport as BaseReport,
+)
+
 from ..controllers.report import LamReportController
 from .common import MODULE, LamCommon
 
@@ -356,3 +360,48 @@ class TestReportUrls(HttpCase, LamCommon):
                     .search([("id", "=", attachment.id)])
                 )
                 self.assertEqual(bool(readable), allowed)
+
+    def test_a_report_s_header_carries_only_the_styles_it_uses(self):
+        """Issue 20, item 17: wkhtmltopdf parses the header and the footer
+        for every page; the addon's carry the rules of the report bundle
+        their markup may use, and the pages come out the same."""
+        self._full_archive(self.customer_a)
+        report = (
+            self.env["ir.actions.report"]
+            ._get_report(f"{MODULE}.action_report_p9")
+            .with_context(force_report_rendering=True, lang="zh_CN")
+        )
+        html = report._render_qweb_html(report.id, self.customer_a.ids)[0]
+        bodies, _ids, header, footer, args = report._prepare_html(html)
+        full = BaseReport._prepare_html(report, html)
+        self.assertIn("web.report_assets_common", full[2])
+        bundle = self.env["ir.attachment"].search(
+            [("url", "=like", "/web/assets/%web.report_assets_common%.css")], limit=1
+        )
+        for document, used in ((header, ".row{"), (footer, ".text-end{")):
+            self.assertNotIn("web.report_assets_common", document)
+            style = document.split("<style>", 1)[1].split("</style>", 1)[0]
+            self.assertIn(used, style)
+            self.assertIn(":root", style)
+            self.assertNotIn(".btn-primary", style)
+            self.assertLess(len(style), len(bundle.raw) / 5)
+        pages = [
+            PdfFileReader(
+                io.BytesIO(
+                    report._run_wkhtmltopdf(
+                        bodies,
+                        report_ref=report.report_name,
+                        header=head,
+                        footer=foot,
+                        specific_paperformat_args=args,
+                    )
+                )
+            )
+            for head, foot in ((header, footer), (full[2], full[3]))
+        ]
+        self.assertEqual(pages[0].getNumPages(), pages[1].getNumPages())
+        for index in range(pages[0].getNumPages()):
+            self.assertEqual(
+                pages[0].getPage(index).getContents().getData(),
+                pages[1].getPage(index).getContents().getData(),
+            )

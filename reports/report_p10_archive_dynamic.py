@@ -18,13 +18,21 @@ class ReportP10ArchiveDynamic(models.AbstractModel):
     def _get_report_values(self, docids, data=None):
         partners = self._lam_report_partners(docids, data)
         date_from, date_to = self._lam_report_period(data)
+        dynamics = self._lam_dynamic_data(partners, date_from, date_to)
+        # several customers: those with nothing in the period are left out,
+        # and the first page names them (as P7 and P8 do)
+        printed = partners.filtered(
+            lambda partner: self._lam_has_dynamics(dynamics[partner.id])
+        )
+        printed = printed or partners[:1]
         return {
-            "doc_ids": partners.ids,
+            "doc_ids": printed.ids,
             "doc_model": "res.partner",
-            "docs": partners,
+            "docs": printed,
+            "left_out": partners - printed,
             "date_from": date_from,
             "date_to": date_to,
-            "dynamics": self._lam_dynamic_data(partners, date_from, date_to),
+            "dynamics": dynamics,
             "currency": self.env.company.currency_id,
             # one term with its unit: the brackets are the reader's language's
             "reference_qty_label": self.env._(
@@ -32,6 +40,14 @@ class ReportP10ArchiveDynamic(models.AbstractModel):
                 unit=self.env.company._lam_reference_uom().name,
             ),
         }
+
+    @api.model
+    def _lam_has_dynamics(self, dynamic):
+        """Whether a customer has a purchase, a usage, a sample or a credit
+        change in the period."""
+        return any(
+            dynamic[key] for key in ("purchases", "usages", "samples", "credit_events")
+        )
 
     @api.model
     def _lam_dynamic_data(self, partners, date_from, date_to):

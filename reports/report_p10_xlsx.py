@@ -92,7 +92,7 @@ class ReportP10ArchiveDynamicXlsx(models.AbstractModel):
             meta,
             [
                 Col(_("Customer"), 28),
-                Col(_("Month"), 10),
+                Col(_("Month"), 10, "month"),
                 Col(_("Product"), 28),
                 Col(_("Quantity"), 12, "float"),
                 Col(_("Unit"), 8),

@@ -34,7 +34,7 @@ class ReportP6Xlsx(models.AbstractModel):
             meta,
             [
                 Col(_("Date"), 12, "date"),
-                Col(_("Time"), 7),
+                Col(_("Time"), 7, "time"),
                 Col(_("Contacted By"), 14),
                 Col(_("Customer"), 26),
                 Col(_("Contact Person"), 14),

@@ -32,7 +32,7 @@ class ReportP7Xlsx(models.AbstractModel):
             ],
             [
                 Col(_("Customer"), 28),
-                Col(_("Month"), 10),
+                Col(_("Month"), 10, "month"),
                 Col(_("Product"), 30),
                 Col(_("Volume Bought"), 14, "float", total=True),
                 Col(_("Untaxed Amount"), 14, "float", total=True),

@@ -32,7 +32,15 @@ class LamPlanReportMixin(models.AbstractModel):
             "show_summary": show_summary,
             "market_info": self._lam_market_info(plans) if show_summary else {},
             "dealer_months": self._lam_dealer_months(plans) if show_summary else {},
+            "started": self._lam_started(plans),
         }
+
+    @api.model
+    def _lam_started(self, plans):
+        """{plan id: whether its period has begun}: before, nothing can have
+        been achieved, and the results print blank rather than 0."""
+        today = fields.Date.context_today(self)
+        return {plan.id: plan.date_from <= today for plan in plans}
 
     @api.model
     def _lam_market_info(self, plans):
@@ -88,10 +96,14 @@ class LamPlanReportMixin(models.AbstractModel):
             for plan in monthly
         }
 
-    def _lam_plan_form_sections(self, plan):
-        """The sections of a plan's sheet, as the paper form has them."""
+    def _lam_plan_form_sections(self, plan, market_info=None, dealer_months=None):
+        """The sections of a plan's sheet, as the paper form has them; a
+        monthly summary adds the market information of its month and, for a
+        channel manager, his dealers' month (``_lam_market_info``,
+        ``_lam_dealer_months``)."""
         show_plan = "plan" in self._lam_parts
         show_summary = "summary" in self._lam_parts
+        started = self._lam_started(plan)[plan.id]
         pairs = [
             (_("Account Manager"), plan.user_id.name, "text"),
             (_("Status"), selection_label(plan, "state"), "text"),
@@ -131,10 +143,10 @@ class LamPlanReportMixin(models.AbstractModel):
             [label, plan[target]]
             + (
                 [
-                    plan[actual],
-                    # no target: no completion, blank rather than 0
+                    plan[actual] if started else None,
+                    # no target, or not begun: no completion, blank rather than 0
                     round(100.0 * plan[actual] / plan[target], 1)
-                    if plan[target]
+                    if plan[target] and started
                     else None,
                 ]
                 if show_summary
@@ -187,6 +199,72 @@ class LamPlanReportMixin(models.AbstractModel):
                 ("text", _("Summary of the Period"), plan.summary),
             ]
             sections.append((_("Period Summary"), lines))
+            if plan.period_type == "month":
+                sections += self._lam_plan_month_sections(
+                    plan,
+                    (market_info or {}).get(plan.id),
+                    (dealer_months or {}).get(plan.id),
+                )
+        return sections
+
+    def _lam_plan_month_sections(self, plan, infos, dealer_psi):
+        """A monthly summary's market information (Art. 22.1) and, for a
+        channel manager, his dealers' month (Art. 22.2), as sheet sections."""
+        rows = [
+            [
+                info.date,
+                info.partner_id.sudo().name or None,
+                f"{selection_label(info, 'info_type')}: {info.note or ''}",
+            ]
+            for info in infos or []
+        ]
+        sections = [
+            (
+                _("Market Information"),
+                [
+                    (
+                        "table",
+                        [_("Date"), _("Customer"), _("Information")],
+                        rows,
+                        ["date", "text", "text"],
+                    )
+                    if rows
+                    else ("note", _("None recorded in the month."))
+                ],
+            )
+        ]
+        if dealer_psi:
+            unit = plan.volume_uom_id.name
+            sections.append(
+                (
+                    _("The Dealers' Month"),
+                    [
+                        (
+                            "table",
+                            [
+                                _("Dealer"),
+                                _("Sales (%(unit)s)", unit=unit),
+                                _("Closing Stock (%(unit)s)", unit=unit),
+                                _("Sell-through (%)"),
+                                _("Stock Cover (months)"),
+                            ],
+                            [
+                                [
+                                    psi.partner_id.sudo().name,
+                                    psi.total_sales,
+                                    psi.total_closing,
+                                    psi.sell_through
+                                    if psi.total_opening + psi.total_purchases
+                                    else None,
+                                    psi.stock_cover if psi.total_sales else None,
+                                ]
+                                for psi in dealer_psi
+                            ],
+                            ["text", "float", "float", "float", "float"],
+                        )
+                    ],
+                )
+            )
         return sections
 
     def _lam_plan_workbook(self, workbook, plans, title):
@@ -202,12 +280,15 @@ class LamPlanReportMixin(models.AbstractModel):
                 user=self.env.user.name,
             )
         ]
+        show_summary = "summary" in self._lam_parts
+        market_info = self._lam_market_info(plans) if show_summary else {}
+        dealer_months = self._lam_dealer_months(plans) if show_summary else {}
         for plan in plans:
             report.add_form_sheet(
                 f"{plan.user_id.name} {plan.date_from}",
                 title,
                 meta,
-                self._lam_plan_form_sections(plan),
+                self._lam_plan_form_sections(plan, market_info, dealer_months),
             )
         if "plan" in self._lam_parts:
             yes, no = _("Yes"), _("No")

@@ -78,6 +78,10 @@ class ReportPsiAnalysis(models.AbstractModel):
             "doc_ids": reports.ids,
             "doc_model": "lam.dealer.psi",
             "docs": reports,
+            "months": (
+                min(reports.mapped("month"), default=False),
+                max(reports.mapped("month"), default=False),
+            ),
             "by_dealer": self._lam_analysis(reports),
         }
 
@@ -106,7 +110,7 @@ class ReportPsiAnalysisXlsx(models.AbstractModel):
                 _("PSI Analysis of %(dealer)s", dealer=dealer.name),
                 meta,
                 [
-                    Col(_("Month"), 10),
+                    Col(_("Month"), 10, "month"),
                     Col(_("Opening Stock"), 12, "float"),
                     Col(_("Bought In"), 12, "float", True),
                     Col(_("Sales"), 12, "float", True),

@@ -818,6 +818,11 @@ class TestDealers(LamCommon):
         )
         self.assertIn("Chengdu Lubricants Trading", html)
         self.assertIn("76.0", html)
+        # the months printed; a dealer's months stay on one page with the
+        # suggestions on them
+        self.assertIn("Months: <span>2026-10</span>", html)
+        block = html.split('name="dealer_block"', 1)[1].split(">", 1)[0]
+        self.assertIn("page-break-inside: avoid", block)
         # none written yet: the section leaves room to write them
         self.assertIn('name="tr_no_suggestions"', html)
         # issue 20, item 15: the channel manager's opinions and suggestions

@@ -753,7 +753,11 @@ class TestFieldWorkReports(LamFieldWorkCase):
         self.assertEqual(rows[1][5], "Online / WeChat")
         self.assertEqual(rows[1][6], "Outgoing")  # the walk: 来电/去电 printed too
         self.assertIn('name="td_direction"', html)
-        self.assertEqual([row[1] for row in rows], ["09:00", "15:00"])
+        # issue 20, item 16: times are times a spreadsheet sorts, shown 09:00
+        self.assertEqual(
+            [row[1] for row in rows], [datetime.time(9, 0), datetime.time(15, 0)]
+        )
+        self.assertEqual(sheet.cell(5, 2).number_format, "hh:mm")
         self.assertEqual(rows[0][0].date(), DAY)
         with self.assertRaises(AccessError):
             self._html(f"{MODULE}.action_report_p6", self.calls, self.manager_c)

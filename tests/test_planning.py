@@ -1313,6 +1313,7 @@ class TestPlanReports(LamPlanningCase):
             [cell.value for cell in row] for row in book.worksheets[0].iter_rows()
         ]
 
+    @freeze_time(TODAY)
     def test_p2_p3_p4_pdf_and_xlsx(self):
         # issue 20, item 10 (Art. 22.1): P4 gathers the customers' opinions
         # and the month's market information, with a completion per target
@@ -1402,10 +1403,42 @@ class TestPlanReports(LamPlanningCase):
                 else:
                     self.assertEqual(record["Summary of the Period"], "Trial passed")
                     self.assertNotIn("Target Visits", record)
+                    # the month's market information in the workbook too
+                    cells = [cell for row in rows for cell in row if cell]
+                    self.assertIn("Market Information", cells)
+                    self.assertIn("Price: Brand X cut its price by 5%", cells)
                 with self.assertRaises(AccessError):
                     self._rows(
                         f"{MODULE}.report_{code}_xlsx", self.plan, self.manager_b
                     )
+
+    def test_a_plan_not_begun_prints_no_results(self):
+        # issue 20: before its month begins nothing can have been achieved;
+        # P4 leaves achieved and completion blank instead of printing 0.0
+        plan = (
+            self.env["lam.plan"]
+            .with_user(self.manager_a)
+            .create(
+                {"period_type": "month", "date": D(2026, 12, 1), "target_visits": 10}
+            )
+        )
+        for today, started in (("2026-11-20 04:00:00", False), (TODAY, True)):
+            with self.subTest(today=today), freeze_time(today):
+                plan.date = D(2026, 12, 1) if not started else D(2026, 11, 1)
+                html = self._html(
+                    f"{MODULE}.action_report_p4", plan, self.department_manager
+                )
+                table = html.split('name="table_targets"', 1)[1].split("</table>")[0]
+                visits = table.split("Visits", 1)[1].split("</tr>", 1)[0]
+                self.assertEqual(">0<" in visits.replace(" ", ""), started)
+                self.assertEqual(">0.0<" in visits.replace(" ", ""), started)
+                _book, rows = self._rows(
+                    f"{MODULE}.report_p4_xlsx", plan, self.manager_a
+                )
+                row = next(row for row in rows if row[0] == "Visits")
+                self.assertEqual(
+                    row[1:4], [10, 0, 0.0] if started else [10, None, None]
+                )
 
     def test_p5_pdf_and_xlsx(self):
         self.expansion.date_target = D(2027, 3, 31)

@@ -6,7 +6,7 @@ from odoo.tests import BaseCase
 from ..tools.css import document_tokens, prune_css
 
 SHEET = (
-    "@charset \"UTF-8\";"
+    '@charset "UTF-8";'
     ":root{--bs-blue:#0d6efd}"
     "@font-face{font-family:Lato;src:url(/web/static/fonts/lato.woff)}"
     "html,body{margin:0}"
@@ -31,7 +31,7 @@ class TestReportCss(BaseCase):
         self.assertEqual(ids, {"x"})
         self.assertEqual(
             prune_css(SHEET, classes, ids),
-            "@charset \"UTF-8\";"
+            '@charset "UTF-8";'
             ":root{--bs-blue:#0d6efd}"
             "@font-face{font-family:Lato;src:url(/web/static/fonts/lato.woff)}"
             "html,body{margin:0}"
@@ -44,6 +44,4 @@ class TestReportCss(BaseCase):
         )
 
     def test_prune_of_nothing_used_keeps_the_bare_rules(self):
-        self.assertEqual(
-            prune_css(".a{x:1}b{y:2}/* c{z:3} */", frozenset()), "b{y:2}"
-        )
+        self.assertEqual(prune_css(".a{x:1}b{y:2}/* c{z:3} */", frozenset()), "b{y:2}")

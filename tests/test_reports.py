@@ -199,6 +199,35 @@ class TestArchiveReports(LamCommon):
         self.assertIn(finance.name, credit)
         self.assertNotIn("OdooBot", credit)
 
+    def test_p10_of_several_leaves_out_a_customer_with_nothing(self):
+        # issue 20: a customer with no purchase, usage, sample or credit
+        # change in the period prints no near-empty page; the first page
+        # names him. Alone, he still prints.
+        quiet = self.env["res.partner"].create(
+            {
+                "name": "Quiet Works",
+                "is_company": True,
+                "lam_customer_kind": "terminal",
+                "user_id": self.manager_a.id,
+            }
+        )
+        data = {"date_from": "2026-09-01", "date_to": "2026-11-30"}
+        report = self.env[
+            "report.lubricant_account_manager.report_p10_archive_dynamic"
+        ].with_user(self.manager_a)
+        values = report._get_report_values((self.customer_a | quiet).ids, data)
+        self.assertEqual((values["docs"], values["left_out"]), (self.customer_a, quiet))
+        html = self._render_html(
+            f"{MODULE}.action_report_p10",
+            self.customer_a | quiet,
+            data=data,
+            user=self.manager_a,
+        )
+        self.assertIn("Quiet Works", html.split('name="left_out"', 1)[1][:400])
+        self.assertEqual(html.count("<h3"), 1)
+        values = report._get_report_values(quiet.ids, data)
+        self.assertEqual((values["docs"], values["left_out"]), (quiet, quiet.browse()))
+
     def test_p10_period_excludes_older_purchases(self):
         html = self._render_html(
             f"{MODULE}.action_report_p10",
@@ -309,10 +338,17 @@ class TestArchiveReports(LamCommon):
         rows = [[cell.value for cell in row] for row in purchases.iter_rows(min_row=5)]
         self.assertEqual(len(rows), 3)
         self.assertEqual(
-            rows[0][:4], ["Anshan Steel Works", "2026-09", "CI-4 15W-40 Bulk", 2.0]
+            rows[0][:4],
+            [
+                "Anshan Steel Works",
+                datetime.datetime(2026, 9, 1),  # a month is a date, shown 2026-09
+                "CI-4 15W-40 Bulk",
+                2.0,
+            ],
         )
+        self.assertEqual(purchases.cell(5, 2).number_format, "yyyy-mm")
         self.assertAlmostEqual(rows[0][5], 2500.0)
-        self.assertEqual(rows[1][1], "2026-10")
+        self.assertEqual(rows[1][1], datetime.datetime(2026, 10, 1))
         self.assertAlmostEqual(rows[1][5], 400.0)
         self.assertEqual(rows[2][0], "Total")
         self.assertEqual(rows[2][5], "=SUBTOTAL(9,F5:F6)")

@@ -4,7 +4,7 @@
 drops and the consumption forecast, on constructed orders in several units."""
 
 import io
-from datetime import date
+from datetime import date, datetime
 
 import openpyxl
 from freezegun import freeze_time
@@ -341,7 +341,7 @@ class TestPurchaseTracking(LamCommon):
         ]
         self.assertEqual(
             [(row[1], row[2], round(row[3], 1), row[5]) for row in cells][2],
-            ("2026-11", "L-HM 46 Hydraulic Oil", 200.0, 50.0),
+            (datetime(2026, 11, 1), "L-HM 46 Hydraulic Oil", 200.0, 50.0),
         )
         # another manager prints none of it
         with self.assertRaises(AccessError):

@@ -87,9 +87,7 @@ def _may_match(selector, classes, ids):
     if any(mark in selector for mark in KEEP_AS_IS):
         return True
     plain = NOT_RE.sub("", selector)
-    return set(CLASS_RE.findall(plain)) <= classes and set(
-        ID_RE.findall(plain)
-    ) <= ids
+    return set(CLASS_RE.findall(plain)) <= classes and set(ID_RE.findall(plain)) <= ids
 
 
 def prune_css(css, classes, ids=frozenset()):

@@ -31,7 +31,9 @@ MAX_ROW_LINES = 30
 
 class XlsxColumn:
     """One column of a table: its header, width, kind (text, int, float,
-    date, percent) and whether it adds up into a totals row."""
+    date, datetime, month, time, percent) and whether it adds up into a
+    totals row. A month is a date or ``"YYYY-MM"``, a time a ``time`` or
+    ``"HH:MM"``: both are written as dates a spreadsheet sorts and filters."""
 
     __slots__ = ("header", "width", "kind", "total")
 
@@ -40,6 +42,19 @@ class XlsxColumn:
         self.width = width
         self.kind = kind
         self.total = total
+
+
+def _as_date_or_time(kind, value):
+    """A month's ``"YYYY-MM"`` as its first day, a time's ``"HH:MM"`` as a
+    ``time``; anything else unchanged."""
+    if not isinstance(value, str):
+        return value
+    try:
+        if kind == "month":
+            return datetime.datetime.strptime(value, "%Y-%m").date()
+        return datetime.datetime.strptime(value, "%H:%M").time()
+    except ValueError:
+        return value
 
 
 class XlsxReport:
@@ -69,6 +84,8 @@ class XlsxReport:
             "percent": add({**base, "border": 1, "num_format": "0.0%"}),
             "date": add({**base, "border": 1, "num_format": "yyyy-mm-dd"}),
             "datetime": add({**base, "border": 1, "num_format": "yyyy-mm-dd hh:mm"}),
+            "month": add({**base, "border": 1, "num_format": "yyyy-mm"}),
+            "time": add({**base, "border": 1, "num_format": "hh:mm"}),
             "total_label": add({**base, "bold": True, "border": 1, "top": 2}),
             "total_int": add(
                 {**base, "bold": True, "border": 1, "top": 2, "num_format": "#,##0"}
@@ -205,10 +222,12 @@ class XlsxReport:
         return row + 1
 
     def _write_cell(self, sheet, row, col, kind, value):
+        if kind in ("month", "time"):
+            value = _as_date_or_time(kind, value)
         if value is None or value is False or value == "":
             sheet.write_blank(row, col, None, self.formats["text"])
-        elif kind in ("date", "datetime") and isinstance(
-            value, datetime.date | datetime.datetime
+        elif kind in ("date", "datetime", "month", "time") and isinstance(
+            value, datetime.date | datetime.datetime | datetime.time
         ):
             sheet.write_datetime(row, col, value, self.formats[kind])
         elif kind in ("int", "float", "percent"):

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from markupsafe import Markup
 
-from odoo import _, api, fields, models
+from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools.working_hours import add_working_hours, working_hours_between
@@ -461,13 +461,38 @@ class LamComplaint(models.Model):
             )
 
     def _lam_escalate(self, reason):
-        """Hand the complaints to the department managers of their handlers, once."""
-        leaders = {
-            user: user._lam_department_managers() - user for user in self.user_id
+        """Hand the complaints to the department managers of their handlers,
+        once. In a few queries whatever their number (the scheduled action
+        escalates hundreds at once): one write, one message per complaint with
+        its tracking, in the managers' Inbox, and their activities, created
+        together."""
+        complaints = self.filtered(lambda complaint: not complaint.escalated_at)
+        complaints._lam_check_escalation(reason)
+        if not complaints:
+            return
+        leaders = self.env["res.users"]._lam_department_managers_by_user(
+            complaints.user_id
+        )
+        tracked = ("state", "deadline")
+        before = {
+            complaint.id: {name: complaint[name] for name in tracked}
+            for complaint in complaints
         }
+        # as the system: the state and escalation fields are the actions'; who
+        # escalates was checked by the caller
+        complaints.sudo().with_context(tracking_disable=True).write(
+            {
+                "state": "escalated",
+                "escalated_at": fields.Datetime.now(),
+                "escalation_reason": reason,
+            }
+        )
+        messages = complaints._lam_log_escalation(reason, leaders, before)
+        complaints._lam_notify_escalation(messages, leaders)
+        complaints._lam_schedule_escalation(reason, leaders)
+
+    def _lam_check_escalation(self, reason):
         for complaint in self:
-            if complaint.escalated_at:
-                continue  # one escalation, never repeated
             if complaint.state not in ("new", "in_progress"):
                 raise UserError(
                     _(
@@ -487,19 +512,27 @@ class LamComplaint(models.Model):
                         complaint=complaint.name,
                     )
                 )
-            managers = leaders[complaint.user_id]
-            # as the system: the state and escalation fields are the actions'; who
-            # escalates was checked above
-            complaint.sudo().write(
-                {
-                    "state": "escalated",
-                    "escalated_at": fields.Datetime.now(),
-                    "escalation_reason": reason,
-                }
-            )
-            reasons = dict(
-                self._fields["escalation_reason"]._description_selection(self.env)
-            )
+
+    def _lam_log_escalation(self, reason, leaders, before):
+        """One message per complaint, created together: to whom and why, what
+        the customer was told, and the tracking of the fields that changed."""
+        reasons = dict(
+            self._fields["escalation_reason"]._description_selection(self.env)
+        )
+        tracked = list(next(iter(before.values())))
+        fields_info = self.fields_get(
+            tracked, attributes=("string", "type", "selection", "currency_field")
+        )
+        Tracking = self.env["mail.tracking.value"]
+        author = self.env.user.partner_id
+        subtype = self.env.ref("mail.mt_comment")
+        # computed once, not per message (Odoo's _message_log_batch does so)
+        reply_to = self.env["mail.thread"]._notify_get_reply_to(
+            default=author.email_formatted
+        )[False]
+        values, trackings = [], []
+        for complaint in self:
+            managers = leaders.get(complaint.user_id, self.env["res.users"])
             body = Markup("<p>%s</p>") % _(
                 "Escalated to %(managers)s: %(reason)s.",
                 managers=", ".join(managers.mapped("name")) or _("nobody (no team)"),
@@ -510,27 +543,108 @@ class LamComplaint(models.Model):
                     "Told to the customer: %(text)s",
                     text=complaint.customer_explanation,
                 )
-            complaint.message_post(
-                body=body,
-                partner_ids=managers.partner_id.ids,
-                subtype_xmlid="mail.mt_comment",
+            trackings.append(
+                [
+                    Tracking._create_tracking_values(
+                        before[complaint.id][name],
+                        complaint[name],
+                        name,
+                        fields_info[name],
+                        complaint,
+                    )
+                    for name in tracked
+                    if before[complaint.id][name] != complaint[name]
+                ]
             )
-            for manager in managers:
-                # in the department manager's language
-                local = complaint.with_context(lang=manager.lang)
-                reason_label = dict(
-                    local._fields["escalation_reason"]._description_selection(local.env)
-                )[reason]
-                complaint.activity_schedule(
-                    "lubricant_account_manager.mail_activity_type_lam_complaint",
-                    user_id=manager.id,
-                    summary=local.env._(
-                        "Complaint %(complaint)s of %(customer)s: %(reason)s",
-                        complaint=complaint.name,
-                        customer=complaint.partner_id.name,
-                        reason=reason_label,
-                    ),
+            values.append(
+                {
+                    "model": self._name,
+                    "res_id": complaint.id,
+                    "body": body,
+                    "author_id": author.id,
+                    "email_from": author.email_formatted,
+                    "message_type": "comment",
+                    "subtype_id": subtype.id,
+                    "partner_ids": [Command.set(managers.partner_id.ids)],
+                    "reply_to": reply_to,
+                    "email_add_signature": False,
+                }
+            )
+        # as the system: the messages of complaints the caller may escalate,
+        # then their tracking values, each in one insert
+        messages = self.env["mail.message"].sudo().create(values)
+        Tracking.sudo().create(
+            [
+                dict(tracking, mail_message_id=message.id)
+                for message, message_trackings in zip(messages, trackings, strict=True)
+                for tracking in message_trackings
+                if tracking
+            ]
+        )
+        return messages
+
+    def _lam_notify_escalation(self, messages, leaders):
+        """The messages in the department managers' Inbox (no e-mail per
+        complaint: the activities are their to-do list)."""
+        by_complaint = {message.res_id: message for message in messages}
+        values = [
+            {
+                "author_id": message.author_id.id,
+                "mail_message_id": message.id,
+                "notification_status": "sent",
+                "notification_type": "inbox",
+                "res_partner_id": manager.partner_id.id,
+            }
+            for complaint in self
+            for message in [by_complaint[complaint.id]]
+            for manager in leaders.get(complaint.user_id, [])
+        ]
+        # as the system: notifications are the notifier's records
+        self.env["mail.notification"].sudo().create(values)
+
+    def _lam_schedule_escalation(self, reason, leaders):
+        """A complaint activity for each department manager, in his language,
+        all created in one call."""
+        activity_type = self.env.ref(
+            "lubricant_account_manager.mail_activity_type_lam_complaint"
+        )
+        model = self.env["ir.model"]._get(self._name)
+        today = fields.Date.context_today(self)
+        labels = {}
+        values = []
+        for complaint in self:
+            for manager in leaders.get(complaint.user_id, []):
+                lang = manager.lang or self.env.lang
+                if lang not in labels:
+                    local = self.with_context(lang=lang)
+                    labels[lang] = (
+                        local.env,
+                        dict(
+                            local._fields["escalation_reason"]._description_selection(
+                                local.env
+                            )
+                        )[reason],
+                    )
+                env, reason_label = labels[lang]
+                values.append(
+                    {
+                        "res_model_id": model.id,
+                        "res_id": complaint.id,
+                        "activity_type_id": activity_type.id,
+                        "user_id": manager.id,
+                        "date_deadline": today,
+                        "summary": env._(
+                            "Complaint %(complaint)s of %(customer)s: %(reason)s",
+                            complaint=complaint.name,
+                            customer=complaint.partner_id.name,
+                            reason=reason_label,
+                        ),
+                    }
                 )
+        # their Inbox has the message: no e-mail for each activity
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
+            values
+        )
 
     @api.model
     def _cron_escalate_overdue(self):

@@ -177,6 +177,70 @@ class TestComplaints(LamCommon):
         )
         self.assertNotIn("Escalated", tracked.mapped("new_value_char"))
 
+    def test_the_scheduled_action_escalates_in_constant_queries(self):
+        """Issue 22: escalating 60 late complaints costs the queries of 6 (it
+        cost 28 per complaint): one write, the messages with their tracking,
+        the Inbox notifications and the activities each created together."""
+        self.other_department_manager.lang = "zh_CN"
+        customer_c = self.env["res.partner"].create(
+            {
+                "name": "Chengdu Bus Group",
+                "is_company": True,
+                "lam_customer_kind": "terminal",
+                "user_id": self.manager_c.id,
+            }
+        )
+        Complaint = self.env["lam.complaint"]
+
+        def late(count):
+            with freeze_time("2026-11-03 07:00:00"):
+                return Complaint.concat(
+                    *(
+                        self._complaint("2026-11-03 07:00:00")
+                        | self._complaint(
+                            "2026-11-03 07:00:00",
+                            partner=customer_c,
+                            user=self.manager_c,
+                        )
+                        for _index in range(count // 2)
+                    )
+                ).with_env(self.env)
+
+        def escalate():
+            with freeze_time("2026-11-04 07:01:00"):
+                return Complaint._cron_escalate_overdue()
+
+        # warm caches (translations, groups), measured as the runs below
+        late(2)
+        self._lam_query_count(escalate)
+        late(6)
+        small = self._lam_query_count(escalate)
+        large = late(60)
+        self.env.invalidate_all()
+        with self.assertQueryCount(small):
+            self.assertEqual(escalate(), 60)
+        self.assertEqual(set(large.mapped("state")), {"escalated"})
+        self.assertEqual(len(large.activity_ids), 60)
+        self.assertEqual(
+            large.activity_ids.user_id,
+            self.department_manager | self.other_department_manager,
+        )
+        in_chinese = large.filtered(lambda c: c.user_id == self.manager_c)
+        self.assertIn("超过处理期限", in_chinese.activity_ids[0].summary)
+        message = large[0].message_ids[0]
+        self.assertIn("Deadline Passed", message.body)
+        self.assertEqual(
+            message.notification_ids.res_partner_id,
+            self.department_manager.partner_id,
+        )
+        self.assertEqual(message.notification_ids.notification_type, "inbox")
+        self.assertEqual(
+            message.tracking_value_ids.filtered(
+                lambda value: value.field_id.name == "state"
+            ).new_value_char,
+            "Escalated",
+        )
+
     def test_the_scheduled_action_escalates_a_late_complaint_once(self):
         with freeze_time("2026-11-03 07:00:00"):
             complaint = self._complaint("2026-11-03 07:00:00")

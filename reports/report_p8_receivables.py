@@ -21,7 +21,10 @@ class ReportP8ReceivablesMixin(models.AbstractModel):
     def _lam_receivables(self, partners, date_from, date_to):
         """{partner id: {"rows": [receivable], "buckets": {bucket: amount due}, "due":
         total, "credit": a credit customer}} in a few queries."""
-        receivables = self.env["lam.receivable"].search(
+        # each search fetches its rows in one query, however many: a loop over
+        # records would read them a thousand at a time
+        Receivable = self.env["lam.receivable"]
+        receivables = Receivable.search_fetch(
             [
                 ("partner_id", "in", partners.ids),
                 "|",
@@ -30,15 +33,21 @@ class ReportP8ReceivablesMixin(models.AbstractModel):
                 ("invoice_date", ">=", date_from),
                 ("invoice_date", "<=", date_to),
             ],
+            [name for name, field in Receivable._fields.items() if field.store],
             order="partner_id, invoice_date_due, id",
         )
-        actions = self.env["lam.collection.action"].search(
-            [("receivable_id", "in", receivables.ids)], order="date, id"
+        Action = self.env["lam.collection.action"]
+        actions = Action.search_fetch(
+            [("receivable_id", "in", receivables.ids)],
+            ["receivable_id", "date", "action", "description", "promise_date"],
+            order="date, id",
         )
         last_action = {action.receivable_id.id: action for action in actions}
         # the one definition of a credit customer (Art. 13.7, 22.5), one search
         credit = set(
-            partners.filtered_domain([("lam_is_credit_customer", "=", True)]).ids
+            self.env["res.partner"]
+            .search([("id", "in", partners.ids), ("lam_is_credit_customer", "=", True)])
+            .ids
         )
         result = defaultdict(
             lambda: {

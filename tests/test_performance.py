@@ -1,6 +1,8 @@
 # Copyright 2026 Lubricant Account Manager developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
+from freezegun import freeze_time
+
 from odoo.tests import tagged
 
 from .common import MODULE, LamCommon
@@ -164,4 +166,63 @@ class TestArchivePerformance(LamScaleCase):
             lambda partners: report.with_user(partners.env.user)._get_report_values(
                 partners.ids, {"date_from": "2026-01-01", "date_to": "2026-12-31"}
             )
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestReceivablePerformance(LamScaleCase):
+    """P8 over the 200 customers' invoices, each with a collection action."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        orders = cls.env["sale.order"].search([("partner_id", "in", cls.partners.ids)])
+        invoices = orders._create_invoices()
+        invoices.write({"invoice_date": "2026-10-20", "invoice_payment_term_id": False})
+        invoices.write({"invoice_date_due": "2026-11-19"})
+        invoices.action_post()
+        receivables = cls.env["lam.receivable"].search(
+            [("partner_id", "in", cls.partners.ids)]
+        )
+        cls.env["lam.collection.action"].create(
+            [
+                {
+                    "receivable_id": receivable.id,
+                    "action": "call",
+                    "description": f"Called about {receivable.name}",
+                    "date": "2026-11-25",
+                }
+                for receivable in receivables
+            ]
+        )
+
+    def test_p8_queries_do_not_grow_with_customers(self):
+        """Issue 22: P8's values and workbook read every receivable and its
+        last action in one query each, whatever their number."""
+        data = {"date_from": "2026-10-01", "date_to": "2026-10-31"}
+        report = self.env["report.lubricant_account_manager.report_p8_receivables"]
+        self._assert_constant_queries(
+            lambda partners: report.with_user(partners.env.user)._get_report_values(
+                partners.ids, data
+            )
+        )
+        self._assert_constant_queries(
+            lambda partners: self.env["ir.actions.report"]
+            .with_user(partners.env.user)
+            ._render_xlsx(f"{MODULE}.report_p8_xlsx", partners.ids, data)
+        )
+        with freeze_time("2026-12-04 04:00:00"):
+            values = report.with_user(self.manager_a)._get_report_values(
+                self.partners.ids, data
+            )
+        self.assertEqual(len(values["docs"]), 200)
+        entry = values["receivables"][self.partners[0].id]
+        self.assertEqual(len(entry["rows"]), 1)
+        row = entry["rows"][0]
+        self.assertEqual(row["receivable"].bucket, "0_30")  # 15 days overdue
+        self.assertIn("Called about", row["action"].description)
+        self.assertAlmostEqual(entry["due"], row["receivable"].amount_total)
+        self.assertAlmostEqual(
+            values["grand_total"]["due"],
+            sum(values["receivables"][partner.id]["due"] for partner in self.partners),
         )

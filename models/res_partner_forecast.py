@@ -85,16 +85,41 @@ class ResPartner(models.Model):
             descriptions, self._lam_forecast_volumes
         )
 
+    _lam_forecast_fields = {
+        "lam_next_purchase_date": "next",
+        "lam_forecast_monthly": "monthly",
+        "lam_forecast_annual": "annual",
+        "lam_equipment_annual": "equipment",
+        "lam_forecast_gap": "gap",
+    }
+
     @api.depends_context("company")
     def _compute_lam_forecast(self):
         values = self._lam_forecast_values()
         for partner in self:
-            forecast = values[partner.id]
-            partner.lam_next_purchase_date = forecast["next"]
-            partner.lam_forecast_monthly = forecast["monthly"]
-            partner.lam_forecast_annual = forecast["annual"]
-            partner.lam_equipment_annual = forecast["equipment"]
-            partner.lam_forecast_gap = forecast["gap"]
+            for name, key in self._lam_forecast_fields.items():
+                partner[name] = values[partner.id][key]
+
+    def read(self, fields=None, load="_classic_read"):
+        """A read of the forecast computes it for all the customers read
+        together: the ORM would compute a thousand at a time (a list of all,
+        an export), each thousand costing the same queries again."""
+        wanted = [
+            self._fields[name]
+            for name in set(fields or ()) & set(self._lam_forecast_fields)
+            if self._fields[name].is_accessible(self.env)
+        ]
+        if wanted:
+            missing = self.env.cache.get_missing_ids(self, wanted[0])
+            todo = self.browse(list(missing))
+            values = todo._lam_forecast_values()
+            for name, key in self._lam_forecast_fields.items():
+                self.env.cache.update(
+                    todo,
+                    self._fields[name],
+                    [values[partner_id][key] for partner_id in todo.ids],
+                )
+        return super().read(fields=fields, load=load)
 
     def _lam_forecast_values(self):
         """{partner id: {next, monthly, annual, equipment, gap}} for these
@@ -109,10 +134,16 @@ class ResPartner(models.Model):
         }
         result = defaultdict(lambda: dict(empty))
         # as the system: the kind is restricted to the archive groups
-        customers = self.sudo().filtered(
-            lambda partner: partner.id
-            and partner.is_company
-            and partner.lam_customer_kind
+        customers = (
+            self.env["res.partner"]
+            .sudo()
+            .search(
+                [
+                    ("id", "in", [id_ for id_ in self.ids if isinstance(id_, int)]),
+                    ("is_company", "=", True),
+                    ("lam_customer_kind", "!=", False),
+                ]
+            )
         )
         if not customers:
             return result

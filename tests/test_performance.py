@@ -226,3 +226,40 @@ class TestReceivablePerformance(LamScaleCase):
             values["grand_total"]["due"],
             sum(values["receivables"][partner.id]["due"] for partner in self.partners),
         )
+
+
+@tagged("post_install", "-at_install")
+class TestForecastPerformance(LamScaleCase):
+    def test_forecast_read_queries_do_not_grow_past_a_prefetch_batch(self):
+        """Issue 22: the forecast of every customer read at once (a list of
+        all, an export) is computed together: the ORM computes a thousand
+        records at a time, and the queries grew with each thousand."""
+        extra = self.env["res.partner"].create(
+            [
+                {
+                    "name": f"Far customer {index:04d}",
+                    "is_company": True,
+                    "lam_customer_kind": "terminal",
+                    "user_id": self.manager_a.id,
+                }
+                for index in range(1100)
+            ]
+        )
+        fields = [
+            "lam_next_purchase_date",
+            "lam_forecast_monthly",
+            "lam_forecast_annual",
+            "lam_equipment_annual",
+            "lam_forecast_gap",
+        ]
+        with freeze_time("2026-12-04 04:00:00"):
+            partners = (self.partners | extra).with_user(self.manager_a)
+            partners.read(fields)  # warm the caches of both paths (rules, units)
+            self._lam_assert_same_queries(
+                lambda records: records.read(fields), partners[:20], partners
+            )
+            rows = {row["id"]: row for row in partners.read(fields)}
+        self.assertEqual(len(rows), 1300)
+        # the first customer bought 200 L, 18 kg and 0.5 t in October
+        self.assertGreater(rows[self.partners[0].id]["lam_forecast_annual"], 200.0)
+        self.assertEqual(rows[extra[-1].id]["lam_forecast_annual"], 0.0)

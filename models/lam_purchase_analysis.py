@@ -269,7 +269,9 @@ class LamPurchaseAnalysis(models.AbstractModel):
             {product_id for product_id, _uom in pairs}
         )
         uoms = self.env["uom.uom"].browse({uom_id for _product, uom_id in pairs})
-        products.fetch(["lam_density"])
+        # the density is the template's: fetched for all of them at once (a
+        # product browsed alone below would read its template alone)
+        products.product_tmpl_id.fetch(["lam_density"])
         uoms.fetch(["factor", "category_id"])
         return {
             (product_id, uom_id): company._lam_reference_factor(

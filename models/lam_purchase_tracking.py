@@ -244,8 +244,8 @@ class LamPurchaseTracking(models.Model):
         company's reference unit, the conversion of tools/volume.py (Odoo's
         factors within a category, the product's density, or the company's,
         between volume and weight); a row no unit bridges counts no volume."""
-        litre = self.env.ref("uom.product_uom_litre")
-        kilogram = self.env.ref("uom.product_uom_kgm")
+        litre = self.env["res.company"]._lam_uom("uom.product_uom_litre")
+        kilogram = self.env["res.company"]._lam_uom("uom.product_uom_kgm")
         return SQL(
             """
             SELECT line.*, conversion.factor IS NOT NULL AS convertible,

@@ -364,9 +364,19 @@ class ResCompany(models.Model):
     def _lam_reference_uoms(self):
         """The units a reference volume may be expressed in: litre, kilogram, tonne."""
         return (
-            self.env.ref("uom.product_uom_litre")
-            | self.env.ref("uom.product_uom_kgm")
-            | self.env.ref("uom.product_uom_ton")
+            self._lam_uom("uom.product_uom_litre")
+            | self._lam_uom("uom.product_uom_kgm")
+            | self._lam_uom("uom.product_uom_ton")
+        )
+
+    @api.model
+    def _lam_uom(self, xmlid):
+        """One of Odoo's units by its xml id. Its id is cached: ``env.ref``
+        would ask the database whether it exists on every call, and a
+        conversion per product and unit made those queries most of a run's
+        (issue 22)."""
+        return self.env["uom.uom"].browse(
+            self.env["ir.model.data"]._xmlid_to_res_id(xmlid, raise_if_not_found=True)
         )
 
     @api.constrains("lam_reference_uom_id")
@@ -445,8 +455,8 @@ class ResCompany(models.Model):
             uom,
             self._lam_reference_uom(),
             (product and product.lam_density) or self.lam_default_density,
-            litre=self.env.ref("uom.product_uom_litre"),
-            kilogram=self.env.ref("uom.product_uom_kgm"),
+            litre=self._lam_uom("uom.product_uom_litre"),
+            kilogram=self._lam_uom("uom.product_uom_kgm"),
         )
 
     def _lam_to_reference_qty(self, qty, uom, product=None, raise_if_failure=True):

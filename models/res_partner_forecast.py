@@ -172,7 +172,8 @@ class ResPartner(models.Model):
         )
         bought = {row["partner_id"]: row["qty"] for row in rows}
         litres = (
-            company._lam_reference_factor(self.env.ref("uom.product_uom_litre")) or 0.0
+            company._lam_reference_factor(company._lam_uom("uom.product_uom_litre"))
+            or 0.0
         )
         equipment = dict(
             self.env["lam.equipment"]

@@ -24,6 +24,38 @@ class TestVolumeConversion(LamCommon):
         )
         self.assertAlmostEqual(qty, 174.0)  # 200 L x 0.87 kg/L
 
+    def test_unit_factors_cost_no_query_per_product_and_unit(self):
+        """Issue 22: the factors of 3 and of 30 (product, unit) pairs cost the
+        same queries; a look-up of litre and kilogram per pair asked the
+        database whether they exist, most of an ABC run's queries."""
+        products = self.env["product.product"].create(
+            [
+                {"name": f"Oil {index}", "uom_id": self.uom_litre.id}
+                for index in range(10)
+            ]
+        )
+        products[::2].product_tmpl_id.write({"lam_density": 0.9})
+        units = self.uom_litre | self.uom_kg | self.uom_ton
+
+        def groups(count):
+            return [
+                {"product_id": product.id, "uom_id": uom.id}
+                for product in products[:count]
+                for uom in units
+            ]
+
+        analysis = self.env["lam.purchase.analysis"]
+        self._lam_assert_same_queries(
+            lambda rows: analysis._lam_reference_factors(rows, self.company),
+            groups(1),
+            groups(10),
+        )
+        factors = analysis._lam_reference_factors(groups(10), self.company)
+        self.assertEqual(len(factors), 30)
+        self.assertAlmostEqual(factors[products[0].id, self.uom_kg.id], 1 / 0.9)
+        self.assertAlmostEqual(factors[products[1].id, self.uom_ton.id], 1000 / 0.88)
+        self.assertEqual(factors[products[1].id, self.uom_litre.id], 1.0)
+
     def test_weight_to_volume_through_default_density(self):
         qty = self.company._lam_to_reference_qty(880.0, self.uom_kg, self.grease)
         self.assertAlmostEqual(qty, 1000.0)  # grease has no density: 0.88 kg/L applies

@@ -33,6 +33,12 @@ class ReportP10ArchiveDynamic(models.AbstractModel):
             "date_from": date_from,
             "date_to": date_to,
             "dynamics": dynamics,
+            "section_labels": [
+                ("purchases", self.env._("Purchases")),
+                ("usages", self.env._("Oil Usage")),
+                ("samples", self.env._("Oil Samples")),
+                ("credit_events", self.env._("Credit Changes")),
+            ],
             "currency": self.env.company.currency_id,
             # one term with its unit: the brackets are the reader's language's
             "reference_qty_label": self.env._(

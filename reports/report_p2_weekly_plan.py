@@ -11,6 +11,7 @@ class ReportP2(models.AbstractModel):
     _inherit = ["lam.plan.report.mixin"]
     _description = "P2 Weekly Plan and Summary"
     _lam_parts = ("plan", "summary")
+    _lam_period_type = "week"
 
 
 class ReportP2Xlsx(models.AbstractModel):
@@ -20,9 +21,10 @@ class ReportP2Xlsx(models.AbstractModel):
     _inherit = ["report.report_xlsx.abstract", "lam.plan.report.mixin"]
     _description = "P2 Weekly Plan and Summary, XLSX"
     _lam_parts = ("plan", "summary")
+    _lam_period_type = "week"
 
     def _get_objs_for_report(self, docids, data):
-        return self._lam_report_records("lam.plan", docids, data)
+        return self._lam_plans(docids, data)
 
     def generate_xlsx_report(self, workbook, data, plans):
         self._lam_plan_workbook(workbook, plans, _("P2 Weekly Plan and Summary"))

@@ -11,6 +11,7 @@ class ReportP4(models.AbstractModel):
     _inherit = ["lam.plan.report.mixin"]
     _description = "P4 Monthly Summary"
     _lam_parts = ("summary",)
+    _lam_period_type = "month"
 
 
 class ReportP4Xlsx(models.AbstractModel):
@@ -20,9 +21,10 @@ class ReportP4Xlsx(models.AbstractModel):
     _inherit = ["report.report_xlsx.abstract", "lam.plan.report.mixin"]
     _description = "P4 Monthly Summary, XLSX"
     _lam_parts = ("summary",)
+    _lam_period_type = "month"
 
     def _get_objs_for_report(self, docids, data):
-        return self._lam_report_records("lam.plan", docids, data)
+        return self._lam_plans(docids, data)
 
     def generate_xlsx_report(self, workbook, data, plans):
         self._lam_plan_workbook(workbook, plans, _("P4 Monthly Summary"))

@@ -38,7 +38,7 @@ class ReportP7Xlsx(models.AbstractModel):
                 Col(_("Untaxed Amount"), 14, "float", total=True),
                 Col(_("Stock on Hand"), 14, "float"),
                 Col(_("Trend (%)"), 10, "float"),
-                Col(_("Trend Against"), 12),
+                Col(_("Trend Against"), 12, "month"),
             ],
             [
                 [
@@ -49,7 +49,7 @@ class ReportP7Xlsx(models.AbstractModel):
                     row["amount"],
                     row["stock"],
                     row["trend"],
-                    row["trend_base"] or "",
+                    row["trend_base"] or None,
                 ]
                 for partner in partners
                 for row in tracking[partner.id]

@@ -58,7 +58,8 @@ class ReportP8Xlsx(models.AbstractModel):
                     row["receivable"].amount_total,
                     row["receivable"].invoice_date_due,
                     row["receivable"].amount_residual,
-                    row["receivable"].days_overdue,
+                    # paid, or not due: no days overdue, blank as in the PDF
+                    row["receivable"].days_overdue or None,
                     selection_label(row["receivable"], "bucket"),
                     row["receivable"].account_manager_id.name or "",
                     row["action"]
@@ -91,6 +92,8 @@ class ReportP8Xlsx(models.AbstractModel):
                 + [receivables[partner.id]["buckets"][key] for key, _label in BUCKETS]
                 + [receivables[partner.id]["due"]]
                 for partner in partners
+                # as the PDF: a customer with no invoice to show is left out
+                if receivables[partner.id]["rows"]
             ],
             total_label=_("Total"),
         )

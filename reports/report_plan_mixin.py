@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
 from odoo import _, api, fields, models
+from odoo.exceptions import UserError
 
 from ..tools.xlsx import XlsxColumn as Col
 from ..tools.xlsx import selection_label
@@ -17,10 +18,29 @@ class LamPlanReportMixin(models.AbstractModel):
 
     # the parts of the plan this report prints: "plan", "summary"
     _lam_parts = ("plan", "summary")
+    # the plans it prints: "week" (P2) or "month" (P3, P4)
+    _lam_period_type = None
+
+    @api.model
+    def _lam_plans(self, docids, data=None):
+        """The plans to print: those of the report's period type among the
+        records chosen (the plan list's Print menu offers P2, P3 and P4 for
+        any plan); none of them is an error that says so."""
+        plans = self._lam_report_records("lam.plan", docids, data)
+        kept = plans.filtered(
+            lambda plan: plan.period_type == (self._lam_period_type or plan.period_type)
+        )
+        if not kept:
+            raise UserError(
+                _("This report prints weekly plans; the selection holds none.")
+                if self._lam_period_type == "week"
+                else _("This report prints monthly plans; the selection holds none.")
+            )
+        return kept
 
     @api.model
     def _get_report_values(self, docids, data=None):
-        plans = self._lam_report_records("lam.plan", docids, data).sorted(
+        plans = self._lam_plans(docids, data).sorted(
             lambda plan: (plan.user_id.name, plan.date_from)
         )
         show_summary = "summary" in self._lam_parts
@@ -140,7 +160,8 @@ class LamPlanReportMixin(models.AbstractModel):
         )
         kinds = ["text", "float"] + (["float", "float"] if show_summary else [])
         table = [
-            [label, plan[target]]
+            # no target set: blank, as on paper, not 0
+            [label, plan[target] or None]
             + (
                 [
                     plan[actual] if started else None,
@@ -167,7 +188,7 @@ class LamPlanReportMixin(models.AbstractModel):
                         [
                             (
                                 _("New Volume (%(unit)s)", unit=unit),
-                                plan.new_volume,
+                                plan.new_volume if started else None,
                                 "float",
                             )
                         ],
@@ -233,7 +254,7 @@ class LamPlanReportMixin(models.AbstractModel):
                 ],
             )
         ]
-        if dealer_psi:
+        if dealer_psi is not None:
             unit = plan.volume_uom_id.name
             sections.append(
                 (
@@ -262,6 +283,8 @@ class LamPlanReportMixin(models.AbstractModel):
                             ],
                             ["text", "float", "float", "float", "float"],
                         )
+                        if dealer_psi
+                        else ("note", _("No dealer's report for the month yet."))
                     ],
                 )
             )
@@ -275,10 +298,15 @@ class LamPlanReportMixin(models.AbstractModel):
         plans = plans.sorted(lambda plan: (plan.user_id.name, plan.date_from))
         meta = [
             _(
+                "Period: %(date_from)s to %(date_to)s",
+                date_from=min(plans.mapped("date_from")),
+                date_to=max(plans.mapped("date_to")),
+            ),
+            _(
                 "Printed on %(date)s by %(user)s",
                 date=fields.Date.context_today(self),
                 user=self.env.user.name,
-            )
+            ),
         ]
         show_summary = "summary" in self._lam_parts
         market_info = self._lam_market_info(plans) if show_summary else {}

@@ -1326,6 +1326,31 @@ class TestPlanReports(LamPlanningCase):
                 "date": D(2026, 10, 28),
             }
         )
+        week = (
+            self.env["lam.plan"]
+            .with_user(self.manager_a)
+            .create(
+                {
+                    "period_type": "week",
+                    "date": D(2026, 10, 12),
+                    "target_visits": 12,
+                    "line_ids": [
+                        Command.create(
+                            {
+                                "partner_id": self.customer_a.id,
+                                "action": "Gear oil trial",
+                                "planned_date": D(2026, 10, 12),
+                                "expected_volume": 800,
+                            }
+                        )
+                    ],
+                    "summary": "Trial passed",
+                }
+            )
+        )
+        # the plan list's Print menu offers P2 for a monthly plan: it says so
+        with self.assertRaisesRegex(UserError, "weekly plans"):
+            self._html(f"{MODULE}.action_report_p2", self.plan, self.manager_a)
         for code, title, present, absent in (
             ("p2", "Weekly Plan and Summary", ("Gear oil trial", "Trial passed"), ()),
             (
@@ -1348,9 +1373,10 @@ class TestPlanReports(LamPlanningCase):
                 ("Gear oil trial",),
             ),
         ):
+            plan = week if code == "p2" else self.plan
             with self.subTest(report=code):
                 html = self._html(
-                    f"{MODULE}.action_report_{code}", self.plan, self.department_manager
+                    f"{MODULE}.action_report_{code}", plan, self.department_manager
                 )
                 self.assertIn(title, html)
                 for text in present:
@@ -1360,11 +1386,9 @@ class TestPlanReports(LamPlanningCase):
                 # issue 20, item 12: the form's signature lines; a plan still
                 # in draft says so
                 self.assertIn('name="table_signatures"', html)
-                self.assertEqual(
-                    'name="draft_mark"' in html, self.plan.state == "draft"
-                )
+                self.assertEqual('name="draft_mark"' in html, plan.state == "draft")
                 book, rows = self._rows(
-                    f"{MODULE}.report_{code}_xlsx", self.plan, self.manager_a
+                    f"{MODULE}.report_{code}_xlsx", plan, self.manager_a
                 )
                 self.assertEqual(rows[0][0], f"{code.upper()} {title}")
                 # issue 20, item 5: a plan's sheet is its form, label beside
@@ -1376,7 +1400,7 @@ class TestPlanReports(LamPlanningCase):
                     if isinstance(row[col], str) and len(row) > col + 1
                 }
                 self.assertEqual(record["Account Manager"], "Manager A")
-                self.assertEqual(record["From"].date(), D(2026, 10, 1))
+                self.assertEqual(record["From"].date(), plan.date_from)
                 sheet = book.worksheets[0]
                 # a count keeps no decimals beside the volume's
                 visits = next(
@@ -1389,7 +1413,7 @@ class TestPlanReports(LamPlanningCase):
                     self.assertEqual(record["Visits"], 12)
                     lines = [
                         [cell.value for cell in row]
-                        for row in book.worksheets[1].iter_rows(min_row=5)
+                        for row in book.worksheets[1].iter_rows(min_row=6)
                     ]
                     self.assertEqual(
                         lines[0][2:6],
@@ -1408,9 +1432,7 @@ class TestPlanReports(LamPlanningCase):
                     self.assertIn("Market Information", cells)
                     self.assertIn("Price: Brand X cut its price by 5%", cells)
                 with self.assertRaises(AccessError):
-                    self._rows(
-                        f"{MODULE}.report_{code}_xlsx", self.plan, self.manager_b
-                    )
+                    self._rows(f"{MODULE}.report_{code}_xlsx", plan, self.manager_b)
 
     def test_a_plan_not_begun_prints_no_results(self):
         # issue 20: before its month begins nothing can have been achieved;

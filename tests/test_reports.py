@@ -225,6 +225,11 @@ class TestArchiveReports(LamCommon):
         )
         self.assertIn("Quiet Works", html.split('name="left_out"', 1)[1][:400])
         self.assertEqual(html.count("<h3"), 1)
+        # what the period holds none of is one line, not empty tables: no
+        # empty section is left alone on a last page
+        self.assertIn("Oil Samples", html.split('name="nothing"', 1)[1][:300])
+        self.assertNotIn('name="table_samples"', html)
+        self.assertIn('name="table_purchases"', html)
         values = report._get_report_values(quiet.ids, data)
         self.assertEqual((values["docs"], values["left_out"]), (quiet, quiet.browse()))
 

@@ -64,7 +64,13 @@ class LamPurchaseAnalysis(models.AbstractModel):
         partners = self._lam_readable_customers(partners)
         period = "day" if "day" in groupby else "month" if "month" in groupby else None
         raw = self._lam_purchase_groups(
-            date_from, date_to, partners, period, company, refunds=refunds
+            date_from,
+            date_to,
+            partners,
+            period,
+            company,
+            refunds=refunds,
+            groupby=groupby,
         )
         rows = defaultdict(lambda: {"qty": 0.0, "amount": 0.0, "uom_qty": 0.0})
         unconvertible = []
@@ -123,13 +129,16 @@ class LamPurchaseAnalysis(models.AbstractModel):
 
     @api.model
     def _lam_purchase_groups(
-        self, date_from, date_to, partners, period, company, refunds=True
+        self, date_from, date_to, partners, period, company, refunds=True, groupby=None
     ):
         """Sum the purchase lines (less the returns when ``refunds``) by
-        customer, product and unit (and ``period``: "month", "day" or None):
-        one statement over ``lam.purchase.tracking``'s lines, converted into
-        the reference unit per group (the view converts the same way per
-        line, in SQL: a test holds them equal)."""
+        customer, product and unit (and ``period``: "month", "day" or None),
+        convert each group into the reference unit (``_lam_volume_query``, the
+        conversion of the view and of tools/volume.py), and sum the groups
+        that convert to the caller's ``groupby`` in the same statement: the
+        rows are those the caller needs, not one per customer, product and
+        unit (173,542 rows for a year at 10,000 customers). The groups no unit
+        bridges come back as they are, with ``convertible`` false."""
         if partners is not None and not partners:
             return []
         Lines = self.env["lam.purchase.tracking"]
@@ -144,27 +153,60 @@ class LamPurchaseAnalysis(models.AbstractModel):
             "month": SQL("date_trunc('month', date)::date"),
             "day": SQL("date"),
         }.get(period, SQL("NULL::date"))
-        # one statement over the lines; each group is converted into the reference
-        # unit after (one factor per product and unit, tools/volume.py)
+        groups = SQL(
+            """
+            SELECT %(company)s AS company_id, partner_id, %(period)s AS period,
+                   product_id, uom_id, SUM(uom_qty) AS uom_qty, SUM(amount) AS amount
+              FROM (%(lines)s) lines
+             WHERE %(kinds)s
+             GROUP BY 2, 3, 4, 5
+            """,
+            company=company.id,
+            period=period_sql,
+            lines=lines,
+            kinds=SQL("TRUE") if refunds else SQL("kind = 'order'"),
+        )
+        columns = {
+            "partner": SQL("partner_id"),
+            "month": SQL("period"),
+            "day": SQL("period"),
+            "product": SQL("product_id"),
+            "uom": SQL("uom_id"),
+        }
+        keys = {name: name in (groupby or GROUPINGS) for name in GROUPINGS}
+        selected = SQL(", ").join(
+            SQL(
+                "%s AS %s",
+                columns[name] if keys[name] else SQL("NULL::integer"),
+                SQL.identifier(column),
+            )
+            for name, column in (
+                ("partner", "partner_id"),
+                ("product", "product_id"),
+                ("uom", "uom_id"),
+            )
+        )
         rows = self.env.execute_query_dict(
             SQL(
                 """
-            SELECT partner_id, %(period)s AS period, product_id, uom_id,
-                   SUM(uom_qty) AS uom_qty, SUM(amount) AS amount
-              FROM (%(lines)s) lines
-             WHERE %(kinds)s
+            WITH converted AS (%(converted)s)
+            SELECT %(selected)s, %(period)s AS period,
+                   SUM(uom_qty) AS uom_qty, SUM(amount) AS amount,
+                   SUM(volume) AS volume, TRUE AS convertible
+              FROM converted
+             WHERE convertible
              GROUP BY 1, 2, 3, 4
+             UNION ALL
+            SELECT partner_id, product_id, uom_id, period, uom_qty, amount,
+                   0.0, FALSE
+              FROM converted
+             WHERE NOT convertible
             """,
-                period=period_sql,
-                lines=lines,
-                kinds=SQL("TRUE") if refunds else SQL("kind = 'order'"),
+                converted=Lines._lam_volume_query(groups),
+                selected=selected,
+                period=SQL("period") if period else SQL("NULL::date"),
             )
         )
-        factors = self._lam_reference_factors(rows, company)
-        for row in rows:
-            factor = factors[row["product_id"], row["uom_id"]]
-            row["convertible"] = factor is not None
-            row["volume"] = float(row["uom_qty"] or 0.0) * (factor or 0.0)
         for row in rows:
             for name in ("uom_qty", "volume", "amount"):
                 row[name] = float(row[name] or 0.0)
@@ -173,24 +215,37 @@ class LamPurchaseAnalysis(models.AbstractModel):
 
     @api.model
     def _lam_first_purchase_days(self, partners, company=None):
-        """{customer id: day of his first purchase of lubricants, ever}."""
+        """{customer id: day of his first purchase of lubricants, ever}: his
+        earliest confirmed order holding a lubricant, found from his own orders
+        (the order's customer index) rather than from every purchase line, its
+        day in the company's time zone."""
         if not partners:
             return {}
         company = company or self.env.company
-        Lines = self.env["lam.purchase.tracking"]
-        Lines._lam_flush()
+        self.env["lam.purchase.tracking"]._lam_flush()
         return dict(
             self.env.execute_query(
                 SQL(
                     """
-            SELECT partner_id, MIN(date)
-              FROM (%s) lines
-             WHERE kind = 'order' AND company_id = %s AND partner_id = ANY(%s)
+            SELECT rp.commercial_partner_id,
+                   timezone(%(tz)s, MIN(so.date_order) AT TIME ZONE 'UTC')::date
+              FROM res_partner rp
+              JOIN sale_order so ON so.partner_id = rp.id
+             WHERE rp.commercial_partner_id = ANY(%(partners)s)
+               AND so.state = 'sale' AND so.company_id = %(company)s
+               AND EXISTS (
+                   SELECT 1
+                     FROM sale_order_line sol
+                     JOIN product_product pp ON pp.id = sol.product_id
+                     JOIN product_template pt ON pt.id = pp.product_tmpl_id
+                    WHERE sol.order_id = so.id AND sol.display_type IS NULL
+                      AND pt.lam_is_lubricant
+               )
              GROUP BY 1
             """,
-                    Lines._lam_lines_query(partners=partners.ids),
-                    company.id,
-                    partners.ids,
+                    tz=company._lam_tz(),
+                    partners=partners.ids,
+                    company=company.id,
                 )
             )
         )
@@ -260,22 +315,3 @@ class LamPurchaseAnalysis(models.AbstractModel):
                 if last == month - relativedelta(months=lost_after):
                     result[month]["lost"].add(partner_id)
         return result
-
-    @api.model
-    def _lam_reference_factors(self, groups, company):
-        """{(product id, uom id): factor into the reference unit, or None}."""
-        pairs = {(group["product_id"], group["uom_id"]) for group in groups}
-        products = self.env["product.product"].browse(
-            {product_id for product_id, _uom in pairs}
-        )
-        uoms = self.env["uom.uom"].browse({uom_id for _product, uom_id in pairs})
-        # the density is the template's: fetched for all of them at once (a
-        # product browsed alone below would read its template alone)
-        products.product_tmpl_id.fetch(["lam_density"])
-        uoms.fetch(["factor", "category_id"])
-        return {
-            (product_id, uom_id): company._lam_reference_factor(
-                uoms.browse(uom_id), products.browse(product_id)
-            )
-            for product_id, uom_id in pairs
-        }

@@ -1,8 +1,11 @@
 # Copyright 2026 Lubricant Account Manager developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
+from datetime import date
+
 from psycopg2 import IntegrityError
 
+from odoo import Command
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
@@ -24,37 +27,64 @@ class TestVolumeConversion(LamCommon):
         )
         self.assertAlmostEqual(qty, 174.0)  # 200 L x 0.87 kg/L
 
-    def test_unit_factors_cost_no_query_per_product_and_unit(self):
-        """Issue 22: the factors of 3 and of 30 (product, unit) pairs cost the
-        same queries; a look-up of litre and kilogram per pair asked the
-        database whether they exist, most of an ABC run's queries."""
+    def test_purchases_cost_no_query_per_product_and_unit(self):
+        """Issue 22: the purchases of a customer who bought 30 (product, unit)
+        pairs cost the queries of one who bought 3: the volumes are converted
+        and summed in SQL (a unit look-up per pair asked the database whether
+        litre and kilogram exist, most of an ABC run's queries)."""
+        units = self.uom_litre | self.uom_kg | self.uom_ton
         products = self.env["product.product"].create(
             [
-                {"name": f"Oil {index}", "uom_id": self.uom_litre.id}
-                for index in range(10)
+                {
+                    "name": f"Oil {index}",
+                    "uom_id": units[index % 3].id,
+                    "uom_po_id": units[index % 3].id,
+                    "lam_is_lubricant": True,
+                    "lam_density": 0.9 if index % 2 else 0.0,
+                }
+                for index in range(30)
             ]
         )
-        products[::2].product_tmpl_id.write({"lam_density": 0.9})
-        units = self.uom_litre | self.uom_kg | self.uom_ton
-
-        def groups(count):
-            return [
-                {"product_id": product.id, "uom_id": uom.id}
-                for product in products[:count]
-                for uom in units
-            ]
-
+        for customer, bought in (
+            (self.customer_a, products[:3]),
+            (self.customer_b, products),
+        ):
+            order = self.env["sale.order"].create(
+                {
+                    "partner_id": customer.id,
+                    "order_line": [
+                        Command.create(
+                            {
+                                "product_id": product.id,
+                                "product_uom_qty": 1.0,
+                                "price_unit": 10.0,
+                            }
+                        )
+                        for product in bought
+                    ],
+                }
+            )
+            order.action_confirm()
+            order.date_order = "2026-10-15 02:00:00"
+        untaxed = order.amount_untaxed  # customer B's
         analysis = self.env["lam.purchase.analysis"]
-        self._lam_assert_same_queries(
-            lambda rows: analysis._lam_reference_factors(rows, self.company),
-            groups(1),
-            groups(10),
+
+        def purchases(partners):
+            return analysis._lam_purchases(
+                date(2026, 10, 1), date(2026, 10, 31), partners=partners
+            )["rows"]
+
+        self._lam_assert_same_queries(purchases, self.customer_a, self.customer_b)
+        (row,) = purchases(self.customer_b)
+        # one unit of each, in its own unit: a litre, or a kilogram or a
+        # tonne at 0.9 kg/L (odd products) or the company's 0.88 kg/L
+        expected = sum(
+            (1.0, 1.0, 1000.0)[index % 3] / (1.0 if index % 3 == 0 else density)
+            for index, density in ((i, 0.9 if i % 2 else 0.88) for i in range(30))
         )
-        factors = analysis._lam_reference_factors(groups(10), self.company)
-        self.assertEqual(len(factors), 30)
-        self.assertAlmostEqual(factors[products[0].id, self.uom_kg.id], 1 / 0.9)
-        self.assertAlmostEqual(factors[products[1].id, self.uom_ton.id], 1000 / 0.88)
-        self.assertEqual(factors[products[1].id, self.uom_litre.id], 1.0)
+        self.assertAlmostEqual(row["qty"], expected, places=6)
+        self.assertAlmostEqual(row["amount"], untaxed)
+        self.assertEqual(row["partner_id"], self.customer_b.id)
 
     def test_weight_to_volume_through_default_density(self):
         qty = self.company._lam_to_reference_qty(880.0, self.uom_kg, self.grease)

@@ -4,6 +4,7 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
+from odoo.tools import SQL
 
 
 class MailActivity(models.Model):
@@ -46,17 +47,109 @@ class MailActivity(models.Model):
         "coverage.",
     )
 
+    # what a scheduled action's activity may carry, inserted as it is
+    _lam_insert_fields = (
+        "res_model_id",
+        "res_id",
+        "activity_type_id",
+        "user_id",
+        "date_deadline",
+        "summary",
+        "note",
+        "lam_cadence_rule_id",
+        "lam_psi_month",
+        "lam_collection_move_id",
+        "lam_coverage_signature",
+    )
+
     @api.model
     def _lam_create_on_customers(self, vals_list):
         """Create the scheduled actions' activities on customers for their
-        managers, without a mail each: each manager follows his customers,
-        subscribed here once per customer (Odoo would subscribe a customer twice
-        when he gets two activities at once)."""
+        managers in one INSERT: the ORM's create cost about a millisecond
+        each (defaults, the note sanitized again, the record's name computed
+        one by one), more than half of a cadence run. Nothing listens to
+        them: no mail is sent for each; each manager follows his customers
+        (subscribed here once per customer: Odoo would subscribe a customer
+        twice when he gets two activities at once) and his activity counter
+        is told once. The notes are sanitized as the ORM would, once per
+        distinct text."""
+        if not vals_list:
+            return self.browse()
+        unknown = {key for values in vals_list for key in values} - set(
+            self._lam_insert_fields
+        )
+        assert not unknown, f"not inserted as is: {unknown}"
+        partner_model = self.env["ir.model"]._get_id("res.partner")
+        assert all(values["res_model_id"] == partner_model for values in vals_list)
         by_user = defaultdict(set)
         for values in vals_list:
             by_user[values["user_id"]].add(values["res_id"])
-        for user_id, partner_ids in by_user.items():
-            self.env["res.partner"].browse(sorted(partner_ids)).message_subscribe(
-                partner_ids=self.env["res.users"].browse(user_id).partner_id.ids
+        users = self.env["res.users"].browse(list(by_user))
+        for user in users:
+            self.env["res.partner"].browse(sorted(by_user[user.id])).message_subscribe(
+                partner_ids=user.partner_id.ids
             )
-        return self.with_context(mail_activity_quick_update=True).create(vals_list)
+        partners = self.env["res.partner"].browse(
+            list({values["res_id"] for values in vals_list})
+        )
+        names = dict(zip(partners.ids, partners.mapped("display_name"), strict=True))
+        timezones = {user.id: user.tz for user in users}
+        notes = {}
+        note_field = self._fields["note"]
+        for values in vals_list:
+            note = values.get("note") or False
+            if note and note not in notes:
+                notes[note] = note_field.convert_to_column(note, self)
+        self.env.flush_all()
+        now = self.env.cr.now()
+        columns = (
+            *self._lam_insert_fields,
+            "res_model",
+            "res_name",
+            "user_tz",
+            "automated",
+            "active",
+            "create_uid",
+            "create_date",
+            "write_uid",
+            "write_date",
+        )
+        rows = SQL(", ").join(
+            SQL(
+                "(%s)",
+                SQL(", ").join(
+                    [
+                        *(
+                            notes.get(values.get(name)) or None
+                            if name == "note"
+                            else values.get(name) or None
+                            for name in self._lam_insert_fields
+                        ),
+                        "res.partner",
+                        names[values["res_id"]],
+                        timezones[values["user_id"]] or None,
+                        False,
+                        True,
+                        self.env.uid,
+                        now,
+                        self.env.uid,
+                        now,
+                    ]
+                ),
+            )
+            for values in vals_list
+        )
+        ids = [
+            row[0]
+            for row in self.env.execute_query(
+                SQL(
+                    "INSERT INTO mail_activity (%s) VALUES %s RETURNING id",
+                    SQL(", ").join(SQL.identifier(name) for name in columns),
+                    rows,
+                )
+            )
+        ]
+        self.invalidate_model()
+        # each manager's activity counter, once
+        users._bus_send("mail.activity/updated", {"activity_created": True})
+        return self.browse(ids)

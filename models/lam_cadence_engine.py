@@ -122,28 +122,31 @@ class LamCadenceEngine(models.AbstractModel):
             max(customer_facts["today"] for customer_facts in facts.values()),
         )
         Activity = self.env["mail.activity"]
-        open_activities = Activity.search(
+        open_activities = Activity.search_fetch(
             [
                 ("res_model", "=", "res.partner"),
                 ("res_id", "in", customers.ids),
                 ("lam_cadence_rule_id", "!=", False),
-            ]
+            ],
+            ["res_id", "lam_cadence_rule_id", "user_id"],
         )
         by_key = {
             (activity.lam_cadence_rule_id.id, activity.res_id): activity
             for activity in open_activities
         }
         to_create, covered, statuses = [], Activity, []
+        selectors = [(rule, rule._lam_selector()) for rule in rules]
+        texts = {}
         for customer in customers:
             customer_facts = facts[customer.id]
             company, today = customer_facts["company"], customer_facts["today"]
-            for rule in rules:
-                if not rule._lam_applies(customer_facts):
+            for rule, selector in selectors:
+                if not rule._lam_applies(customer_facts, selector):
                     continue
                 activity = by_key.pop((rule.id, customer.id), None)
-                days = contacts[rule.contact_type].get(customer.id, [])
+                days = contacts[selector["contact_type"]].get(customer.id, [])
                 is_covered, count, since, deadline = rule._lam_coverage(
-                    days, customer_facts, today, company
+                    days, customer_facts, today, company, selector
                 )
                 statuses.append(
                     {
@@ -154,7 +157,7 @@ class LamCadenceEngine(models.AbstractModel):
                         "covered": is_covered,
                         "overdue": bool(deadline and deadline < today),
                         "count": count,
-                        "required": rule.min_count,
+                        "required": selector["min_count"],
                         "since": since,
                         "deadline": deadline,
                     }
@@ -164,7 +167,7 @@ class LamCadenceEngine(models.AbstractModel):
                 elif not is_covered and not activity:
                     to_create.append(
                         self._lam_activity_values(
-                            rule, customer, customer_facts, since, deadline
+                            rule, customer, customer_facts, since, deadline, texts
                         )
                     )
         # what is left open belongs to rules that no longer select the customer (or are
@@ -294,10 +297,17 @@ class LamCadenceEngine(models.AbstractModel):
         return result
 
     @api.model
-    def _lam_activity_values(self, rule, customer, facts, since, deadline):
+    def _lam_activity_values(self, rule, customer, facts, since, deadline, texts=None):
+        """The values of the activity ``rule`` opens for ``customer``, in his
+        manager's language (``texts``: a dict the caller keeps for a batch,
+        the rule's name and note by language, looked up once)."""
         user = facts["user"]
-        local = self.with_context(lang=user.lang or self.env.lang)
-        rule_name = rule.with_context(lang=local.env.lang).name
+        lang = user.lang or self.env.lang
+        texts = {} if texts is None else texts
+        if (rule.id, lang) not in texts:
+            local = rule.with_context(lang=lang)
+            texts[rule.id, lang] = (local.env, local.name, local.note or False)
+        env, rule_name, note = texts[rule.id, lang]
         return {
             "res_model_id": self.env["ir.model"]._get_id("res.partner"),
             "res_id": customer.id,
@@ -305,10 +315,10 @@ class LamCadenceEngine(models.AbstractModel):
             "user_id": user.id,
             "lam_cadence_rule_id": rule.id,
             "date_deadline": deadline or facts["today"],
-            "summary": local.env._(
+            "summary": env._(
                 "%(rule)s: uncovered since %(date)s", rule=rule_name, date=since
             ),
-            "note": rule.with_context(lang=local.env.lang).note or False,
+            "note": note,
         }
 
     @api.model

@@ -208,32 +208,63 @@ class LamCadenceRule(models.Model):
                 )
 
     # --- selection and coverage, on facts gathered for a batch of customers
-    def _lam_applies(self, facts):
-        """Whether this rule selects the customer described by ``facts``."""
+    def _lam_selector(self):
+        """What the rule selects on, as plain values: read once per batch, not
+        for every customer it is tried on (a field read costs more than the
+        test itself, over thousands of rule and customer pairs)."""
         self.ensure_one()
-        if self.company_id and facts["company_id"] != self.company_id.id:
+        return {
+            "company_id": self.company_id.id,
+            "kinds": {
+                kind
+                for kind in ("terminal", "dealer", "prospect")
+                if self[f"kind_{kind}"]
+            },
+            "grades": {g for g in ("a", "b", "c", "none") if self[f"grade_{g}"]},
+            "sizes": {
+                size
+                for size in ("large", "medium", "small", "none")
+                if self[f"size_{size}"]
+            },
+            "credit_scope": self.credit_scope,
+            "target_only": self.target_only,
+            "dealer_scope": self.dealer_scope,
+            "manager_category": self.manager_category,
+            # and what its coverage is judged on
+            "contact_type": self.contact_type,
+            "min_count": self.min_count,
+            "offset": relativedelta(days=self.deadline_days),
+            "rolling": self._lam_is_rolling(),
+            "step": self._lam_period_step(),
+            "starts": {},  # {today: first day of the period}, filled as asked
+        }
+
+    def _lam_applies(self, facts, selector=None):
+        """Whether this rule selects the customer described by ``facts``
+        (``selector``: the rule's ``_lam_selector()``, read once by a caller
+        trying many customers)."""
+        rule = selector or self._lam_selector()
+        if rule["company_id"] and facts["company_id"] != rule["company_id"]:
             return False
-        kind = facts["kind"]
-        if kind not in ("terminal", "dealer", "prospect") or not self[f"kind_{kind}"]:
+        if facts["kind"] not in rule["kinds"]:
+            return False
+        if (facts["grade"] or "none") not in rule["grades"] or (
+            facts["size"] or "none"
+        ) not in rule["sizes"]:
             return False
         if (
-            not self[f"grade_{facts['grade'] or 'none'}"]
-            or not self[f"size_{facts['size'] or 'none'}"]
+            rule["credit_scope"] != "any"
+            and (rule["credit_scope"] == "credit") != facts["credit"]
         ):
+            return False
+        if rule["target_only"] and facts["stage"] != "target":
             return False
         if (
-            self.credit_scope != "any"
-            and (self.credit_scope == "credit") != facts["credit"]
+            rule["dealer_scope"] != "any"
+            and (rule["dealer_scope"] == "dealer") != facts["via_dealer"]
         ):
             return False
-        if self.target_only and facts["stage"] != "target":
-            return False
-        if (
-            self.dealer_scope != "any"
-            and (self.dealer_scope == "dealer") != facts["via_dealer"]
-        ):
-            return False
-        return self.manager_category in ("any", facts["category"])
+        return rule["manager_category"] in ("any", facts["category"])
 
     def _lam_is_rolling(self):
         self.ensure_one()
@@ -261,15 +292,17 @@ class LamCadenceRule(models.Model):
             return relativedelta(weeks=self.period_length)
         return relativedelta(months=self.period_length)
 
-    def _lam_coverage(self, days, facts, today, company):
+    def _lam_coverage(self, days, facts, today, company, selector=None):
         """Whether the customer is covered today, and if not since when and by when.
 
         :param days: the days of his qualifying contacts, most recent first
+        :param selector: the rule's ``_lam_selector()``, read once by a caller
+            judging many customers
         :return: (covered, count in the period, since, deadline)
         """
-        self.ensure_one()
-        offset = relativedelta(days=self.deadline_days)
-        if self.contact_type == "key_person":
+        rule = selector or self._lam_selector()
+        offset = rule["offset"]
+        if rule["contact_type"] == "key_person":
             covered = facts["key_persons"] >= max(company.lam_key_person_min_count, 1)
             since = facts["created"]
             return (
@@ -278,26 +311,27 @@ class LamCadenceRule(models.Model):
                 None if covered else since,
                 None if covered else since + offset,
             )
-        start = self._lam_period_start(today)
+        start = rule["starts"].get(today)
+        if start is None:
+            start = rule["starts"][today] = self._lam_period_start(today)
+        min_count, step = rule["min_count"], rule["step"]
         count = sum(1 for day in days if start <= day <= today)
-        if count >= self.min_count:
+        if count >= min_count:
             return True, count, None, None
-        if self._lam_is_rolling():
+        if rule["rolling"]:
             # uncovered since the window stopped holding enough contacts (or since the
             # customer exists)
-            nth = days[self.min_count - 1] if len(days) >= self.min_count else None
-            since = nth + self._lam_period_step() if nth else facts["created"]
+            nth = days[min_count - 1] if len(days) >= min_count else None
+            since = nth + step if nth else facts["created"]
             return False, count, since, max(since, facts["created"]) + offset
         # calendar periods: due by the end of this one; overdue since the previous one
         # when it was missed too
-        previous = start - self._lam_period_step()
+        previous = start - step
         missed_before = sum(
             1 for day in days if previous <= day < start
-        ) < self.min_count and (facts["created"] < start)
+        ) < min_count and (facts["created"] < start)
         since = max(previous if missed_before else start, facts["created"])
         deadline = (
-            (start if missed_before else start + self._lam_period_step())
-            - relativedelta(days=1)
-            + offset
+            (start if missed_before else start + step) - relativedelta(days=1) + offset
         )
         return False, count, since, deadline

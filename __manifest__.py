@@ -5,7 +5,7 @@
     "summary": "Customer archives, field work, plans, prospects, scorecards, "
     "complaints "
     "and dealers for lubricant account managers",
-    "version": "18.0.1.12.0",
+    "version": "18.0.1.13.0",
     "category": "Sales/CRM",
     "author": "Lubricant Account Manager developers",
     "website": "https://github.com/lubricant-account-manager/lubricant_account_manager",

@@ -60,11 +60,12 @@ class IrActionsReport(models.Model):
         return bodies, res_ids, header, footer, args
 
     def _lam_is_addon_report(self):
+        """Whether this is one of the addon's reports: its model inherits
+        ``lam.report.mixin``, directly or through another mixin (P7, P8, the
+        plans and PSI have their own)."""
         self.ensure_one()
-        return (
-            f"report.{self.report_name}"
-            in self.env["lam.report.mixin"]._inherit_children
-        )
+        model = self.pool.get(f"report.{self.report_name}")
+        return bool(model) and issubclass(model, self.pool["lam.report.mixin"])
 
     def _lam_light_styles(self, document):
         """``document`` with the report bundle's ``<link>`` replaced by the

@@ -136,6 +136,12 @@ class LamDealerAssessment(models.Model):
                 date=assessment.date_to or "",
             )
 
+    def _lam_is_scored(self):
+        """Whether the assessment has figures to print: done, or scored in
+        draft. A draft not scored yet prints blank, not 0 and grade D."""
+        self.ensure_one()
+        return self.state != "draft" or any(self.line_ids.mapped("score"))
+
     def _lam_add_criteria(self):
         criteria = self.env["lam.assessment.criterion"].search([])
         for assessment in self:

@@ -53,8 +53,11 @@ class ReportDealerAssessmentXlsx(models.AbstractModel):
                     assessment.partner_id.name,
                     assessment.date_from,
                     assessment.date_to,
-                    assessment.total,
-                    (assessment.grade or "").upper(),
+                    # a draft not scored yet: blank, as the PDF
+                    assessment.total if assessment._lam_is_scored() else None,
+                    (assessment.grade or "").upper()
+                    if assessment._lam_is_scored()
+                    else None,
                     selection_label(assessment, "state"),
                     assessment.remarks,
                 ]
@@ -80,8 +83,10 @@ class ReportDealerAssessmentXlsx(models.AbstractModel):
                     assessment.date_to,
                     line.criterion_id.name,
                     line.weight,
-                    line.score,
-                    _("Yes") if line.automatic else _("No"),
+                    line.score if assessment._lam_is_scored() else None,
+                    (_("Yes") if line.automatic else _("No"))
+                    if assessment._lam_is_scored()
+                    else None,
                     line.note,
                 ]
                 for assessment in assessments

@@ -43,6 +43,7 @@ class LamPlanReportMixin(models.AbstractModel):
         plans = self._lam_plans(docids, data).sorted(
             lambda plan: (plan.user_id.name, plan.date_from)
         )
+        chosen = self._lam_report_records("lam.plan", docids, data)
         show_summary = "summary" in self._lam_parts
         return {
             "doc_ids": plans.ids,
@@ -53,6 +54,8 @@ class LamPlanReportMixin(models.AbstractModel):
             "market_info": self._lam_market_info(plans) if show_summary else {},
             "dealer_months": self._lam_dealer_months(plans) if show_summary else {},
             "started": self._lam_started(plans),
+            # plans of the other period type, chosen in the list's Print menu
+            "left_out": len(chosen) - len(plans),
         }
 
     @api.model

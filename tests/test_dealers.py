@@ -753,6 +753,24 @@ class TestDealers(LamCommon):
         # issue 20, item 13: a draft not scored yet prints no figures (not
         # 0.0 / 100 and grade D)
         self.assertNotIn("0.0", html().split('name="table_criteria"')[0][-900:])
+        self.assertNotIn("/ 100", html())
+        # nor in the workbook (the third review)
+        content, _kind = (
+            self.env["ir.actions.report"]
+            .with_user(self.channel)
+            ._render_xlsx(
+                "lubricant_account_manager.report_dealer_assessment_xlsx",
+                assessment.ids,
+                {},
+            )
+        )
+        book = openpyxl.load_workbook(io.BytesIO(content))
+        header = [cell.value for cell in book.worksheets[0][4]]
+        first = [cell.value for cell in book.worksheets[0][5]]
+        self.assertEqual(first[header.index("Total")], None)
+        self.assertEqual(first[header.index("Grade")], None)
+        scores = [row[4].value for row in book.worksheets[1].iter_rows(min_row=5)]
+        self.assertEqual(set(scores), {None})
         assessment.line_ids.write({"score": 90})
         self.assertIn("90.0", html())
         # issue 20, item 12: a draft prints its mark, every one its signatures

@@ -1351,6 +1351,16 @@ class TestPlanReports(LamPlanningCase):
         # the plan list's Print menu offers P2 for a monthly plan: it says so
         with self.assertRaisesRegex(UserError, "weekly plans"):
             self._html(f"{MODULE}.action_report_p2", self.plan, self.manager_a)
+        # a mixed choice prints the plans of the report's kind and says how
+        # many it left out
+        html = self._html(
+            f"{MODULE}.action_report_p3", self.plan | week, self.manager_a
+        )
+        self.assertIn(
+            "This print leaves out <span>1</span> plan(s)",
+            html.split('name="left_out"', 1)[1][:200],
+        )
+        self.assertEqual(html.count('name="table_header"'), 1)
         for code, title, present, absent in (
             ("p2", "Weekly Plan and Summary", ("Gear oil trial", "Trial passed"), ()),
             (

@@ -127,11 +127,23 @@ class Client:
 
 
 def measure(content, report_type):
-    """Pages of a PDF, or the size of a workbook."""
+    """Pages of a PDF, or the size of a workbook. A PDF whose last footer
+    counts another number of pages ("x / y") than it has is marked: the
+    binder would look a page short."""
     if report_type == "qweb-pdf":
         if not content.startswith(b"%PDF"):
             raise RuntimeError(content[:200].decode(errors="replace"))
-        return f"{len(PdfReader(io.BytesIO(content)).pages)} pages"
+        pages = PdfReader(io.BytesIO(content)).pages
+        totals = [
+            int(total)
+            for page, total in re.findall(
+                r"(\d+)\s*/\s*(\d+)", pages[-1].extract_text() or ""
+            )
+            if int(page) == len(pages)
+        ]
+        if totals and len(pages) not in totals:
+            return f"{len(pages)} pages, footer says {totals[-1]}"
+        return f"{len(pages)} pages"
     return f"{len(content) // 1024} KB"
 
 

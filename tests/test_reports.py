@@ -8,7 +8,7 @@ from freezegun import freeze_time
 from openpyxl import load_workbook
 
 from odoo import Command
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, tagged
 
 from .common import MODULE, LamCommon
@@ -385,6 +385,20 @@ class TestArchiveReports(LamCommon):
             )
         )
         self.assertIn("Bohai Port Logistics", html.decode())
+
+    def test_wizard_says_which_reports_finance_prints(self):
+        # the fourth review: finance chose P1 in Print Reports and got a raw
+        # access error; the wizard says the report is not one it prints
+        wizard = (
+            self.env["lam.report.wizard"]
+            .with_user(self.finance)
+            .create({"report_code": "p1"})
+        )
+        with self.assertRaisesRegex(UserError, "is not among the reports you print"):
+            wizard.action_print_pdf()
+        wizard.report_code = "p9"
+        action = wizard.action_print_pdf()
+        self.assertEqual(action["report_name"], f"{MODULE}.report_p9_archive_basic")
 
     def test_wizard_rejects_inverted_period(self):
         with self.assertRaises(ValidationError):

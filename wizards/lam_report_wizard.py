@@ -234,12 +234,22 @@ class LamReportWizard(models.TransientModel):
 
     def _lam_report_action(self, report_ref):
         self.ensure_one()
+        report = self.env.ref(report_ref)
+        # a report the user's groups may not print (finance and P1-P6): said
+        # plainly, before the records are read
+        if report.sudo().groups_id and not (
+            report.sudo().groups_id & self.env.user.groups_id
+        ):
+            raise UserError(
+                _(
+                    "%(report)s is not among the reports you print.",
+                    report=report.name,
+                )
+            )
         # The web client sends `data` as the report's options and the record
         # ids in the action's context (active_ids): the report models read
         # them there.
-        return self.env.ref(report_ref).report_action(
-            self._get_records(), data=self._get_options()
-        )
+        return report.report_action(self._get_records(), data=self._get_options())
 
     def action_print_pdf(self):
         return self._lam_report_action(REPORTS[self.report_code][0])

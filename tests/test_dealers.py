@@ -765,12 +765,16 @@ class TestDealers(LamCommon):
             )
         )
         book = openpyxl.load_workbook(io.BytesIO(content))
-        header = [cell.value for cell in book.worksheets[0][4]]
-        first = [cell.value for cell in book.worksheets[0][5]]
+        rows = [[cell.value for cell in row] for row in book.worksheets[0].iter_rows()]
+        at = next(index for index, row in enumerate(rows) if row[0] == "Dealer")
+        header, first = rows[at], rows[at + 1]
         self.assertEqual(first[header.index("Total")], None)
         self.assertEqual(first[header.index("Grade")], None)
-        scores = [row[4].value for row in book.worksheets[1].iter_rows(min_row=5)]
-        self.assertEqual(set(scores), {None})
+        criteria = [
+            [cell.value for cell in row] for row in book.worksheets[1].iter_rows()
+        ]
+        at = next(index for index, row in enumerate(criteria) if row[0] == "Dealer")
+        self.assertEqual({row[4] for row in criteria[at + 1 :]}, {None})
         assessment.line_ids.write({"score": 90})
         self.assertIn("90.0", html())
         # issue 20, item 12: a draft prints its mark, every one its signatures

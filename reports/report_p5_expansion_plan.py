@@ -79,7 +79,7 @@ class ReportP5Xlsx(models.AbstractModel):
                 Col(_("Breakthrough Type"), 12),
                 Col(_("Breakthrough Detail"), 30),
                 Col(_("Development Scheme"), 40),
-                Col(_("Expected Annual Volume"), 14, "float", total=True),
+                Col(_("Expected Annual Volume"), 14, "volume", total=True),
                 Col(_("Unit"), 8),
                 Col(_("Stage"), 12),
                 Col(_("Start"), 12, "date"),

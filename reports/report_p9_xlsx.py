@@ -141,12 +141,12 @@ class ReportP9ArchiveBasicXlsx(models.AbstractModel):
                 Col(_("Type"), 14),
                 Col(_("Make / Model"), 18),
                 Col(_("Quantity"), 8, "int", total=True),
-                Col(_("Oil Capacity per Unit (L)"), 12, "float"),
+                Col(_("Oil Capacity per Unit (L)"), 12, "volume"),
                 Col(_("Oil in Use"), 14),
                 Col(_("Product / Brand"), 22),
                 Col(_("Change Interval (days)"), 10, "int"),
                 Col(_("Last Oil Change"), 12, "date"),
-                Col(_("Estimated Annual Consumption (L)"), 14, "float", total=True),
+                Col(_("Estimated Annual Consumption (L)"), 14, "volume", total=True),
             ],
             [
                 [

@@ -333,7 +333,7 @@ class LamPlanReportMixin(models.AbstractModel):
                     Col(_("Customer"), 28),
                     Col(_("Action"), 36),
                     Col(_("Planned Date"), 12, "date"),
-                    Col(_("Expected Volume"), 12, "float", total=True),
+                    Col(_("Expected Volume"), 12, "volume", total=True),
                     Col(_("Importance / Urgency"), 18),
                     Col(_("Done"), 8),
                 ],

@@ -9,6 +9,11 @@ from ..tools.periods import month_bounds
 from ..tools.xlsx import XlsxColumn as Col
 
 
+def _round(value):
+    """One decimal, or blank when undefined."""
+    return None if value is None else round(value, 1)
+
+
 class ReportPsiAnalysisMixin(models.AbstractModel):
     """A dealer's months of stock: sell-through, stock cover, our sales
     against his reported purchases, quota completion, and the trend."""
@@ -111,13 +116,13 @@ class ReportPsiAnalysisXlsx(models.AbstractModel):
                 meta,
                 [
                     Col(_("Month"), 10, "month"),
-                    Col(_("Opening Stock"), 12, "float"),
-                    Col(_("Bought In"), 12, "float", True),
-                    Col(_("Sales"), 12, "float", True),
-                    Col(_("Closing Stock"), 12, "float"),
+                    Col(_("Opening Stock"), 12, "volume"),
+                    Col(_("Bought In"), 12, "volume", True),
+                    Col(_("Sales"), 12, "volume", True),
+                    Col(_("Closing Stock"), 12, "volume"),
                     Col(_("Sell-through (%)"), 11, "float"),
                     Col(_("Stock Cover (months)"), 11, "float"),
-                    Col(_("Our Sales to the Dealer"), 12, "float", True),
+                    Col(_("Our Sales to the Dealer"), 12, "volume", True),
                     Col(_("Purchases Differing"), 10, "int"),
                     Col(_("Quota Completion (%)"), 11, "float"),
                     Col(_("Sales Trend (%)"), 10, "float"),
@@ -131,12 +136,13 @@ class ReportPsiAnalysisXlsx(models.AbstractModel):
                         row["purchases"],
                         row["sales"],
                         row["closing"],
-                        row["sell_through"],
-                        row["cover"],
+                        # shares with one decimal, as the PDF prints them
+                        _round(row["sell_through"]),
+                        _round(row["cover"]),
                         row["ours"],
                         row["flagged"],
-                        row["quota"],
-                        row["trend"],
+                        _round(row["quota"]),
+                        _round(row["trend"]),
                         _("Yes") if row["on_time"] else _("No"),
                         row["suggestions"] or "",
                     ]

@@ -300,6 +300,9 @@ class TestPurchaseTracking(LamCommon):
         self.assertIn("1,875.0", html)
         self.assertIn("-50.0", html)
         # issue 20, item 3: a subtotal per product group and the customer's total
+        # the customer's name is in the header row repeated on every page
+        thead = html.split('name="table_tracking"', 1)[1].split("</thead>", 1)[0]
+        self.assertIn(f"Purchases · <span>{self.customer_a.name}</span>", thead)
         footer = html.split("<tfoot", 1)[1].split("</tfoot>", 1)[0]
         self.assertIn(
             f"Subtotal · <span>{self.hydraulic_oil.categ_id.display_name}</span>",
@@ -343,6 +346,10 @@ class TestPurchaseTracking(LamCommon):
             [(row[1], row[2], round(row[3], 1), row[5]) for row in cells][2],
             (datetime(2026, 11, 1), "L-HM 46 Hydraulic Oil", 200.0, 50.0),
         )
+        # a volume reads as in the PDF, with one decimal (the fifth review)
+        volumes = [cell for cell in sheet["D"] if isinstance(cell.value, float)]
+        self.assertTrue(volumes)
+        self.assertEqual({cell.number_format for cell in volumes}, {"#,##0.0"})
         # another manager prints none of it
         with self.assertRaises(AccessError):
             self.env["ir.actions.report"].with_user(self.manager_c)._render_qweb_html(

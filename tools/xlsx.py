@@ -32,7 +32,7 @@ MAX_ROW_LINES = 30
 
 class XlsxColumn:
     """One column of a table: its header, width, kind (text, int, float,
-    date, datetime, month, time, percent) and whether it adds up into a
+    volume (one decimal), date, datetime, month, time, percent) and whether it adds up into a
     totals row. A month is a date or ``"YYYY-MM"``, a time a ``time`` or
     ``"HH:MM"``: both are written as dates a spreadsheet sorts and filters."""
 
@@ -82,6 +82,8 @@ class XlsxReport:
             "text": add({**base, "border": 1, "text_wrap": True}),
             "int": add({**base, "border": 1, "num_format": "#,##0"}),
             "float": add({**base, "border": 1, "num_format": "#,##0.00"}),
+            # a volume reads as in the PDF: one decimal
+            "volume": add({**base, "border": 1, "num_format": "#,##0.0"}),
             "percent": add({**base, "border": 1, "num_format": "0.0%"}),
             "date": add({**base, "border": 1, "num_format": "yyyy-mm-dd"}),
             "datetime": add({**base, "border": 1, "num_format": "yyyy-mm-dd hh:mm"}),
@@ -93,6 +95,9 @@ class XlsxReport:
             ),
             "total_float": add(
                 {**base, "bold": True, "border": 1, "top": 2, "num_format": "#,##0.00"}
+            ),
+            "total_volume": add(
+                {**base, "bold": True, "border": 1, "top": 2, "num_format": "#,##0.0"}
             ),
         }
 
@@ -231,7 +236,7 @@ class XlsxReport:
             value, datetime.date | datetime.datetime | datetime.time
         ):
             sheet.write_datetime(row, col, value, self.formats[kind])
-        elif kind in ("int", "float", "percent"):
+        elif kind in ("int", "float", "volume", "percent"):
             # a count in a column of figures (a plan's visits beside its
             # volume) keeps no decimals
             if (
@@ -252,7 +257,9 @@ class XlsxReport:
             if column.total:
                 letter = _column_letter(col)
                 fmt = self.formats[
-                    "total_int" if column.kind == "int" else "total_float"
+                    {"int": "total_int", "volume": "total_volume"}.get(
+                        column.kind, "total_float"
+                    )
                 ]
                 value = sum(
                     values[col]

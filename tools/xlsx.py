@@ -32,9 +32,10 @@ MAX_ROW_LINES = 30
 
 class XlsxColumn:
     """One column of a table: its header, width, kind (text, int, float,
-    volume (one decimal), date, datetime, month, time, percent) and whether it adds up into a
-    totals row. A month is a date or ``"YYYY-MM"``, a time a ``time`` or
-    ``"HH:MM"``: both are written as dates a spreadsheet sorts and filters."""
+    volume (one decimal), date, datetime, month, time, percent) and whether
+    it adds up into a totals row. A month is a date or ``"YYYY-MM"``, a time
+    a ``time`` or ``"HH:MM"``: both are written as dates a spreadsheet sorts
+    and filters."""
 
     __slots__ = ("header", "width", "kind", "total")
 

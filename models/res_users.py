@@ -317,36 +317,26 @@ class ResUsers(models.Model):
             return self.env._("his own start point")
         return self.company_id.name
 
+    @api.model
+    def _lam_team_memberships(self, users):
+        """The active memberships of ``users`` in active sales teams."""
+        # as the system: team memberships are the sales administration's records
+        return (
+            self.env["crm.team.member"]
+            .sudo()
+            .search([("user_id", "in", users.ids), ("crm_team_id.active", "=", True)])
+        )
+
     def _lam_department_managers(self):
         """The leaders of the active sales teams these users are active members of."""
-        members = (
-            self.env["crm.team.member"]
-            # as the system: team memberships are the sales administration's records
-            .sudo()
-            .search(
-                [
-                    ("user_id", "in", self.ids),
-                    ("crm_team_id.active", "=", True),
-                ]
-            )
-        )
+        members = self._lam_team_memberships(self)
         return members.crm_team_id.user_id.filtered("active")
 
     @api.model
     def _lam_department_managers_by_user(self, users):
         """{user: the leaders of his active sales teams, himself left out}, in
         one search for all ``users``."""
-        members = (
-            self.env["crm.team.member"]
-            # as the system: team memberships are the sales administration's records
-            .sudo()
-            .search(
-                [
-                    ("user_id", "in", users.ids),
-                    ("crm_team_id.active", "=", True),
-                ]
-            )
-        )
+        members = self._lam_team_memberships(users)
         result = {user: self.browse() for user in users}
         for member in members:
             leader = member.crm_team_id.user_id.filtered("active")

@@ -3,8 +3,10 @@
 """Every upgrade, before the models load: values this version refuses but
 that reached the database anyway (an import in SQL, a restored backup of an
 older version) are brought within its ranges and constraints, each change
-logged with its record and old value (tools/repair.py). Idempotent: after
-18.0.1.12.0's own repair it finds nothing, and says so."""
+logged with its record and old value (tools/repair.py). This is also the
+repair 18.0.1.12.0 brought for what earlier versions accepted (a date in
+9999 aborted the upgrade; an interval over ten years left a constraint
+out). Idempotent: on a clean database it finds nothing, and says so."""
 
 import logging
 

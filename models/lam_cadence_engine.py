@@ -6,6 +6,7 @@ from collections import defaultdict
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.tools import SQL
 
 from .lam_cadence_rule import LOOKBACK_DAYS
 from .res_users import MANAGER_CATEGORY_GROUPS
@@ -122,19 +123,24 @@ class LamCadenceEngine(models.AbstractModel):
             max(customer_facts["today"] for customer_facts in facts.values()),
         )
         Activity = self.env["mail.activity"]
-        open_activities = Activity.search_fetch(
-            [
-                ("res_model", "=", "res.partner"),
-                ("res_id", "in", customers.ids),
-                ("lam_cadence_rule_id", "!=", False),
-            ],
-            ["res_id", "lam_cadence_rule_id", "user_id"],
-        )
+        Activity.flush_model(["res_model", "res_id", "lam_cadence_rule_id", "active"])
+        # the open reminders by rule and customer, as ids: a recordset per
+        # activity costs more than the rest of the batch's judging
         by_key = {
-            (activity.lam_cadence_rule_id.id, activity.res_id): activity
-            for activity in open_activities
+            (rule_id, res_id): activity_id
+            for activity_id, rule_id, res_id in self.env.execute_query(
+                SQL(
+                    """
+                    SELECT id, lam_cadence_rule_id, res_id
+                      FROM mail_activity
+                     WHERE res_model = 'res.partner' AND res_id = ANY(%s)
+                       AND lam_cadence_rule_id IS NOT NULL AND active
+                    """,
+                    customers.ids,
+                )
+            )
         }
-        to_create, covered, statuses = [], Activity, []
+        to_create, covered, statuses = [], [], []
         selectors = [(rule, rule._lam_selector()) for rule in rules]
         texts = {}
         for customer in customers:
@@ -163,7 +169,7 @@ class LamCadenceEngine(models.AbstractModel):
                     }
                 )
                 if is_covered and activity:
-                    covered |= activity
+                    covered.append(activity)
                 elif not is_covered and not activity:
                     to_create.append(
                         self._lam_activity_values(
@@ -172,10 +178,8 @@ class LamCadenceEngine(models.AbstractModel):
                     )
         # what is left open belongs to rules that no longer select the customer (or are
         # archived)
-        self._lam_close(covered, "covered")
-        self._lam_close(
-            Activity.browse([activity.id for activity in by_key.values()]), "void"
-        )
+        self._lam_close(Activity.browse(covered), "covered")
+        self._lam_close(Activity.browse(list(by_key.values())), "void")
         if to_create:
             # an activity computes its record's name one by one: have them in the cache,
             # in one query
@@ -217,11 +221,11 @@ class LamCadenceEngine(models.AbstractModel):
                 ["__count"],
             )
         )
-        by_company = defaultdict(lambda: self.env["res.partner"])
-        for customer in customers:
-            by_company[
-                customer.company_id or customer.user_id.company_id or self.env.company
-            ] |= customer
+        by_company = customers.grouped(
+            lambda customer: customer.company_id
+            or customer.user_id.company_id
+            or self.env.company
+        )
         todays = {
             user: today
             or fields.Date.context_today(self.with_context(tz=user.tz or "UTC"))
@@ -324,9 +328,9 @@ class LamCadenceEngine(models.AbstractModel):
     @api.model
     def _lam_close(self, activities, reason):
         """Mark activities done in one write per language, without a message each."""
-        by_lang = defaultdict(lambda: self.env["mail.activity"])
-        for activity in activities:
-            by_lang[activity.user_id.lang or self.env.lang] |= activity
+        by_lang = activities.grouped(
+            lambda activity: activity.user_id.lang or self.env.lang
+        )
         for lang, group in by_lang.items():
             local = self.with_context(lang=lang)
             feedback = (

@@ -83,40 +83,57 @@ class LamCadenceStatus(models.Model):
 
     @api.model
     def _lam_replace(self, customers, rows):
-        """Replace the rows of ``customers`` in two statements."""
+        """Replace the rows of ``customers`` by ``rows`` in one statement: the
+        rows that differ (or are gone) are deleted, the new ones inserted, the
+        identical ones left as they are (a second run of the day changes
+        nothing and writes nothing)."""
         self.flush_model()
         self.env.cr.execute(
             SQL(
-                "DELETE FROM lam_cadence_status WHERE partner_id = ANY(%s)",
-                customers.ids,
+                """
+                WITH new AS (
+                    SELECT * FROM jsonb_to_recordset(%(rows)s::jsonb) AS r(
+                        rule_id int, partner_id int, user_id int, date date,
+                        covered bool, overdue bool, count int, required int,
+                        since date, deadline date)
+                ), gone AS (
+                    DELETE FROM lam_cadence_status s
+                     WHERE s.partner_id = ANY(%(customers)s)
+                       AND NOT EXISTS (
+                           SELECT 1 FROM new n
+                            WHERE n.partner_id = s.partner_id AND n.rule_id = s.rule_id
+                              AND (n.user_id, n.date, n.covered, n.overdue, n.count,
+                                   n.required, n.since, n.deadline)
+                                  IS NOT DISTINCT FROM
+                                  (s.user_id, s.date, s.covered, s.overdue, s.count,
+                                   s.required, s.since, s.deadline))
+                )
+                INSERT INTO lam_cadence_status (rule_id, partner_id, user_id, date,
+                       covered, overdue, count, required, since, deadline,
+                       covered_count, overdue_count, in_progress_count, on_time,
+                       create_uid, create_date, write_uid, write_date)
+                SELECT r.rule_id, r.partner_id, r.user_id, r.date, r.covered,
+                       r.overdue, r.count, r.required, r.since, r.deadline,
+                       r.covered::int, r.overdue::int,
+                       (NOT r.covered AND NOT r.overdue)::int,
+                       CASE WHEN r.covered THEN 100.0 WHEN r.overdue THEN 0.0 END,
+                       %(uid)s, NOW() AT TIME ZONE 'UTC', %(uid)s,
+                       NOW() AT TIME ZONE 'UTC'
+                  FROM new r
+                 WHERE NOT EXISTS (
+                       SELECT 1 FROM lam_cadence_status s
+                        WHERE s.partner_id = r.partner_id AND s.rule_id = r.rule_id
+                          AND (r.user_id, r.date, r.covered, r.overdue, r.count,
+                               r.required, r.since, r.deadline)
+                              IS NOT DISTINCT FROM
+                              (s.user_id, s.date, s.covered, s.overdue, s.count,
+                               s.required, s.since, s.deadline))
+                """,
+                uid=self.env.uid,
+                customers=customers.ids,
+                rows=json.dumps(rows, default=str),
             )
         )
-        if rows:
-            self.env.cr.execute(
-                SQL(
-                    """INSERT INTO lam_cadence_status (rule_id, partner_id, user_id,
-                        date, covered, overdue, count,
-                                                  required, since, deadline,
-                                                      covered_count, overdue_count,
-                                                      in_progress_count, on_time,
-                                                  create_uid, create_date, write_uid,
-                                                      write_date)
-                   SELECT r.rule_id, r.partner_id, r.user_id, r.date, r.covered,
-                       r.overdue, r.count, r.required,
-                          r.since, r.deadline, r.covered::int, r.overdue::int,
-                          (NOT r.covered AND NOT r.overdue)::int,
-                          CASE WHEN r.covered THEN 100.0
-                               WHEN r.overdue THEN 0.0 END,
-                          %(uid)s, NOW() AT TIME ZONE 'UTC', %(uid)s, NOW() AT TIME ZONE
-                              'UTC'
-                     FROM jsonb_to_recordset(%(rows)s::jsonb) AS r(
-                          rule_id int, partner_id int, user_id int, date date, covered
-                              bool, overdue bool, count int,
-                          required int, since date, deadline date)""",
-                    uid=self.env.uid,
-                    rows=json.dumps(rows, default=str),
-                )
-            )
         self.invalidate_model()
         # the customers' overdue-archive flag reads these rows
         customers.invalidate_recordset(["lam_review_overdue"])

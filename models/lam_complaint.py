@@ -530,6 +530,9 @@ class LamComplaint(models.Model):
         reply_to = self.env["mail.thread"]._notify_get_reply_to(
             default=author.email_formatted
         )[False]
+        # the record names the messages keep, computed together (mail.message
+        # would compute each, reading its customer one by one)
+        names = dict(zip(self.ids, self.sudo().mapped("display_name"), strict=True))
         values, trackings = [], []
         for complaint in self:
             managers = leaders.get(complaint.user_id, self.env["res.users"])
@@ -560,6 +563,7 @@ class LamComplaint(models.Model):
                 {
                     "model": self._name,
                     "res_id": complaint.id,
+                    "record_name": names[complaint.id],
                     "body": body,
                     "author_id": author.id,
                     "email_from": author.email_formatted,

@@ -1,7 +1,9 @@
 # Copyright 2026 Lubricant Account Manager developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from itertools import accumulate
 
 from dateutil.relativedelta import relativedelta
 
@@ -9,6 +11,14 @@ from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError
 
 from ..tools.periods import period_bounds, plan_deadlines
+
+# The results of a plan's period, computed together (lam.plan._lam_results).
+RESULT_FIELDS = (
+    "actual_volume",
+    "actual_visits",
+    "actual_calls",
+    "actual_new_customers",
+)
 
 PERIOD_TYPES = [("week", "Weekly Plan"), ("month", "Monthly Plan")]
 # Set by the submit actions and the computations, never by hand.
@@ -212,19 +222,21 @@ class LamPlan(models.Model):
 
     @api.depends("user_id", "date_from", "date_to")
     def _compute_results(self):
-        """Results of the period from the logged work and the purchases
-        service, in a few grouped queries for all the plans."""
+        values = self._lam_results()
+        for plan in self:
+            plan.update(values[plan.id])
+
+    def _lam_results(self):
+        """{plan id: {result field: value}}: the results of the period from
+        the logged work and the purchases service, in a few grouped queries
+        for all the plans."""
+        result = {
+            plan.id: {"actual_volume": 0.0, **dict.fromkeys(RESULT_FIELDS[1:], 0)}
+            for plan in self
+        }
         plans = self.filtered(lambda plan: plan.date_from and plan.user_id)
-        (self - plans).update(
-            {
-                "actual_volume": 0.0,
-                "actual_visits": 0,
-                "actual_calls": 0,
-                "actual_new_customers": 0,
-            }
-        )
         if not plans:
-            return
+            return result
         users = plans.user_id
         date_from, date_to = (
             min(plans.mapped("date_from")),
@@ -248,20 +260,66 @@ class LamPlan(models.Model):
         )
         purchases = self._lam_volume_by_manager_day(users, date_from, date_to)
         new_customers = self._lam_new_customers(users, date_from, date_to)
+        totals = {
+            name: self._lam_period_totals(counts)
+            for name, counts in (
+                ("actual_visits", visits),
+                ("actual_calls", calls),
+                ("actual_volume", purchases),
+                ("actual_new_customers", new_customers),
+            )
+        }
         for plan in plans:
-            key = plan.user_id.id
+            result[plan.id] = {
+                name: total(plan.user_id.id, plan.date_from, plan.date_to)
+                for name, total in totals.items()
+            }
+            result[plan.id]["actual_volume"] = float(result[plan.id]["actual_volume"])
+        return result
 
-            def total(counts, plan=plan, key=key):
-                return sum(
-                    value
-                    for (user, day), value in counts.items()
-                    if user == key and plan.date_from <= day <= plan.date_to
+    def read(self, fields=None, load="_classic_read"):
+        """A read of the results computes them for all the plans read together:
+        the ORM would compute a thousand at a time, each thousand costing the
+        same queries again."""
+        if set(fields or ()) & set(RESULT_FIELDS):
+            todo = self.browse(
+                list(
+                    self.env.cache.get_missing_ids(self, self._fields["actual_volume"])
                 )
+            )
+            values = todo._lam_results()
+            for name in RESULT_FIELDS:
+                self.env.cache.update(
+                    todo,
+                    self._fields[name],
+                    [values[plan_id][name] for plan_id in todo.ids],
+                )
+        return super().read(fields=fields, load=load)
 
-            plan.actual_visits = total(visits)
-            plan.actual_calls = total(calls)
-            plan.actual_volume = total(purchases)
-            plan.actual_new_customers = total(new_customers)
+    @api.model
+    def _lam_period_totals(self, counts):
+        """A function (user id, first day, last day) -> the sum of ``counts``
+        ({(user id, day): value}) over those days: each user's days sorted
+        once with their running sums, so that a year of plans costs a
+        look-up each, not a pass over every count."""
+        by_user = defaultdict(list)
+        for (user, day), value in counts.items():
+            by_user[user].append((day, value))
+        running = {}
+        for user, entries in by_user.items():
+            entries.sort(key=lambda entry: entry[0])
+            running[user] = (
+                [day for day, _value in entries],
+                [0, *accumulate(value for _day, value in entries)],
+            )
+
+        def total(user, date_from, date_to):
+            days, sums = running.get(user, ((), (0,)))
+            return (
+                sums[bisect_right(days, date_to)] - sums[bisect_left(days, date_from)]
+            )
+
+        return total
 
     @api.depends("user_id", "period_type", "date_from")
     def _compute_progress(self):
@@ -686,7 +744,7 @@ class LamPlan(models.Model):
         customers = self._lam_customers_of(users)
         if not customers:
             return {}
-        purchases = (
+        rows = (
             self.env["lam.purchase.analysis"]
             # as the system: the customers' purchases come from sales orders the user
             # may not read
@@ -695,14 +753,10 @@ class LamPlan(models.Model):
                 date_from,
                 date_to,
                 partners=customers,
-                groupby=("partner", "day"),
-            )
+                groupby=("manager", "day"),
+            )["rows"]
         )
-        managers = {customer.id: customer.user_id.id for customer in customers}
-        result = defaultdict(float)
-        for row in purchases["rows"]:
-            result[managers[row["partner_id"]], row["day"]] += row["qty"]
-        return result
+        return {(row["manager_id"], row["day"]): row["qty"] for row in rows}
 
     @api.model
     def _lam_new_customers(self, users, date_from, date_to):
@@ -725,14 +779,16 @@ class LamPlan(models.Model):
     def _lam_customers_of(self, users):
         # as the system: the results of a manager's plan are read by his department
         # manager too
+        # with their managers in one query, not a thousand customers at a time
         return (
             self.env["res.partner"]
             .sudo()
-            .search(
+            .search_fetch(
                 [
                     ("user_id", "in", users.ids),
                     ("is_company", "=", True),
                     ("lam_customer_kind", "!=", False),
-                ]
+                ],
+                ["user_id"],
             )
         )

@@ -128,6 +128,7 @@ class LamPurchaseDrop(models.Model):
             date_from - relativedelta(years=1),
             date_to - relativedelta(years=1),
         )
+        year_before = date_from - relativedelta(months=12)
         share = company.lam_drop_share / 100.0
         drops = {}
         for partner_id, monthly in by_partner.items():
@@ -142,12 +143,16 @@ class LamPurchaseDrop(models.Model):
             if last_year > 0:
                 rule, baseline = "last_year", last_year
             else:
-                year_before = [
-                    qty
-                    for month, qty in monthly.items()
-                    if date_from - relativedelta(months=12) <= month < date_from
-                ]
-                rule, baseline = "average", sum(year_before) / 12.0 * months
+                rule, baseline = (
+                    "average",
+                    sum(
+                        qty
+                        for month, qty in monthly.items()
+                        if year_before <= month < date_from
+                    )
+                    / 12.0
+                    * months,
+                )
             if baseline > 0 and recent < share * baseline:
                 drops[partner_id] = {
                     "rule": rule,
@@ -169,14 +174,14 @@ class LamPurchaseDrop(models.Model):
     @api.model
     def _lam_refresh(self, company, today=None):
         drops = self._lam_detect(company, today)
-        managers = dict(
-            self.env["res.partner"]
+        managers = {
+            partner.id: partner.user_id.id
+            for partner in self.env["res.partner"]
             # as the system: the customers' managers, for the activities the action
-            # schedules
+            # schedules (one query, however many)
             .sudo()
-            .browse(list(drops))
-            .mapped(lambda p: (p.id, p.user_id.id))
-        )
+            .search_fetch([("id", "in", list(drops))], ["user_id"])
+        }
         self.env.cr.execute(
             SQL("DELETE FROM lam_purchase_drop WHERE company_id = %s", company.id)
         )
@@ -212,32 +217,40 @@ class LamPurchaseDrop(models.Model):
 
     @api.model
     def _lam_schedule_activities(self, company, drops, managers):
-        """One open "analyse the cause" activity per flagged customer, none twice."""
+        """One open "analyse the cause" activity per flagged customer, none
+        twice, inserted together (``mail.activity._lam_create_on_customers``),
+        each summary in its manager's language."""
         activity_type = self.env.ref(
             "lubricant_account_manager.mail_activity_type_lam_purchase_drop"
         )
         # as the system: activities are scheduled for the customers' managers, not the
         # caller
         Activity = self.env["mail.activity"].sudo()
-        open_ones = Activity.search(
+        open_ones = Activity.search_fetch(
             [
                 ("activity_type_id", "=", activity_type.id),
                 ("res_model", "=", "res.partner"),
                 ("res_id", "in", list(drops)),
-            ]
+            ],
+            ["res_id"],
         )
         waiting = set(drops) - set(open_ones.mapped("res_id"))
+        users = self.env["res.users"].browse(
+            {managers[partner_id] for partner_id in waiting if managers.get(partner_id)}
+        )
+        languages = dict(zip(users.ids, users.mapped("lang"), strict=True))
         model_id = self.env["ir.model"]._get_id("res.partner")
-        Activity.with_context(mail_activity_quick_update=True).create(
+        deadline = activity_type._get_date_deadline()
+        Activity._lam_create_on_customers(
             [
                 {
                     "res_model_id": model_id,
                     "res_id": partner_id,
                     "activity_type_id": activity_type.id,
                     "user_id": managers[partner_id],
+                    "date_deadline": deadline,
                     "summary": self._lam_drop_summary(
-                        drops[partner_id],
-                        self.env["res.users"].browse(managers[partner_id]),
+                        drops[partner_id], languages[managers[partner_id]]
                     ),
                 }
                 for partner_id in sorted(waiting)
@@ -246,9 +259,9 @@ class LamPurchaseDrop(models.Model):
         )
 
     @api.model
-    def _lam_drop_summary(self, drop, manager):
-        """The activity's summary, in the manager's language."""
-        return self.with_context(lang=manager.lang).env._(
+    def _lam_drop_summary(self, drop, lang):
+        """The activity's summary, in the manager's language ``lang``."""
+        return self.with_context(lang=lang).env._(
             "Purchases dropped to %(share)s %% of %(baseline)s: analyse the cause",
             share=round(drop["share"], 1),
             baseline=round(drop["baseline_qty"], 1),

@@ -96,7 +96,11 @@ class LamReportMixin(models.AbstractModel):
         """The customers to print (see _lam_report_records): lubricant customers
         only."""
         partners = self._lam_report_records("res.partner", docids, data)
-        strangers = partners.filtered(lambda partner: not partner.lam_customer_kind)
+        # one query however many: reading the kind of each would fetch every
+        # customer's row, a thousand at a time
+        strangers = partners.with_context(active_test=False).search(
+            [("id", "in", partners.ids), ("lam_customer_kind", "=", False)]
+        )
         if strangers:
             raise UserError(
                 self.env._(

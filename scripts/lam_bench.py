@@ -41,6 +41,8 @@ import datetime
 import sys
 import time
 
+from lam_bench_paths import bench_paths, clone, generate_business, timed, volume_floor
+
 import odoo
 from odoo import SUPERUSER_ID, api
 from odoo.tools import SQL
@@ -102,34 +104,6 @@ def ensure_fixtures(env, managers):
     )
     env.flush_all()
     return users[:managers], products, kit
-
-
-def table_columns(cr, table):
-    cr.execute(
-        "SELECT column_name FROM information_schema.columns WHERE table_name = %s AND "
-        "column_name != 'id' "
-        "ORDER BY ordinal_position",
-        [table],
-    )
-    return [row[0] for row in cr.fetchall()]
-
-
-def clone(cr, table, template_id, overrides, source_sql, **params):
-    """INSERT copies of row ``template_id`` of ``table``, one per row of ``source_sql``
-    (a FROM clause naming ``t`` the template), with ``overrides`` {column: SQL
-        expression}.
-    Copying a row made by the ORM fills every column other modules made NOT NULL."""
-    columns = table_columns(cr, table)
-    select = ", ".join(overrides.get(column, f"t.{column}") for column in columns)
-    cr.execute(
-        SQL(
-            f"INSERT INTO {table} ({', '.join(columns)}) SELECT {select} {source_sql} "
-            f"RETURNING id",  # noqa: S608
-            template=template_id,
-            **params,
-        )
-    )
-    return [row[0] for row in cr.fetchall()]
 
 
 def generate(env, customers, lines, managers):
@@ -239,16 +213,20 @@ def generate(env, customers, lines, managers):
             orders=order_ids,
         )
     visits, calls = generate_work(env, template_partner, partner_ids)
+    invoices, actions, complaints, plans = generate_business(
+        env, users, partner_ids, template_order
+    )
     cr.execute(
-        "ANALYZE res_partner; ANALYZE sale_order; ANALYZE sale_order_line; ANALYZE "
-        "lam_visit; "
-        "ANALYZE lam_communication"
+        "ANALYZE res_partner; ANALYZE sale_order; ANALYZE sale_order_line; "
+        "ANALYZE lam_visit; ANALYZE lam_communication; ANALYZE account_move; "
+        "ANALYZE lam_collection_action; ANALYZE lam_complaint; ANALYZE lam_plan"
     )
     env.invalidate_all()
     print(
         f"generated {len(partner_ids)} customers, {len(order_ids)} orders, "
-        f"{len(order_ids) * 3} lines, "
-        f"{visits} visits, {calls} calls in {time.monotonic() - start:.1f} s"
+        f"{len(order_ids) * 3} lines, {visits} visits, {calls} calls, "
+        f"{invoices} invoices with {actions} collection actions, {complaints} "
+        f"complaints, {plans} plans in {time.monotonic() - start:.1f} s"
     )
 
 
@@ -312,38 +290,11 @@ def generate_work(env, template_partner, partner_ids):
 def sql_floor(env, date_from, date_to):
     """The hand-written floor: volume in the reference unit per customer and its
     grade from the cumulative share, in one statement."""
-    company = env.company
-    reference = company._lam_reference_uom()
-    litre, kilogram = env.ref("uom.product_uom_litre"), env.ref("uom.product_uom_kgm")
-    cr = env.cr
     start = time.monotonic()
-    cr.execute(
+    env.cr.execute(
         SQL(
             """
-        WITH volumes AS (
-            SELECT partner.commercial_partner_id AS partner_id,
-                   SUM(line.product_uom_qty / uom.factor * CASE
-                       WHEN uom.category_id = %(ref_cat)s THEN %(ref_factor)s
-                       WHEN uom.category_id = %(litre_cat)s
-                           THEN %(litre_factor)s * COALESCE(NULLIF(template.lam_density,
-                               0), %(density)s)
-                                / %(kg_factor)s * %(ref_factor)s
-                       ELSE %(kg_factor)s / COALESCE(NULLIF(template.lam_density, 0),
-                           %(density)s)
-                            / %(litre_factor)s * %(ref_factor)s
-                   END) AS volume
-              FROM sale_order_line line
-              JOIN sale_order so ON so.id = line.order_id
-              JOIN res_partner partner ON partner.id = so.partner_id
-              JOIN product_product product ON product.id = line.product_id
-              JOIN product_template template ON template.id = product.product_tmpl_id
-              JOIN uom_uom uom ON uom.id = line.product_uom
-             WHERE so.state = 'sale' AND so.company_id = %(company)s
-               AND so.date_order >= %(start)s AND so.date_order < %(stop)s
-               AND template.lam_is_lubricant AND line.display_type IS NULL
-               AND uom.category_id IN (%(litre_cat)s, %(kg_cat)s)
-             GROUP BY 1
-        ), shares AS (
+        WITH volumes AS (%(volumes)s), shares AS (
             SELECT partner_id, volume,
                    SUM(volume) OVER (ORDER BY volume DESC, partner_id) / SUM(volume)
                        OVER () AS cumulative,
@@ -356,21 +307,15 @@ def sql_floor(env, date_from, date_to):
                    0.9 THEN 'b' ELSE 'c' END
           FROM shares
         """,
-            ref_cat=reference.category_id.id,
-            ref_factor=reference.factor,
-            litre_cat=litre.category_id.id,
-            litre_factor=litre.factor,
-            kg_cat=kilogram.category_id.id,
-            kg_factor=kilogram.factor,
-            density=company.lam_default_density,
-            company=company.id,
-            start=datetime.datetime.combine(date_from, datetime.time.min),
-            stop=datetime.datetime.combine(
-                date_to + datetime.timedelta(days=1), datetime.time.min
+            volumes=volume_floor(
+                env,
+                date_from,
+                date_to,
+                {"partner_id": "partner.commercial_partner_id"},
             ),
         )
     )
-    rows = cr.fetchall()
+    rows = env.cr.fetchall()
     return time.monotonic() - start, len(rows)
 
 
@@ -422,16 +367,6 @@ def bench_purchases(env):
         f"{given:.3f} s, "
         f"{queries_given} queries, ratio to floor {given / floor:.2f}"
     )
-
-
-def timed(env, function):
-    """(seconds, queries, result) of ``function()`` on a cold cache."""
-    env.invalidate_all()
-    queries = env.cr.sql_log_count
-    start = time.monotonic()
-    result = function()
-    env.flush_all()
-    return time.monotonic() - start, env.cr.sql_log_count - queries, result
 
 
 def bench_abc(env):
@@ -530,6 +465,7 @@ def main(argv=None):
     sub.add_parser("purchases")
     sub.add_parser("abc")
     sub.add_parser("cadence")
+    sub.add_parser("paths")
     args = parser.parse_args(argv)
     registry, cr = open_env(args.config, args.database)
     with cr:
@@ -546,6 +482,9 @@ def main(argv=None):
             cr.commit()  # pylint: disable=invalid-commit
         elif args.command == "cadence":
             bench_cadence(env)
+            cr.rollback()
+        elif args.command == "paths":
+            bench_paths(env)
             cr.rollback()
     return 0
 

@@ -253,6 +253,7 @@ cmd_bench() {
     "${bench[@]}" purchases
     "${bench[@]}" abc
     "${bench[@]}" cadence
+    "${bench[@]}" paths
     [ -n "${LAM_KEEP_DB:-}" ] || drop_db "$db"
 }
 

@@ -374,6 +374,50 @@ class TestCadenceEnforcement(LamCadenceCase):
         self.assertEqual(Status.search(scope + [("in_progress", "=", True)]), status_a)
         self.assertNotIn(status_a, Status.search(scope + [("in_progress", "!=", True)]))
 
+    def test_the_manager_follows_his_reminded_customer_once(self):
+        """Issue 22: the reminders' managers follow their customers as an
+        activity's creation makes them (the default subtypes of an internal
+        user), written together; a follower already there keeps his own
+        subtypes, and nobody follows twice."""
+        a, b = self.customer_a, self.customer_b
+        Followers = self.env["mail.followers"]
+        mine = Followers.search(
+            [
+                ("res_model", "=", "res.partner"),
+                ("res_id", "=", b.id),
+                ("partner_id", "=", self.manager_b.partner_id.id),
+            ]
+        )
+        if not mine:
+            b.message_subscribe(partner_ids=self.manager_b.partner_id.ids)
+            mine = Followers.search(
+                [
+                    ("res_model", "=", "res.partner"),
+                    ("res_id", "=", b.id),
+                    ("partner_id", "=", self.manager_b.partner_id.id),
+                ]
+            )
+        comment = self.env.ref("mail.mt_comment")
+        mine.subtype_ids = comment
+        a.message_unsubscribe(partner_ids=self.manager_a.partner_id.ids)
+        self._run(D(2026, 11, 20))
+        self._run(D(2026, 11, 27))
+        self.assertTrue(self._activities(a) and self._activities(b))
+        follower_a = Followers.search(
+            [
+                ("res_model", "=", "res.partner"),
+                ("res_id", "=", a.id),
+                ("partner_id", "=", self.manager_a.partner_id.id),
+            ]
+        )
+        self.assertEqual(len(follower_a), 1)
+        self.assertEqual(
+            follower_a.subtype_ids,
+            self.env["mail.message.subtype"].default_subtypes("res.partner")[0],
+        )
+        self.assertIn(self.manager_a.partner_id, a.message_partner_ids)
+        self.assertEqual(mine.subtype_ids, comment)
+
     def test_one_activity_while_uncovered_closed_once_covered(self):
         a = self.customer_a
         self._call(a, D(2026, 11, 10))

@@ -179,30 +179,35 @@ class TestComplaints(LamCommon):
 
     def test_the_scheduled_action_escalates_in_constant_queries(self):
         """Issue 22: escalating 60 late complaints costs the queries of 6 (it
-        cost 28 per complaint): one write, the messages with their tracking,
-        the Inbox notifications and the activities each created together."""
+        cost 28 per complaint, then one per complaint for its name): one
+        write, the messages with their tracking and names, the Inbox
+        notifications and the activities each created together."""
         self.other_department_manager.lang = "zh_CN"
-        customer_c = self.env["res.partner"].create(
-            {
-                "name": "Chengdu Bus Group",
-                "is_company": True,
-                "lam_customer_kind": "terminal",
-                "user_id": self.manager_c.id,
-            }
-        )
         Complaint = self.env["lam.complaint"]
 
         def late(count):
+            """``count`` late complaints, each of its own customer (a message
+            names its complaint by its customer), half of them manager C's."""
+            customers = self.env["res.partner"].create(
+                [
+                    {
+                        "name": f"Late customer {index:03d}",
+                        "is_company": True,
+                        "lam_customer_kind": "terminal",
+                        "user_id": (self.manager_a, self.manager_c)[index % 2].id,
+                    }
+                    for index in range(count)
+                ]
+            )
             with freeze_time("2026-11-03 07:00:00"):
                 return Complaint.concat(
                     *(
-                        self._complaint("2026-11-03 07:00:00")
-                        | self._complaint(
+                        self._complaint(
                             "2026-11-03 07:00:00",
-                            partner=customer_c,
-                            user=self.manager_c,
+                            partner=customer,
+                            user=customer.user_id,
                         )
-                        for _index in range(count // 2)
+                        for customer in customers
                     )
                 ).with_env(self.env)
 

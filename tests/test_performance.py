@@ -1,6 +1,8 @@
 # Copyright 2026 Lubricant Account Manager developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
+import datetime
+
 from freezegun import freeze_time
 
 from odoo.tests import tagged
@@ -263,3 +265,71 @@ class TestForecastPerformance(LamScaleCase):
         # the first customer bought 200 L, 18 kg and 0.5 t in October
         self.assertGreater(rows[self.partners[0].id]["lam_forecast_annual"], 200.0)
         self.assertEqual(rows[extra[-1].id]["lam_forecast_annual"], 0.0)
+
+
+@tagged("post_install", "-at_install")
+class TestPlanResultsPerformance(LamScaleCase):
+    @freeze_time("2026-12-04 04:00:00")
+    def test_plan_results_queries_do_not_grow_with_customers(self):
+        """Issue 22: a plan's results come from a few grouped queries, the
+        volume summed to the manager and the day in SQL: the queries of a
+        manager with 180 customers are those of one with 20, and each plan
+        reads its own period only."""
+        self.partners[:20].user_id = self.manager_b
+        Plan = self.env["lam.plan"]
+        fields = [
+            "actual_volume",
+            "actual_visits",
+            "actual_calls",
+            "actual_new_customers",
+        ]
+        plans = {
+            (user, day): Plan.create(
+                {"user_id": user.id, "period_type": "week", "date": day}
+            )
+            for user in (self.manager_a, self.manager_b)
+            for day in ("2026-10-12", "2026-10-19")
+        }
+
+        def results(plans):
+            plans.invalidate_recordset(fields)
+            return plans.read(fields)
+
+        self._lam_assert_same_queries(
+            results,
+            plans[self.manager_b, "2026-10-12"],
+            plans[self.manager_a, "2026-10-12"],
+        )
+        volumes = (
+            self.env["lam.purchase.analysis"]
+            .sudo()
+            ._lam_purchases(
+                datetime.date(2026, 10, 12),
+                datetime.date(2026, 10, 18),
+                partners=self.partners,
+                groupby=("partner",),
+            )["rows"]
+        )
+        # the four plans together, as a list reads them
+        Plan.concat(*plans.values()).invalidate_recordset(fields)
+        self.assertEqual(
+            {key: plan.actual_new_customers for key, plan in plans.items()},
+            {
+                (self.manager_a, "2026-10-12"): 180,
+                (self.manager_b, "2026-10-12"): 20,
+                (self.manager_a, "2026-10-19"): 0,
+                (self.manager_b, "2026-10-19"): 0,
+            },
+        )
+        mine = {row["partner_id"]: row["qty"] for row in volumes}
+        self.assertEqual(len(mine), 200)
+        for user, customers in (
+            (self.manager_a, self.partners[20:]),
+            (self.manager_b, self.partners[:20]),
+        ):
+            self.assertAlmostEqual(
+                plans[user, "2026-10-12"].actual_volume,
+                sum(mine[customer.id] for customer in customers),
+                places=3,
+            )
+            self.assertEqual(plans[user, "2026-10-19"].actual_volume, 0.0)

@@ -239,6 +239,12 @@ class LamPurchaseDrop(models.Model):
             {managers[partner_id] for partner_id in waiting if managers.get(partner_id)}
         )
         languages = dict(zip(users.ids, users.mapped("lang"), strict=True))
+        summaries = {
+            lang: self.with_context(lang=lang).env._(
+                "Purchases dropped to %(share)s %% of %(baseline)s: analyse the cause"
+            )
+            for lang in set(languages.values())
+        }
         model_id = self.env["ir.model"]._get_id("res.partner")
         deadline = activity_type._get_date_deadline()
         Activity._lam_create_on_customers(
@@ -249,20 +255,13 @@ class LamPurchaseDrop(models.Model):
                     "activity_type_id": activity_type.id,
                     "user_id": managers[partner_id],
                     "date_deadline": deadline,
-                    "summary": self._lam_drop_summary(
-                        drops[partner_id], languages[managers[partner_id]]
-                    ),
+                    "summary": summaries[languages[managers[partner_id]]]
+                    % {
+                        "share": round(drops[partner_id]["share"], 1),
+                        "baseline": round(drops[partner_id]["baseline_qty"], 1),
+                    },
                 }
                 for partner_id in sorted(waiting)
                 if managers.get(partner_id)
             ]
-        )
-
-    @api.model
-    def _lam_drop_summary(self, drop, lang):
-        """The activity's summary, in the manager's language ``lang``."""
-        return self.with_context(lang=lang).env._(
-            "Purchases dropped to %(share)s %% of %(baseline)s: analyse the cause",
-            share=round(drop["share"], 1),
-            baseline=round(drop["baseline_qty"], 1),
         )

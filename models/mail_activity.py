@@ -1,6 +1,8 @@
 # Copyright 2026 Lubricant Account Manager developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
+import json
+
 from odoo import api, fields, models
 from odoo.tools import SQL
 
@@ -163,38 +165,45 @@ class MailActivity(models.Model):
             "write_uid",
             "write_date",
         )
-        rows = SQL(", ").join(
-            SQL(
-                "(%s)",
-                SQL(", ").join(
-                    [
-                        *(
-                            notes.get(values.get(name)) or None
-                            if name == "note"
-                            else values.get(name) or None
-                            for name in self._lam_insert_fields
-                        ),
-                        "res.partner",
-                        names[values["res_id"]],
-                        timezones[values["user_id"]] or None,
-                        False,
-                        True,
-                        self.env.uid,
-                        now,
-                        self.env.uid,
-                        now,
-                    ]
-                ),
-            )
+        rows = [
+            {
+                **{
+                    name: notes.get(values.get(name)) or None
+                    if name == "note"
+                    else values.get(name) or None
+                    for name in self._lam_insert_fields
+                },
+                "res_model": "res.partner",
+                "res_name": names[values["res_id"]],
+                "user_tz": timezones[values["user_id"]] or None,
+                "automated": False,
+                "active": True,
+                "create_uid": self.env.uid,
+                "create_date": now,
+                "write_uid": self.env.uid,
+                "write_date": now,
+            }
             for values in vals_list
-        )
+        ]
+        # the rows as one JSON parameter: an SQL object per value cost more
+        # than the insert
         ids = [
             row[0]
             for row in self.env.execute_query(
                 SQL(
-                    "INSERT INTO mail_activity (%s) VALUES %s RETURNING id",
-                    SQL(", ").join(SQL.identifier(name) for name in columns),
-                    rows,
+                    "INSERT INTO mail_activity (%(columns)s) SELECT %(columns)s "
+                    "FROM jsonb_to_recordset(%(rows)s::jsonb) AS r(%(types)s) "
+                    "RETURNING id",
+                    columns=SQL(", ").join(SQL.identifier(name) for name in columns),
+                    rows=json.dumps(rows, default=str),
+                    types=SQL(", ").join(
+                        SQL(
+                            "%s %s",
+                            SQL.identifier(name),
+                            SQL(self._fields[name].column_type[1]),
+                        )
+                        for name in columns
+                    ),
                 )
             )
         ]

@@ -2,9 +2,35 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
 import json
+from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.tools import SQL
+
+# What a status row says, compared between two runs (lam.cadence.status._lam_replace).
+STATUS_KEYS = (
+    "rule_id",
+    "partner_id",
+    "user_id",
+    "date",
+    "covered",
+    "overdue",
+    "count",
+    "required",
+    "since",
+    "deadline",
+)
+
+
+def status_values(row):
+    """The values of ``row`` (a status as the engine makes it) as the database
+    returns them: booleans as they are, other empty values as NULL."""
+    return tuple(
+        bool(row[key])
+        if key in ("covered", "overdue")
+        else (None if row[key] is False else row[key])
+        for key in STATUS_KEYS
+    )
 
 
 class LamCadenceStatus(models.Model):
@@ -83,57 +109,57 @@ class LamCadenceStatus(models.Model):
 
     @api.model
     def _lam_replace(self, customers, rows):
-        """Replace the rows of ``customers`` by ``rows`` in one statement: the
-        rows that differ (or are gone) are deleted, the new ones inserted, the
-        identical ones left as they are (a second run of the day changes
-        nothing and writes nothing)."""
+        """Replace the rows of ``customers`` by ``rows``: the rows that differ
+        (or are gone) are deleted, the new ones inserted, the identical ones
+        left as they are (a second run of the day changes nothing and writes
+        nothing). Compared here, not in SQL: the statement's plan would
+        depend on the table's statistics, which a first run leaves stale."""
         self.flush_model()
-        self.env.cr.execute(
+        existing = defaultdict(list)
+        for status_id, *values in self.env.execute_query(
             SQL(
-                """
-                WITH new AS (
-                    SELECT * FROM jsonb_to_recordset(%(rows)s::jsonb) AS r(
-                        rule_id int, partner_id int, user_id int, date date,
-                        covered bool, overdue bool, count int, required int,
-                        since date, deadline date)
-                ), gone AS (
-                    DELETE FROM lam_cadence_status s
-                     WHERE s.partner_id = ANY(%(customers)s)
-                       AND NOT EXISTS (
-                           SELECT 1 FROM new n
-                            WHERE n.partner_id = s.partner_id AND n.rule_id = s.rule_id
-                              AND (n.user_id, n.date, n.covered, n.overdue, n.count,
-                                   n.required, n.since, n.deadline)
-                                  IS NOT DISTINCT FROM
-                                  (s.user_id, s.date, s.covered, s.overdue, s.count,
-                                   s.required, s.since, s.deadline))
-                )
-                INSERT INTO lam_cadence_status (rule_id, partner_id, user_id, date,
-                       covered, overdue, count, required, since, deadline,
-                       covered_count, overdue_count, in_progress_count, on_time,
-                       create_uid, create_date, write_uid, write_date)
-                SELECT r.rule_id, r.partner_id, r.user_id, r.date, r.covered,
-                       r.overdue, r.count, r.required, r.since, r.deadline,
-                       r.covered::int, r.overdue::int,
-                       (NOT r.covered AND NOT r.overdue)::int,
-                       CASE WHEN r.covered THEN 100.0 WHEN r.overdue THEN 0.0 END,
-                       %(uid)s, NOW() AT TIME ZONE 'UTC', %(uid)s,
-                       NOW() AT TIME ZONE 'UTC'
-                  FROM new r
-                 WHERE NOT EXISTS (
-                       SELECT 1 FROM lam_cadence_status s
-                        WHERE s.partner_id = r.partner_id AND s.rule_id = r.rule_id
-                          AND (r.user_id, r.date, r.covered, r.overdue, r.count,
-                               r.required, r.since, r.deadline)
-                              IS NOT DISTINCT FROM
-                              (s.user_id, s.date, s.covered, s.overdue, s.count,
-                               s.required, s.since, s.deadline))
-                """,
-                uid=self.env.uid,
-                customers=customers.ids,
-                rows=json.dumps(rows, default=str),
+                "SELECT id, %s FROM lam_cadence_status WHERE partner_id = ANY(%s)",
+                SQL(", ").join(SQL.identifier(key) for key in STATUS_KEYS),
+                customers.ids,
             )
-        )
+        ):
+            existing[tuple(values)].append(status_id)
+        new_rows = []
+        for row in rows:
+            same = existing.get(status_values(row))
+            if same:
+                same.pop()
+            else:
+                new_rows.append(row)
+        gone = [status_id for ids in existing.values() for status_id in ids]
+        if gone:
+            self.env.cr.execute(
+                SQL("DELETE FROM lam_cadence_status WHERE id = ANY(%s)", gone)
+            )
+        if new_rows:
+            self.env.cr.execute(
+                SQL(
+                    """
+                    INSERT INTO lam_cadence_status (rule_id, partner_id, user_id,
+                           date, covered, overdue, count, required, since, deadline,
+                           covered_count, overdue_count, in_progress_count, on_time,
+                           create_uid, create_date, write_uid, write_date)
+                    SELECT r.rule_id, r.partner_id, r.user_id, r.date, r.covered,
+                           r.overdue, r.count, r.required, r.since, r.deadline,
+                           r.covered::int, r.overdue::int,
+                           (NOT r.covered AND NOT r.overdue)::int,
+                           CASE WHEN r.covered THEN 100.0 WHEN r.overdue THEN 0.0 END,
+                           %(uid)s, NOW() AT TIME ZONE 'UTC', %(uid)s,
+                           NOW() AT TIME ZONE 'UTC'
+                      FROM jsonb_to_recordset(%(rows)s::jsonb) AS r(
+                           rule_id int, partner_id int, user_id int, date date,
+                           covered bool, overdue bool, count int, required int,
+                           since date, deadline date)
+                    """,
+                    uid=self.env.uid,
+                    rows=json.dumps(new_rows, default=str),
+                )
+            )
         self.invalidate_model()
         # the customers' overdue-archive flag reads these rows
         customers.invalidate_recordset(["lam_review_overdue"])

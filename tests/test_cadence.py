@@ -447,9 +447,12 @@ class TestCadenceEnforcement(LamCadenceCase):
             )
 
         statuses = statuses_now()
+        rows = self.env["lam.cadence.status"].search([])
         self._run(D(2026, 11, 20), hour=5)
         self.assertEqual(self._activities(a), activity)
         self.assertEqual(statuses_now(), statuses)
+        # issue 22: the same rows, not rewritten
+        self.assertEqual(self.env["lam.cadence.status"].search([]), rows)
         # an email is no phone call; a call is
         self._call(a, D(2026, 11, 20), channel="email")
         self._run(D(2026, 11, 20), hour=6)

@@ -126,28 +126,42 @@ class LamSalesPlanManager(models.Model):
     # --- the breakdown
     def _lam_weights(self, customers, months=12):
         """{customer: monthly weight}: the average purchases of the ``months``
-        months before the plan's, or the forecast where it says more."""
+        months before the plan's, or the forecast where it says more (the
+        larger of the twelve months before this one and the equipment's
+        needs). Both windows are read in one purchases-service call."""
         self.ensure_one()
         first = month_bounds(self.month)[0]
+        this_month = month_bounds(fields.Date.context_today(self))[0]
+        windows = {
+            "history": (first - relativedelta(months=months), first),
+            "recent": (this_month - relativedelta(months=12), this_month),
+        }
         rows = (
             self.env["lam.purchase.analysis"]
             # as the system: the manager's purchases come from sales orders the planner
             # may not read
             .sudo()
             ._lam_purchases(
-                first - relativedelta(months=months),
-                first - relativedelta(days=1),
+                min(start for start, _stop in windows.values()),
+                max(stop for _start, stop in windows.values()) - relativedelta(days=1),
                 partners=customers,
-                groupby=("partner",),
+                groupby=("partner", "month"),
                 company=self.company_id,
             )["rows"]
         )
-        history = defaultdict(
-            float, {row["partner_id"]: row["qty"] / months for row in rows}
+        sums = {name: defaultdict(float) for name in windows}
+        for row in rows:
+            for name, (start, stop) in windows.items():
+                if start <= row["month"] < stop:
+                    sums[name][row["partner_id"]] += row["qty"]
+        forecast = customers.with_company(self.company_id)._lam_forecast_needs(
+            bought=sums["recent"]
         )
-        forecast = customers.with_company(self.company_id)._lam_forecast_values()
         return {
-            customer: max(history[customer.id], forecast[customer.id]["monthly"])
+            customer: max(
+                sums["history"][customer.id] / months,
+                forecast.get(customer.id, {}).get("monthly", 0.0),
+            )
             for customer in customers
         }
 

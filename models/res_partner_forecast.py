@@ -123,16 +123,52 @@ class ResPartner(models.Model):
 
     def _lam_forecast_values(self):
         """{partner id: {next, monthly, annual, equipment, gap}} for these
-        customers in the current company: one query for the order days, one
-        purchases-service call, one grouped read of the equipment."""
-        empty = {
-            "next": False,
-            "monthly": 0.0,
-            "annual": 0.0,
-            "equipment": 0.0,
-            "gap": 0.0,
-        }
-        result = defaultdict(lambda: dict(empty))
+        customers in the current company: the volumes of
+        ``_lam_forecast_needs`` and the next purchase, one query for the
+        order days of two years."""
+        result = defaultdict(
+            lambda: {
+                "next": False,
+                "monthly": 0.0,
+                "annual": 0.0,
+                "equipment": 0.0,
+                "gap": 0.0,
+            }
+        )
+        volumes = self._lam_forecast_needs()
+        if not volumes:
+            return result
+        customers = self.browse(list(volumes))
+        today = fields.Date.context_today(self)
+        days = (
+            self.env["lam.purchase.analysis"]
+            # as the system: purchases come from sales orders the user may not read
+            .sudo()
+            ._lam_purchase_days(
+                customers,
+                month_bounds(today)[0] - relativedelta(years=2),
+                today,
+                company=self.env.company,
+            )
+        )
+        for partner_id, values in volumes.items():
+            order_days = sorted(days.get(partner_id) or [])
+            interval = median_interval(order_days)
+            result[partner_id] = {
+                "next": order_days[-1] + relativedelta(days=round(interval))
+                if interval
+                else False,
+                **values,
+            }
+        return result
+
+    def _lam_forecast_needs(self, bought=None):
+        """{partner id: {monthly, annual, equipment, gap}} for these customers
+        (lubricant companies only) in the current company: the year's need is
+        the larger of what they bought in the twelve months before this month
+        and what their equipment consumes; one purchases-service call (none
+        when the caller gives ``bought``, {partner id: volume of those twelve
+        months}) and one grouped read of the equipment."""
         # as the system: the kind is restricted to the archive groups
         customers = (
             self.env["res.partner"]
@@ -146,31 +182,24 @@ class ResPartner(models.Model):
             )
         )
         if not customers:
-            return result
+            return {}
         company = self.env.company
-        today = fields.Date.context_today(self)
-        first = month_bounds(today)[0]
-        days = (
-            self.env["lam.purchase.analysis"]
-            # as the system: purchases come from sales orders the user may not read
-            .sudo()
-            ._lam_purchase_days(
-                customers, first - relativedelta(years=2), today, company=company
+        if bought is None:
+            first = month_bounds(fields.Date.context_today(self))[0]
+            rows = (
+                self.env["lam.purchase.analysis"]
+                # as the system: purchases come from sales orders the user may not
+                # read
+                .sudo()
+                ._lam_purchases(
+                    first - relativedelta(months=12),
+                    first - relativedelta(days=1),
+                    partners=customers,
+                    groupby=("partner",),
+                    company=company,
+                )["rows"]
             )
-        )
-        rows = (
-            self.env["lam.purchase.analysis"]
-            # as the system: purchases come from sales orders the user may not read
-            .sudo()
-            ._lam_purchases(
-                first - relativedelta(months=12),
-                first - relativedelta(days=1),
-                partners=customers,
-                groupby=("partner",),
-                company=company,
-            )["rows"]
-        )
-        bought = {row["partner_id"]: row["qty"] for row in rows}
+            bought = {row["partner_id"]: row["qty"] for row in rows}
         litres = (
             company._lam_reference_factor(company._lam_uom("uom.product_uom_litre"))
             or 0.0
@@ -186,16 +215,12 @@ class ResPartner(models.Model):
             )
         )
         gap_share = company.lam_forecast_gap_share / 100.0
+        result = {}
         for customer in customers:
             annual_bought = bought.get(customer.id, 0.0)
             needs = (equipment.get(customer) or 0.0) * litres
-            order_days = sorted(days.get(customer.id) or [])
-            interval = median_interval(order_days)
             annual = max(annual_bought, needs)
             result[customer.id] = {
-                "next": order_days[-1] + relativedelta(days=round(interval))
-                if interval
-                else False,
                 "monthly": annual / 12.0,
                 "annual": annual,
                 "equipment": needs,

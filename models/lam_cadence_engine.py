@@ -180,10 +180,6 @@ class LamCadenceEngine(models.AbstractModel):
         # archived)
         self._lam_close(Activity.browse(covered), "covered")
         self._lam_close(Activity.browse(list(by_key.values())), "void")
-        if to_create:
-            # an activity computes its record's name one by one: have them in the cache,
-            # in one query
-            customers.mapped("display_name")
         Activity._lam_create_on_customers(to_create)
         self.env["lam.cadence.status"]._lam_replace(customers, statuses)
         created = defaultdict(int)

@@ -11,6 +11,7 @@ from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError
 
 from ..tools.periods import period_bounds, plan_deadlines
+from ..tools.prefetch import compute_together
 
 # The results of a plan's period, computed together (lam.plan._lam_results).
 RESULT_FIELDS = (
@@ -282,18 +283,11 @@ class LamPlan(models.Model):
         the ORM would compute a thousand at a time, each thousand costing the
         same queries again."""
         if set(fields or ()) & set(RESULT_FIELDS):
-            todo = self.browse(
-                list(
-                    self.env.cache.get_missing_ids(self, self._fields["actual_volume"])
-                )
+            compute_together(
+                self,
+                {name: name for name in RESULT_FIELDS},
+                lambda todo: todo._lam_results(),
             )
-            values = todo._lam_results()
-            for name in RESULT_FIELDS:
-                self.env.cache.update(
-                    todo,
-                    self._fields[name],
-                    [values[plan_id][name] for plan_id in todo.ids],
-                )
         return super().read(fields=fields, load=load)
 
     @api.model

@@ -143,16 +143,12 @@ class LamPurchaseDrop(models.Model):
             if last_year > 0:
                 rule, baseline = "last_year", last_year
             else:
-                rule, baseline = (
-                    "average",
-                    sum(
-                        qty
-                        for month, qty in monthly.items()
-                        if year_before <= month < date_from
-                    )
-                    / 12.0
-                    * months,
+                bought = sum(
+                    qty
+                    for month, qty in monthly.items()
+                    if year_before <= month < date_from
                 )
+                rule, baseline = "average", bought / 12.0 * months
             if baseline > 0 and recent < share * baseline:
                 drops[partner_id] = {
                     "rule": rule,

@@ -79,8 +79,7 @@ class MailActivity(models.Model):
             strict=True,
         )
         self.env["mail.followers"].flush_model()
-        # the pairs that follow already, then the others: a plain insert (an
-        # INSERT ... ON CONFLICT here slowed down with every batch of a run)
+        # the pairs that follow already, then the others
         existing = set(
             self.env.execute_query(
                 SQL(
@@ -134,7 +133,7 @@ class MailActivity(models.Model):
         each (defaults, the note sanitized again, the record's name computed
         one by one), more than half of a cadence run. Nothing listens to
         them: no mail is sent for each; each manager follows his customers
-        (``_lam_subscribe_managers``, one statement for all: Odoo subscribes
+        (``_lam_subscribe_managers``, two statements for all: Odoo subscribes
         per activity) and his activity counter is told once. The notes are
         sanitized as the ORM would, once per distinct text."""
         if not vals_list:

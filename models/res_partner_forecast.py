@@ -12,6 +12,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from ..tools.periods import median_interval, month_bounds
+from ..tools.prefetch import compute_together
 from .res_partner import ARCHIVE_GROUPS
 
 
@@ -104,21 +105,15 @@ class ResPartner(models.Model):
         """A read of the forecast computes it for all the customers read
         together: the ORM would compute a thousand at a time (a list of all,
         an export), each thousand costing the same queries again."""
-        wanted = [
-            self._fields[name]
+        if any(
+            self._fields[name].is_accessible(self.env)
             for name in set(fields or ()) & set(self._lam_forecast_fields)
-            if self._fields[name].is_accessible(self.env)
-        ]
-        if wanted:
-            missing = self.env.cache.get_missing_ids(self, wanted[0])
-            todo = self.browse(list(missing))
-            values = todo._lam_forecast_values()
-            for name, key in self._lam_forecast_fields.items():
-                self.env.cache.update(
-                    todo,
-                    self._fields[name],
-                    [values[partner_id][key] for partner_id in todo.ids],
-                )
+        ):
+            compute_together(
+                self,
+                self._lam_forecast_fields,
+                lambda todo: todo._lam_forecast_values(),
+            )
         return super().read(fields=fields, load=load)
 
     def _lam_forecast_values(self):

@@ -180,7 +180,7 @@ class LamCadenceEngine(models.AbstractModel):
         # archived)
         self._lam_close(Activity.browse(covered), "covered")
         self._lam_close(Activity.browse(list(by_key.values())), "void")
-        Activity._lam_create_on_customers(to_create)
+        Activity._lam_create_bulk(to_create)
         self.env["lam.cadence.status"]._lam_replace(customers, statuses)
         created = defaultdict(int)
         for values in to_create:

@@ -348,7 +348,7 @@ class LamDealerPsi(models.Model):
             "lubricant_account_manager.mail_activity_type_lam_psi"
         )
         partner_model = self.env["ir.model"]._get_id("res.partner")
-        Activity._lam_create_on_customers(
+        Activity._lam_create_bulk(
             [
                 {
                     "res_model_id": partner_model,

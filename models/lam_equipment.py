@@ -227,7 +227,7 @@ class LamEquipment(models.Model):
             changed.action_feedback(feedback=_("The equipment coverage changed."))
         partner_model = self.env["ir.model"]._get_id("res.partner")
         today = fields.Date.context_today(self)
-        Activity._lam_create_on_customers(
+        Activity._lam_create_bulk(
             [
                 {
                     "res_model_id": partner_model,

@@ -214,7 +214,7 @@ class LamPurchaseDrop(models.Model):
     @api.model
     def _lam_schedule_activities(self, company, drops, managers):
         """One open "analyse the cause" activity per flagged customer, none
-        twice, inserted together (``mail.activity._lam_create_on_customers``),
+        twice, inserted together (``mail.activity._lam_create_bulk``),
         each summary in its manager's language."""
         activity_type = self.env.ref(
             "lubricant_account_manager.mail_activity_type_lam_purchase_drop"
@@ -243,7 +243,7 @@ class LamPurchaseDrop(models.Model):
         }
         model_id = self.env["ir.model"]._get_id("res.partner")
         deadline = activity_type._get_date_deadline()
-        Activity._lam_create_on_customers(
+        Activity._lam_create_bulk(
             [
                 {
                     "res_model_id": model_id,

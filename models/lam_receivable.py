@@ -162,7 +162,7 @@ class LamReceivable(models.Model):
         )
         partner_model = self.env["ir.model"]._get_id("res.partner")
         new = to_collect.filtered(lambda receivable: receivable.id not in covered)
-        Activity._lam_create_on_customers(
+        Activity._lam_create_bulk(
             [
                 {
                     "res_model_id": partner_model,

@@ -1,10 +1,10 @@
 # Copyright 2026 Lubricant Account Manager developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
-import json
-
 from odoo import api, fields, models
 from odoo.tools import SQL
+
+from ..tools import bulk
 
 
 class MailActivity(models.Model):
@@ -63,18 +63,18 @@ class MailActivity(models.Model):
     )
 
     @api.model
-    def _lam_subscribe_managers(self, pairs, users):
-        """Make each manager follow his customers ({(customer id, user id)}), as
-        an activity's creation would, in two statements: the followers not
-        there yet with the default subtypes of an internal user (those of
-        ``mail.followers._add_default_followers``), the others left as they
-        are. Odoo's ``message_subscribe`` costs five queries per manager and
-        reads his customers' followers again."""
-        default_subtypes = self.env["mail.message.subtype"].default_subtypes(
-            "res.partner"
-        )[0]
+    def _lam_subscribe_managers(self, res_model, pairs, users):
+        """Make each user follow his records of ``res_model`` ({(record id, user
+        id)}), as an activity's creation would, in two statements: the
+        followers not there yet with the default subtypes of an internal user
+        (those of ``mail.followers._add_default_followers``), the others left
+        as they are. Odoo's ``message_subscribe`` costs five queries per user
+        and reads his records' followers again."""
+        default_subtypes = self.env["mail.message.subtype"].default_subtypes(res_model)[
+            0
+        ]
         partner_of = {user.id: user.partner_id.id for user in users}
-        customers, followers = zip(
+        records, followers = zip(
             *sorted((res_id, partner_of[user_id]) for res_id, user_id in pairs),
             strict=True,
         )
@@ -87,17 +87,18 @@ class MailActivity(models.Model):
                     SELECT f.res_id, f.partner_id
                       FROM unnest(%s::int[], %s::int[]) AS pair(res_id, partner_id)
                       JOIN mail_followers f
-                        ON f.res_model = 'res.partner' AND f.res_id = pair.res_id
+                        ON f.res_model = %s AND f.res_id = pair.res_id
                        AND f.partner_id = pair.partner_id
                     """,
-                    list(customers),
+                    list(records),
                     list(followers),
+                    res_model,
                 )
             )
         )
         missing = [
             pair
-            for pair in zip(customers, followers, strict=True)
+            for pair in zip(records, followers, strict=True)
             if pair not in existing
         ]
         if missing:
@@ -106,8 +107,8 @@ class MailActivity(models.Model):
                     """
                     WITH added AS (
                         INSERT INTO mail_followers (res_model, res_id, partner_id)
-                        SELECT 'res.partner', pair.res_id, pair.partner_id
-                          FROM unnest(%(customers)s::int[], %(followers)s::int[])
+                        SELECT %(model)s, pair.res_id, pair.partner_id
+                          FROM unnest(%(records)s::int[], %(followers)s::int[])
                                AS pair(res_id, partner_id)
                         RETURNING id
                     )
@@ -116,119 +117,75 @@ class MailActivity(models.Model):
                     SELECT added.id, subtype
                       FROM added, unnest(%(subtypes)s::int[]) AS subtype
                     """,
-                    customers=[res_id for res_id, _partner_id in missing],
+                    model=res_model,
+                    records=[res_id for res_id, _partner_id in missing],
                     followers=[partner_id for _res_id, partner_id in missing],
                     subtypes=default_subtypes.ids,
                 )
             )
         self.env["mail.followers"].invalidate_model()
-        self.env["res.partner"].invalidate_model(
+        self.env[res_model].invalidate_model(
             ["message_follower_ids", "message_partner_ids", "message_is_follower"]
         )
 
     @api.model
-    def _lam_create_on_customers(self, vals_list):
-        """Create the scheduled actions' activities on customers for their
-        managers in one INSERT: the ORM's create cost about a millisecond
-        each (defaults, the note sanitized again, the record's name computed
-        one by one), more than half of a cadence run. Nothing listens to
-        them: no mail is sent for each; each manager follows his customers
-        (``_lam_subscribe_managers``, two statements for all: Odoo subscribes
-        per activity) and his activity counter is told once. The notes are
-        sanitized as the ORM would, once per distinct text."""
+    def _lam_create_bulk(self, vals_list):
+        """Create the scheduled actions' activities (on records of one model)
+        for their users in one INSERT: the ORM's create cost about a
+        millisecond each (defaults, the note sanitized again, the record's
+        name computed one by one) and an INSERT a hundred, more than half of a
+        cadence run. Nothing listens to them: no mail is sent for each; each
+        user follows the records (``_lam_subscribe_managers``, two statements
+        for all: Odoo subscribes per activity) and his activity counter is
+        told once. The notes are sanitized as the ORM would, once per distinct
+        text."""
         if not vals_list:
             return self.browse()
         unknown = {key for values in vals_list for key in values} - set(
             self._lam_insert_fields
         )
         assert not unknown, f"not inserted as is: {unknown}"
-        partner_model = self.env["ir.model"]._get_id("res.partner")
-        assert all(values["res_model_id"] == partner_model for values in vals_list)
+        (model_id,) = {values["res_model_id"] for values in vals_list}
+        res_model = self.env["ir.model"].browse(model_id).sudo().model
         users = self.env["res.users"].browse(
             list({values["user_id"] for values in vals_list})
         )
         self._lam_subscribe_managers(
-            {(values["res_id"], values["user_id"]) for values in vals_list}, users
+            res_model,
+            {(values["res_id"], values["user_id"]) for values in vals_list},
+            users,
         )
-        partners = self.env["res.partner"].browse(
+        records = self.env[res_model].browse(
             list({values["res_id"] for values in vals_list})
         )
-        # what their names are made of, in one query (not a thousand at a time)
-        partners.fetch(
-            [
-                "name",
-                "company_name",
-                "parent_id",
-                "type",
-                "is_company",
-                "commercial_company_name",
-            ]
-        )
-        names = dict(zip(partners.ids, partners.mapped("display_name"), strict=True))
-        timezones = {user.id: user.tz for user in users}
-        notes = {}
-        note_field = self._fields["note"]
-        for values in vals_list:
-            note = values.get("note") or False
-            if note and note not in notes:
-                notes[note] = note_field.convert_to_column(note, self)
-        self.env.flush_all()
-        now = self.env.cr.now()
-        columns = (
-            *self._lam_insert_fields,
-            "res_model",
-            "res_name",
-            "user_tz",
-            "automated",
-            "active",
-            "create_uid",
-            "create_date",
-            "write_uid",
-            "write_date",
-        )
-        rows = [
-            {
-                **{
-                    name: notes.get(values.get(name)) or None
-                    if name == "note"
-                    else values.get(name) or None
-                    for name in self._lam_insert_fields
-                },
-                "res_model": "res.partner",
-                "res_name": names[values["res_id"]],
-                "user_tz": timezones[values["user_id"]] or None,
-                "automated": False,
-                "active": True,
-                "create_uid": self.env.uid,
-                "create_date": now,
-                "write_uid": self.env.uid,
-                "write_date": now,
-            }
-            for values in vals_list
-        ]
-        # the rows as one JSON parameter: an SQL object per value cost more
-        # than the insert
-        ids = [
-            row[0]
-            for row in self.env.execute_query(
-                SQL(
-                    "INSERT INTO mail_activity (%(columns)s) SELECT %(columns)s "
-                    "FROM jsonb_to_recordset(%(rows)s::jsonb) AS r(%(types)s) "
-                    "RETURNING id",
-                    columns=SQL(", ").join(SQL.identifier(name) for name in columns),
-                    rows=json.dumps(rows, default=str),
-                    types=SQL(", ").join(
-                        SQL(
-                            "%s %s",
-                            SQL.identifier(name),
-                            SQL(self._fields[name].column_type[1]),
-                        )
-                        for name in columns
-                    ),
-                )
+        if res_model == "res.partner":
+            # what their names are made of, in one query (not a thousand at a time)
+            records.fetch(
+                [
+                    "name",
+                    "company_name",
+                    "parent_id",
+                    "type",
+                    "is_company",
+                    "commercial_company_name",
+                ]
             )
-        ]
-        self.invalidate_model()
-        # each manager's activity counter, once
+        names = dict(zip(records.ids, records.mapped("display_name"), strict=True))
+        timezones = {user.id: user.tz for user in users}
+        activities = bulk.insert(
+            self,
+            [
+                {
+                    **values,
+                    "res_model": res_model,
+                    "res_name": names[values["res_id"]],
+                    "user_tz": timezones[values["user_id"]],
+                    "automated": False,
+                    "active": True,
+                }
+                for values in vals_list
+            ],
+        )
+        # each user's activity counter, once
         users._bus_send("mail.activity/updated", {"activity_created": True})
-        return self.browse(ids)
+        return activities

@@ -5,9 +5,10 @@ from datetime import timedelta
 
 from markupsafe import Markup
 
-from odoo import Command, _, api, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..tools import bulk
 from ..tools.working_hours import add_working_hours, working_hours_between
 
 STATES = [
@@ -462,10 +463,10 @@ class LamComplaint(models.Model):
 
     def _lam_escalate(self, reason):
         """Hand the complaints to the department managers of their handlers,
-        once. In a few queries whatever their number (the scheduled action
-        escalates hundreds at once): one write, one message per complaint with
-        its tracking, in the managers' Inbox, and their activities, created
-        together."""
+        once. In the same queries whatever their number (the scheduled action
+        escalates hundreds at once): one update, one message per complaint with
+        its tracking, in the managers' Inbox, and their activities, each kind
+        written in one statement (``tools.bulk``)."""
         complaints = self.filtered(lambda complaint: not complaint.escalated_at)
         complaints._lam_check_escalation(reason)
         if not complaints:
@@ -478,14 +479,15 @@ class LamComplaint(models.Model):
             complaint.id: {name: complaint[name] for name in tracked}
             for complaint in complaints
         }
-        # as the system: the state and escalation fields are the actions'; who
-        # escalates was checked by the caller
-        complaints.sudo().with_context(tracking_disable=True).write(
+        # the state and escalation fields are the actions'; who escalates was
+        # checked by the caller; tracked in the message below
+        bulk.update(
+            complaints,
             {
                 "state": "escalated",
                 "escalated_at": fields.Datetime.now(),
                 "escalation_reason": reason,
-            }
+            },
         )
         messages = complaints._lam_log_escalation(reason, leaders, before)
         complaints._lam_notify_escalation(messages, leaders)
@@ -533,7 +535,9 @@ class LamComplaint(models.Model):
         # the record names the messages keep, computed together (mail.message
         # would compute each, reading its customer one by one)
         names = dict(zip(self.ids, self.sudo().mapped("display_name"), strict=True))
-        values, trackings = [], []
+        Message = self.env["mail.message"]
+        now = fields.Datetime.now()
+        values, recipients, trackings = [], [], []
         for complaint in self:
             managers = leaders.get(complaint.user_id, self.env["res.users"])
             body = Markup("<p>%s</p>") % _(
@@ -559,32 +563,44 @@ class LamComplaint(models.Model):
                     if before[complaint.id][name] != complaint[name]
                 ]
             )
-            values.append(
-                {
-                    "model": self._name,
-                    "res_id": complaint.id,
-                    "record_name": names[complaint.id],
-                    "body": body,
-                    "author_id": author.id,
-                    "email_from": author.email_formatted,
-                    "message_type": "comment",
-                    "subtype_id": subtype.id,
-                    "partner_ids": [Command.set(managers.partner_id.ids)],
-                    "reply_to": reply_to,
-                    "email_add_signature": False,
-                }
-            )
+            message = {
+                "model": self._name,
+                "res_id": complaint.id,
+                "record_name": names[complaint.id],
+                "body": body,
+                "author_id": author.id,
+                "email_from": author.email_formatted,
+                "message_type": "comment",
+                "subtype_id": subtype.id,
+                "reply_to": reply_to,
+                "email_add_signature": False,
+                "date": now,
+            }
+            message["message_id"] = Message._get_message_id(message)
+            values.append(message)
+            recipients.append(managers.partner_id.ids)
         # as the system: the messages of complaints the caller may escalate,
-        # then their tracking values, each in one insert
-        messages = self.env["mail.message"].sudo().create(values)
-        Tracking.sudo().create(
+        # their recipients, then their tracking values, each in one statement
+        messages = bulk.insert(Message.sudo(), values)
+        bulk.link(
+            messages,
+            "partner_ids",
+            [
+                (message.id, partner_id)
+                for message, partner_ids in zip(messages, recipients, strict=True)
+                for partner_id in partner_ids
+            ],
+        )
+        bulk.insert(
+            Tracking.sudo(),
             [
                 dict(tracking, mail_message_id=message.id)
                 for message, message_trackings in zip(messages, trackings, strict=True)
                 for tracking in message_trackings
                 if tracking
-            ]
+            ],
         )
+        self.invalidate_recordset(["message_ids"])
         return messages
 
     def _lam_notify_escalation(self, messages, leaders):
@@ -604,7 +620,7 @@ class LamComplaint(models.Model):
             for manager in leaders.get(complaint.user_id, [])
         ]
         # as the system: notifications are the notifier's records
-        self.env["mail.notification"].sudo().create(values)
+        bulk.insert(self.env["mail.notification"].sudo(), values)
 
     def _lam_schedule_escalation(self, reason, leaders):
         """A complaint activity for each department manager, in his language,
@@ -645,10 +661,9 @@ class LamComplaint(models.Model):
                         ),
                     }
                 )
-        # their Inbox has the message: no e-mail for each activity
-        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
-            values
-        )
+        # their Inbox has the message: no e-mail for each activity; they follow
+        # the complaints as an activity's creation makes them
+        self.env["mail.activity"]._lam_create_bulk(values)
 
     @api.model
     def _cron_escalate_overdue(self):

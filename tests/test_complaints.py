@@ -172,16 +172,18 @@ class TestComplaints(LamCommon):
         self.assertIn("已上报给", bodies)
         self.assertIn("超过处理期限", bodies)
         self.assertNotIn("Deadline Passed", bodies)
-        tracked = complaint.message_ids.tracking_value_ids.filtered(
+        # the tracking values are the settings group's fields
+        tracked = complaint.message_ids.sudo().tracking_value_ids.filtered(
             lambda value: value.field_id.name == "state"
         )
         self.assertNotIn("Escalated", tracked.mapped("new_value_char"))
 
     def test_the_scheduled_action_escalates_in_constant_queries(self):
-        """Issue 22: escalating 60 late complaints costs the queries of 6 (it
-        cost 28 per complaint, then one per complaint for its name): one
-        write, the messages with their tracking and names, the Inbox
-        notifications and the activities each created together."""
+        """Issue 22: escalating 150 late complaints costs the queries of 6 (it
+        cost 28 per complaint, then one per complaint for its name, then one
+        per hundred, the ORM's batch): one update, the messages with their
+        recipients, tracking and names, the Inbox notifications and the
+        activities each written in one statement."""
         self.other_department_manager.lang = "zh_CN"
         Complaint = self.env["lam.complaint"]
 
@@ -220,12 +222,12 @@ class TestComplaints(LamCommon):
         self._lam_query_count(escalate)
         late(6)
         small = self._lam_query_count(escalate)
-        large = late(60)
+        large = late(150)
         self.env.invalidate_all()
         with self.assertQueryCount(small):
-            self.assertEqual(escalate(), 60)
+            self.assertEqual(escalate(), 150)
         self.assertEqual(set(large.mapped("state")), {"escalated"})
-        self.assertEqual(len(large.activity_ids), 60)
+        self.assertEqual(len(large.activity_ids), 150)
         self.assertEqual(
             large.activity_ids.user_id,
             self.department_manager | self.other_department_manager,
@@ -234,10 +236,20 @@ class TestComplaints(LamCommon):
         self.assertIn("超过处理期限", in_chinese.activity_ids[0].summary)
         message = large[0].message_ids[0]
         self.assertIn("Deadline Passed", message.body)
+        self.assertEqual(message.partner_ids, self.department_manager.partner_id)
+        self.assertEqual(message.record_name, large[0].display_name)
+        self.assertEqual(message.model, "lam.complaint")
+        self.assertTrue(message.message_id)
         self.assertEqual(
             message.notification_ids.res_partner_id,
             self.department_manager.partner_id,
         )
+        # the department managers follow the complaints, as after an activity
+        self.assertIn(
+            self.other_department_manager.partner_id,
+            in_chinese[-1].message_partner_ids,
+        )
+        self.assertEqual(large[-1].activity_ids.res_name, large[-1].display_name)
         self.assertEqual(message.notification_ids.notification_type, "inbox")
         self.assertEqual(
             message.tracking_value_ids.filtered(

@@ -8,6 +8,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..tools import bulk
 from ..tools.allocation import largest_remainder
 from ..tools.periods import month_bounds
 
@@ -202,21 +203,54 @@ class LamSalesPlanManager(models.Model):
                     strict=True,
                 )
             )
-            targets = [own.get(customer, split.get(customer)) for customer in customers]
-            commands = []
-            for customer, target in zip(customers, targets, strict=False):
-                if customer in existing:
-                    commands.append((1, existing[customer].id, {"target": target}))
-                else:
-                    commands.append(
-                        (0, 0, {"partner_id": customer.id, "target": target})
-                    )
-            commands += [
-                (1, line.id, {"target": 0})
+            targets = {
+                customer: own.get(customer, split.get(customer))
+                for customer in customers
+            }
+            commands = [
+                (1, line.id, {"target": targets.get(partner, 0)})
                 for partner, line in existing.items()
-                if partner not in customers
             ]
-            part.line_ids = commands
+            if commands:
+                part.line_ids = commands
+            part._lam_insert_lines(
+                {
+                    customer: target
+                    for customer, target in targets.items()
+                    if customer not in existing
+                }
+            )
+
+    def _lam_insert_lines(self, targets):
+        """The new lines ({customer: target}) of this part, in one statement:
+        Propose writes one per customer, hundreds (the ORM inserted a hundred
+        a statement, then computed each line's month and manager). A line's
+        creation checks hold: the part is the user's to change, the lines the
+        user's to create, for his customers, their values valid."""
+        self.ensure_one()
+        if not targets:
+            return
+        self.check_access("write")
+        Line = self.env["lam.sales.plan.line"]
+        lines = bulk.insert(
+            Line,
+            [
+                {
+                    "manager_plan_id": self.id,
+                    "partner_id": customer.id,
+                    "account_manager_id": customer.user_id.id,
+                    "company_id": self.company_id.id,
+                    "month": self.month,
+                    "target": target,
+                }
+                for customer, target in targets.items()
+            ],
+        )
+        lines.check_access("create")
+        lines._lam_check_customer_access()
+        lines._validate_fields(["manager_plan_id", "partner_id", "target"])
+        lines.modified(Line._fields, create=True)
+        self.invalidate_recordset(["line_ids"])
 
     def action_propose(self):
         self._lam_propose()

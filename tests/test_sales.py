@@ -121,6 +121,60 @@ class TestSalesPlan(LamCommon):
         self.assertEqual(self.part.difference, 0.0)
 
     @freeze_time("2026-11-20")
+    def test_the_proposal_writes_its_lines_in_the_same_queries(self):
+        """Issue 22: Propose for 150 more customers costs the queries of
+        Propose for a handful (the ORM inserted a hundred lines a statement,
+        then updated each line's month and manager); the lines are complete,
+        the part's totals follow, and they add up to the target."""
+        self.part.with_user(self.department_manager).target_volume = 5000.0
+        part = self.part.with_user(self.manager_a)
+
+        def customers(count, start):
+            return self.env["res.partner"].create(
+                [
+                    {
+                        "name": f"Proposed customer {start + index:03d}",
+                        "is_company": True,
+                        "lam_customer_kind": "terminal",
+                        "user_id": self.manager_a.id,
+                    }
+                    for index in range(count)
+                ]
+            )
+
+        def propose():
+            with self.env.cr.savepoint() as savepoint:
+                part._lam_propose()
+                savepoint.rollback()
+
+        buyer = customers(1, 0)
+        self._create_order(buyer, [(self.hydraulic_oil, 900.0)], "2026-10-05 08:00:00")
+        # the caches of parameters, translations and the lines' first
+        # computations warm (the first rolled back run leaves some cold)
+        propose()
+        self._lam_query_count(propose)
+        small = self._lam_query_count(propose)
+        many = customers(150, 1)
+        self.env.invalidate_all()
+        with self.assertQueryCount(small):
+            propose()
+        part._lam_propose()
+        lines = part.line_ids
+        self.assertEqual(len(lines), 154)  # A, Dalian, Fushun and the 151 new
+        self.assertEqual(set(lines.mapped("month")), {self.part.month})
+        self.assertEqual(lines.account_manager_id, self.manager_a)
+        self.assertEqual(lines.company_id, self.part.company_id)
+        self.assertEqual(sum(lines.mapped("target")), 5000.0)
+        self.assertEqual(self.part.difference, 0.0)
+        self.assertGreater(
+            lines.filtered(lambda line: line.partner_id == buyer).target,
+            lines.filtered(lambda line: line.partner_id == many[0]).target,
+        )
+        # proposed again, the lines are updated, none added
+        part._lam_propose()
+        self.assertEqual(part.line_ids, lines)
+
+    @freeze_time("2026-11-20")
     def test_the_breakdown_adds_up_and_follows_history(self):
         self.part.with_user(self.department_manager).target_volume = 1000.0
         wizard = (

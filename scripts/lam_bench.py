@@ -63,6 +63,36 @@ def open_env(config, database):
     return registry, registry.cursor()
 
 
+def ensure_departments(env, users):
+    """Two sales departments, each led by a department manager (one working in
+    Chinese), the bench managers shared between them: escalations reach
+    someone's Inbox and to-do list."""
+    leader_group = env.ref(f"{MODULE}.group_lam_department_manager")
+    env["res.lang"]._activate_lang("zh_CN")
+    for index, lang in enumerate(("en_US", "zh_CN")):
+        login = f"lam_head_bench_{index}"
+        leader = env["res.users"].search([("login", "=", login)]) or env[
+            "res.users"
+        ].create(
+            {
+                "name": f"Bench Department Manager {index}",
+                "login": login,
+                "lang": lang,
+                "groups_id": [(4, leader_group.id)],
+            }
+        )
+        team = env["crm.team"].search([("name", "=", f"Bench Department {index}")])
+        members = users.filtered(lambda user, index=index: user.id % 2 == index)
+        if not team:
+            env["crm.team"].create(
+                {
+                    "name": f"Bench Department {index}",
+                    "user_id": leader.id,
+                    "member_ids": [(6, 0, members.ids)],
+                }
+            )
+
+
 def ensure_fixtures(env, managers):
     """The managers and products the generated data hangs on (few records: the ORM)."""
     users = env["res.users"].search([("login", "like", "lam_bench_%")], order="id")
@@ -75,6 +105,7 @@ def ensure_fixtures(env, managers):
                 "groups_id": [(4, group.id)],
             }
         )
+    ensure_departments(env, users)
     products = env["product.product"]
     for name, uom_ref, density in PRODUCTS:
         product = env["product.product"].search([("name", "=", name)], limit=1)

@@ -122,6 +122,52 @@ class LamPurchaseTracking(models.Model):
     def _table_query(self):
         return self._lam_view_query()
 
+    @api.model
+    def read_group(
+        self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True
+    ):
+        """Groups in their natural order (the pivot's, a grouped list's) are
+        ordered in SQL by the groups' keys, then by the names of the records
+        they name here: ordering the lines by names joined the customer,
+        product or manager of every line and sorted 300,000 lines on disk
+        (P7's pivot at 10,000 customers), for a few dozen groups."""
+        result = super().read_group(
+            domain,
+            fields,
+            groupby,
+            offset=offset,
+            limit=limit,
+            orderby=orderby or "lam_group_keys",
+            lazy=lazy,
+        )
+        if orderby or offset or limit or not result:
+            return result
+        specs = [groupby] if isinstance(groupby, str) else list(groupby)
+        specs = [spec for spec in specs if spec in result[0]]
+        result.sort(
+            key=lambda group: [self._lam_group_sort_key(group, spec) for spec in specs]
+        )
+        return result
+
+    @api.model
+    def _lam_group_sort_key(self, group, spec):
+        """The order of a group by ``spec``: a record's name, a period's start,
+        the value; the empty group last."""
+        field = self._fields[spec.split(":")[0]]
+        value = group[spec]
+        if field.type == "many2one":
+            value = value and value[1].casefold()
+        elif field.type in ("date", "datetime"):
+            value = value and (group.get("__range") or {}).get(spec, {}).get("from")
+        return (0, value) if value else (1, "")
+
+    @api.model
+    def _read_group_orderby(self, order, groupby_terms, query):
+        if order == "lam_group_keys":
+            # the groups' own keys (read_group orders the names after)
+            order = None
+        return super()._read_group_orderby(order, groupby_terms, query)
+
     def action_lam_checked(self):
         """The day's check of the purchases and stocks (Art. 20.2), recorded
         once a day for the user."""
@@ -146,7 +192,7 @@ class LamPurchaseTracking(models.Model):
 
     @api.model
     def _lam_lines_query(
-        self, company=None, date_from=None, date_to=None, partners=None
+        self, company=None, date_from=None, date_to=None, partners=None, view=False
     ):
         """The purchase lines of lubricants, as SQL (columns id, kind, company_id,
         partner_id, date, product_id, uom_id, uom_qty, amount, order_id,
@@ -154,7 +200,23 @@ class LamPurchaseTracking(models.Model):
         local days ``date_from`` and ``date_to`` (inclusive) of the commercial
         ``partners`` (ids; None for all), the filters inside each branch so
         that the indexes on the order date and the invoice date serve. The
-        volume is added by ``_lam_volume_query``, on lines or on groups."""
+        volume is added by ``_lam_volume_query``, on lines or on groups.
+
+        For the ``view``, the lines of lubricant customers only, with their
+        manager (``account_manager_id``), joined in each branch: joined to
+        the union, the planner guessed a few hundred lines and looked each
+        customer up by his index, 300,000 times."""
+        manager = order_customer = move_customer = SQL("")
+        if view:
+            manager = SQL("cp.user_id AS account_manager_id,")
+            order_customer = SQL(
+                "JOIN res_partner cp ON cp.id = rp.commercial_partner_id "
+                "AND cp.lam_customer_kind IS NOT NULL"
+            )
+            move_customer = SQL(
+                "JOIN res_partner cp ON cp.id = move.commercial_partner_id "
+                "AND cp.lam_customer_kind IS NOT NULL"
+            )
         order_filter = move_filter = SQL("")
         local_day = SQL(
             "timezone(COALESCE(cal.tz, 'UTC'), so.date_order AT TIME ZONE 'UTC')::date"
@@ -202,7 +264,8 @@ class LamPurchaseTracking(models.Model):
         return SQL(
             """
             SELECT sol.id * 2 AS id, 'order' AS kind, so.company_id,
-                   rp.commercial_partner_id AS partner_id, %(local_day)s AS date,
+                   rp.commercial_partner_id AS partner_id, %(manager)s
+                   %(local_day)s AS date,
                    sol.product_id, sol.product_uom AS uom_id,
                    sol.product_uom_qty AS uom_qty,
                    sol.price_subtotal / COALESCE(NULLIF(so.currency_rate, 0), 1.0)
@@ -210,7 +273,7 @@ class LamPurchaseTracking(models.Model):
                    so.id AS order_id, NULL::integer AS move_id
               FROM sale_order_line sol
               JOIN sale_order so ON so.id = sol.order_id
-              JOIN res_partner rp ON rp.id = so.partner_id
+              JOIN res_partner rp ON rp.id = so.partner_id %(order_customer)s
               JOIN product_product pp ON pp.id = sol.product_id
               JOIN product_template pt ON pt.id = pp.product_tmpl_id
               %(calendar_join)s
@@ -218,13 +281,13 @@ class LamPurchaseTracking(models.Model):
                AND pt.lam_is_lubricant %(order_filter)s
             UNION ALL
             SELECT aml.id * 2 + 1 AS id, 'refund' AS kind, move.company_id,
-                   move.commercial_partner_id AS partner_id,
+                   move.commercial_partner_id AS partner_id, %(manager)s
                    move.invoice_date AS date,
                    aml.product_id, aml.product_uom_id AS uom_id,
                    -aml.quantity AS uom_qty, -aml.balance AS amount,
                    NULL::integer AS order_id, move.id AS move_id
               FROM account_move_line aml
-              JOIN account_move move ON move.id = aml.move_id
+              JOIN account_move move ON move.id = aml.move_id %(move_customer)s
               JOIN product_product pp ON pp.id = aml.product_id
               JOIN product_template pt ON pt.id = pp.product_tmpl_id
              WHERE move.move_type = 'out_refund' AND move.state = 'posted'
@@ -232,6 +295,9 @@ class LamPurchaseTracking(models.Model):
                AND pt.lam_is_lubricant %(move_filter)s
             """,
             local_day=local_day,
+            manager=manager,
+            order_customer=order_customer,
+            move_customer=move_customer,
             calendar_join=calendar_join,
             order_filter=order_filter,
             move_filter=move_filter,
@@ -286,12 +352,10 @@ class LamPurchaseTracking(models.Model):
         return SQL(
             """
             SELECT line.id, line.kind, line.company_id, line.partner_id,
-                   cp.user_id AS account_manager_id, line.date, line.product_id,
+                   line.account_manager_id, line.date, line.product_id,
                    line.uom_id, line.uom_qty, line.order_id, line.move_id,
                    line.amount, line.convertible, line.volume
               FROM (%s) line
-              JOIN res_partner cp ON cp.id = line.partner_id
-             WHERE cp.lam_customer_kind IS NOT NULL
             """,
-            self._lam_volume_query(self._lam_lines_query()),
+            self._lam_volume_query(self._lam_lines_query(view=True)),
         )

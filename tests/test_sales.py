@@ -433,6 +433,53 @@ class TestPurchaseTracking(LamCommon):
             .search([("partner_id", "=", self.customer_a.id)])
         )
 
+    def test_the_pivot_orders_its_groups_by_name_and_month(self):
+        """Issue 22: the pivot's groups are ordered in SQL by their keys (the
+        lines are no longer sorted by the managers' names) and by name after:
+        the order a user expects, whichever grouping comes first."""
+        self.manager_a.name = "Zhou Manager"  # A's id comes first, his name last
+        self._create_order(
+            self.customer_b, [(self.hydraulic_oil, 70.0)], "2026-10-20 08:00:00"
+        )
+        Tracking = self.env["lam.purchase.tracking"].with_user(self.department_manager)
+        domain = [("partner_id", "in", (self.customer_a | self.customer_b).ids)]
+
+        def keys(groupby):
+            return [
+                tuple(
+                    group[spec][1] if spec == "account_manager_id" else group[spec]
+                    for spec in groupby
+                )
+                + (round(group["volume"], 1),)
+                for group in Tracking.read_group(
+                    domain, ["volume:sum"], groupby, lazy=False
+                )
+            ]
+
+        rows = keys(["account_manager_id", "date:month"])
+        self.assertEqual(
+            [row[0] for row in rows], ["Manager B", "Zhou Manager", "Zhou Manager"]
+        )
+        self.assertEqual([row[2] for row in rows], [70.0, 2275.0, 256.8])
+        rows = keys(["date:month", "account_manager_id"])
+        self.assertEqual(
+            [(row[1], row[2]) for row in rows],
+            [("Manager B", 70.0), ("Zhou Manager", 2275.0), ("Zhou Manager", 256.8)],
+        )
+        self.assertEqual(rows[0][0], rows[1][0])
+        self.assertNotEqual(rows[1][0], rows[2][0])
+        # an order asked for is kept: by volume, the largest first
+        groups = Tracking.read_group(
+            domain,
+            ["volume:sum"],
+            ["account_manager_id"],
+            orderby="volume desc",
+        )
+        self.assertEqual(
+            [group["account_manager_id"][1] for group in groups],
+            ["Zhou Manager", "Manager B"],
+        )
+
     def test_a_stock_is_of_a_lubricant_seen_today_or_before(self):
         wrench = self._create_product("Torque wrench", self.uom_unit, lubricant=False)
         with self.assertRaises(ValidationError):

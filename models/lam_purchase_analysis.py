@@ -139,8 +139,28 @@ class LamPurchaseAnalysis(models.AbstractModel):
         unit (173,542 rows for a year at 10,000 customers). The groups no unit
         bridges come back as they are (by customer when grouped by customer),
         with ``convertible`` false."""
-        if partners is not None and not partners:
+        query = self._lam_purchase_groups_query(
+            date_from, date_to, partners, period, company, refunds, groupby
+        )
+        if query is None:
             return []
+        rows = self.env.execute_query_dict(query)
+        for row in rows:
+            for name in ("uom_qty", "volume", "amount"):
+                row[name] = float(row[name] or 0.0)
+            row["month"] = row["day"] = row.pop("period")
+        return rows
+
+    @api.model
+    def _lam_purchase_groups_query(
+        self, date_from, date_to, partners, period, company, refunds=True, groupby=None
+    ):
+        """The statement of ``_lam_purchase_groups`` (columns partner_id,
+        manager_id, product_id, uom_id, period, uom_qty, amount, volume,
+        convertible), for a caller that aggregates it further in SQL; None
+        when there are no customers to read."""
+        if partners is not None and not partners:
+            return None
         Lines = self.env["lam.purchase.tracking"]
         Lines._lam_flush()
         lines = Lines._lam_lines_query(
@@ -208,9 +228,8 @@ class LamPurchaseAnalysis(models.AbstractModel):
                 ("uom", "uom_id"),
             )
         )
-        rows = self.env.execute_query_dict(
-            SQL(
-                """
+        return SQL(
+            """
             WITH converted AS (%(converted)s)
             SELECT %(selected)s, %(period)s AS period,
                    SUM(uom_qty) AS uom_qty, SUM(amount) AS amount,
@@ -225,16 +244,10 @@ class LamPurchaseAnalysis(models.AbstractModel):
              WHERE NOT convertible
              GROUP BY 1, 2, 3, 4, 5
             """,
-                converted=Lines._lam_volume_query(rows),
-                selected=selected,
-                period=SQL("period") if period else SQL("NULL::date"),
-            )
+            converted=Lines._lam_volume_query(rows),
+            selected=selected,
+            period=SQL("period") if period else SQL("NULL::date"),
         )
-        for row in rows:
-            for name in ("uom_qty", "volume", "amount"):
-                row[name] = float(row[name] or 0.0)
-            row["month"] = row["day"] = row.pop("period")
-        return rows
 
     @api.model
     def _lam_first_purchase_days(self, partners, company=None):

@@ -159,18 +159,12 @@ class MailActivity(models.Model):
             list({values["res_id"] for values in vals_list})
         )
         if res_model == "res.partner":
-            # what their names are made of, in one query (not a thousand at a time)
-            records.fetch(
-                [
-                    "name",
-                    "company_name",
-                    "parent_id",
-                    "type",
-                    "is_company",
-                    "commercial_company_name",
-                ]
-            )
-        names = dict(zip(records.ids, records.mapped("display_name"), strict=True))
+            # their names as stored, in one query: computing each display name
+            # cost more than the insert
+            records.fetch(["complete_name"])
+            names = dict(zip(records.ids, records.mapped("complete_name"), strict=True))
+        else:
+            names = dict(zip(records.ids, records.mapped("display_name"), strict=True))
         timezones = {user.id: user.tz for user in users}
         activities = bulk.insert(
             self,

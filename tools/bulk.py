@@ -22,9 +22,7 @@ def _column_types(model, names):
         field = model._fields[name]
         assert field.store and field.column_type, f"{model._name}.{name} is no column"
         assert not field.translate, f"{model._name}.{name} is translated"
-        types.append(
-            SQL("%s %s", SQL.identifier(name), SQL(field.column_type[1]))
-        )
+        types.append(SQL("%s %s", SQL.identifier(name), SQL(field.column_type[1])))
     return SQL(", ").join(types)
 
 

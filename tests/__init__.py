@@ -27,3 +27,4 @@ from . import test_purchase_net
 from . import test_measures
 from . import test_role_day
 from . import test_report_css
+from . import test_robots

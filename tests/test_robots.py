@@ -85,10 +85,13 @@ class TestRobots(BaseCase):
             hmac.new(f"1700000000\n{SECRET}".encode(), b"", hashlib.sha256).digest()
         ).decode()
         self.assertEqual(payload["sign"], expected)
-        self.assertEqual(payload["sign"], "PiO7POLlSx/DM2qf8Dy/XCWeJK3exVnevp5G99LEN2M=")
+        self.assertEqual(
+            payload["sign"], "PiO7POLlSx/DM2qf8Dy/XCWeJK3exVnevp5G99LEN2M="
+        )
         self.assertEqual(payload["msg_type"], "interactive")
         self.assertEqual(
-            payload["card"]["elements"], [{"tag": "markdown", "content": "超过处理期限"}]
+            payload["card"]["elements"],
+            [{"tag": "markdown", "content": "超过处理期限"}],
         )
 
     def test_wecom_and_unsigned_robots(self):
@@ -99,7 +102,9 @@ class TestRobots(BaseCase):
         self.assertEqual(
             payload, {"msgtype": "markdown", "markdown": {"content": "**标题**\n正文"}}
         )
-        url, payload = robots.build_request("dingtalk", "https://d/x", "", "t", "b", NOW)
+        url, payload = robots.build_request(
+            "dingtalk", "https://d/x", "", "t", "b", NOW
+        )
         self.assertEqual(url, "https://d/x")
         _url, payload = robots.build_request("feishu", "https://f/x", "", "t", "b", NOW)
         self.assertNotIn("sign", payload)
@@ -117,7 +122,9 @@ class TestRobots(BaseCase):
             "dingtalk 310000: sign not match",
         )
         self.assertEqual(robots.answer_error("wecom", 502, ""), "HTTP 502")
-        self.assertEqual(robots.answer_error("wecom", 200, "<html>"), "not a JSON answer")
+        self.assertEqual(
+            robots.answer_error("wecom", 200, "<html>"), "not a JSON answer"
+        )
         self.assertEqual(robots.answer_error("wecom", 200, "[]"), "not a JSON object")
 
     def test_send_to_a_robot_on_this_machine(self):

@@ -37,9 +37,7 @@ def dingtalk_sign(timestamp_ms, secret):
 
 def feishu_sign(timestamp_s, secret):
     """Feishu's signature of a request made at ``timestamp_s``."""
-    digest = hmac.new(
-        f"{timestamp_s}\n{secret}".encode(), b"", hashlib.sha256
-    ).digest()
+    digest = hmac.new(f"{timestamp_s}\n{secret}".encode(), b"", hashlib.sha256).digest()
     return base64.b64encode(digest).decode()
 
 
@@ -72,7 +70,9 @@ def build_request(platform, url, secret, title, text, now):
         }
         if secret:
             timestamp = int(now)
-            payload.update(timestamp=str(timestamp), sign=feishu_sign(timestamp, secret))
+            payload.update(
+                timestamp=str(timestamp), sign=feishu_sign(timestamp, secret)
+            )
         return url, payload
     raise ValueError(f"unknown robot platform {platform!r}")
 
@@ -88,8 +88,10 @@ def answer_error(platform, status, body):
         return "not a JSON answer"
     if not isinstance(answer, dict):
         return "not a JSON object"
-    code = answer.get("code", answer.get("StatusCode")) if platform == "feishu" else (
-        answer.get("errcode")
+    code = (
+        answer.get("code", answer.get("StatusCode"))
+        if platform == "feishu"
+        else (answer.get("errcode"))
     )
     if code == 0:
         return None

@@ -266,8 +266,11 @@ class TestComplaints(LamCommon):
         with freeze_time("2026-11-04 06:59:00"):  # one minute before the deadline
             self.assertEqual(Complaint._cron_escalate_overdue(), 0)
             self.assertEqual(complaint.state, "in_progress")
+            # read before: the activity written in one statement is seen after
+            self.assertFalse(complaint.activity_ids)
         with freeze_time("2026-11-04 07:01:00"):
             self.assertEqual(Complaint._cron_escalate_overdue(), 1)
+        self.assertEqual(complaint.activity_ids.user_id, self.department_manager)
         self.assertEqual(complaint.state, "escalated")
         self.assertEqual(complaint.escalation_reason, "deadline")
         # issue 19, item 18: still past its deadline, and listed so, once escalated

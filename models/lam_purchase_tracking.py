@@ -132,16 +132,18 @@ class LamPurchaseTracking(models.Model):
         lines by names joined the customer, product or manager of every line
         and sorted 300,000 lines on disk (P7's pivot at 10,000 customers), for
         a few dozen groups."""
+        # a page of groups (a grouped list's) is ordered in SQL, as asked
+        natural = not (orderby or offset or limit)
         result = super().read_group(
             domain,
             fields,
             groupby,
             offset=offset,
             limit=limit,
-            orderby=orderby or "lam_group_keys",
+            orderby="lam_group_keys" if natural else orderby,
             lazy=lazy,
         )
-        if orderby or offset or limit or not result:
+        if not natural or not result:
             return result
         specs = [groupby] if isinstance(groupby, str) else list(groupby)
         specs = [spec for spec in specs if spec in result[0]]

@@ -468,6 +468,14 @@ class TestPurchaseTracking(LamCommon):
         )
         self.assertEqual(rows[0][0], rows[1][0])
         self.assertNotEqual(rows[1][0], rows[2][0])
+        # a page of groups (a grouped list asks for 80) is ordered by name too
+        groups = Tracking.read_group(
+            domain, ["volume:sum"], ["account_manager_id"], limit=80
+        )
+        self.assertEqual(
+            [group["account_manager_id"][1] for group in groups],
+            ["Manager B", "Zhou Manager"],
+        )
         # an order asked for is kept: by volume, the largest first
         groups = Tracking.read_group(
             domain,

@@ -5,7 +5,7 @@
     "summary": "Customer archives, field work, plans, prospects, scorecards, "
     "complaints "
     "and dealers for lubricant account managers",
-    "version": "18.0.1.13.0",
+    "version": "18.0.1.14.0",
     "category": "Sales/CRM",
     "author": "Lubricant Account Manager developers",
     "website": "https://github.com/lubricant-account-manager/lubricant_account_manager",
@@ -74,6 +74,7 @@
         "views/res_users_views.xml",
         "views/res_config_settings_views.xml",
         "views/resource_calendar_views.xml",
+        "views/lam_robot_views.xml",
         "wizards/lam_holiday_import_wizard_views.xml",
         "views/menus.xml",
         "data/ir_cron_data.xml",

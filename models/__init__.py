@@ -74,6 +74,8 @@ from . import lam_sales_plan_line
 from . import lam_customer_stock
 from . import lam_purchase_drop
 from . import lam_receivable
+from . import lam_robot
+from . import lam_robot_message
 from . import lam_collection_action
 from . import lam_credit_approval
 from . import lam_credit_change_request

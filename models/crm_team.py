@@ -1,7 +1,7 @@
 # Copyright 2026 Lubricant Account Manager developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
-from odoo import models
+from odoo import fields, models
 
 
 class CrmTeam(models.Model):
@@ -12,4 +12,13 @@ class CrmTeam(models.Model):
     _inherit = ["crm.team", "lam.team.change.mixin"]
     _lam_team_fields = frozenset(
         {"user_id", "active", "crm_team_member_ids", "member_ids"}
+    )
+
+    lam_robot_ids = fields.One2many(
+        "lam.robot",
+        "team_id",
+        string="Group Robots",
+        groups="base.group_system",
+        help="Where the team's reminders are sent: its WeCom, DingTalk or Feishu "
+        "group robots.",
     )

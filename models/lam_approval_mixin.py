@@ -182,6 +182,30 @@ class LamApprovalMixin(models.AbstractModel):
                 partner_ids=request._lam_requester().partner_id.ids,
                 subtype_xmlid="mail.mt_comment",
             )
+        self.env["lam.robot.message"]._lam_enqueue(
+            "event_approval",
+            self,
+            self._lam_requester_field,
+            lambda request: request._lam_robot_decision_text(),
+        )
+
+    def _lam_robot_decision_text(self):
+        """(title, markdown lines) of the robot message telling the decision,
+        in the context's language."""
+        self.ensure_one()
+        env = self.env
+        states = dict(self._fields["state"]._description_selection(env))
+        title = env._(
+            "%(request)s: %(decision)s",
+            request=self.display_name,
+            decision=states[self.state],
+        )
+        return title, [
+            env._("**Decided by**: %(user)s", user=self.decided_by_id.name),
+            env._("**Why refused**: %(reason)s", reason=self.refusal_reason)
+            if self.state == "refused"
+            else "",
+        ]
 
     def action_approve(self):
         self._lam_check_decision()

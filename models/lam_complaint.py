@@ -56,6 +56,7 @@ class LamComplaint(models.Model):
         "state",
         "escalated_at",
         "escalation_reason",
+        "breach_warned_at",
         "resolved_at",
         "closed_at",
     )
@@ -121,6 +122,12 @@ class LamComplaint(models.Model):
         "calendar.",
     )
     escalated_at = fields.Datetime(readonly=True, copy=False)
+    breach_warned_at = fields.Datetime(
+        string="Deadline Warning Sent",
+        readonly=True,
+        copy=False,
+        help="When the handler's team robot was told the deadline is near.",
+    )
     escalation_reason = fields.Selection(
         [
             ("not_resolvable", "Beyond the Manager's Means"),
@@ -492,6 +499,46 @@ class LamComplaint(models.Model):
         messages = complaints._lam_log_escalation(reason, leaders, before)
         complaints._lam_notify_escalation(messages, leaders)
         complaints._lam_schedule_escalation(reason, leaders)
+        self.env["lam.robot.message"]._lam_enqueue(
+            "event_complaint",
+            complaints,
+            "user_id",
+            lambda complaint: complaint._lam_robot_text("escalated"),
+        )
+
+    def _lam_robot_text(self, what):
+        """(title, markdown lines) of a robot message about this complaint,
+        in the context's language: escalated, or its deadline near."""
+        self.ensure_one()
+        env = self.env
+        deadline = self.deadline and fields.Datetime.context_timestamp(
+            self.with_context(tz=self.user_id.tz or "Asia/Shanghai"), self.deadline
+        )
+        if what == "escalated":
+            reasons = dict(
+                self._fields["escalation_reason"]._description_selection(env)
+            )
+            title = env._("Complaint escalated: %(name)s", name=self.name)
+            first = env._(
+                "**Why**: %(reason)s", reason=reasons.get(self.escalation_reason, "")
+            )
+        else:
+            title = env._("Complaint deadline near: %(name)s", name=self.name)
+            first = env._(
+                "**Deadline**: %(deadline)s",
+                deadline=deadline.strftime("%Y-%m-%d %H:%M") if deadline else "",
+            )
+        return title, [
+            first,
+            env._("**Customer**: %(customer)s", customer=self.partner_id.name),
+            env._("**Handled by**: %(user)s", user=self.user_id.name or ""),
+            env._(
+                "**Deadline**: %(deadline)s",
+                deadline=deadline.strftime("%Y-%m-%d %H:%M"),
+            )
+            if deadline and what == "escalated"
+            else "",
+        ]
 
     def _lam_check_escalation(self, reason):
         for complaint in self:
@@ -682,4 +729,33 @@ class LamComplaint(models.Model):
             overdue.filtered(
                 lambda complaint, lang=lang: (complaint.user_id.lang or False) == lang
             ).with_context(lang=lang or self.env.lang)._lam_escalate("deadline")
+        self._lam_warn_deadlines()
         return len(overdue)
+
+    @api.model
+    def _lam_warn_deadlines(self):
+        """Tell the handlers' team robots, once, of the open complaints whose
+        deadline is within the company's warning hours."""
+        now = fields.Datetime.now()
+        # as the system: a scheduled action over every manager's complaints
+        near = self.sudo().search(
+            [
+                ("state", "in", ("new", "in_progress")),
+                ("deadline", ">=", now),
+                ("escalated_at", "=", False),
+                ("breach_warned_at", "=", False),
+            ]
+        )
+        near = near.filtered(
+            lambda complaint: complaint.deadline
+            <= now + timedelta(hours=complaint.company_id.lam_complaint_warning_hours)
+        )
+        if not near:
+            return
+        bulk.update(near, {"breach_warned_at": now})
+        self.env["lam.robot.message"]._lam_enqueue(
+            "event_complaint",
+            near,
+            "user_id",
+            lambda complaint: complaint._lam_robot_text("near"),
+        )

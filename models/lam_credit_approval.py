@@ -124,7 +124,37 @@ class LamCreditApproval(models.Model):
         order.sudo().message_post(
             body=_("Held over the credit limit: approval requested.")
         )
+        self.env["lam.robot.message"]._lam_enqueue(
+            "event_credit_hold",
+            approval,
+            "requested_by_id",
+            lambda request: request._lam_robot_text(),
+        )
         return approval
+
+    def _lam_robot_text(self):
+        """(title, markdown lines) of the robot message of this held order, in
+        the context's language."""
+        self.ensure_one()
+        env = self.env
+        currency = self.currency_id.symbol or ""
+        return env._("Order held for credit: %(order)s", order=self.order_id.name), [
+            env._("**Customer**: %(customer)s", customer=self.partner_id.name),
+            env._(
+                "**Order amount**: %(currency)s%(amount)s",
+                currency=currency,
+                amount=f"{self.amount:,.2f}",
+            ),
+            env._(
+                "**Exposure / limit**: %(currency)s%(exposure)s / "
+                "%(currency)s%(limit)s",
+                currency=currency,
+                exposure=f"{self.exposure:,.2f}",
+                limit=f"{self.credit_limit:,.2f}",
+            ),
+            env._("**Asked by**: %(user)s", user=self.requested_by_id.name),
+            env._("Awaiting approval."),
+        ]
 
     def _lam_deciders(self):
         department = (

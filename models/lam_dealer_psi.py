@@ -368,3 +368,24 @@ class LamDealerPsi(models.Model):
                 for dealer in late
             ]
         )
+        self.env["lam.robot.message"]._lam_enqueue(
+            "event_psi",
+            late,
+            "user_id",
+            lambda dealer: (
+                dealer.env._(
+                    "PSI not reported: %(dealer)s, %(month)s",
+                    dealer=dealer.name,
+                    month=month.strftime("%Y-%m"),
+                ),
+                [
+                    dealer.env._(
+                        "**Channel manager**: %(user)s", user=dealer.user_id.name
+                    ),
+                    dealer.env._(
+                        "**Due**: day %(day)s of the following month",
+                        day=(dealer.company_id or self.env.company).lam_psi_due_day,
+                    ),
+                ],
+            ),
+        )

@@ -26,6 +26,7 @@ REQUIREMENTS = [
     ("customers_lost", "Customers lost"),
     ("new_volume", "New volume"),
     ("credit_visits", "Credit customers given their follow-up visits"),
+    ("late_arrivals", "Visits arrived late"),
 ]
 
 
@@ -360,6 +361,19 @@ class LamScorecard(models.Model):
                 0.0,
                 compare="above",
             ),
+            self._lam_row(
+                user,
+                "month",
+                first,
+                last,
+                "late_arrivals",
+                sum(
+                    data["late"].get((user.id, day), 0)
+                    for day in self._lam_days(first, last)
+                ),
+                0.0,
+                compare="max",
+            ),
         ]
         rows += self._lam_credit_rows(user, first, last, data)
         return rows + self._lam_plan_rows(user, "month", first, last, data)
@@ -465,6 +479,13 @@ class LamScorecard(models.Model):
                 "visit_date",
                 "partner_id:count_distinct",
                 [("state", "in", ("done", "reported"))],
+            ),
+            # Art. 35.5: arrived after the margin before the appointment
+            "late": grouped(
+                "lam.visit",
+                "visit_date",
+                "__count",
+                [("state", "in", ("done", "reported")), ("is_late", "=", True)],
             ),
             "reviews": grouped("lam.archive.review", "day", "__count"),
             "checks": grouped("lam.purchase.check", "date", "__count"),

@@ -3,11 +3,13 @@
 
 import base64
 from datetime import timedelta
+from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.mimetypes import guess_mimetype
 
 from ..tools.route import great_circle_km, plan_route
 
@@ -29,6 +31,21 @@ PREPARATION_FIELDS = (
 )
 # A visit cannot last longer than a day.
 MAX_DURATION_HOURS = 24.0
+# the largest photo taken on check-in (a phone's photo is 2-6 MB)
+MAX_PHOTO_BYTES = 15 * 1024 * 1024
+CHECKIN_MARKER_SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="52" height="26" viewBox="0 0 52 '
+    '26"><rect x="1.5" y="1.5" width="49" height="23" rx="11.5" fill="{color}" '
+    'stroke="#ffffff" stroke-width="3"/><text x="26" y="17.5" font-size="13" '
+    'font-family="Arial, sans-serif" font-weight="bold" text-anchor="middle" '
+    'fill="#ffffff">{label}</text></svg>'
+)
+PROOF_ISSUES = [
+    ("not_checked_in", "Done without Check-in"),
+    ("no_position", "Checked in without Position"),
+    ("far", "Far from the Customer"),
+    ("inaccurate", "Position Inaccurate"),
+]
 MARKER_SVG = (
     '<svg xmlns="http://www.w3.org/2000/svg" width="36" height="36" viewBox="0 0 36 '
     '36">'
@@ -53,9 +70,12 @@ class LamVisit(models.Model):
         "checkin_time",
         "checkin_latitude",
         "checkin_longitude",
+        "checkin_accuracy",
+        "checkin_photo_id",
         "checkout_time",
         "checkout_latitude",
         "checkout_longitude",
+        "checkout_accuracy",
         "reported_date",
         "reported_to_ids",
     )
@@ -153,15 +173,54 @@ class LamVisit(models.Model):
     )
     checkin_latitude = fields.Float(digits=(10, 7), readonly=True, copy=False)
     checkin_longitude = fields.Float(digits=(10, 7), readonly=True, copy=False)
+    checkin_accuracy = fields.Float(
+        string="Check-in Accuracy (m)",
+        digits=(10, 0),
+        readonly=True,
+        copy=False,
+        help="How precisely the phone knew its position (metres), as it said.",
+    )
+    checkin_photo_id = fields.Many2one(
+        "ir.attachment",
+        string="Check-in Photo",
+        readonly=True,
+        copy=False,
+        ondelete="set null",
+    )
+    checkin_photo = fields.Binary(related="checkin_photo_id.datas")
     checkin_distance = fields.Float(
         string="Check-in Distance (km)",
         compute="_compute_checkin_distance",
-        digits=(10, 2),
+        store=True,
+        digits=(10, 3),
         help="From where the check-in was made to the customer's position on the "
         "map; empty when either is unknown.",
     )
     checkout_latitude = fields.Float(digits=(10, 7), readonly=True, copy=False)
     checkout_longitude = fields.Float(digits=(10, 7), readonly=True, copy=False)
+    checkout_accuracy = fields.Float(
+        string="Check-out Accuracy (m)", digits=(10, 0), readonly=True, copy=False
+    )
+    proof_issue = fields.Selection(
+        PROOF_ISSUES,
+        string="Needs Review Because",
+        compute="_compute_proof_issue",
+        store=True,
+        help="Why the visit's proof needs the department manager's review: done "
+        "without a check-in, checked in without a position, farther from the "
+        "customer or less accurately than the settings allow.",
+    )
+    needs_review = fields.Boolean(
+        compute="_compute_proof_issue", store=True, index=True
+    )
+    review_note = fields.Char(
+        string="Review", compute="_compute_review_note", help="What to review."
+    )
+    can_set_customer_position = fields.Boolean(
+        compute="_compute_can_set_customer_position",
+        help="The customer has no position on the map and this check-in was "
+        "precise enough to give him one.",
+    )
     late_minutes = fields.Integer(
         string="Minutes Late",
         compute="_compute_late_minutes",
@@ -215,6 +274,21 @@ class LamVisit(models.Model):
     date_localization = fields.Date(related="partner_id.date_localization")
     route_label = fields.Char(compute="_compute_route_label")
     route_marker = fields.Binary(compute="_compute_route_marker", attachment=False)
+    # --- the phone and the map
+    partner_address = fields.Char(string="Address", compute="_compute_geo_url")
+    geo_url = fields.Char(
+        string="Open in Maps",
+        compute="_compute_geo_url",
+        help="Opens the customer's place in the phone's map application.",
+    )
+    checkin_photo_required = fields.Boolean(
+        related="user_id.company_id.lam_checkin_photo_required"
+    )
+    appointment_label = fields.Char(
+        string="Expected At", compute="_compute_appointment_label"
+    )
+    checkin_label = fields.Char(compute="_compute_checkin_label")
+    checkin_marker = fields.Binary(compute="_compute_checkin_marker", attachment=False)
 
     @api.depends("planned_start", "planned_duration")
     def _compute_planned_end(self):
@@ -277,6 +351,100 @@ class LamVisit(models.Model):
                 great_circle_km(here, there) if any(here) and any(there) else 0.0
             )
 
+    @api.depends(
+        "state",
+        "checkin_time",
+        "checkin_latitude",
+        "checkin_longitude",
+        "checkin_accuracy",
+        "checkin_distance",
+        "user_id.company_id.lam_checkin_max_distance_m",
+        "user_id.company_id.lam_checkin_max_accuracy_m",
+    )
+    def _compute_proof_issue(self):
+        for visit in self:
+            issues = visit._lam_proof_issues()
+            visit.proof_issue = issues[0] if issues else False
+            visit.needs_review = bool(issues)
+
+    def _lam_proof_issues(self):
+        """What the check-in fails to prove, most serious first."""
+        self.ensure_one()
+        company = self.user_id.company_id
+        if not self.checkin_time:
+            return ["not_checked_in"] if self.state in ("done", "reported") else []
+        if not (self.checkin_latitude or self.checkin_longitude):
+            return ["no_position"]
+        issues = []
+        if self.checkin_distance * 1000 > company.lam_checkin_max_distance_m:
+            issues.append("far")
+        if (
+            not self.checkin_accuracy
+            or self.checkin_accuracy > company.lam_checkin_max_accuracy_m
+        ):
+            issues.append("inaccurate")
+        return issues
+
+    @api.depends("proof_issue", "checkin_distance", "checkin_accuracy")
+    def _compute_review_note(self):
+        for visit in self:
+            company = visit.user_id.company_id
+            notes = []
+            for issue in visit._lam_proof_issues() if visit.proof_issue else []:
+                if issue == "far":
+                    notes.append(
+                        _(
+                            "checked in %(distance)s m from the customer (review "
+                            "beyond %(limit)s m)",
+                            distance=round(visit.checkin_distance * 1000),
+                            limit=company.lam_checkin_max_distance_m,
+                        )
+                    )
+                elif issue == "inaccurate":
+                    notes.append(
+                        _(
+                            "position accurate to %(accuracy)s m (review beyond "
+                            "%(limit)s m)",
+                            accuracy=round(visit.checkin_accuracy)
+                            if visit.checkin_accuracy
+                            else "?",
+                            limit=company.lam_checkin_max_accuracy_m,
+                        )
+                    )
+                else:
+                    notes.append(
+                        dict(
+                            visit._fields["proof_issue"]._description_selection(
+                                visit.env
+                            )
+                        )[issue]
+                    )
+            visit.review_note = "; ".join(notes)
+
+    @api.depends(
+        "checkin_latitude",
+        "checkin_longitude",
+        "checkin_accuracy",
+        "partner_id.partner_latitude",
+        "partner_id.partner_longitude",
+    )
+    def _compute_can_set_customer_position(self):
+        for visit in self:
+            visit.can_set_customer_position = visit._lam_position_to_propose()
+
+    def _lam_position_to_propose(self):
+        """The check-in is a precise position of a customer who has none."""
+        self.ensure_one()
+        # as the system: the customer's map position, for his visit's reader
+        customer = self.partner_id.sudo()
+        return bool(
+            (self.checkin_latitude or self.checkin_longitude)
+            and self.checkin_accuracy
+            and self.checkin_accuracy
+            <= self.user_id.company_id.lam_checkin_max_accuracy_m
+            and not (customer.partner_latitude or customer.partner_longitude)
+        )
+
     @api.depends("state", "checkin_time", "checkout_time", "planned_duration")
     def _compute_field_hours(self):
         for visit in self:
@@ -327,6 +495,73 @@ class LamVisit(models.Model):
                 label=visit.route_sequence or "•",
             )
             visit.route_marker = base64.b64encode(svg.encode())
+
+    @api.depends(
+        "partner_id.partner_latitude",
+        "partner_id.partner_longitude",
+        "partner_id.contact_address",
+    )
+    def _compute_geo_url(self):
+        for visit in self:
+            # as the system: the customer's place, for his visit's reader
+            customer = visit.partner_id.sudo()
+            address = ", ".join(
+                line.strip()
+                for line in (customer.contact_address or "").splitlines()[1:]
+                if line.strip()
+            )
+            visit.partner_address = address or False
+            name = quote(visit.partner_id._lam_work_name() or "")
+            if customer.partner_latitude or customer.partner_longitude:
+                here = f"{customer.partner_latitude},{customer.partner_longitude}"
+                visit.geo_url = f"geo:{here}?q={here}({name})"
+            elif address:
+                visit.geo_url = "geo:0,0?q=" + quote(address)
+            else:
+                visit.geo_url = False
+
+    @api.depends("appointment_start", "planned_start")
+    @api.depends_context("tz")
+    def _compute_appointment_label(self):
+        for visit in self:
+            expected = visit.appointment_start or visit.planned_start
+            when = expected and fields.Datetime.context_timestamp(visit, expected)
+            visit.appointment_label = (
+                when
+                and (
+                    _("Appointment %(time)s", time=when.strftime("%H:%M"))
+                    if visit.appointment_start
+                    else _("Planned %(time)s", time=when.strftime("%H:%M"))
+                )
+            ) or False
+
+    @api.depends("checkin_time", "user_id", "partner_id", "review_note")
+    @api.depends_context("tz")
+    def _compute_checkin_label(self):
+        for visit in self:
+            when = visit.checkin_time and fields.Datetime.context_timestamp(
+                visit, visit.checkin_time
+            )
+            label = (
+                f"{when.strftime('%H:%M') if when else ''} {visit.user_id.name or ''}"
+                f" · {visit.partner_id._lam_work_name()}"
+            )
+            if visit.review_note:
+                label += f" ({visit.review_note})"
+            visit.checkin_label = label
+
+    @api.depends("checkin_time", "needs_review")
+    @api.depends_context("tz")
+    def _compute_checkin_marker(self):
+        for visit in self:
+            when = visit.checkin_time and fields.Datetime.context_timestamp(
+                visit, visit.checkin_time
+            )
+            svg = CHECKIN_MARKER_SVG.format(
+                color="#c0392b" if visit.needs_review else "#2e8540",
+                label=when.strftime("%H:%M") if when else "?",
+            )
+            visit.checkin_marker = base64.b64encode(svg.encode())
 
     @api.constrains("state", "next_visit_date", "cancel_reason", "planned_start")
     def _check_state_requirements(self):
@@ -417,8 +652,10 @@ class LamVisit(models.Model):
             )
 
     # --- actions
-    def action_check_in(self, latitude=None, longitude=None):
-        """Record the arrival (and where, when the browser told us)."""
+    def action_check_in(self, latitude=None, longitude=None, accuracy=None, photo=None):
+        """Record the arrival at the server's time, where the phone says it is
+        (with its accuracy) and, when taken, the photo of the place; propose a
+        precise position to a customer who has none."""
         self.check_access("write")
         for visit in self:
             if visit.state != "planned":
@@ -427,17 +664,30 @@ class LamVisit(models.Model):
                 raise UserError(
                     _("%(visit)s: already checked in.", visit=visit.display_name)
                 )
+            if not photo and visit.user_id.company_id.lam_checkin_photo_required:
+                raise UserError(
+                    _(
+                        "%(visit)s: take a photo on site to check in (your company "
+                        "requires one).",
+                        visit=visit.display_name,
+                    )
+                )
+        now = fields.Datetime.now()
+        position = self._lam_position("checkin", latitude, longitude, accuracy)
+        for visit in self:
+            values = {"checkin_time": now, **position}
+            if photo:
+                values["checkin_photo_id"] = visit._lam_attach_photo(
+                    photo, now, position
+                ).id
             # as the system: the evidence fields are the buttons'; write access
             # was checked above
-            visit.sudo().write(
-                {
-                    "checkin_time": fields.Datetime.now(),
-                    **self._lam_position("checkin", latitude, longitude),
-                }
-            )
+            visit.sudo().write(values)
+            if visit._lam_position_to_propose():
+                visit._lam_propose_customer_position()
         return True
 
-    def action_check_out(self, latitude=None, longitude=None):
+    def action_check_out(self, latitude=None, longitude=None, accuracy=None):
         self.check_access("write")
         for visit in self:
             if not visit.checkin_time:
@@ -451,27 +701,135 @@ class LamVisit(models.Model):
                 raise UserError(
                     _("%(visit)s: already checked out.", visit=visit.display_name)
                 )
-            # as the system: the evidence fields are the buttons'; write access
-            # was checked above
-            visit.sudo().write(
-                {
-                    "checkout_time": fields.Datetime.now(),
-                    **self._lam_position("checkout", latitude, longitude),
-                }
-            )
+        # as the system: the evidence fields are the buttons'; write access
+        # was checked above
+        self.sudo().write(
+            {
+                "checkout_time": fields.Datetime.now(),
+                **self._lam_position("checkout", latitude, longitude, accuracy),
+            }
+        )
         return True
 
     @api.model
-    def _lam_position(self, prefix, latitude, longitude):
-        if latitude is None or longitude is None:
-            return {}
+    def _lam_position(self, prefix, latitude, longitude, accuracy=None):
+        """The position the browser gave, when it is one; its accuracy when it
+        is a length (a missing or absurd one is unknown, hence reviewed)."""
         try:
             latitude, longitude = float(latitude), float(longitude)
         except (TypeError, ValueError):
             return {}
         if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
-            return {}
-        return {f"{prefix}_latitude": latitude, f"{prefix}_longitude": longitude}
+            return {}  # NaN and infinities included
+        try:
+            accuracy = float(accuracy)
+        except (TypeError, ValueError):
+            accuracy = 0.0
+        if not 0 < accuracy < 1e7:
+            accuracy = 0.0
+        return {
+            f"{prefix}_latitude": latitude,
+            f"{prefix}_longitude": longitude,
+            f"{prefix}_accuracy": accuracy,
+        }
+
+    def _lam_attach_photo(self, photo, when, position):
+        """The check-in photo, named after its time and place, in the visit's
+        attachments and its chatter."""
+        self.ensure_one()
+        try:
+            raw = base64.b64decode(photo, validate=True)
+        except (TypeError, ValueError) as error:
+            raise UserError(_("The check-in photo could not be read.")) from error
+        if len(raw) > MAX_PHOTO_BYTES:
+            raise UserError(
+                _(
+                    "The check-in photo is larger than %(size)s MB.",
+                    size=MAX_PHOTO_BYTES // (1024 * 1024),
+                )
+            )
+        mimetype = guess_mimetype(raw)
+        if not mimetype.startswith("image/"):
+            raise UserError(_("The check-in photo is not an image."))
+        local = fields.Datetime.context_timestamp(
+            self.with_context(tz=self.user_id.tz or self.env.context.get("tz")), when
+        )
+        place = (
+            "{:.6f},{:.6f}".format(
+                position["checkin_latitude"], position["checkin_longitude"]
+            )
+            if position
+            else _("no position")
+        )
+        extension = mimetype.split("/")[1].replace("jpeg", "jpg")
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": _(
+                    "Check-in %(time)s %(place)s.%(extension)s",
+                    time=local.strftime("%Y-%m-%d %H-%M-%S"),
+                    place=place,
+                    extension=extension,
+                ),
+                "raw": raw,
+                "mimetype": mimetype,
+                "res_model": self._name,
+                "res_id": self.id,
+            }
+        )
+        self.message_post(
+            body=_("Photo taken on check-in."), attachment_ids=attachment.ids
+        )
+        return attachment
+
+    def _lam_propose_customer_position(self):
+        """Ask the customer's manager to take this check-in as the customer's
+        position: never written without him."""
+        self.ensure_one()
+        manager = self.partner_id.user_id or self.user_id
+        # as the system: the visitor may not be the customer's manager
+        self.sudo().activity_schedule(
+            "lubricant_account_manager.mail_activity_type_lam_position",
+            user_id=manager.id,
+            summary=_(
+                "Set %(customer)s's position from this check-in?",
+                customer=self.partner_id.name,
+            ),
+        )
+
+    def action_lam_set_customer_position(self):
+        """The customer's manager takes the check-in as the customer's position."""
+        self.ensure_one()
+        if not self._lam_position_to_propose():
+            raise UserError(
+                _(
+                    "%(visit)s: the customer has a position already, or the "
+                    "check-in was not precise enough to give him one.",
+                    visit=self.display_name,
+                )
+            )
+        customer = self.partner_id
+        customer.check_access("write")
+        customer.write(
+            {
+                "partner_latitude": self.checkin_latitude,
+                "partner_longitude": self.checkin_longitude,
+                "date_localization": fields.Date.context_today(self),
+            }
+        )
+        customer.message_post(
+            body=_(
+                "Position set from the check-in of %(visit)s (accurate to "
+                "%(accuracy)s m).",
+                visit=self.display_name,
+                accuracy=round(self.checkin_accuracy),
+            )
+        )
+        # as the system: the proposal may be another manager's activity
+        self.sudo().activity_ids.filtered(
+            lambda activity: activity.activity_type_id
+            == self.env.ref("lubricant_account_manager.mail_activity_type_lam_position")
+        ).action_feedback(feedback=_("Position set."))
+        return True
 
     def action_done(self):
         self.check_access("write")
@@ -542,7 +900,49 @@ class LamVisit(models.Model):
                     "reported_to_ids": [(6, 0, managers.ids)],
                 }
             )
+        self.env["lam.robot.message"]._lam_enqueue(
+            "event_visit_report",
+            self,
+            "user_id",
+            lambda visit: visit._lam_robot_text(),
+        )
         return True
+
+    def _lam_robot_text(self):
+        """(title, markdown lines) of the robot message of this visit report,
+        in the context's language."""
+        self.ensure_one()
+        env = self.env
+        local = self.with_context(tz=self.user_id.tz or "Asia/Shanghai")
+        checkin = self.checkin_time and fields.Datetime.context_timestamp(
+            local, self.checkin_time
+        )
+        arrivals = dict(self._fields["arrival"]._description_selection(env))
+        outcome = (self.outcome or "").strip()
+        return env._(
+            "Visit report: %(customer)s", customer=self.partner_id._lam_work_name()
+        ), [
+            env._("**Visited by**: %(user)s", user=self.user_id.name),
+            env._(
+                "**Arrived**: %(time)s (%(arrival)s)",
+                time=checkin.strftime("%Y-%m-%d %H:%M"),
+                arrival=arrivals.get(self.arrival, ""),
+            )
+            if checkin
+            else env._("**Arrived**: not checked in"),
+            env._("**Needs review**: %(note)s", note=self.review_note)
+            if self.needs_review
+            else "",
+            env._(
+                "**Outcome**: %(outcome)s",
+                outcome=outcome[:200] + ("…" if len(outcome) > 200 else ""),
+            )
+            if outcome
+            else "",
+            env._("**Next visit**: %(date)s", date=self.next_visit_date)
+            if self.next_visit_date
+            else "",
+        ]
 
     def action_cancel(self):
         self.check_access("write")
@@ -743,3 +1143,24 @@ class LamVisit(models.Model):
     @api.model
     def _lam_action_today_route(self):
         return self._lam_route_action(self.env.user, fields.Date.context_today(self))
+
+    # --- the phone and the map
+    def action_lam_log_call(self):
+        """Log the customer's call: the quick form, filled."""
+        self.ensure_one()
+        action = self.partner_id.action_lam_log_communication()
+        action["context"] = {
+            **action["context"],
+            "default_direction": "incoming",
+        }
+        return action
+
+    @api.model
+    def action_lam_today_visits(self):
+        """今日走访: the current user's visits of today on his phone, in the
+        order of his day route (planned again first)."""
+        today = fields.Date.context_today(self)
+        self._lam_plan_route(self.env.user, today)
+        return self.env["ir.actions.act_window"]._for_xml_id(
+            "lubricant_account_manager.lam_visit_action_today"
+        )

@@ -95,6 +95,23 @@ class ResCompany(models.Model):
         help="Art. 35: be there 5-10 minutes early. A check-in later than this "
         "before the appointment is late; earlier than twice this is early.",
     )
+    lam_checkin_max_distance_m = fields.Integer(
+        string="Check-in Farther than (m) Needs Review",
+        default=500,
+        help="A check-in farther than this from the customer's position on the map "
+        "is flagged for the department manager's review.",
+    )
+    lam_checkin_max_accuracy_m = fields.Integer(
+        string="Position Less Accurate than (m) Needs Review",
+        default=200,
+        help="A check-in whose position the phone gives less accurately than this "
+        "is flagged for review; a better one may set a customer's position when "
+        "he has none.",
+    )
+    lam_checkin_photo_required = fields.Boolean(
+        string="Photo Required on Check-in",
+        help="A visit is checked in with a photo taken on site.",
+    )
     lam_field_time_method = fields.Selection(
         [
             ("field_days", "Field Days"),
@@ -175,6 +192,12 @@ class ResCompany(models.Model):
         default=8.0,
         help="A complaint the manager can resolve himself is resolved within this many "
         "working hours (Art. 20.4).",
+    )
+    lam_complaint_warning_hours = fields.Float(
+        string="Warn the Team Robot before a Complaint's Deadline (hours)",
+        default=2.0,
+        help="An open complaint this close to its deadline is announced once to "
+        "its handler's team robot.",
     )
     lam_complaint_calendar_id = fields.Many2one(
         "resource.calendar",
@@ -323,6 +346,18 @@ class ResCompany(models.Model):
             "AND COALESCE(lam_collection_grace_days, 0) BETWEEN 0 AND 365)",
             "Planning deadlines and work targets cannot be negative, and a share is at "
             "most 100%.",
+        ),
+        (
+            "lam_complaint_warning_valid",
+            "CHECK(COALESCE(lam_complaint_warning_hours, 2) BETWEEN 0 AND 1000)",
+            "A complaint is announced 0 to 1,000 hours before its deadline.",
+        ),
+        (
+            "lam_checkin_settings_valid",
+            "CHECK(COALESCE(lam_checkin_max_distance_m, 500) BETWEEN 10 AND 100000 "
+            "AND COALESCE(lam_checkin_max_accuracy_m, 200) BETWEEN 5 AND 10000)",
+            "A check-in is reviewed beyond 10 m to 100 km from the customer, and "
+            "beyond an accuracy of 5 m to 10 km.",
         ),
         (
             "lam_key_person_min_count_not_negative",

@@ -67,6 +67,18 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.lam_arrival_margin_minutes",
         readonly=False,
     )
+    lam_checkin_max_distance_m = fields.Integer(
+        related="company_id.lam_checkin_max_distance_m",
+        readonly=False,
+    )
+    lam_checkin_max_accuracy_m = fields.Integer(
+        related="company_id.lam_checkin_max_accuracy_m",
+        readonly=False,
+    )
+    lam_checkin_photo_required = fields.Boolean(
+        related="company_id.lam_checkin_photo_required",
+        readonly=False,
+    )
     lam_field_time_method = fields.Selection(
         related="company_id.lam_field_time_method",
         readonly=False,
@@ -100,6 +112,10 @@ class ResConfigSettings(models.TransientModel):
     )
     lam_cadence_batch_size = fields.Integer(
         related="company_id.lam_cadence_batch_size",
+        readonly=False,
+    )
+    lam_complaint_warning_hours = fields.Float(
+        related="company_id.lam_complaint_warning_hours",
         readonly=False,
     )
     lam_complaint_sla_hours = fields.Float(

@@ -28,3 +28,5 @@ from . import test_measures
 from . import test_role_day
 from . import test_report_css
 from . import test_robots
+from . import test_robot_queue
+from . import test_visit_proof

@@ -174,6 +174,21 @@ class DemoData:
                     }
                 )
 
+    @staticmethod
+    def _lam_demo_position(customer, spot):
+        """A check-in's position near the customer, accurate to some tens of
+        metres; now and then far away, or vague (flagged for review)."""
+        if not (customer.partner_latitude or customer.partner_longitude):
+            return {}
+        draw = spot.random()
+        reach = 0.012 if draw < 0.08 else 0.002  # about 1.3 km, or 200 m
+        return {
+            "checkin_latitude": customer.partner_latitude + spot.uniform(-reach, reach),
+            "checkin_longitude": customer.partner_longitude
+            + spot.uniform(-reach, reach),
+            "checkin_accuracy": 350.0 if 0.08 <= draw < 0.14 else spot.uniform(8, 60),
+        }
+
     def _lam_moment(self, manager, day, hour, minute=0):
         """UTC datetime of ``hour``:``minute`` on ``day`` in the manager's time zone."""
         tz = pytz.timezone(manager.tz or "Asia/Shanghai")
@@ -198,6 +213,9 @@ class DemoData:
             .with_context(tracking_disable=True, mail_create_nolog=True)
         )
         monday = today - timedelta(days=today.weekday())
+        # where the phone said it checked in: its own random series, so that
+        # the rest of the demo stays as it was
+        spot = random.Random(manager.id)
         cancelled_one = False
         visit_vals, call_vals, reviews, log_days = [], [], [], []
         for week in range(WEEKS, 0, -1):
@@ -263,11 +281,15 @@ class DemoData:
                         if week > 1 or rng.random() < 0.5
                         else "done",
                     }
+                    values.update(self._lam_demo_position(customer, spot))
                     if not cancelled_one and week == 4:
                         values.update(
                             state="cancelled",
                             cancel_reason="客户临时停产检修，改期拜访",
                             checkin_time=False,
+                            checkin_latitude=0.0,
+                            checkin_longitude=0.0,
+                            checkin_accuracy=0.0,
                             checkout_time=False,
                             outcome=False,
                         )

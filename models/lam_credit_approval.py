@@ -138,19 +138,18 @@ class LamCreditApproval(models.Model):
         self.ensure_one()
         env = self.env
         currency = self.currency_id.symbol or ""
-        return env._("Order held for credit: %(order)s", order=self.order_id.name), [
+        amount, exposure, limit = (
+            f"{currency}{value:,.2f}"
+            for value in (self.amount, self.exposure, self.credit_limit)
+        )
+        title = env._("Order held for credit: %(order)s", order=self.order_id.name)
+        return title, [
             env._("**Customer**: %(customer)s", customer=self.partner_id.name),
+            env._("**Order amount**: %(amount)s", amount=amount),
             env._(
-                "**Order amount**: %(currency)s%(amount)s",
-                currency=currency,
-                amount=f"{self.amount:,.2f}",
-            ),
-            env._(
-                "**Exposure / limit**: %(currency)s%(exposure)s / "
-                "%(currency)s%(limit)s",
-                currency=currency,
-                exposure=f"{self.exposure:,.2f}",
-                limit=f"{self.credit_limit:,.2f}",
+                "**Exposure / limit**: %(exposure)s / %(limit)s",
+                exposure=exposure,
+                limit=limit,
             ),
             env._("**Asked by**: %(user)s", user=self.requested_by_id.name),
             env._("Awaiting approval."),

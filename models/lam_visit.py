@@ -1161,6 +1161,13 @@ class LamVisit(models.Model):
         order of his day route (planned again first)."""
         today = fields.Date.context_today(self)
         self._lam_plan_route(self.env.user, today)
-        return self.env["ir.actions.act_window"]._for_xml_id(
+        action = self.env["ir.actions.act_window"]._for_xml_id(
             "lubricant_account_manager.lam_visit_action_today"
         )
+        # today in the user's time zone, as the visits' days are (the action's
+        # own domain, used when the page is reloaded, takes the browser's)
+        action["domain"] = [
+            ("user_id", "=", self.env.user.id),
+            ("visit_date", "=", fields.Date.to_string(today)),
+        ]
+        return action

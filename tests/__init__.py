@@ -30,3 +30,4 @@ from . import test_report_css
 from . import test_robots
 from . import test_robot_queue
 from . import test_visit_proof
+from . import test_tour_phone

@@ -210,7 +210,10 @@ class TestVisitProof(LamFieldWorkCase):
         self.assertEqual(
             [view_type for _view, view_type in action["views"]][:1], ["kanban"]
         )
-        self.assertIn("context_today()", action["domain"])
+        self.assertEqual(
+            action["domain"],
+            [("user_id", "=", self.manager_a.id), ("visit_date", "=", "2026-11-24")],
+        )
         visit = self._visit()
         self.assertEqual(
             visit.geo_url,

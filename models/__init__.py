@@ -6,6 +6,7 @@ from . import lam_approval_mixin
 from . import lam_risk_include_mixin
 from . import res_company
 from . import ir_actions_report
+from . import ir_attachment
 from . import resource_calendar
 from . import res_config_settings
 from . import product_template

@@ -6,6 +6,8 @@ from markupsafe import Markup
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..tools.robots import escape as md
+
 
 class LamApprovalMixin(models.AbstractModel):
     """A request that someone other than its author decides: held orders,
@@ -201,8 +203,8 @@ class LamApprovalMixin(models.AbstractModel):
             decision=states[self.state],
         )
         return title, [
-            env._("**Decided by**: %(user)s", user=self.decided_by_id.name),
-            env._("**Why refused**: %(reason)s", reason=self.refusal_reason)
+            env._("**Decided by**: %(user)s", user=md(self.decided_by_id.name)),
+            env._("**Why refused**: %(reason)s", reason=md(self.refusal_reason))
             if self.state == "refused"
             else "",
         ]

@@ -9,6 +9,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools import bulk
+from ..tools.robots import escape as md
 from ..tools.working_hours import add_working_hours, working_hours_between
 
 STATES = [
@@ -520,7 +521,8 @@ class LamComplaint(models.Model):
             )
             title = env._("Complaint escalated: %(name)s", name=self.name)
             first = env._(
-                "**Why**: %(reason)s", reason=reasons.get(self.escalation_reason, "")
+                "**Why**: %(reason)s",
+                reason=md(reasons.get(self.escalation_reason, "")),
             )
         else:
             title = env._("Complaint deadline near: %(name)s", name=self.name)
@@ -530,8 +532,8 @@ class LamComplaint(models.Model):
             )
         return title, [
             first,
-            env._("**Customer**: %(customer)s", customer=self.partner_id.name),
-            env._("**Handled by**: %(user)s", user=self.user_id.name or ""),
+            env._("**Customer**: %(customer)s", customer=md(self.partner_id.name)),
+            env._("**Handled by**: %(user)s", user=md(self.user_id.name)),
             env._(
                 "**Deadline**: %(deadline)s",
                 deadline=deadline.strftime("%Y-%m-%d %H:%M"),

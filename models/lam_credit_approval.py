@@ -6,6 +6,8 @@ from markupsafe import Markup
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..tools.robots import escape as md
+
 APPROVER_GROUPS = (
     "lubricant_account_manager.group_lam_finance",
     "lubricant_account_manager.group_lam_department_manager",
@@ -144,14 +146,14 @@ class LamCreditApproval(models.Model):
         )
         title = env._("Order held for credit: %(order)s", order=self.order_id.name)
         return title, [
-            env._("**Customer**: %(customer)s", customer=self.partner_id.name),
+            env._("**Customer**: %(customer)s", customer=md(self.partner_id.name)),
             env._("**Order amount**: %(amount)s", amount=amount),
             env._(
                 "**Exposure / limit**: %(exposure)s / %(limit)s",
                 exposure=exposure,
                 limit=limit,
             ),
-            env._("**Asked by**: %(user)s", user=self.requested_by_id.name),
+            env._("**Asked by**: %(user)s", user=md(self.requested_by_id.name)),
             env._("Awaiting approval."),
         ]
 

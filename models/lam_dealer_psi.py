@@ -9,6 +9,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..tools.periods import month_bounds
+from ..tools.robots import escape as md
 
 # Volumes are compared to the thousandth of the reference unit.
 TOLERANCE = 0.001
@@ -380,7 +381,7 @@ class LamDealerPsi(models.Model):
                 ),
                 [
                     dealer.env._(
-                        "**Channel manager**: %(user)s", user=dealer.user_id.name
+                        "**Channel manager**: %(user)s", user=md(dealer.user_id.name)
                     ),
                     dealer.env._(
                         "**Due**: day %(day)s of the following month",

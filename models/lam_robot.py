@@ -6,6 +6,8 @@ from collections import defaultdict
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools import robots
+
 ROBOT_EVENTS = (
     "event_complaint",
     "event_credit_hold",
@@ -25,15 +27,21 @@ class LamRobot(models.Model):
 
     _name = "lam.robot"
     _description = "Group Robot of a Sales Team"
+    _inherit = ["lam.validated.mixin"]
     _order = "team_id, name, id"
 
-    name = fields.Char(required=True, size=128)
+    name = fields.Char(string="Robot Name", required=True, size=128)
     active = fields.Boolean(default=True)
     team_id = fields.Many2one(
         "crm.team", string="Sales Team", required=True, index=True, ondelete="cascade"
     )
     company_id = fields.Many2one(
-        related="team_id.company_id", store=True, index=True, string="Company"
+        "res.company",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+        help="The company whose users' work the robot tells: its team's, or "
+        "one of them for a team of no company.",
     )
     platform = fields.Selection(
         [
@@ -127,11 +135,48 @@ class LamRobot(models.Model):
             robot.queued_count = counts.get((robot.id, "queued"), 0)
             robot.failed_count = counts.get((robot.id, "failed"), 0)
 
+    @api.constrains("max_attempts", "retry_minutes", "timeout")
+    def _check_delivery(self):
+        for robot in self:
+            if not (
+                1 <= robot.max_attempts <= 50
+                and 1 <= robot.retry_minutes <= 1440
+                and 1 <= robot.timeout <= 120
+            ):
+                raise ValidationError(
+                    _(
+                        "A robot is tried 1 to 50 times, retried after 1 minute to "
+                        "a day, and waited for 1 to 120 seconds."
+                    )
+                )
+
     @api.constrains("webhook_url")
     def _check_webhook_url(self):
         for robot in self.sudo():
-            if not (robot.webhook_url or "").startswith(("https://", "http://")):
-                raise ValidationError(_("A robot's webhook URL starts with https://."))
+            if not robots.valid_url(robot.webhook_url):
+                raise ValidationError(
+                    _(
+                        "A robot's webhook URL is an address starting with "
+                        "https://, as the platform gives it."
+                    )
+                )
+
+    @api.constrains("team_id", "company_id")
+    def _check_company(self):
+        for robot in self:
+            team_company = robot.team_id.company_id
+            if team_company and team_company != robot.company_id:
+                raise ValidationError(
+                    _(
+                        "%(robot)s: a robot belongs to its sales team's company.",
+                        robot=robot.name,
+                    )
+                )
+
+    @api.onchange("team_id")
+    def _onchange_team_id(self):
+        if self.team_id.company_id:
+            self.company_id = self.team_id.company_id
 
     @api.model
     def _lam_robots_by_user(self, event, users):
@@ -164,7 +209,14 @@ class LamRobot(models.Model):
             leader = robot.team_id.user_id
             if leader in users:
                 result[leader.id] |= robot
-        return result
+        # a robot tells the work of its company's users only
+        companies = {user.id: user.company_ids for user in users.sudo()}
+        return {
+            user_id: found.filtered(
+                lambda robot, user_id=user_id: robot.company_id in companies[user_id]
+            )
+            for user_id, found in result.items()
+        }
 
     def action_lam_send_test(self):
         """Queue a test message; the scheduled action sends it in a moment."""
@@ -230,7 +282,7 @@ class LamRobot(models.Model):
                     "text": "\n".join(
                         env._(
                             "- %(manager)s: %(count)s customers",
-                            manager=user.name,
+                            manager=robots.escape(user.name),
                             count=count,
                         )
                         for user, count in counts

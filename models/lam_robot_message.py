@@ -78,6 +78,7 @@ class LamRobotMessage(models.Model):
                 local = record.with_context(lang=robot.lang)
                 title, lines = render(local)
                 link = f"{base_url}/mail/view?model={record._name}&res_id={record.id}"
+                label = local.env._("Open in Odoo")
                 values.append(
                     {
                         "robot_id": robot.id,
@@ -87,7 +88,7 @@ class LamRobotMessage(models.Model):
                             [
                                 *(line for line in lines if line),
                                 "",
-                                f"[{local.env._('Open in Odoo')}]({link})",
+                                f"[{label}]({link})",
                             ]
                         ),
                         "res_model": record._name,

@@ -2,15 +2,20 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
 import base64
+import io
+import math
 from datetime import timedelta
 from urllib.parse import quote
 
 from markupsafe import Markup, escape
+from PIL import Image
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools.image import IMAGE_MAX_RESOLUTION
 from odoo.tools.mimetypes import guess_mimetype
 
+from ..tools.robots import escape as md
 from ..tools.route import great_circle_km, plan_route
 
 VISIT_STATES = [
@@ -33,6 +38,9 @@ PREPARATION_FIELDS = (
 MAX_DURATION_HOURS = 24.0
 # the largest photo taken on check-in (a phone's photo is 2-6 MB)
 MAX_PHOTO_BYTES = 15 * 1024 * 1024
+PHOTO_FORMATS = ("JPEG", "PNG", "WEBP")
+# a phone's accuracy beyond this is not a measure
+MAX_ACCURACY_M = 1e6
 CHECKIN_MARKER_SVG = (
     '<svg xmlns="http://www.w3.org/2000/svg" width="52" height="26" viewBox="0 0 52 '
     '26"><rect x="1.5" y="1.5" width="49" height="23" rx="11.5" fill="{color}" '
@@ -45,6 +53,7 @@ PROOF_ISSUES = [
     ("no_position", "Checked in without Position"),
     ("far", "Far from the Customer"),
     ("inaccurate", "Position Inaccurate"),
+    ("customer_unlocated", "Customer without Position"),
 ]
 MARKER_SVG = (
     '<svg xmlns="http://www.w3.org/2000/svg" width="36" height="36" viewBox="0 0 36 '
@@ -72,6 +81,10 @@ class LamVisit(models.Model):
         "checkin_longitude",
         "checkin_accuracy",
         "checkin_photo_id",
+        "checkin_partner_latitude",
+        "checkin_partner_longitude",
+        "reviewed_by_id",
+        "reviewed_on",
         "checkout_time",
         "checkout_latitude",
         "checkout_longitude",
@@ -185,9 +198,14 @@ class LamVisit(models.Model):
         string="Check-in Photo",
         readonly=True,
         copy=False,
-        ondelete="set null",
+        ondelete="restrict",
+        index="btree_not_null",
     )
-    checkin_photo = fields.Binary(related="checkin_photo_id.datas")
+    checkin_photo = fields.Binary(string="Photo", related="checkin_photo_id.datas")
+    # where the customer was on the map when the visit was checked in: the
+    # distance is measured against it, whatever his position becomes
+    checkin_partner_latitude = fields.Float(digits=(10, 7), readonly=True, copy=False)
+    checkin_partner_longitude = fields.Float(digits=(10, 7), readonly=True, copy=False)
     checkin_distance = fields.Float(
         string="Check-in Distance (km)",
         compute="_compute_checkin_distance",
@@ -212,6 +230,17 @@ class LamVisit(models.Model):
     )
     needs_review = fields.Boolean(
         compute="_compute_proof_issue", store=True, index=True
+    )
+    reviewed_by_id = fields.Many2one(
+        "res.users", string="Proof Reviewed By", readonly=True, copy=False
+    )
+    reviewed_on = fields.Datetime(string="Proof Reviewed On", readonly=True, copy=False)
+    is_visitor = fields.Boolean(
+        compute="_compute_is_visitor",
+        help="The current user makes this visit: he checks it in and out.",
+    )
+    checkin_clock = fields.Char(
+        string="Checked In At", compute="_compute_checkin_clock"
     )
     review_note = fields.Char(
         string="Review", compute="_compute_review_note", help="What to review."
@@ -338,15 +367,13 @@ class LamVisit(models.Model):
     @api.depends(
         "checkin_latitude",
         "checkin_longitude",
-        "partner_id.partner_latitude",
-        "partner_id.partner_longitude",
+        "checkin_partner_latitude",
+        "checkin_partner_longitude",
     )
     def _compute_checkin_distance(self):
         for visit in self:
-            # as the system: the customer's map position, for his visit's reader
-            customer = visit.partner_id.sudo()
             here = (visit.checkin_latitude, visit.checkin_longitude)
-            there = (customer.partner_latitude, customer.partner_longitude)
+            there = (visit.checkin_partner_latitude, visit.checkin_partner_longitude)
             visit.checkin_distance = (
                 great_circle_km(here, there) if any(here) and any(there) else 0.0
             )
@@ -358,14 +385,17 @@ class LamVisit(models.Model):
         "checkin_longitude",
         "checkin_accuracy",
         "checkin_distance",
+        "checkin_partner_latitude",
+        "checkin_partner_longitude",
         "user_id.company_id.lam_checkin_max_distance_m",
         "user_id.company_id.lam_checkin_max_accuracy_m",
+        "reviewed_on",
     )
     def _compute_proof_issue(self):
         for visit in self:
             issues = visit._lam_proof_issues()
             visit.proof_issue = issues[0] if issues else False
-            visit.needs_review = bool(issues)
+            visit.needs_review = bool(issues) and not visit.reviewed_on
 
     def _lam_proof_issues(self):
         """What the check-in fails to prove, most serious first."""
@@ -383,6 +413,9 @@ class LamVisit(models.Model):
             or self.checkin_accuracy > company.lam_checkin_max_accuracy_m
         ):
             issues.append("inaccurate")
+        if not (self.checkin_partner_latitude or self.checkin_partner_longitude):
+            # nothing to measure the check-in against
+            issues.append("customer_unlocated")
         return issues
 
     @api.depends("proof_issue", "checkin_distance", "checkin_accuracy")
@@ -394,9 +427,9 @@ class LamVisit(models.Model):
                 if issue == "far":
                     notes.append(
                         _(
-                            "checked in %(distance)s m from the customer (review "
+                            "checked in %(distance)s from the customer (review "
                             "beyond %(limit)s m)",
-                            distance=round(visit.checkin_distance * 1000),
+                            distance=visit._lam_distance_text(),
                             limit=company.lam_checkin_max_distance_m,
                         )
                     )
@@ -421,6 +454,66 @@ class LamVisit(models.Model):
                     )
             visit.review_note = "; ".join(notes)
 
+    def _lam_distance_text(self):
+        """The check-in's distance to the customer as one reads it: metres
+        below a kilometre, kilometres with one decimal above."""
+        metres = self.checkin_distance * 1000
+        if metres < 1000:
+            return _("%(metres)s m", metres=round(metres))
+        km = f"{self.checkin_distance:,.1f}"
+        return _("%(km)s km", km=km)
+
+    @api.depends("user_id")
+    @api.depends_context("uid")
+    def _compute_is_visitor(self):
+        for visit in self:
+            visit.is_visitor = visit.user_id == self.env.user
+
+    @api.depends("checkin_time")
+    @api.depends_context("tz")
+    def _compute_checkin_clock(self):
+        for visit in self:
+            when = visit.checkin_time and fields.Datetime.context_timestamp(
+                visit, visit.checkin_time
+            )
+            visit.checkin_clock = when and when.strftime("%H:%M")
+
+    def action_lam_mark_reviewed(self):
+        """The department manager has looked at what the proof lacks (and
+        asked the manager): the visit leaves the list to review, its reason
+        kept."""
+        is_admin = self.env.user.has_group("lubricant_account_manager.group_lam_admin")
+        for visit in self:
+            if not visit.needs_review:
+                raise UserError(
+                    _(
+                        "%(visit)s: nothing to review.",
+                        visit=visit.display_name,
+                    )
+                )
+            deciders = visit.user_id._lam_department_managers() - visit.user_id
+            if not (self.env.su or is_admin or self.env.user in deciders):
+                raise AccessError(
+                    _(
+                        "%(visit)s: the visitor's department manager reviews the "
+                        "proof of his visits.",
+                        visit=visit.display_name,
+                    )
+                )
+        # as the system: the review is the button's; the reviewer was checked
+        self.sudo().write(
+            {"reviewed_by_id": self.env.user.id, "reviewed_on": fields.Datetime.now()}
+        )
+        for visit in self:
+            visit.message_post(
+                body=_(
+                    "Proof reviewed by %(user)s: %(note)s",
+                    user=self.env.user.name,
+                    note=visit.review_note,
+                )
+            )
+        return True
+
     @api.depends(
         "checkin_latitude",
         "checkin_longitude",
@@ -428,9 +521,13 @@ class LamVisit(models.Model):
         "partner_id.partner_latitude",
         "partner_id.partner_longitude",
     )
+    @api.depends_context("uid")
     def _compute_can_set_customer_position(self):
+        is_admin = self.env.user.has_group("lubricant_account_manager.group_lam_admin")
         for visit in self:
-            visit.can_set_customer_position = visit._lam_position_to_propose()
+            visit.can_set_customer_position = visit._lam_position_to_propose() and (
+                is_admin or self.env.user in visit._lam_position_deciders()
+            )
 
     def _lam_position_to_propose(self):
         """The check-in is a precise position of a customer who has none."""
@@ -499,16 +596,25 @@ class LamVisit(models.Model):
     @api.depends(
         "partner_id.partner_latitude",
         "partner_id.partner_longitude",
-        "partner_id.contact_address",
+        "partner_id.state_id",
+        "partner_id.city",
+        "partner_id.street",
+        "partner_id.street2",
     )
     def _compute_geo_url(self):
         for visit in self:
             # as the system: the customer's place, for his visit's reader
             customer = visit.partner_id.sudo()
-            address = ", ".join(
-                line.strip()
-                for line in (customer.contact_address or "").splitlines()[1:]
-                if line.strip()
+            # as one writes it in China: province, city, street
+            address = " ".join(
+                part.strip()
+                for part in (
+                    customer.state_id.name,
+                    customer.city,
+                    customer.street,
+                    customer.street2,
+                )
+                if part and part.strip()
             )
             visit.partner_address = address or False
             name = quote(visit.partner_id._lam_work_name() or "")
@@ -627,7 +733,29 @@ class LamVisit(models.Model):
 
     def write(self, vals):
         self._lam_check_not_reported()
+        self._lam_check_proof_kept(vals)
         return super().write(vals)
+
+    def _lam_check_proof_kept(self, vals):
+        """A visit checked in stays the visit of its visitor to its customer:
+        the proof is not moved to another."""
+        if self.env.su:
+            return
+        for fname in ("partner_id", "user_id"):
+            if fname not in vals:
+                continue
+            moved = self.filtered(
+                lambda visit, fname=fname: visit.checkin_time
+                and visit[fname].id != vals[fname]
+            )
+            if moved:
+                raise UserError(
+                    _(
+                        "%(visits)s: a visit checked in keeps its customer and its "
+                        "visitor.",
+                        visits=", ".join(moved.mapped("display_name")),
+                    )
+                )
 
     def _lam_check_not_reported(self):
         """A reported visit, its participants with it, is kept as reported."""
@@ -641,7 +769,9 @@ class LamVisit(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_done(self):
-        done = self.filtered(lambda visit: visit.state in ("done", "reported"))
+        done = self.filtered(
+            lambda visit: visit.state in ("done", "reported") or visit.checkin_time
+        )
         if done and not self.env.su:
             raise UserError(
                 _(
@@ -656,7 +786,7 @@ class LamVisit(models.Model):
         """Record the arrival at the server's time, where the phone says it is
         (with its accuracy) and, when taken, the photo of the place; propose a
         precise position to a customer who has none."""
-        self.check_access("write")
+        self._lam_check_visitor()
         for visit in self:
             if visit.state != "planned":
                 raise UserError(_("Only a planned visit is checked in."))
@@ -674,13 +804,21 @@ class LamVisit(models.Model):
                 )
         now = fields.Datetime.now()
         position = self._lam_position("checkin", latitude, longitude, accuracy)
+        raw_photo = photo and self._lam_read_photo(photo)
         for visit in self:
-            values = {"checkin_time": now, **position}
-            if photo:
+            # as the system: the customer's map position, frozen with the check-in
+            customer = visit.partner_id.sudo()
+            values = {
+                "checkin_time": now,
+                "checkin_partner_latitude": customer.partner_latitude,
+                "checkin_partner_longitude": customer.partner_longitude,
+                **position,
+            }
+            if raw_photo:
                 values["checkin_photo_id"] = visit._lam_attach_photo(
-                    photo, now, position
+                    raw_photo, now, position
                 ).id
-            # as the system: the evidence fields are the buttons'; write access
+            # as the system: the evidence fields are the buttons'; the visitor
             # was checked above
             visit.sudo().write(values)
             if visit._lam_position_to_propose():
@@ -688,8 +826,15 @@ class LamVisit(models.Model):
         return True
 
     def action_check_out(self, latitude=None, longitude=None, accuracy=None):
-        self.check_access("write")
+        self._lam_check_visitor()
         for visit in self:
+            if visit.state in ("reported", "cancelled"):
+                raise UserError(
+                    _(
+                        "%(visit)s: a visit reported or cancelled is kept as it is.",
+                        visit=visit.display_name,
+                    )
+                )
             if not visit.checkin_time:
                 raise UserError(
                     _(
@@ -701,8 +846,8 @@ class LamVisit(models.Model):
                 raise UserError(
                     _("%(visit)s: already checked out.", visit=visit.display_name)
                 )
-        # as the system: the evidence fields are the buttons'; write access
-        # was checked above
+        # as the system: the evidence fields are the buttons'; the visitor was
+        # checked above
         self.sudo().write(
             {
                 "checkout_time": fields.Datetime.now(),
@@ -711,32 +856,66 @@ class LamVisit(models.Model):
         )
         return True
 
+    def _lam_check_visitor(self):
+        """Only the one who makes the visit checks in and out: the proof is
+        his, not his manager's nor his department manager's."""
+        self.check_access("write")
+        if self.env.su:
+            return
+        others = self.filtered(lambda visit: visit.user_id != self.env.user)
+        if others:
+            raise UserError(
+                _(
+                    "%(visits)s: only the one who makes the visit checks in and out.",
+                    visits=", ".join(others.mapped("display_name")),
+                )
+            )
+
     @api.model
     def _lam_position(self, prefix, latitude, longitude, accuracy=None):
-        """The position the browser gave, when it is one; its accuracy when it
-        is a length (a missing or absurd one is unknown, hence reviewed)."""
-        try:
-            latitude, longitude = float(latitude), float(longitude)
-        except (TypeError, ValueError):
+        """The position the browser gave, as stored values; none when it gave
+        none (refused or unavailable: the visit is then reviewed). Anything
+        else than a position is refused."""
+        if latitude is None and longitude is None:
             return {}
-        if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
-            return {}  # NaN and infinities included
-        try:
-            accuracy = float(accuracy)
-        except (TypeError, ValueError):
-            accuracy = 0.0
-        if not 0 < accuracy < 1e7:
-            accuracy = 0.0
-        return {
-            f"{prefix}_latitude": latitude,
-            f"{prefix}_longitude": longitude,
-            f"{prefix}_accuracy": accuracy,
-        }
+        latitude, longitude = (
+            self._lam_number(latitude, -90, 90, _("latitude")),
+            self._lam_number(longitude, -180, 180, _("longitude")),
+        )
+        values = {f"{prefix}_latitude": latitude, f"{prefix}_longitude": longitude}
+        # an accuracy not given is unknown (0), hence reviewed
+        values[f"{prefix}_accuracy"] = (
+            0.0
+            if accuracy is None
+            else self._lam_number(accuracy, 0, MAX_ACCURACY_M, _("accuracy"))
+        )
+        return values
 
-    def _lam_attach_photo(self, photo, when, position):
-        """The check-in photo, named after its time and place, in the visit's
-        attachments and its chatter."""
-        self.ensure_one()
+    @api.model
+    def _lam_number(self, value, low, high, name):
+        if isinstance(value, bool) or not isinstance(value, int | float | str):
+            value = None
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            number = math.nan
+        if not low <= number <= high:  # NaN and infinities included
+            raise UserError(
+                _(
+                    "The position sent is not a position: %(name)s %(value)s (from "
+                    "%(low)s to %(high)s).",
+                    name=name,
+                    value=repr(value)[:40],
+                    low=low,
+                    high=high,
+                )
+            )
+        return number
+
+    @api.model
+    def _lam_read_photo(self, photo):
+        """The photo's bytes, once they are a photo: a JPEG, PNG or WebP image
+        that decodes, of a reasonable size."""
         try:
             raw = base64.b64decode(photo, validate=True)
         except (TypeError, ValueError) as error:
@@ -748,9 +927,31 @@ class LamVisit(models.Model):
                     size=MAX_PHOTO_BYTES // (1024 * 1024),
                 )
             )
+        try:
+            image = Image.open(io.BytesIO(raw))
+            if image.format not in PHOTO_FORMATS:
+                raise UserError(_("The check-in photo is not an image."))
+            if image.width * image.height > IMAGE_MAX_RESOLUTION:
+                raise UserError(
+                    _("The check-in photo has too many pixels for a photo.")
+                )
+            image.load()  # decodes it all: a truncated or forged file fails
+        except UserError:
+            raise
+        except (
+            Image.DecompressionBombError,
+            OSError,
+            SyntaxError,
+            ValueError,
+        ) as error:
+            raise UserError(_("The check-in photo is not an image.")) from error
+        return raw
+
+    def _lam_attach_photo(self, raw, when, position):
+        """The check-in photo, named after its time and place, in the visit's
+        attachments and its chatter; kept as taken (ir.attachment)."""
+        self.ensure_one()
         mimetype = guess_mimetype(raw)
-        if not mimetype.startswith("image/"):
-            raise UserError(_("The check-in photo is not an image."))
         local = fields.Datetime.context_timestamp(
             self.with_context(tz=self.user_id.tz or self.env.context.get("tz")), when
         )
@@ -762,48 +963,75 @@ class LamVisit(models.Model):
             else _("no position")
         )
         extension = mimetype.split("/")[1].replace("jpeg", "jpg")
-        attachment = self.env["ir.attachment"].create(
-            {
-                "name": _(
-                    "Check-in %(time)s %(place)s.%(extension)s",
-                    time=local.strftime("%Y-%m-%d %H-%M-%S"),
-                    place=place,
-                    extension=extension,
-                ),
-                "raw": raw,
-                "mimetype": mimetype,
-                "res_model": self._name,
-                "res_id": self.id,
-            }
+        name = _(
+            "Check-in %(time)s %(place)s.%(extension)s",
+            time=local.strftime("%Y-%m-%d %H-%M-%S"),
+            place=place,
+            extension=extension,
+        )
+        # as the system: the photo is the check-in's proof, created by it
+        attachment = (
+            self.env["ir.attachment"]
+            .sudo()
+            .create(
+                {
+                    "name": name,
+                    "raw": raw,
+                    "mimetype": mimetype,
+                    "res_model": self._name,
+                    "res_id": self.id,
+                }
+            )
         )
         self.message_post(
             body=_("Photo taken on check-in."), attachment_ids=attachment.ids
         )
         return attachment
 
-    def _lam_propose_customer_position(self):
-        """Ask the customer's manager to take this check-in as the customer's
-        position: never written without him."""
+    def _lam_position_deciders(self):
+        """Who sets a customer's position from a check-in: the department
+        managers of his account manager (the account manager when he has
+        none), never silently."""
         self.ensure_one()
-        manager = self.partner_id.user_id or self.user_id
-        # as the system: the visitor may not be the customer's manager
-        self.sudo().activity_schedule(
-            "lubricant_account_manager.mail_activity_type_lam_position",
-            user_id=manager.id,
-            summary=_(
-                "Set %(customer)s's position from this check-in?",
-                customer=self.partner_id.name,
-            ),
-        )
+        manager = self.partner_id.sudo().user_id or self.user_id
+        return manager._lam_department_managers() - manager or manager
+
+    def _lam_propose_customer_position(self):
+        """Ask the department manager to take this check-in as the customer's
+        position."""
+        self.ensure_one()
+        for decider in self._lam_position_deciders():
+            # as the system: an activity for the department manager
+            self.sudo().activity_schedule(
+                "lubricant_account_manager.mail_activity_type_lam_position",
+                user_id=decider.id,
+                summary=self.with_context(lang=decider.lang).env._(
+                    "Set %(customer)s's position from this check-in?",
+                    customer=self.partner_id.name,
+                ),
+            )
 
     def action_lam_set_customer_position(self):
-        """The customer's manager takes the check-in as the customer's position."""
+        """The department manager takes the check-in as the customer's
+        position."""
         self.ensure_one()
         if not self._lam_position_to_propose():
             raise UserError(
                 _(
                     "%(visit)s: the customer has a position already, or the "
                     "check-in was not precise enough to give him one.",
+                    visit=self.display_name,
+                )
+            )
+        if not (
+            self.env.su
+            or self.env.user in self._lam_position_deciders()
+            or self.env.user.has_group("lubricant_account_manager.group_lam_admin")
+        ):
+            raise AccessError(
+                _(
+                    "%(visit)s: the customer's position is set from a check-in by "
+                    "the department manager.",
                     visit=self.display_name,
                 )
             )
@@ -922,7 +1150,7 @@ class LamVisit(models.Model):
         return env._(
             "Visit report: %(customer)s", customer=self.partner_id._lam_work_name()
         ), [
-            env._("**Visited by**: %(user)s", user=self.user_id.name),
+            env._("**Visited by**: %(user)s", user=md(self.user_id.name)),
             env._(
                 "**Arrived**: %(time)s (%(arrival)s)",
                 time=checkin.strftime("%Y-%m-%d %H:%M"),
@@ -930,12 +1158,12 @@ class LamVisit(models.Model):
             )
             if checkin
             else env._("**Arrived**: not checked in"),
-            env._("**Needs review**: %(note)s", note=self.review_note)
+            env._("**Needs review**: %(note)s", note=md(self.review_note))
             if self.needs_review
             else "",
             env._(
                 "**Outcome**: %(outcome)s",
-                outcome=outcome[:200] + ("…" if len(outcome) > 200 else ""),
+                outcome=md(outcome[:200] + ("…" if len(outcome) > 200 else "")),
             )
             if outcome
             else "",

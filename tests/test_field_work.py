@@ -127,7 +127,7 @@ class TestVisit(LamFieldWorkCase):
         # (0.1 degree of longitude east of him, at 41.1 degrees north: 8.4 km)
         self.assertEqual(
             (visit.checkin_latitude, visit.checkin_longitude, visit.checkin_distance),
-            (41.1087, 123.0946, 8.38),
+            (41.1087, 123.0946, 8.378),
         )
         mine.action_check_out()
         mine.next_visit_date = DAY + datetime.timedelta(days=30)
@@ -243,7 +243,9 @@ class TestVisit(LamFieldWorkCase):
         with self.assertRaisesRegex(UserError, "already checked in"):
             visit.action_check_in()
         with freeze_time(utc(DAY, 10, 42)):
-            visit.action_check_out(latitude="not a number", longitude=None)
+            with self.assertRaisesRegex(UserError, "not a position"):
+                visit.action_check_out(latitude="not a number", longitude=None)
+            visit.action_check_out()
         self.assertFalse(visit.checkout_latitude)
         visit.action_done()
         self.assertAlmostEqual(visit.field_hours, 1.5)

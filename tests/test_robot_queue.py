@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 from freezegun import freeze_time
 
 from odoo import Command
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
@@ -37,6 +37,8 @@ class TestRobotQueue(LamFieldWorkCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        if not cls.env["res.lang"]._lang_get("en_US").active:
+            cls.env["res.lang"]._activate_lang("en_US")
         cls.server = HTTPServer(("127.0.0.1", 0), RobotHandler)
         cls.server.received = []
         cls.server.answer = OK
@@ -401,5 +403,154 @@ class TestRobotQueue(LamFieldWorkCase):
         self.assertEqual(
             self.robot.with_user(admin).read(["secret"])[0]["secret"], SECRET
         )
-        with self.assertRaisesRegex(ValidationError, "starts with https://"):
+        with self.assertRaisesRegex(ValidationError, "starting with https://"):
             self.robot.webhook_url = "ftp://example.com"
+
+    def test_an_order_held_for_credit_and_its_decision(self):
+        self.customer_a.sudo().credit_limit = 5000.0
+        order = (
+            self.env["sale.order"]
+            .with_user(self.manager_a)
+            .create(
+                {
+                    "partner_id": self.customer_a.id,
+                    "order_line": [
+                        Command.create(
+                            {
+                                "product_id": self.hydraulic_oil.id,
+                                "product_uom_qty": 400.0,
+                                "price_unit": 20.0,
+                            }
+                        )
+                    ],
+                }
+            )
+        )
+        action = order.with_user(self.manager_a).action_confirm()
+        wizard = (
+            self.env["partner.risk.exceeded.wiz"]
+            .with_user(self.manager_a)
+            .browse(action["res_id"])
+        )
+        approval = self.env["lam.credit.approval"].browse(
+            wizard.button_lam_request_approval()["res_id"]
+        )
+        held = self.Message.search(
+            [("res_model", "=", approval._name), ("res_id", "=", approval.id)]
+        )
+        self.assertEqual((held.robot_id, held.event), (self.robot, "event_credit_hold"))
+        self.assertEqual(held.title, f"Order held for credit: {order.name}")
+        symbol = order.currency_id.symbol
+        self.assertIn(f"**Order amount**: {symbol}{order.amount_total:,.2f}", held.text)
+        self.assertIn(f"/ {symbol}5,000.00", held.text)
+        self.assertIn("**Asked by**: Manager A", held.text)
+        approval.with_user(self.finance).action_approve()
+        decided = (
+            self.Message.search(
+                [("res_model", "=", approval._name), ("res_id", "=", approval.id)]
+            )
+            - held
+        )
+        self.assertEqual(decided.event, "event_approval")
+        self.assertIn("**Decided by**: Finance", decided.text)
+        self.assertEqual(order.state, "sale")
+
+    def test_bad_settings_are_refused_with_a_message(self):
+        for values, message in (
+            ({"webhook_url": "https://x/" + "k" * 2000}, "Webhook URL"),
+            ({"timeout": 0}, "waited for 1 to 120 seconds"),
+            ({"max_attempts": 10**12}, "Tries before Giving Up"),
+        ):
+            with (
+                self.subTest(values=list(values)),
+                self.assertRaisesRegex((ValidationError, UserError), message),
+                mute_logger("odoo.sql_db"),
+                self.env.cr.savepoint(),
+            ):
+                self.robot.write(values)
+                self.robot.flush_recordset()
+
+    def test_a_broken_address_is_refused_and_never_stops_the_queue(self):
+        with self.assertRaisesRegex(ValidationError, "https://"):
+            self.robot.webhook_url = "https://" + "q" * 70 + ".example.com/x?key=1"
+        # written as the system (an older database): its messages fail, the
+        # others are sent
+        self.env.cr.execute(
+            "UPDATE lam_robot SET webhook_url = %s WHERE id = %s",
+            ["https://" + "q" * 70 + ".example.com/x?key=1", self.robot.id],
+        )
+        self.robot.invalidate_recordset()
+        broken, fine = self.Message._lam_queue(
+            [
+                {"robot_id": self.robot.id, "event": "test", "title": "A", "text": "a"},
+                {
+                    "robot_id": self.robot_west.id,
+                    "event": "test",
+                    "title": "B",
+                    "text": "b",
+                },
+            ]
+        )
+        with mute_logger(
+            "odoo.addons.lubricant_account_manager.models.lam_robot_message"
+        ):
+            self.assertEqual(self._send(), 2)
+        # (the tests refuse a connection leaving the machine before urllib3
+        # parses its address: tests/test_robots.py covers the error itself)
+        self.assertEqual(broken.state, "queued")
+        self.assertTrue(broken.error.startswith("not "))
+        self.assertEqual(fine.state, "sent")
+
+    def test_what_users_typed_is_shown_as_typed(self):
+        """A visit's outcome cannot add a line, a link or a mention to the
+        team's message."""
+        visit = self._visit(next_visit_date=DAY + datetime.timedelta(days=7))
+        visit.write(
+            {
+                "outcome": "好\n**Needs review**: 无 "
+                "[点我](http://evil.example) <at id=all>"
+            }
+        )
+        visit.action_done()
+        visit.action_report()
+        message = self.Message.search(
+            [("res_id", "=", visit.id), ("res_model", "=", "lam.visit")]
+        )
+        outcome = next(
+            line for line in message.text.splitlines() if line.startswith("**Outcome**")
+        )
+        self.assertEqual(
+            outcome,
+            "**Outcome**: 好 \\*\\*Needs review\\*\\*: 无 "
+            "\\[点我\\]\\(http://evil.example\\) \\<at id=all\\>",
+        )
+
+    def test_a_robot_tells_the_work_of_its_company_only(self):
+        other = self.env["res.company"].create({"name": "Dalian Lubricants"})
+        self.team.company_id = False
+        self.team_west.company_id = self.company
+        with self.assertRaisesRegex(ValidationError, "sales team's company"):
+            self.env["lam.robot"].create(
+                {
+                    "name": "Dalian group",
+                    "team_id": self.team_west.id,
+                    "company_id": other.id,
+                    "webhook_url": "https://oapi.dingtalk.com/robot/send?access_token=d",
+                }
+            )
+        dalian = self.env["lam.robot"].create(
+            {
+                "name": "Dalian group on the East team",
+                "team_id": self.team.id,
+                "company_id": other.id,
+                "webhook_url": "https://oapi.dingtalk.com/robot/send?access_token=d",
+                "lang": "en_US",
+            }
+        )
+        visit = self._reported_visit()
+        messages = self.Message.search(
+            [("res_id", "=", visit.id), ("res_model", "=", "lam.visit")]
+        )
+        # manager A works in the first company only
+        self.assertEqual(messages.robot_id, self.robot)
+        self.assertNotIn(dalian, messages.robot_id)

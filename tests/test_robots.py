@@ -10,7 +10,10 @@ import json
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, HTTPServer
+from unittest.mock import patch
 from urllib.parse import parse_qs, urlsplit
+
+from urllib3.exceptions import LocationParseError
 
 from odoo.tests import BaseCase
 
@@ -159,3 +162,26 @@ class TestRobots(BaseCase):
         self.assertEqual(send(timeout=0.3)[:12], "not reached:")
         # the error never repeats the URL or the secret
         self.assertNotIn(SECRET, send(timeout=0.3))
+
+    def test_an_address_that_cannot_be_posted_to(self):
+        """Refused on save, and an error of its message when sent, never an
+        exception that stops the queue (an older database may hold one)."""
+        long_label = "https://" + "q" * 70 + ".example.com/x?key=secret"
+        self.assertFalse(robots.valid_url(long_label))
+        self.assertFalse(robots.valid_url("ftp://example.com/x"))
+        self.assertFalse(robots.valid_url("https://"))
+        self.assertTrue(
+            robots.valid_url("https://oapi.dingtalk.com/robot/send?access_token=x")
+        )
+        with patch.object(
+            robots.requests, "post", side_effect=LocationParseError(long_label)
+        ):
+            error = robots.send("wecom", long_label, "", "t", "b", NOW, 1)
+        self.assertEqual(error, "not sent: LocationParseError")
+        self.assertNotIn("secret", error)
+
+    def test_what_a_user_typed_stays_text(self):
+        self.assertEqual(
+            robots.escape("**x** [a](http://e) <at id=all>\n# L-HM 46"),
+            "\\*\\*x\\*\\* \\[a\\]\\(http://e\\) \\<at id=all\\> # L-HM 46",
+        )

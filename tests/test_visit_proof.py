@@ -6,22 +6,25 @@ phone's screen of today's visits and the arrival margin in the scorecard."""
 
 import base64
 import datetime
+import io
 
 from freezegun import freeze_time
+from PIL import Image
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .test_field_work import DAY, LamFieldWorkCase, utc
 
-# a 1x1 PNG
-PNG = base64.b64encode(
-    bytes.fromhex(
-        "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-        "1f15c4890000000d49444154789c63f8cfc0f01f0005000201e2213bc4"
-        "0000000049454e44ae426082"
-    )
-).decode()
+
+def _image(fmt="PNG", size=(4, 3)):
+    """A photo as the phone sends it: base64 of an image file."""
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (46, 133, 64)).save(buffer, format=fmt)
+    return base64.b64encode(buffer.getvalue()).decode()
+
+
+PNG = _image()
 # customer A's position (Anshan); a degree of longitude there is 83.9 km
 HOME = (41.1087, 122.9946)
 NEXT_WEEK = DAY + datetime.timedelta(days=7)
@@ -46,7 +49,6 @@ class TestVisitProof(LamFieldWorkCase):
         vague = self._checked_in(HOME[0], HOME[1], 250)
         unknown = self._checked_in(HOME[0], HOME[1])  # no accuracy given
         nowhere = self._checked_in(None, None, 30)
-        garbage = self._checked_in(float("nan"), "east", 30)
         skipped = self._visit(next_visit_date=NEXT_WEEK)
         skipped.action_done()
         self.assertAlmostEqual(near.checkin_distance, 0.419, places=3)
@@ -54,14 +56,13 @@ class TestVisitProof(LamFieldWorkCase):
         self.assertEqual(
             [
                 (visit.proof_issue, visit.needs_review)
-                for visit in (near, far, vague, unknown, nowhere, garbage, skipped)
+                for visit in (near, far, vague, unknown, nowhere, skipped)
             ],
             [
                 (False, False),
                 ("far", True),
                 ("inaccurate", True),
                 ("inaccurate", True),
-                ("no_position", True),
                 ("no_position", True),
                 ("not_checked_in", True),
             ],
@@ -73,14 +74,13 @@ class TestVisitProof(LamFieldWorkCase):
         self.assertEqual(
             vague.review_note, "position accurate to 250 m (review beyond 200 m)"
         )
-        self.assertEqual(garbage.checkin_latitude, 0.0)
         # the department manager's filter
         flagged = (
             self.env["lam.visit"]
             .with_user(self.department_manager)
             .search([("needs_review", "=", True), ("visit_date", "=", DAY)])
         )
-        self.assertEqual(flagged, far | vague | unknown | nowhere | garbage | skipped)
+        self.assertEqual(flagged, far | vague | unknown | nowhere | skipped)
         # the settings move the limits, and the stored flags follow
         self.company.write(
             {"lam_checkin_max_distance_m": 1000, "lam_checkin_max_accuracy_m": 300}
@@ -96,6 +96,120 @@ class TestVisitProof(LamFieldWorkCase):
             "checked in 419 m from the customer (review beyond 100 m); position "
             "accurate to 30 m (review beyond 20 m)",
         )
+
+    def test_what_is_not_a_position_is_refused(self):
+        visit = self._visit(next_visit_date=NEXT_WEEK)
+        for latitude, longitude, accuracy in (
+            (float("nan"), HOME[1], 10),
+            (HOME[0], float("inf"), 10),
+            (91, HOME[1], 10),
+            ("east", HOME[1], 10),
+            (HOME[0], None, 10),
+            (True, True, True),
+            ([41], HOME[1], 10),
+            (HOME[0], HOME[1], -5),
+            (HOME[0], HOME[1], float("nan")),
+            (HOME[0], HOME[1], 1e308),
+        ):
+            with (
+                self.subTest(position=(latitude, longitude, accuracy)),
+                self.assertRaisesRegex(UserError, "not a position"),
+            ):
+                visit.action_check_in(
+                    latitude=latitude, longitude=longitude, accuracy=accuracy
+                )
+        self.assertFalse(visit.checkin_time)
+        # a number sent as text (JSON of some phones) is a number
+        visit.action_check_in(latitude="41.1087", longitude="122.9946", accuracy="8")
+        self.assertEqual(
+            (visit.checkin_latitude, visit.checkin_accuracy), (41.1087, 8.0)
+        )
+
+    def test_the_proof_stays_the_visitor_s(self):
+        """Only the visitor checks in and out; a visit checked in keeps its
+        customer and visitor; a reported visit is not checked out; the
+        distance is measured against the customer's position at check-in."""
+        visit = self._visit(next_visit_date=NEXT_WEEK)
+        for user in (self.department_manager, self.manager_b):
+            with (
+                self.subTest(user=user.login),
+                self.assertRaises(UserError),
+            ):
+                visit.with_user(user).action_check_in(HOME[0], HOME[1] + 0.02, 10)
+        with freeze_time(utc(DAY, 9)):
+            visit.action_check_in(HOME[0], HOME[1] + 0.02, 10)  # 1.68 km
+        self.assertEqual(visit.proof_issue, "far")
+        for values in (
+            {"partner_id": self.customer_b.id},
+            {"user_id": self.manager_b.id},
+        ):
+            with (
+                self.subTest(values=values),
+                self.assertRaisesRegex(UserError, "keeps its customer and its visitor"),
+            ):
+                visit.with_user(self.department_manager).write(values)
+        # moving the customer afterwards does not move the proof
+        self.customer_a.with_user(self.manager_a).write(
+            {"partner_latitude": HOME[0], "partner_longitude": HOME[1] + 0.02}
+        )
+        self.assertEqual(
+            (visit.proof_issue, round(visit.checkin_distance, 2)), ("far", 1.68)
+        )
+        with self.assertRaisesRegex(UserError, "kept"):
+            visit.unlink()
+        visit.action_done()
+        visit.action_report()
+        with self.assertRaisesRegex(UserError, "reported or cancelled"):
+            visit.action_check_out()
+
+    def test_the_photo_is_a_photo_and_kept_as_taken(self):
+        visit = self._visit(next_visit_date=NEXT_WEEK)
+        bomb = io.BytesIO()
+        Image.new("1", (8000, 8000)).save(bomb, format="PNG")
+        for photo in (
+            base64.b64encode(b"GIF89a").decode(),
+            PNG[:40],
+            base64.b64encode(b"\xff\xd8\xff\xe0" + bytes(2000)).decode(),
+            _image("GIF"),
+            base64.b64encode(b"<svg xmlns='http://www.w3.org/2000/svg'/>").decode(),
+            base64.b64encode(bomb.getvalue()).decode(),
+        ):
+            with self.subTest(photo=photo[:12]), self.assertRaises(UserError):
+                visit.action_check_in(HOME[0], HOME[1], 10, photo=photo)
+        self.assertFalse(visit.checkin_time)
+        visit.action_check_in(HOME[0], HOME[1], 10, photo=_image("JPEG", (64, 48)))
+        photo = visit.checkin_photo_id.with_user(self.manager_a)
+        self.assertEqual(photo.mimetype, "image/jpeg")
+        for change in (
+            lambda: photo.write({"datas": PNG}),
+            lambda: photo.write({"name": "elsewhere.png"}),
+            lambda: photo.write({"res_id": self._visit().id}),
+            photo.unlink,
+        ):
+            with self.assertRaisesRegex(UserError, "kept as it was taken"):
+                change()
+        self.assertEqual(visit.checkin_photo_id.res_id, visit.id)
+
+    def test_the_department_manager_marks_a_proof_reviewed(self):
+        far = self._checked_in(HOME[0], HOME[1] + 0.05, 20)  # 4.2 km
+        self.assertEqual(
+            far.review_note,
+            "checked in 4.2 km from the customer (review beyond 500 m)",
+        )
+        for user in (self.manager_a, self.other_department_manager):
+            with self.subTest(user=user.login), self.assertRaises(UserError):
+                far.with_user(user).action_lam_mark_reviewed()
+        with freeze_time(utc(DAY, 18)):
+            far.with_user(self.department_manager).action_lam_mark_reviewed()
+        self.assertEqual(
+            (far.needs_review, far.proof_issue, far.reviewed_by_id, far.reviewed_on),
+            (False, "far", self.department_manager, utc(DAY, 18)),
+        )
+        self.assertIn("4.2 km", far.message_ids[0].body)
+        with self.assertRaisesRegex(UserError, "nothing to review"):
+            far.with_user(self.department_manager).action_lam_mark_reviewed()
+        with self.assertRaisesRegex(UserError, "the system sets it"):
+            far.write({"reviewed_on": False})
 
     def test_photo_required_by_the_setting(self):
         self.company.lam_checkin_photo_required = True
@@ -137,6 +251,7 @@ class TestVisitProof(LamFieldWorkCase):
             {"checkin_accuracy": 5},
             {"checkin_latitude": HOME[0], "checkin_longitude": HOME[1]},
             {"checkin_photo_id": photo.id},
+            {"checkin_partner_latitude": 41.0},
             {"checkout_accuracy": 5},
             {"checkin_time": utc(DAY, 8, 50)},
         ):
@@ -171,30 +286,40 @@ class TestVisitProof(LamFieldWorkCase):
         self.assertFalse(vague.can_set_customer_position)
         self.assertFalse(vague.activity_ids)
         visit = self._checked_in(41.2701, 123.1702, 15, partner_id=customer.id)
-        # proposed to his manager, never written without him
+        # nothing to measure it against: reviewed
+        self.assertEqual(visit.proof_issue, "customer_unlocated")
+        # proposed to his department manager, never written without him
         self.assertEqual(
             (visit.activity_ids.activity_type_id, visit.activity_ids.user_id),
-            (activity_type, self.manager_a),
+            (activity_type, self.department_manager),
         )
         self.assertEqual(
             (customer.partner_latitude, customer.partner_longitude), (0, 0)
         )
-        self.assertTrue(visit.can_set_customer_position)
-        with self.assertRaises(AccessError):
-            visit.with_user(self.manager_c).action_lam_set_customer_position()
+        self.assertFalse(visit.can_set_customer_position)  # not the visitor's
+        self.assertTrue(
+            visit.with_user(self.department_manager).can_set_customer_position
+        )
+        for user in (self.manager_a, self.manager_c, self.other_department_manager):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                visit.with_user(user).action_lam_set_customer_position()
         with freeze_time(utc(DAY, 10)):
-            visit.action_lam_set_customer_position()
+            visit.with_user(self.department_manager).action_lam_set_customer_position()
         self.assertEqual(
             (customer.partner_latitude, customer.partner_longitude),
             (41.2701, 123.1702),
         )
         self.assertEqual(customer.date_localization, DAY)
         self.assertFalse(visit.activity_ids)
-        self.assertFalse(visit.can_set_customer_position)
         with self.assertRaisesRegex(UserError, "has a position already"):
-            visit.action_lam_set_customer_position()
-        # the earlier, vague check-in is now measured against it: 21 m
-        self.assertAlmostEqual(vague.checkin_distance, 0.02, places=2)
+            visit.with_user(self.department_manager).action_lam_set_customer_position()
+        # the next check-in is measured against it: 21 m
+        later = self._checked_in(41.27, 123.17, 12, partner_id=customer.id)
+        self.assertAlmostEqual(later.checkin_distance, 0.02, places=2)
+        self.assertFalse(later.needs_review)
+        # the visits checked in before keep what they were measured against
+        self.assertEqual(vague.proof_issue, "inaccurate")
+        self.assertEqual(visit.proof_issue, "customer_unlocated")
 
     def test_today_s_visits_on_the_phone(self):
         """今日走访: the manager's visits of today in route order, each with
@@ -223,8 +348,9 @@ class TestVisitProof(LamFieldWorkCase):
             visit.with_context(tz="Asia/Shanghai").appointment_label, "Planned 09:00"
         )
         dealer_visit = self._visit(partner=self.customer_b, user=self.manager_b)
+        self.assertEqual(dealer_visit.partner_address, "Dalian 1 Gangwan Street")
         self.assertEqual(
-            dealer_visit.geo_url, "geo:0,0?q=1%20Gangwan%20Street%2C%20Dalian"
+            dealer_visit.geo_url, "geo:0,0?q=Dalian%201%20Gangwan%20Street"
         )
         call = visit.action_lam_log_call()
         self.assertEqual(

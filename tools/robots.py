@@ -20,7 +20,8 @@ import base64
 import hashlib
 import hmac
 import json
-from urllib.parse import urlencode
+import re
+from urllib.parse import urlencode, urlsplit
 
 import requests
 
@@ -47,7 +48,7 @@ def build_request(platform, url, secret, title, text, now):
     if platform == "wecom":
         return url, {
             "msgtype": "markdown",
-            "markdown": {"content": f"**{title}**\n{text}"},
+            "markdown": {"content": f"**{escape(title)}**\n{text}"},
         }
     if platform == "dingtalk":
         if secret:
@@ -58,7 +59,7 @@ def build_request(platform, url, secret, title, text, now):
             url = f"{url}{'&' if '?' in url else '?'}{query}"
         return url, {
             "msgtype": "markdown",
-            "markdown": {"title": title, "text": f"#### {title}\n\n{text}"},
+            "markdown": {"title": title, "text": f"#### {escape(title)}\n\n{text}"},
         }
     if platform == "feishu":
         payload = {
@@ -109,4 +110,31 @@ def send(platform, url, secret, title, text, now, timeout):
         return f"no answer within {timeout:g} s"
     except requests.RequestException as error:
         return f"not reached: {type(error).__name__}"
+    # whatever else fails (an address urllib3 cannot parse, ...) is this
+    # message's error, never the queue's end; its text may hold the URL
+    except Exception as error:  # pylint: disable=broad-except
+        return f"not sent: {type(error).__name__}"
     return answer_error(platform, response.status_code, response.text)
+
+
+def valid_url(url):
+    """Whether ``url`` is an http(s) address with a host that requests can
+    post to."""
+    if not isinstance(url, str) or not url.startswith(("https://", "http://")):
+        return False
+    try:
+        host = urlsplit(requests.Request("POST", url).prepare().url).hostname
+        # as the connection encodes it (a DNS label of 64 characters fails)
+        return bool(host) and bool(host.encode("idna"))
+    except Exception:  # pylint: disable=broad-except
+        return False
+
+
+# characters that make markdown of a text typed by a user
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>|~])")
+
+
+def escape(text):
+    """``text`` typed by a user, shown as typed in a robot's markdown: its
+    markup characters escaped, on one line (no mention, link or heading)."""
+    return MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text or "").split()))

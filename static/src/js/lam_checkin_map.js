@@ -2,8 +2,13 @@
 // Copyright 2026 Lubricant Account Manager developers
 // License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
+import {MapController} from "@web_view_leaflet_map/views/leaflet_map/leaflet_map_controller.esm";
 import {MapRenderer} from "@web_view_leaflet_map/views/leaflet_map/leaflet_map_renderer.esm";
+import {SearchBar} from "@web/search/search_bar/search_bar";
 import {patch} from "@web/core/utils/patch";
+
+// the search bar the map's template is given (lam_leaflet_map.xml)
+MapController.components = {...MapController.components, SearchBar};
 
 /* global L */
 

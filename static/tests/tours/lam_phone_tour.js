@@ -2,7 +2,7 @@
 // Copyright 2026 Lubricant Account Manager developers
 // License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
-import {lamCheckChinese, lamOpenApp, lamPatient, lamVisitMenu} from "./lam_tour_utils";
+import {lamCheckChinese, lamOpenApp, lamPatient} from "./lam_tour_utils";
 import {registry} from "@web/core/registry";
 
 const tours = registry.category("web_tour.tours");
@@ -167,7 +167,24 @@ tours.add("lam_checkin_map_tour", {
     steps: () =>
         lamPatient([
             ...lamOpenApp(),
-            ...lamVisitMenu("menu_field_work", "menu_checkin_map"),
+            {
+                content: "Open Field Work",
+                trigger:
+                    ".o_menu_sections [data-menu-xmlid='lubricant_account_manager.menu_field_work']",
+                run: "click",
+            },
+            {
+                content: "Open the check-in map",
+                trigger:
+                    ".dropdown-item[data-menu-xmlid='lubricant_account_manager.menu_checkin_map']:contains('签到地图')",
+                run: "click",
+            },
+            {
+                content: "The map is shown, without a New button",
+                trigger:
+                    ".o_action_manager:has(.o_leaflet_main_container):not(:has(.o_list_button_add))",
+            },
+            lamCheckChinese("the check-in map"),
             {
                 content: "The check-in of 王强 is on the map, with its time",
                 trigger:

@@ -75,6 +75,7 @@
         "views/res_config_settings_views.xml",
         "views/resource_calendar_views.xml",
         "views/lam_robot_views.xml",
+        "views/lam_duplicate_group_views.xml",
         "wizards/lam_holiday_import_wizard_views.xml",
         "views/menus.xml",
         "data/ir_cron_data.xml",

@@ -63,6 +63,7 @@ from . import lam_cron_progress
 from . import lam_complaint
 from . import lam_complaint_sla
 from . import lam_dealer_quota
+from . import lam_duplicate_group
 from . import lam_dealer_psi
 from . import lam_dealer_psi_line
 from . import lam_channel_violation

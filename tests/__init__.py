@@ -31,3 +31,4 @@ from . import test_robots
 from . import test_robot_queue
 from . import test_visit_proof
 from . import test_tour_phone
+from . import test_duplicates

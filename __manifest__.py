@@ -48,6 +48,7 @@
         "views/lam_visit_views.xml",
         "wizards/lam_day_route_wizard_views.xml",
         "views/lam_communication_views.xml",
+        "wizards/lam_review_wizard_views.xml",
         "views/lam_work_log_views.xml",
         "views/lam_archive_review_views.xml",
         "wizards/lam_handoff_wizard_views.xml",

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
 from . import lam_validated_mixin
+from . import lam_review_mixin
 from . import lam_approval_mixin
 from . import lam_risk_include_mixin
 from . import res_company

@@ -59,6 +59,7 @@ class LamPlan(models.Model):
     _inherit = [
         "lam.validated.mixin",
         "lam.volume.mixin",
+        "lam.review.mixin",
         "mail.thread",
         "mail.activity.mixin",
     ]

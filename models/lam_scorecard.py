@@ -27,6 +27,7 @@ REQUIREMENTS = [
     ("new_volume", "New volume"),
     ("credit_visits", "Credit customers given their follow-up visits"),
     ("late_arrivals", "Visits arrived late"),
+    ("logs_reviewed", "Work logs commented by the department manager"),
 ]
 
 
@@ -226,6 +227,7 @@ class LamScorecard(models.Model):
             "min": actual >= target,
             "max": actual <= target,
             "above": actual > target,
+            "info": False,
         }[compare]
         # a deadline (plan, summary) is met or missed once due; a figure is judged
         # when its period ends
@@ -235,6 +237,22 @@ class LamScorecard(models.Model):
             and date_to >= fields.Date.context_today(self)
         )
         met = reached if met is None else met
+        if compare == "info":
+            # a figure shown beside the requirements: neither met nor missed
+            return {
+                **self._lam_row(
+                    user,
+                    period,
+                    date_from,
+                    date_to,
+                    requirement,
+                    actual,
+                    target,
+                    met=False,
+                ),
+                "met_count": 0,
+                "missed_count": 0,
+            }
         return {
             "user_id": user.id,
             "period": period,
@@ -374,6 +392,22 @@ class LamScorecard(models.Model):
                 0.0,
                 compare="max",
             ),
+            self._lam_row(
+                user,
+                "month",
+                first,
+                last,
+                "logs_reviewed",
+                sum(
+                    data["logs_reviewed"].get((user.id, day), 0)
+                    for day in self._lam_days(first, last)
+                ),
+                sum(
+                    data["logs"].get((user.id, day), 0)
+                    for day in self._lam_days(first, last)
+                ),
+                compare="info",
+            ),
         ]
         rows += self._lam_credit_rows(user, first, last, data)
         return rows + self._lam_plan_rows(user, "month", first, last, data)
@@ -470,6 +504,9 @@ class LamScorecard(models.Model):
             **self._lam_progress_data(users, start, end),
             **self._lam_credit_data(users, start, end),
             "logs": grouped("lam.work.log", "date", "__count"),
+            "logs_reviewed": grouped(
+                "lam.work.log", "date", "__count", [("reviewed_on", "!=", False)]
+            ),
             "calls": grouped("lam.communication", "day", "__count", phoned),
             "contacted": grouped(
                 "lam.communication", "day", "partner_id:count_distinct", phoned

@@ -14,7 +14,7 @@ class LamWorkLog(models.Model):
 
     _name = "lam.work.log"
     _description = "Marketing Work Log"
-    _inherit = ["lam.validated.mixin", "mail.thread"]
+    _inherit = ["lam.validated.mixin", "lam.review.mixin", "mail.thread"]
     _order = "date desc, id desc"
 
     user_id = fields.Many2one(

@@ -32,3 +32,4 @@ from . import test_robot_queue
 from . import test_visit_proof
 from . import test_tour_phone
 from . import test_duplicates
+from . import test_reviews

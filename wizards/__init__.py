@@ -12,3 +12,4 @@ from . import lam_holiday_import_wizard
 from . import lam_sales_plan_breakdown_wizard
 from . import partner_risk_exceeded_wiz
 from . import sale_advance_payment_inv
+from . import lam_review_wizard

@@ -16,6 +16,7 @@ from .test_tour_archive import LamTourCase
 
 # the GPS's accuracy the browser reports (metres)
 ACCURACY = 15
+TIMEZONE = "Asia/Shanghai"
 
 
 @tagged("post_install", "-at_install")
@@ -29,6 +30,11 @@ class TestPhoneTour(LamTourCase):
         test = self
 
         def navigate_with_position(browser, url, wait_stop=False):
+            # the browser is in China, as the demo's users are: its "today"
+            # (the map's filter) is theirs, whatever the machine's zone
+            browser._websocket_request(
+                "Emulation.setTimezoneOverride", params={"timezoneId": TIMEZONE}
+            )
             if test.position:
                 browser._websocket_request(
                     "Browser.grantPermissions",

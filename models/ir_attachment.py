@@ -20,7 +20,11 @@ class IrAttachment(models.Model):
         return super().unlink()
 
     def _lam_check_not_proof(self):
-        if self.env.su or not self.ids:
+        # only a visit's attachment may be its proof: the others (most of the
+        # writes) cost no query
+        if self.env.su or not any(
+            attachment.res_model == "lam.visit" for attachment in self.sudo()
+        ):
             return
         # as the system: whether an attachment is a visit's proof, whoever asks
         proofs = (

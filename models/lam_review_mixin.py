@@ -34,16 +34,16 @@ class LamReviewMixin(models.AbstractModel):
         return super().write(vals)
 
     def _lam_check_reviewer(self):
-        is_admin = self.env.user.has_group("lubricant_account_manager.group_lam_admin")
-        for record in self:
-            reviewers = record.user_id._lam_department_managers() - record.user_id
-            if not (self.env.su or is_admin or self.env.user in reviewers):
-                raise AccessError(
-                    _(
-                        "%(record)s: the manager's department manager comments on it.",
-                        record=record.display_name,
-                    )
+        if self.env.su:
+            return
+        led = self.env.user._lam_led_users(self.user_id)
+        for record in self.filtered(lambda record: record.user_id not in led):
+            raise AccessError(
+                _(
+                    "%(record)s: the manager's department manager comments on it.",
+                    record=record.display_name,
                 )
+            )
 
     def action_lam_review(self):
         """The comment dialog."""

@@ -6,6 +6,8 @@ from collections import defaultdict
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.base.models.res_partner import _lang_get
+
 from ..tools import robots
 
 ROBOT_EVENTS = (
@@ -67,7 +69,7 @@ class LamRobot(models.Model):
         "robot. WeCom robots have none: the key in their URL is the secret.",
     )
     lang = fields.Selection(
-        selection="_lang_get",
+        selection=_lang_get,
         string="Language",
         required=True,
         default=lambda self: self._default_lang(),
@@ -114,12 +116,8 @@ class LamRobot(models.Model):
     ]
 
     @api.model
-    def _lang_get(self):
-        return self.env["res.lang"].get_installed()
-
-    @api.model
     def _default_lang(self):
-        installed = dict(self._lang_get())
+        installed = dict(_lang_get(self))
         return "zh_CN" if "zh_CN" in installed else self.env.lang or "en_US"
 
     def _compute_counts(self):

@@ -353,10 +353,7 @@ class LamScorecard(models.Model):
                 first,
                 last,
                 "purchases_checked",
-                sum(
-                    data["checks"].get((user.id, day), 0)
-                    for day in self._lam_days(first, last)
-                ),
+                self._lam_month_total(data["checks"], user, first, last),
                 data["work_days"].get((user.id, first), 0),
             ),
             self._lam_row(
@@ -385,10 +382,7 @@ class LamScorecard(models.Model):
                 first,
                 last,
                 "late_arrivals",
-                sum(
-                    data["late"].get((user.id, day), 0)
-                    for day in self._lam_days(first, last)
-                ),
+                self._lam_month_total(data["late"], user, first, last),
                 0.0,
                 compare="max",
             ),
@@ -398,19 +392,18 @@ class LamScorecard(models.Model):
                 first,
                 last,
                 "logs_reviewed",
-                sum(
-                    data["logs_reviewed"].get((user.id, day), 0)
-                    for day in self._lam_days(first, last)
-                ),
-                sum(
-                    data["logs"].get((user.id, day), 0)
-                    for day in self._lam_days(first, last)
-                ),
+                self._lam_month_total(data["logs_reviewed"], user, first, last),
+                self._lam_month_total(data["logs"], user, first, last),
                 compare="info",
             ),
         ]
         rows += self._lam_credit_rows(user, first, last, data)
         return rows + self._lam_plan_rows(user, "month", first, last, data)
+
+    @api.model
+    def _lam_month_total(self, by_day, user, first, last):
+        """The sum of a figure counted per (manager, day) over a month."""
+        return sum(by_day.get((user.id, day), 0) for day in self._lam_days(first, last))
 
     @api.model
     def _lam_plan_rows(self, user, period, date_from, date_to, data):

@@ -482,7 +482,6 @@ class LamVisit(models.Model):
         """The department manager has looked at what the proof lacks (and
         asked the manager): the visit leaves the list to review, its reason
         kept."""
-        is_admin = self.env.user.has_group("lubricant_account_manager.group_lam_admin")
         for visit in self:
             if not visit.needs_review:
                 raise UserError(
@@ -491,8 +490,9 @@ class LamVisit(models.Model):
                         visit=visit.display_name,
                     )
                 )
-            deciders = visit.user_id._lam_department_managers() - visit.user_id
-            if not (self.env.su or is_admin or self.env.user in deciders):
+        if not self.env.su:
+            led = self.env.user._lam_led_users(self.user_id)
+            for visit in self.filtered(lambda visit: visit.user_id not in led):
                 raise AccessError(
                     _(
                         "%(visit)s: the visitor's department manager reviews the "

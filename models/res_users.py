@@ -343,6 +343,16 @@ class ResUsers(models.Model):
             result[member.user_id] |= leader - member.user_id
         return result
 
+    def _lam_led_users(self, users):
+        """The ones of ``users`` this user answers for as their department
+        manager (all of them for an administrator of account management),
+        in one search."""
+        self.ensure_one()
+        if self.has_group("lubricant_account_manager.group_lam_admin"):
+            return users
+        leaders = self._lam_department_managers_by_user(users)
+        return users.filtered(lambda user: self in leaders[user])
+
     def _lam_may_change_credit(self):
         """Finance, department managers and administrators change credit terms;
         an account manager sees them and asks."""

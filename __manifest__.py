@@ -5,7 +5,7 @@
     "summary": "Customer archives, field work, plans, prospects, scorecards, "
     "complaints "
     "and dealers for lubricant account managers",
-    "version": "18.0.1.14.0",
+    "version": "18.0.1.15.0",
     "category": "Sales/CRM",
     "author": "Lubricant Account Manager developers",
     "website": "https://github.com/lubricant-account-manager/lubricant_account_manager",
@@ -30,6 +30,7 @@
         "data/report_paperformat_data.xml",
         "data/mail_activity_type_data.xml",
         "data/lam_prospect_criterion_data.xml",
+        "data/lam_archive_field_data.xml",
         "data/lam_cadence_rule_data.xml",
         "data/lam_assessment_criterion_data.xml",
         "data/resource_calendar_data.xml",
@@ -66,6 +67,7 @@
         "views/lam_plan_views.xml",
         "views/lam_abc_views.xml",
         "views/lam_cadence_views.xml",
+        "views/lam_archive_field_views.xml",
         "wizards/lam_reassign_wizard_views.xml",
         "views/lam_equipment_views.xml",
         "views/lam_oil_usage_views.xml",

@@ -6,6 +6,7 @@ from . import lam_review_mixin
 from . import lam_approval_mixin
 from . import lam_risk_include_mixin
 from . import res_company
+from . import lam_archive_field
 from . import ir_actions_report
 from . import ir_attachment
 from . import resource_calendar

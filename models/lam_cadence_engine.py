@@ -200,6 +200,7 @@ class LamCadenceEngine(models.AbstractModel):
                 "user_id",
                 "company_id",
                 "create_date",
+                "lam_archive_completeness",
             ]
         )
         categories = {}
@@ -242,6 +243,7 @@ class LamCadenceEngine(models.AbstractModel):
                     "credit": partner.lam_is_credit_customer,
                     "category": categories.get(partner.user_id.id),
                     "key_persons": key_persons.get(partner._origin, 0),
+                    "completeness": partner.lam_archive_completeness,
                     "created": fields.Date.to_date(partner.create_date)
                     or todays[partner.user_id],
                     "today": todays[partner.user_id],

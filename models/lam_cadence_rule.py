@@ -12,7 +12,10 @@ CONTACT_TYPES = [
     ("credit_visit", "Credit Follow-up Visit"),
     ("review", "Archive Review"),
     ("key_person", "Key Person Present"),
+    ("archive", "Archive Complete"),
 ]
+# rules judged on the customer as he is, not on contacts in a period
+STATE_TYPES = ("key_person", "archive")
 PERIOD_TYPES = [
     ("days", "Days"),
     ("week", "Weeks"),
@@ -95,6 +98,12 @@ class LamCadenceRule(models.Model):
     )
     # --- how many per period
     min_count = fields.Integer(string="At Least", required=True, default=1)
+    min_completeness = fields.Integer(
+        string="Archive at Least (%)",
+        default=80,
+        help="Archive Complete: customers whose archive is filled below this share "
+        "get the activity.",
+    )
     period_type = fields.Selection(
         PERIOD_TYPES, string="Per", required=True, default="month"
     )
@@ -146,9 +155,21 @@ class LamCadenceRule(models.Model):
             "CHECK(deadline_days BETWEEN -60 AND 60)",
             "A deadline offset is between -60 and 60 days.",
         ),
+        (
+            "min_completeness_bounded",
+            "CHECK(min_completeness BETWEEN 1 AND 100)",
+            "An archive is at least 1 to 100 % complete.",
+        ),
     ]
 
-    @api.depends("min_count", "period_type", "period_length", "contact_type", "window")
+    @api.depends(
+        "min_count",
+        "period_type",
+        "period_length",
+        "contact_type",
+        "window",
+        "min_completeness",
+    )
     def _compute_description(self):
         units = {
             "days": _("days"),
@@ -158,6 +179,10 @@ class LamCadenceRule(models.Model):
         for rule in self:
             if rule.contact_type == "key_person":
                 rule.description = _("Always")
+            elif rule.contact_type == "archive":
+                rule.description = _(
+                    "Archive at least %(share)s %%", share=rule.min_completeness
+                )
             elif rule._lam_is_rolling():
                 rule.description = _(
                     "%(count)s in any %(length)s %(unit)s",
@@ -233,6 +258,7 @@ class LamCadenceRule(models.Model):
             # and what its coverage is judged on
             "contact_type": self.contact_type,
             "min_count": self.min_count,
+            "min_completeness": self.min_completeness,
             "offset": relativedelta(days=self.deadline_days),
             "rolling": self._lam_is_rolling(),
             "step": self._lam_period_step(),
@@ -302,12 +328,17 @@ class LamCadenceRule(models.Model):
         """
         rule = selector or self._lam_selector()
         offset = rule["offset"]
-        if rule["contact_type"] == "key_person":
-            covered = facts["key_persons"] >= max(company.lam_key_person_min_count, 1)
+        if rule["contact_type"] in STATE_TYPES:
+            if rule["contact_type"] == "key_person":
+                count = facts["key_persons"]
+                covered = count >= max(company.lam_key_person_min_count, 1)
+            else:
+                count = round(facts["completeness"])
+                covered = facts["completeness"] >= rule["min_completeness"]
             since = facts["created"]
             return (
                 covered,
-                facts["key_persons"],
+                count,
                 None if covered else since,
                 None if covered else since + offset,
             )

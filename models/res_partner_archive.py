@@ -9,6 +9,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.osv.expression import AND as expression_and
 
 from ..tools.uscc import uscc_error
+from .lam_archive_field import COMPLETENESS_FIELDS
 from .res_partner import ARCHIVE_GROUPS, CONFIDENTIAL_GROUPS
 
 
@@ -93,6 +94,22 @@ class ResPartner(models.Model):
         "quarterly; A customers monthly): the same reviews the cadence counts.",
     )
     # --- archive records
+    # --- completeness (档案完整度): the weighted share of the counted P9 fields
+    lam_archive_completeness = fields.Float(
+        string="Archive Completeness (%)",
+        compute="_compute_lam_archive_completeness",
+        store=True,
+        digits=(5, 1),
+        aggregator="avg",
+        groups=ARCHIVE_GROUPS,
+        help="Weighted share of the archive fields filled in; the fields and their "
+        "weights are set in Configuration, Archive Fields.",
+    )
+    lam_archive_missing = fields.Char(
+        string="Missing in the Archive",
+        compute="_compute_lam_archive_missing",
+        groups=ARCHIVE_GROUPS,
+    )
     lam_equipment_ids = fields.One2many(
         "lam.equipment", "partner_id", string="Equipment", groups=ARCHIVE_GROUPS
     )
@@ -129,6 +146,45 @@ class ResPartner(models.Model):
             "archive instead.",
         ),
     ]
+
+    @api.depends(*COMPLETENESS_FIELDS, "lam_customer_kind", "child_ids.lam_is_key_person")
+    def _compute_lam_archive_completeness(self):
+        weights = self.env["lam.archive.field"]._lam_weights()
+        total = sum(weights.values())
+        for partner in self:
+            # as the system: the share counts fields a user may not read
+            record = partner.sudo()
+            filled = sum(weight for name, weight in weights.items() if record[name])
+            partner.lam_archive_completeness = (
+                100.0 * filled / total if total and record.lam_customer_kind else 0.0
+            )
+
+    @api.depends(*COMPLETENESS_FIELDS, "lam_customer_kind", "child_ids.lam_is_key_person")
+    @api.depends_context("lang")
+    def _compute_lam_archive_missing(self):
+        weights = self.env["lam.archive.field"]._lam_weights()
+        labels = {
+            name: self._fields[name]._description_string(self.env) for name in weights
+        }
+        for partner in self:
+            record = partner.sudo()
+            partner.lam_archive_missing = (
+                "、".join(labels[name] for name in weights if not record[name])
+                if record.lam_customer_kind
+                else False
+            )
+
+    @api.model
+    def _lam_recompute_completeness(self):
+        """Recompute every customer's completeness (the counted fields or their
+        weights changed), in batches of the ORM."""
+        customers = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search([("lam_customer_kind", "!=", False)])
+        )
+        self.env.add_to_compute(self._fields["lam_archive_completeness"], customers)
+        customers._recompute_recordset(["lam_archive_completeness"])
 
     @api.depends("lam_equipment_ids.quantity", "lam_equipment_ids.oil_source")
     def _compute_lam_equipment_stats(self):

@@ -85,3 +85,6 @@ from . import lam_credit_approval
 from . import lam_credit_change_request
 from . import lam_purchase_tracking
 from . import lam_purchase_check
+from . import lam_cockpit
+from . import lam_morning_meeting
+from . import lam_morning_meeting_line

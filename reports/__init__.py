@@ -23,3 +23,4 @@ from . import report_p7_purchase_tracking
 from . import report_p7_xlsx
 from . import report_p8_receivables
 from . import report_p8_xlsx
+from . import report_morning_meeting

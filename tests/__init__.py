@@ -34,3 +34,4 @@ from . import test_tour_phone
 from . import test_duplicates
 from . import test_reviews
 from . import test_archive_completeness
+from . import test_cockpit

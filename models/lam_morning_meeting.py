@@ -1,0 +1,145 @@
+# Copyright 2026 Lubricant Account Manager developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
+
+from datetime import timedelta
+
+from odoo import Command, _, api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from ..tools.working_hours import working_hours_by_day
+
+# how far back the previous working day is looked for (a long holiday)
+LOOKBACK_DAYS = 15
+
+
+class LamMorningMeeting(models.Model):
+    """The morning meeting of a team (晨会, Art. 20.1): per manager, what he
+    did on the previous working day and what he plans today, with the
+    department manager's notes. The figures are taken when the meeting is
+    created and again on Refresh; the notes stay."""
+
+    _name = "lam.morning.meeting"
+    _description = "Morning Meeting"
+    _inherit = ["mail.thread", "lam.validated.mixin"]
+    _order = "date desc, team_id"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    team_id = fields.Many2one(
+        "crm.team", string="Team", required=True, index=True, ondelete="restrict"
+    )
+    date = fields.Date(
+        required=True, default=fields.Date.context_today, index=True, tracking=True
+    )
+    previous_day = fields.Date(
+        string="Reviewed Day",
+        readonly=True,
+        help="The previous working day of the company's working hours.",
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Department Manager",
+        required=True,
+        index=True,
+        readonly=True,
+        default=lambda self: self.env.user,
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+    line_ids = fields.One2many(
+        "lam.morning.meeting.line", "meeting_id", string="Managers"
+    )
+    note = fields.Text(string="Meeting Notes")
+
+    _sql_constraints = [
+        (
+            "one_per_team_and_day",
+            "UNIQUE(team_id, date)",
+            "A team holds one morning meeting a day.",
+        ),
+    ]
+
+    @api.depends("team_id", "date")
+    def _compute_name(self):
+        for meeting in self:
+            meeting.name = _(
+                "Morning Meeting %(team)s %(date)s",
+                team=meeting.team_id.name or "",
+                date=meeting.date or "",
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        meetings = super().create(vals_list)
+        for meeting in meetings:
+            meeting._lam_check_leader()
+        meetings._lam_refresh()
+        return meetings
+
+    def write(self, vals):
+        if {"team_id", "date", "company_id"} & set(vals):
+            raise UserError(
+                _("A meeting keeps its team and day: create the other day's meeting.")
+            )
+        return super().write(vals)
+
+    def _lam_check_leader(self):
+        """Only the team's department manager (or an administrator) holds its
+        meeting, in the team's company."""
+        self.ensure_one()
+        user = self.env.user
+        if self.env.su or user.has_group("lubricant_account_manager.group_lam_admin"):
+            return
+        if self.team_id.sudo().user_id != user:
+            raise AccessError(
+                _(
+                    "Only the department manager of %(team)s holds its morning meeting.",
+                    team=self.team_id.sudo().name,
+                )
+            )
+        if self.team_id.sudo().company_id not in (self.company_id, self.env["res.company"]):
+            raise UserError(_("The meeting is held in the team's company."))
+
+    def action_lam_refresh(self):
+        for meeting in self:
+            meeting.check_access("write")
+            meeting._lam_check_leader()
+        self._lam_refresh()
+        return True
+
+    def _lam_previous_day(self):
+        self.ensure_one()
+        calendar = self.company_id.resource_calendar_id
+        first = self.date - timedelta(days=LOOKBACK_DAYS)
+        last = self.date - timedelta(days=1)
+        if calendar:
+            hours = working_hours_by_day(calendar, first, last)
+            working = [day for day, value in hours.items() if value > 0]
+            if working:
+                return max(working)
+        return last
+
+    def _lam_refresh(self):
+        """Take the figures of every manager of the teams, one grouped query per
+        kind of record for all meetings of a day."""
+        Line = self.env["lam.morning.meeting.line"]
+        for meeting in self:
+            meeting.previous_day = meeting._lam_previous_day()
+            members = meeting.team_id.sudo().member_ids.filtered("active")
+            present = meeting.line_ids.user_id
+            commands = [
+                Command.create({"user_id": user.id}) for user in members - present
+            ]
+            if commands:
+                meeting.line_ids = commands
+            figures = Line._lam_figures(
+                meeting.line_ids.user_id,
+                meeting.previous_day,
+                meeting.date,
+                meeting.company_id,
+            )
+            for line in meeting.line_ids.with_context(lam_meeting_refresh=True):
+                line.write(figures.get(line.user_id.id, Line._lam_zero()))

@@ -19,6 +19,7 @@
         "report_xlsx",
         "web_view_leaflet_map_partner",
         "sale_financial_risk",
+        "base_import",
     ],
     "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [

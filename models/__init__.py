@@ -88,3 +88,4 @@ from . import lam_purchase_check
 from . import lam_cockpit
 from . import lam_morning_meeting
 from . import lam_morning_meeting_line
+from . import res_partner_import

@@ -12,7 +12,12 @@ from .lam_complaint import OPEN_STATES
 
 MODULE = "lubricant_account_manager"
 # the overdue receivables' buckets: (key, first day overdue, last day or None)
-OVERDUE_BUCKETS = (("0_30", 1, 30), ("31_60", 31, 60), ("61_90", 61, 90), ("90_plus", 91, None))
+OVERDUE_BUCKETS = (
+    ("0_30", 1, 30),
+    ("31_60", 31, 60),
+    ("61_90", 61, 90),
+    ("90_plus", 91, None),
+)
 
 
 class LamCockpit(models.AbstractModel):
@@ -84,20 +89,20 @@ class LamCockpit(models.AbstractModel):
     @api.model
     def _lam_action(self, xmlid, domain, name=None, user_field="user_id", context=None):
         action = self.env["ir.actions.act_window"]._for_xml_id(f"{MODULE}.{xmlid}")
+        # the list first: a figure opens the records it counts
+        action["views"] = sorted(action["views"], key=lambda view: view[1] != "list")
         action["domain"] = domain
         action["context"] = dict(context or {}, create=False)
         action["lam_user_field"] = user_field
         if name:
-            action["name"] = name
+            action["name"] = action["display_name"] = name
         return action
 
     @api.model
     def _lam_figures(self, users, today):
         first, last = month_bounds(today)
         monday, sunday = week_bounds(today)
-        by_user = {
-            user.id: defaultdict(float, name=user.name) for user in users
-        }
+        by_user = {user.id: defaultdict(float, name=user.name) for user in users}
         tiles = []
         for method in (
             self._lam_volume_figures,
@@ -112,7 +117,12 @@ class LamCockpit(models.AbstractModel):
         ):
             tiles += method(users, by_user, today, (first, last), (monday, sunday))
         columns = [
-            {"key": key, "label": tile["label"], "action": tile["action"], "format": tile.get("format", "int")}
+            {
+                "key": key,
+                "label": tile["label"],
+                "action": tile["action"],
+                "format": tile.get("format", "int"),
+            }
             for tile in tiles
             for key in [tile.get("column")]
             if key
@@ -126,15 +136,18 @@ class LamCockpit(models.AbstractModel):
     # --- the figures, one method per tile
     def _lam_volume_figures(self, users, by_user, today, month, week):
         first, last = month
-        rows = (
-            self.env["lam.purchase.analysis"]
-            ._lam_purchases(first, last, groupby=("manager",))["rows"]
-        )
+        rows = self.env["lam.purchase.analysis"]._lam_purchases(
+            first, last, groupby=("manager",)
+        )["rows"]
         for row in rows:
             if row["manager_id"] in by_user:
                 by_user[row["manager_id"]]["volume"] += row["qty"]
         for user, target in self.env["lam.sales.plan.manager"]._read_group(
-            [("user_id", "in", users.ids), ("month", ">=", first), ("month", "<=", last)],
+            [
+                ("user_id", "in", users.ids),
+                ("month", ">=", first),
+                ("month", "<=", last),
+            ],
             ["user_id"],
             ["target_volume:sum"],
         ):
@@ -152,7 +165,11 @@ class LamCockpit(models.AbstractModel):
         completion = 100.0 * volume / target if target else 0.0
         plan_action = self._lam_action(
             "lam_sales_plan_manager_action",
-            [("user_id", "in", users.ids), ("month", ">=", first), ("month", "<=", last)],
+            [
+                ("user_id", "in", users.ids),
+                ("month", ">=", first),
+                ("month", "<=", last),
+            ],
             name=_("Sales Plan of %(month)s", month=first.strftime("%Y-%m")),
         )
         return [
@@ -222,7 +239,9 @@ class LamCockpit(models.AbstractModel):
             by_user[user.id]["on_time"] += count if is_covered else 0
         overdue = 0
         for user, customers in self.env["lam.cadence.status"]._read_group(
-            domain + [("overdue", "=", True)], ["user_id"], ["partner_id:count_distinct"]
+            domain + [("overdue", "=", True)],
+            ["user_id"],
+            ["partner_id:count_distinct"],
         ):
             by_user[user.id]["overdue"] = customers
             overdue += customers
@@ -275,17 +294,15 @@ class LamCockpit(models.AbstractModel):
             by_user[user.id]["visits"] = count
             done += count
         share = count = 0
-        for user, actual in (
-            self.env["lam.scorecard"]._read_group(
-                [
-                    ("user_id", "in", users.ids),
-                    ("period", "=", "week"),
-                    ("date_from", "=", monday),
-                    ("requirement", "=", "field_share"),
-                ],
-                ["user_id"],
-                ["actual:sum"],
-            )
+        for user, actual in self.env["lam.scorecard"]._read_group(
+            [
+                ("user_id", "in", users.ids),
+                ("period", "=", "week"),
+                ("date_from", "=", monday),
+                ("requirement", "=", "field_share"),
+            ],
+            ["user_id"],
+            ["actual:sum"],
         ):
             by_user[user.id]["field_share"] = round(actual, 1)
             share += actual
@@ -355,12 +372,20 @@ class LamCockpit(models.AbstractModel):
             ("amount_residual", ">", 0),
         ]
         tiles = []
-        labels = dict(self.env["lam.receivable"]._fields["bucket"]._description_selection(self.env))
+        labels = dict(
+            self.env["lam.receivable"]
+            ._fields["bucket"]
+            ._description_selection(self.env)
+        )
         total = 0.0
         for key, first_day, last_day in OVERDUE_BUCKETS:
-            domain = base + [("invoice_date_due", "<=", today - timedelta(days=first_day))]
+            domain = base + [
+                ("invoice_date_due", "<=", today - timedelta(days=first_day))
+            ]
             if last_day:
-                domain.append(("invoice_date_due", ">=", today - timedelta(days=last_day)))
+                domain.append(
+                    ("invoice_date_due", ">=", today - timedelta(days=last_day))
+                )
             amount = 0.0
             for user, residual in self.env["lam.receivable"]._read_group(
                 domain, ["account_manager_id"], ["amount_residual:sum"]
@@ -429,7 +454,9 @@ class LamCockpit(models.AbstractModel):
                 "value": lost,
                 "state": "danger" if lost else None,
                 "action": self._lam_action(
-                    "res_partner_action_lam_customer", lost_domain, name=_("Customers Lost")
+                    "res_partner_action_lam_customer",
+                    lost_domain,
+                    name=_("Customers Lost"),
                 ),
             },
         ]

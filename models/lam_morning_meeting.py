@@ -23,7 +23,6 @@ class LamMorningMeeting(models.Model):
     _inherit = ["mail.thread", "lam.validated.mixin"]
     _order = "date desc, team_id"
 
-    name = fields.Char(compute="_compute_name", store=True)
     team_id = fields.Many2one(
         "crm.team", string="Team", required=True, index=True, ondelete="restrict"
     )
@@ -63,9 +62,10 @@ class LamMorningMeeting(models.Model):
     ]
 
     @api.depends("team_id", "date")
-    def _compute_name(self):
+    @api.depends_context("lang")
+    def _compute_display_name(self):
         for meeting in self:
-            meeting.name = _(
+            meeting.display_name = _(
                 "Morning Meeting %(team)s %(date)s",
                 team=meeting.team_id.name or "",
                 date=meeting.date or "",
@@ -96,11 +96,15 @@ class LamMorningMeeting(models.Model):
         if self.team_id.sudo().user_id != user:
             raise AccessError(
                 _(
-                    "Only the department manager of %(team)s holds its morning meeting.",
+                    "Only the department manager of %(team)s holds its morning "
+                    "meeting.",
                     team=self.team_id.sudo().name,
                 )
             )
-        if self.team_id.sudo().company_id not in (self.company_id, self.env["res.company"]):
+        if self.team_id.sudo().company_id not in (
+            self.company_id,
+            self.env["res.company"],
+        ):
             raise UserError(_("The meeting is held in the team's company."))
 
     def action_lam_refresh(self):

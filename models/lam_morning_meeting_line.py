@@ -44,17 +44,20 @@ class LamMorningMeetingLine(models.Model):
         "res.users", string="Account Manager", required=True, index=True
     )
     leader_id = fields.Many2one(
-        related="meeting_id.user_id", store=True, index=True, string="Department Manager"
+        related="meeting_id.user_id",
+        store=True,
+        index=True,
+        string="Department Manager",
     )
-    visits_done = fields.Integer(string="Visits Done", readonly=True)
+    visits_done = fields.Integer(readonly=True)
     visits_late = fields.Integer(string="Arrived Late", readonly=True)
     visits_flagged = fields.Integer(string="Visits to Review", readonly=True)
-    calls = fields.Integer(string="Calls", readonly=True)
-    orders = fields.Integer(string="Orders", readonly=True)
-    volume = fields.Float(string="Volume", readonly=True, digits="Lubricant Volume")
-    complaints_received = fields.Integer(string="Complaints Received", readonly=True)
-    complaints_resolved = fields.Integer(string="Complaints Resolved", readonly=True)
-    complaints_open = fields.Integer(string="Complaints Open", readonly=True)
+    calls = fields.Integer(readonly=True)
+    orders = fields.Integer(readonly=True)
+    volume = fields.Float(readonly=True, digits="Lubricant Volume")
+    complaints_received = fields.Integer(readonly=True)
+    complaints_resolved = fields.Integer(readonly=True)
+    complaints_open = fields.Integer(readonly=True)
     visits_planned = fields.Integer(string="Visits Planned Today", readonly=True)
     planned_customers = fields.Char(string="Visiting Today", readonly=True)
     note = fields.Text(string="Department Manager's Notes")
@@ -84,9 +87,7 @@ class LamMorningMeetingLine(models.Model):
     @api.model
     def _lam_bounds(self, day, company):
         """The UTC bounds of ``day`` in the time zone of the company's hours."""
-        tz = pytz.timezone(
-            company.resource_calendar_id.tz or self.env.user.tz or "UTC"
-        )
+        tz = pytz.timezone(company.resource_calendar_id.tz or self.env.user.tz or "UTC")
         start = tz.localize(datetime.combine(day, time.min)).astimezone(pytz.utc)
         end = start + timedelta(days=1)
         return start.replace(tzinfo=None), end.replace(tzinfo=None)

@@ -147,7 +147,9 @@ class ResPartner(models.Model):
         ),
     ]
 
-    @api.depends(*COMPLETENESS_FIELDS, "lam_customer_kind", "child_ids.lam_is_key_person")
+    @api.depends(
+        *COMPLETENESS_FIELDS, "lam_customer_kind", "child_ids.lam_is_key_person"
+    )
     def _compute_lam_archive_completeness(self):
         weights = self.env["lam.archive.field"]._lam_weights()
         total = sum(weights.values())
@@ -159,7 +161,9 @@ class ResPartner(models.Model):
                 100.0 * filled / total if total and record.lam_customer_kind else 0.0
             )
 
-    @api.depends(*COMPLETENESS_FIELDS, "lam_customer_kind", "child_ids.lam_is_key_person")
+    @api.depends(
+        *COMPLETENESS_FIELDS, "lam_customer_kind", "child_ids.lam_is_key_person"
+    )
     @api.depends_context("lang")
     def _compute_lam_archive_missing(self):
         weights = self.env["lam.archive.field"]._lam_weights()

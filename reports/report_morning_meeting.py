@@ -38,7 +38,7 @@ class ReportMorningMeetingXlsx(models.AbstractModel):
         for meeting in meetings:
             report.add_table_sheet(
                 f"{meeting.team_id.name} {meeting.date}",
-                meeting.name,
+                meeting.display_name,
                 [
                     _(
                         "Reviewed day: %(day)s · Department manager: %(leader)s · "

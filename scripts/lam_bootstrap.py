@@ -627,6 +627,7 @@ def main(argv=None):
             "test",
             "bench",
             "bench-reports",
+            "bench-import",
             "upgrade-check",
             "uninstall-check",
         ),

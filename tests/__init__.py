@@ -35,3 +35,4 @@ from . import test_duplicates
 from . import test_reviews
 from . import test_archive_completeness
 from . import test_cockpit
+from . import test_customer_import

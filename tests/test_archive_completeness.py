@@ -113,7 +113,11 @@ class TestArchiveCompleteness(LamCadenceCase):
         person.lam_is_key_person = True  # Bohai: 25 %
         self.customer_c.write({"lam_uscc": "91130200MA0A1B2C36"})
         self.env["res.partner"].create(
-            {"name": "Zhao Gong", "parent_id": self.customer_c.id, "lam_is_key_person": True}
+            {
+                "name": "Zhao Gong",
+                "parent_id": self.customer_c.id,
+                "lam_is_key_person": True,
+            }
         )  # Chongqing: 100 %
         self._run(DAY)
         for customer, count in (
@@ -132,7 +136,11 @@ class TestArchiveCompleteness(LamCadenceCase):
         self.assertEqual(self.archive_rule.description, "Archive at least 80 %")
         # filled in: done at the next run
         self.env["res.partner"].create(
-            {"name": "Sun Gong", "parent_id": self.customer_a.id, "lam_is_key_person": True}
+            {
+                "name": "Sun Gong",
+                "parent_id": self.customer_a.id,
+                "lam_is_key_person": True,
+            }
         )
         self._run(DAY + datetime.timedelta(days=1))
         self.assertFalse(self._activities(self.customer_a, self.archive_rule))

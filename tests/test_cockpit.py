@@ -5,7 +5,6 @@ constructed data, at the frozen Saturday 2026-11-28 (Shanghai)."""
 
 import datetime
 
-from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
@@ -38,11 +37,15 @@ class LamCockpitCase(LamCommon):
             user.tz = "Asia/Shanghai"
         cls.company.resource_calendar_id.tz = "Asia/Shanghai"
         # November: A buys 100 L, B 2 t of bulk oil (2,500 L at 0.8 kg/L), C 999 L
-        cls._create_order(cls.customer_a, [(cls.hydraulic_oil, 100)], utc(D(2026, 11, 10), 10))
+        cls._create_order(
+            cls.customer_a, [(cls.hydraulic_oil, 100)], utc(D(2026, 11, 10), 10)
+        )
         cls._create_order(
             cls.customer_b, [(cls.bulk_oil, 2, cls.uom_ton)], utc(D(2026, 11, 12), 10)
         )
-        cls._create_order(cls.customer_c, [(cls.hydraulic_oil, 999)], utc(D(2026, 11, 12), 10))
+        cls._create_order(
+            cls.customer_c, [(cls.hydraulic_oil, 999)], utc(D(2026, 11, 12), 10)
+        )
         plan = cls.env["lam.sales.plan"].create(
             {"month": D(2026, 11, 1), "target_volume": 6000.0}
         )
@@ -126,7 +129,9 @@ class LamCockpitCase(LamCommon):
             {
                 "res_model_id": cls.env["ir.model"]._get_id("res.partner"),
                 "res_id": cls.customer_b.id,
-                "activity_type_id": cls.env.ref(f"{MODULE}.mail_activity_type_lam_psi").id,
+                "activity_type_id": cls.env.ref(
+                    f"{MODULE}.mail_activity_type_lam_psi"
+                ).id,
                 "user_id": cls.manager_b.id,
                 "lam_psi_month": D(2026, 10, 1),
             }
@@ -168,7 +173,12 @@ class TestCockpit(LamCockpitCase):
         for key, expected in (
             ("visits", self.visits[:2]),
             ("complaints", self.complaint),
-            ("overdue", self.env["lam.cadence.status"].search([("partner_id", "=", self.customer_b.id)])),
+            (
+                "overdue",
+                self.env["lam.cadence.status"].search(
+                    [("partner_id", "=", self.customer_b.id)]
+                ),
+            ),
         ):
             with self.subTest(tile=key):
                 action = tiles[key]["action"]
@@ -180,7 +190,9 @@ class TestCockpit(LamCockpitCase):
                 self.assertEqual(records, expected)
 
     def test_receivables_by_bucket(self):
-        order = self._create_order(self.customer_a, [(self.hydraulic_oil, 50)], utc(D(2026, 9, 1), 10))
+        order = self._create_order(
+            self.customer_a, [(self.hydraulic_oil, 50)], utc(D(2026, 9, 1), 10)
+        )
         invoice = order._create_invoices()
         invoice.write({"invoice_date": D(2026, 9, 1), "invoice_payment_term_id": False})
         invoice.invoice_date_due = D(2026, 10, 10)  # 49 days overdue
@@ -294,7 +306,9 @@ class TestMorningMeeting(LamCockpitCase):
             (a.visits_done, a.visits_late, a.calls, a.orders, a.complaints_open),
             (1, 1, 1, 0, 1),
         )
-        self.assertEqual((a.visits_planned, a.planned_customers), (1, "Anshan Steel Works"))
+        self.assertEqual(
+            (a.visits_planned, a.planned_customers), (1, "Anshan Steel Works")
+        )
         self.assertEqual((b.orders, b.volume, b.visits_done), (1, 30.0, 0))
         # the department manager's notes stay when the figures are refreshed
         a.with_user(self.department_manager).note = "Call the plant manager first"
@@ -312,11 +326,11 @@ class TestMorningMeeting(LamCockpitCase):
         with self.assertRaises(AccessError):
             a.with_user(self.manager_a).note = "Mine"
         with self.assertRaises(AccessError):
-            meeting.with_user(self.other_department_manager).read(["name"])
+            meeting.with_user(self.other_department_manager).read(["date"])
         with self.assertRaises(AccessError):
-            self.env["lam.morning.meeting"].with_user(self.other_department_manager).create(
-                {"team_id": self.team.id, "date": D(2026, 12, 1)}
-            )
+            self.env["lam.morning.meeting"].with_user(
+                self.other_department_manager
+            ).create({"team_id": self.team.id, "date": D(2026, 12, 1)})
 
     def test_printed(self):
         meeting = (
@@ -343,6 +357,6 @@ class TestMorningMeeting(LamCockpitCase):
         ]
         self.assertIn("安排重点客户回访", cells)
         with self.assertRaises(AccessError):
-            self.env["ir.actions.report"].with_user(self.other_department_manager)._render_qweb_html(
-                f"{MODULE}.action_report_morning_meeting", meeting.ids
-            )
+            self.env["ir.actions.report"].with_user(
+                self.other_department_manager
+            )._render_qweb_html(f"{MODULE}.action_report_morning_meeting", meeting.ids)

@@ -43,6 +43,17 @@ class TestRoleTours(LamTourCase):
         user = self._demo_user("user_lam_manager_demo")
         self.start_tour("/odoo", "lam_role_department_manager_tour", login=user.login)
 
+    def test_the_department_manager_s_cockpit_and_morning_meeting(self):
+        user = self._demo_user("user_lam_manager_demo")
+        self.start_tour("/odoo", "lam_cockpit_tour", login=user.login)
+        meeting = self.env["lam.morning.meeting"].search([("user_id", "=", user.id)])
+        self.assertEqual(len(meeting), 1)
+        self.assertEqual(meeting.line_ids.filtered("note").note, "先回访投诉客户")
+        self.assertEqual(
+            set(meeting.line_ids.user_id.ids),
+            set(meeting.team_id.member_ids.ids),
+        )
+
     def test_finance_s_day(self):
         user = self._demo_user("user_lam_finance_demo")
         manager = self._demo_user("user_lam_dev1_demo")

@@ -52,6 +52,7 @@ export class LamCockpit extends Component {
             [column.action.lam_user_field, "=", manager.id],
         ];
         action.name = `${action.name}: ${manager.name}`;
+        action.display_name = action.name;
         this.action.doAction(action);
     }
 

@@ -1,0 +1,155 @@
+# Copyright 2026 Lubricant Account Manager developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
+"""Issue 24, going live from Excel: the customer archive's template has the
+fields' Chinese labels as headers; Odoo's import maps every column by itself
+and creates the customers with their key persons and equipment."""
+
+import io
+
+import xlsxwriter
+
+from odoo.exceptions import AccessError
+from odoo.tests import HttpCase, tagged
+
+from ..models.res_partner_import import TEMPLATE_COLUMNS, TEMPLATE_URL
+from .common import LamCommon
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+OPTIONS = {
+    "has_headers": True,
+    "quoting": '"',
+    "separator": ",",
+    "date_format": "%Y-%m-%d",
+    "datetime_format": "",
+    "float_thousand_separator": ",",
+    "float_decimal_separator": ".",
+    "advanced": True,
+    "keep_matches": False,
+    "limit": 10000,
+    "skip": 0,
+}
+
+
+def import_file(env, content, context=None):
+    """Odoo's import of ``content`` into the customers, as the screen runs it:
+    the suggested mapping, then the import. Return (mapping, result)."""
+    wizard = env["base_import.import"].create(
+        {"res_model": "res.partner", "file": content, "file_type": XLSX}
+    )
+    wizard = wizard.with_context(**(context or {}))
+    preview = wizard.parse_preview(dict(OPTIONS))
+    assert "error" not in preview, preview
+    mapping = [
+        "/".join(preview["matches"].get(index) or [])
+        for index in range(len(preview["headers"]))
+    ]
+    result = wizard.execute_import(mapping, preview["headers"], dict(OPTIONS))
+    return mapping, result
+
+
+@tagged("post_install", "-at_install")
+class TestCustomerImport(LamCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("zh_CN")
+        cls.env["ir.module.module"]._load_module_terms(
+            ["base", "lubricant_account_manager"], ["zh_CN"], overwrite=True
+        )
+
+    def test_template_headers_map_every_column(self):
+        env = self.env(
+            context={"lang": "zh_CN", "default_lam_customer_kind": "terminal"}
+        )
+        env = env(user=self.manager_a)
+        content = env["res.partner"]._lam_import_template()
+        mapping, result = import_file(
+            env,
+            content,
+            {"default_lam_customer_kind": "terminal", "default_is_company": True},
+        )
+        self.assertEqual(mapping, [path for path, *_ in TEMPLATE_COLUMNS])
+        self.assertFalse(result["messages"], result["messages"])
+        customer = self.env["res.partner"].browse(result["ids"])
+        self.assertEqual(customer.name, "山东鲁润石化有限公司")
+        self.assertEqual(
+            (customer.lam_customer_kind, customer.lam_size, customer.user_id),
+            ("terminal", "large", self.manager_a),
+        )
+        self.assertTrue(customer.lam_purchase_by_tender)
+        self.assertEqual(customer.lam_employee_count, 850)
+        self.assertEqual(
+            sorted(customer.lam_key_person_ids.mapped("name")), ["李经理", "王工"]
+        )
+        self.assertEqual(
+            customer.lam_key_person_ids.filtered(
+                lambda p: p.name == "王工"
+            ).lam_key_role,
+            "equipment_officer",
+        )
+        self.assertEqual(customer.lam_equipment_ids.quantity, 4)
+        self.assertEqual(customer.lam_equipment_ids.oil_source, "competitor")
+        self.assertGreater(customer.lam_archive_completeness, 80)
+
+    def test_manager_by_name_or_login(self):
+        output = io.BytesIO()
+        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
+        sheet = workbook.add_worksheet()
+        env = self.env(user=self.department_manager, context={"lang": "zh_CN"})
+        Partner = env["res.partner"]
+        headers = [
+            Partner._lam_import_header(path)
+            for path in ("name", "lam_customer_kind", "user_id")
+        ]
+        rows = [
+            headers,
+            ["甲公司", "终端客户", "lam_a"],
+            ["乙公司", "经销商", "Manager B"],
+        ]
+        for row_index, row in enumerate(rows):
+            for col, value in enumerate(row):
+                sheet.write(row_index, col, value)
+        workbook.close()
+        mapping, result = import_file(
+            env, output.getvalue(), {"default_is_company": True}
+        )
+        self.assertEqual(mapping, ["name", "lam_customer_kind", "user_id"])
+        self.assertFalse(result["messages"], result["messages"])
+        customers = self.env["res.partner"].browse(result["ids"])
+        self.assertEqual(customers.mapped("user_id"), self.manager_a | self.manager_b)
+        self.assertEqual(customers.mapped("lam_customer_kind"), ["terminal", "dealer"])
+
+    def test_template_is_for_account_management(self):
+        with self.assertRaises(AccessError):
+            self.env["res.partner"].with_user(self.internal_user)._lam_import_template()
+        templates = (
+            self.env["res.partner"]
+            .with_context(default_lam_customer_kind="terminal")
+            .get_import_templates()
+        )
+        self.assertEqual(templates[0]["template"], TEMPLATE_URL)
+
+
+@tagged("post_install", "-at_install")
+class TestCustomerImportHttp(HttpCase):
+    def test_download(self):
+        user = self.env["res.users"].create(
+            {
+                "name": "Importer",
+                "login": "lam_importer",
+                "password": "lam_importer_pw",
+                "groups_id": [
+                    (
+                        4,
+                        self.env.ref(
+                            "lubricant_account_manager.group_lam_development"
+                        ).id,
+                    )
+                ],
+            }
+        )
+        self.authenticate(user.login, "lam_importer_pw")
+        response = self.url_open(TEMPLATE_URL)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.headers["Content-Type"], XLSX)
+        self.assertTrue(response.content.startswith(b"PK"))

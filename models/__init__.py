@@ -89,3 +89,4 @@ from . import lam_cockpit
 from . import lam_morning_meeting
 from . import lam_morning_meeting_line
 from . import res_partner_import
+from . import base_import_import

@@ -19,7 +19,6 @@ machine and its load.
 # pylint: disable=print-used
 
 import argparse
-import base64
 import io
 import sys
 import time
@@ -47,7 +46,7 @@ def uscc(index):
     return code + USCC_ALPHABET[(31 - total % 31) % 31]
 
 
-def workbook(headers, examples, rows):
+def workbook(headers, examples, rows, first=0):
     """``rows`` customers in the template's columns: the example's values,
     with a name, code, phone and manager of their own."""
     by_header = dict(zip(headers, examples, strict=True))
@@ -56,7 +55,7 @@ def workbook(headers, examples, rows):
     sheet = book.add_worksheet()
     for col, header in enumerate(headers):
         sheet.write(0, col, header)
-    for index in range(rows):
+    for row, index in enumerate(range(first, first + rows)):
         values = dict(by_header)
         values[headers[0]] = f"鲁润测试客户{index:05d}有限公司"
         values[headers[4]] = uscc(index)
@@ -65,7 +64,7 @@ def workbook(headers, examples, rows):
         values[headers[25]] = f"139{index:08d}"
         for col, header in enumerate(headers):
             if values[header] not in (None, ""):
-                sheet.write(index + 1, col, values[header])
+                sheet.write(row + 1, col, values[header])
     book.close()
     return output.getvalue()
 
@@ -76,30 +75,37 @@ def main():
     parser.add_argument("-d", "--database", required=True)
     parser.add_argument("--login", default="lam_manager")
     parser.add_argument("--rows", type=int, default=5000)
+    parser.add_argument(
+        "--first", type=int, default=0, help="number of the first customer (a rerun)"
+    )
     args = parser.parse_args()
     client = Client(args.url, args.database, args.login)
     template = client.session.get(f"{args.url}{TEMPLATE_URL}", timeout=60)
     template.raise_for_status()
     sheet = load_workbook(io.BytesIO(template.content), read_only=True).worksheets[0]
     header_row, example_row = list(sheet.iter_rows(max_row=2, values_only=True))
-    content = workbook(list(header_row), list(example_row), args.rows)
+    content = workbook(list(header_row), list(example_row), args.rows, args.first)
     print(f"{args.rows} customers, {len(content):,} bytes, {len(header_row)} columns")
     context = {
         "lang": "zh_CN",
         "tz": "Asia/Shanghai",
         "default_is_company": True,
         "default_lam_customer_kind": "terminal",
+        # the import screen's default (its option Track history, off)
+        "tracking_disable": True,
     }
     start = time.monotonic()
+    # as the import screen: an import record, then the file posted to it
     import_id = client.call(
-        "base_import.import",
-        "create",
-        {
-            "res_model": "res.partner",
-            "file": base64.b64encode(content).decode(),
-            "file_type": XLSX,
-        },
+        "base_import.import", "create", {"res_model": "res.partner"}
     )
+    response = client.session.post(
+        f"{args.url}/base_import/set_file",
+        data={"id": import_id, "csrf_token": client.csrf},
+        files={"ufile": ("customers.xlsx", content, XLSX)},
+        timeout=600,
+    )
+    response.raise_for_status()
     options = {
         "has_headers": True,
         "advanced": True,
@@ -120,6 +126,9 @@ def main():
         dict(options),
         context=context,
     )
+    if "error" in preview:
+        print(f"the file cannot be read: {preview['error']}")
+        return 1
     headers = preview["headers"]
     fields = [
         "/".join(preview["matches"].get(str(index)) or [])
@@ -132,35 +141,47 @@ def main():
         f"mapped {len(headers) - len(unmapped)} of {len(headers)} columns"
         + (f"; not: {unmapped}" if unmapped else "")
     )
-    created, skip = 0, 0
+    # the screen's Test first (duplicates listed, nothing written), then Import
+    test_start = time.monotonic()
+    _created, messages = run_import(
+        client, import_id, fields, headers, options, context, True
+    )
+    test_seconds = time.monotonic() - test_start
+    print(f"tested in {test_seconds:.1f} s: {len(messages)} messages {messages[:2]}")
+    created, messages = run_import(
+        client, import_id, fields, headers, options, context, False
+    )
+    if messages:
+        print(f"errors: {messages[:3]}")
+        return 1
+    seconds = time.monotonic() - start
+    mark = "met" if seconds <= TARGET_SECONDS else "MISSED"
+    print(
+        f"uploaded, tested and imported {created} customers in {seconds:.1f} s "
+        f"(target {TARGET_SECONDS:.0f} s: {mark})"
+    )
+    return 0 if created == args.rows and seconds <= TARGET_SECONDS else 1
+
+
+def run_import(client, import_id, fields, headers, options, context, dryrun):
+    """The import screen's batches: (records created, messages)."""
+    created, skip, messages = 0, 0, []
     while True:
-        options["skip"] = skip
         result = client.call(
             "base_import.import",
             "execute_import",
             [import_id],
             fields,
             headers,
-            dict(options),
+            dict(options, skip=skip),
+            dryrun=dryrun,
             context=context,
         )
-        errors = [
-            message for message in result["messages"] if message.get("type") == "error"
-        ]
-        if errors:
-            print(f"errors: {errors[:3]}")
-            return 1
+        messages += result["messages"]
         created += len(result["ids"])
         if not result.get("nextrow"):
-            break
+            return created, messages
         skip = result["nextrow"]
-    seconds = time.monotonic() - start
-    mark = "met" if seconds <= TARGET_SECONDS else "MISSED"
-    print(
-        f"imported {created} customers in {seconds:.1f} s "
-        f"(target {TARGET_SECONDS:.0f} s: {mark})"
-    )
-    return 0 if created == args.rows and seconds <= TARGET_SECONDS else 1
 
 
 if __name__ == "__main__":

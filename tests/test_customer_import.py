@@ -30,7 +30,18 @@ OPTIONS = {
 }
 
 
-def import_file(env, content, context=None):
+def sheet_content(rows):
+    output = io.BytesIO()
+    workbook = xlsxwriter.Workbook(output, {"in_memory": True})
+    sheet = workbook.add_worksheet()
+    for row_index, row in enumerate(rows):
+        for col, value in enumerate(row):
+            sheet.write(row_index, col, value)
+    workbook.close()
+    return output.getvalue()
+
+
+def import_file(env, content, context=None, dryrun=False):
     """Odoo's import of ``content`` into the customers, as the screen runs it:
     the suggested mapping, then the import. Return (mapping, result)."""
     wizard = env["base_import.import"].create(
@@ -43,7 +54,9 @@ def import_file(env, content, context=None):
         "/".join(preview["matches"].get(index) or [])
         for index in range(len(preview["headers"]))
     ]
-    result = wizard.execute_import(mapping, preview["headers"], dict(OPTIONS))
+    result = wizard.execute_import(
+        mapping, preview["headers"], dict(OPTIONS), dryrun=dryrun
+    )
     return mapping, result
 
 
@@ -118,6 +131,60 @@ class TestCustomerImport(LamCommon):
         customers = self.env["res.partner"].browse(result["ids"])
         self.assertEqual(customers.mapped("user_id"), self.manager_a | self.manager_b)
         self.assertEqual(customers.mapped("lam_customer_kind"), ["terminal", "dealer"])
+
+    def test_testing_the_import_lists_the_duplicates(self):
+        """Odoo's Test button: the rows that are one customer, with another row
+        or a customer of Odoo, are listed before anything is imported."""
+        self.env["res.partner"].create(
+            {
+                "name": "山东鲁润石化有限公司",
+                "is_company": True,
+                "lam_customer_kind": "terminal",
+                "user_id": self.manager_a.id,
+            }
+        )
+        env = self.env(user=self.manager_a, context={"lang": "en_US"})
+        Partner = env["res.partner"]
+        content = sheet_content(
+            [
+                [Partner._lam_import_header(path) for path in ("name", "lam_uscc")],
+                ["山东鲁润石化 有限公司", ""],
+                ["青岛港务", "91110000600037341L"],
+                ["青岛港务物流", "91110000600037341L"],
+                ["烟台万华", ""],
+            ]
+        )
+        context = {
+            "default_is_company": True,
+            "default_lam_customer_kind": "terminal",
+            "default_user_id": self.manager_a.id,  # the customers action's
+        }
+        count = Partner.search_count([])
+        _mapping, result = import_file(env, content, context, dryrun=True)
+        self.assertEqual(Partner.search_count([]), count)
+        messages = {
+            message["record"]: message["message"]
+            for message in result["messages"]
+            if message["message"].startswith("The same customer")
+        }
+        self.assertEqual(set(messages), {0, 1, 2}, messages)
+        self.assertIn("(Name) as 山东鲁润石化有限公司", messages[0])
+        self.assertIn("(Registration Code) as row 4", messages[1])
+        self.assertIn("as row 3", messages[2])
+        # imported anyway, they are then found and merged with Configuration, Find
+        # Duplicate Customers
+        _mapping, result = import_file(
+            env,
+            sheet_content(
+                [
+                    [Partner._lam_import_header(path) for path in ("name", "lam_uscc")],
+                    ["山东鲁润石化 有限公司", ""],
+                    ["烟台万华", ""],
+                ]
+            ),
+            context,
+        )
+        self.assertEqual(len(result["ids"]), 2)
 
     def test_template_is_for_account_management(self):
         with self.assertRaises(AccessError):

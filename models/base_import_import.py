@@ -1,0 +1,93 @@
+# Copyright 2026 Lubricant Account Manager developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
+
+from odoo import _, models
+
+from ..tools.dedup import duplicate_groups
+
+# the file's first row is its header
+HEADER_ROWS = 1
+
+
+class BaseImportImport(models.TransientModel):
+    _inherit = "base_import.import"
+
+    def execute_import(self, fields, columns, options, dryrun=False):
+        """Testing an import of customers also finds the rows that are the same
+        customer as another row or as a customer already in Odoo (the same
+        registration code, name once normalised, or phone): they are listed as
+        the test's messages, before anything is imported."""
+        options = dict(options)
+        result = super().execute_import(fields, columns, dict(options), dryrun=dryrun)
+        if dryrun and self.res_model == "res.partner" and "name" in fields:
+            messages = self._lam_duplicate_messages(fields, options)
+            if messages:
+                result["messages"] = messages + (result.get("messages") or [])
+        return result
+
+    def _lam_duplicate_messages(self, fields, options):
+        """The warnings of the batch's rows (``skip``, ``limit``) that are one
+        customer with another row of the whole file or a customer of Odoo."""
+        skip, limit = options.get("skip") or 0, options.get("limit")
+        whole = {key: value for key, value in options.items() if key != "limit"}
+        data, import_fields = self._convert_import_data(fields, dict(whole, skip=0))
+        index = {name: import_fields.index(name) for name in import_fields}
+
+        def cell(line, name):
+            return line[index[name]] if name in index else ""
+
+        rows = [
+            (
+                ("row", number),
+                cell(line, "name"),
+                cell(line, "lam_uscc"),
+                (cell(line, "phone"), cell(line, "mobile")),
+            )
+            for number, line in enumerate(data)
+            if cell(line, "name")  # not a row continuing a customer's lines
+        ]
+        customers = self.env["res.partner"].search_read(
+            [("is_company", "=", True), ("lam_customer_kind", "!=", False)],
+            ["name", "lam_uscc", "phone", "mobile"],
+        )
+        names = {row["id"]: row["name"] for row in customers}
+        rows += [
+            (
+                ("partner", row["id"]),
+                row["name"],
+                row["lam_uscc"],
+                (row["phone"], row["mobile"]),
+            )
+            for row in customers
+        ]
+        labels = {
+            "uscc": _("Registration Code"),
+            "name": _("Name"),
+            "phone": _("Phone"),
+        }
+        batch = range(skip, skip + limit if limit else len(data))
+        messages = []
+        for members, kinds in duplicate_groups(rows):
+            in_file = [number for kind, number in members if kind == "row"]
+            for number in in_file:
+                if number not in batch:
+                    continue
+                others = [
+                    _("row %(row)s", row=other + HEADER_ROWS + 1)
+                    for other in in_file
+                    if other != number
+                ] + [names[key] for kind, key in members if kind == "partner"]
+                messages.append(
+                    {
+                        "type": "warning",
+                        "message": _(
+                            "The same customer (%(same)s) as %(others)s: merge or "
+                            "remove the row before importing.",
+                            same=", ".join(labels[kind] for kind in kinds),
+                            others=", ".join(others),
+                        ),
+                        "record": number - skip,
+                        "rows": {"from": number - skip, "to": number - skip},
+                    }
+                )
+        return messages

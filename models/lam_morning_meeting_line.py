@@ -60,6 +60,9 @@ class LamMorningMeetingLine(models.Model):
     complaints_open = fields.Integer(readonly=True)
     visits_planned = fields.Integer(string="Visits Planned Today", readonly=True)
     planned_customers = fields.Char(string="Visiting Today", readonly=True)
+    attended = fields.Boolean(
+        default=True, help="He was at the meeting and reported on his work (Art. 20.1)."
+    )
     note = fields.Text(string="Department Manager's Notes")
 
     _sql_constraints = [

@@ -51,6 +51,7 @@ class ReportMorningMeetingXlsx(models.AbstractModel):
                 ],
                 [
                     Col(_("Account Manager"), 14),
+                    Col(_("Attended"), 8),
                     Col(_("Visits Done"), 8, "int", total=True),
                     Col(_("Arrived Late"), 8, "int", total=True),
                     Col(_("Visits to Review"), 8, "int", total=True),
@@ -67,6 +68,7 @@ class ReportMorningMeetingXlsx(models.AbstractModel):
                 [
                     [
                         line.user_id.name,
+                        _("Yes") if line.attended else _("No"),
                         line.visits_done,
                         line.visits_late,
                         line.visits_flagged,

@@ -339,12 +339,15 @@ class TestMorningMeeting(LamCockpitCase):
             .create({"team_id": self.team.id, "date": D(2026, 11, 30)})
         )
         meeting.line_ids[:1].note = "安排重点客户回访"
+        self.assertEqual(meeting.line_ids.mapped("attended"), [True, True])
+        meeting.line_ids[1:].with_user(self.department_manager).attended = False
         Report = self.env["ir.actions.report"].with_user(self.department_manager)
         html = Report._render_qweb_html(
             f"{MODULE}.action_report_morning_meeting", meeting.ids
         )[0].decode()
         self.assertIn("安排重点客户回访", html)
         self.assertIn("Manager A", html)
+        self.assertEqual(html.count("(absent)"), 1)
         content, kind = Report._render(
             f"{MODULE}.action_report_morning_meeting_xlsx", meeting.ids
         )

@@ -9,15 +9,9 @@ from odoo.exceptions import AccessError
 
 from ..tools.periods import month_bounds, week_bounds
 from .lam_complaint import OPEN_STATES
+from .lam_receivable import overdue_ranges
 
 MODULE = "lubricant_account_manager"
-# the overdue receivables' buckets: (key, first day overdue, last day or None)
-OVERDUE_BUCKETS = (
-    ("0_30", 1, 30),
-    ("31_60", 31, 60),
-    ("61_90", 61, 90),
-    ("90_plus", 91, None),
-)
 
 
 class LamCockpit(models.AbstractModel):
@@ -378,7 +372,7 @@ class LamCockpit(models.AbstractModel):
             ._description_selection(self.env)
         )
         total = 0.0
-        for key, first_day, last_day in OVERDUE_BUCKETS:
+        for key, first_day, last_day in overdue_ranges():
             domain = base + [
                 ("invoice_date_due", "<=", today - timedelta(days=first_day))
             ]

@@ -13,15 +13,30 @@ BUCKETS = [
 ]
 
 
+# the last day overdue of each bucket but the last
+BUCKET_BOUNDS = ((30, "0_30"), (60, "31_60"), (90, "61_90"))
+LAST_BUCKET = "90_plus"
+
+
 def ageing_bucket(days_overdue):
     """The ageing bucket of a receivable ``days_overdue`` days past due (negative: not
     due)."""
     if days_overdue <= 0:
         return "current"
-    for bound, bucket in ((30, "0_30"), (60, "31_60"), (90, "61_90")):
+    for bound, bucket in BUCKET_BOUNDS:
         if days_overdue <= bound:
             return bucket
-    return "90_plus"
+    return LAST_BUCKET
+
+
+def overdue_ranges():
+    """(bucket, first day overdue, last day overdue or None) of each bucket past
+    due, in order."""
+    ranges, first = [], 1
+    for bound, bucket in BUCKET_BOUNDS:
+        ranges.append((bucket, first, bound))
+        first = bound + 1
+    return [*ranges, (LAST_BUCKET, first, None)]
 
 
 class LamReceivable(models.Model):

@@ -19,7 +19,12 @@ class BaseImportImport(models.TransientModel):
         the test's messages, before anything is imported."""
         options = dict(options)
         result = super().execute_import(fields, columns, dict(options), dryrun=dryrun)
-        if dryrun and self.res_model == "res.partner" and "name" in fields:
+        if (
+            dryrun
+            and self.res_model == "res.partner"
+            and "name" in fields
+            and self.env.user._lam_is_addon_user()
+        ):
             messages = self._lam_duplicate_messages(fields, options)
             if messages:
                 result["messages"] = messages + (result.get("messages") or [])

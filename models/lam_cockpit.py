@@ -29,7 +29,7 @@ class LamCockpit(models.AbstractModel):
         ``tiles`` (label, value, hint, state, action) and ``managers`` (one row
         per manager, each figure with its column's action)."""
         user = self.env.user
-        if not user._lam_is_addon_user():
+        if not user.has_group(f"{MODULE}.group_lam_user"):
             raise AccessError(_("The cockpit is for account management only."))
         today = fields.Date.context_today(self)
         users = self._lam_scope_users()

@@ -73,27 +73,86 @@ class LamMorningMeeting(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            self._lam_check_create_values(vals)
         meetings = super().create(vals_list)
         for meeting in meetings:
             meeting._lam_check_leader()
         meetings._lam_refresh()
         return meetings
 
+    @api.model
+    def _lam_check_create_values(self, vals):
+        """The meeting is its team leader's, its lines and reviewed day the
+        refresh's: a create names the team, the day and the notes."""
+        if self.env.su:
+            return
+        # the form sends its empty list of managers
+        if vals.get("line_ids") or vals.get("previous_day"):
+            raise UserError(_("The managers of a meeting are its team's members."))
+        team_id = vals.get("team_id")
+        team = (
+            self.env["crm.team"]
+            .sudo()
+            .browse(team_id if type(team_id) is int else [])  # noqa: E721 (a bool)
+            .exists()
+        )
+        leader = team.user_id or self.env.user
+        if leader != self.env.user and not self.env.user.has_group(
+            "lubricant_account_manager.group_lam_admin"
+        ):
+            raise AccessError(
+                _(
+                    "Only the department manager of %(team)s holds its morning "
+                    "meeting.",
+                    team=team.name,
+                )
+            )
+        if vals.get("user_id", leader.id) != leader.id:
+            raise UserError(
+                _("A morning meeting is held by its team's department manager.")
+            )
+        vals["user_id"] = leader.id
+
     def write(self, vals):
         if {"team_id", "date", "company_id"} & set(vals):
             raise UserError(
                 _("A meeting keeps its team and day: create the other day's meeting.")
             )
+        if not self.env.su:
+            if {"user_id", "previous_day"} & set(vals):
+                raise UserError(
+                    _(
+                        "A morning meeting is held by its team's department manager, "
+                        "on the day after the reviewed one."
+                    )
+                )
+            self._lam_check_line_commands(vals.get("line_ids") or [])
         return super().write(vals)
+
+    @api.model
+    def _lam_check_line_commands(self, commands):
+        """The lines of a meeting are its team's managers, added by the refresh:
+        a user only updates a line's notes and attendance."""
+        for command in commands:
+            if not (
+                isinstance(command, list | tuple)
+                and len(command) == 3
+                and command[0] == Command.UPDATE
+                and isinstance(command[2], dict)
+            ):
+                raise UserError(_("The managers of a meeting are its team's members."))
 
     def _lam_check_leader(self):
         """Only the team's department manager (or an administrator) holds its
         meeting, in the team's company."""
         self.ensure_one()
         user = self.env.user
-        if self.env.su or user.has_group("lubricant_account_manager.group_lam_admin"):
+        if self.env.su:
             return
-        if self.team_id.sudo().user_id != user:
+        if self.team_id.sudo().user_id != user and not user.has_group(
+            "lubricant_account_manager.group_lam_admin"
+        ):
             raise AccessError(
                 _(
                     "Only the department manager of %(team)s holds its morning "
@@ -106,6 +165,13 @@ class LamMorningMeeting(models.Model):
             self.env["res.company"],
         ):
             raise UserError(_("The meeting is held in the team's company."))
+
+    def _lam_readable_lines(self):
+        """The lines the user may read: a manager his own, the department
+        manager all of his meeting (a one2many read in code is not filtered by
+        the record rules)."""
+        self.ensure_one()
+        return self.line_ids._filtered_access("read")
 
     def action_lam_refresh(self):
         for meeting in self:
@@ -127,23 +193,24 @@ class LamMorningMeeting(models.Model):
         return last
 
     def _lam_refresh(self):
-        """Take the figures of every manager of the teams, one grouped query per
-        kind of record for all meetings of a day."""
+        """Take the figures of every manager of the team (the lines and their
+        figures are written as the system: the refresh's, checked by its
+        callers), one grouped query per kind of record."""
         Line = self.env["lam.morning.meeting.line"]
-        for meeting in self:
+        for meeting in self.sudo():
             meeting.previous_day = meeting._lam_previous_day()
-            members = meeting.team_id.sudo().member_ids.filtered("active")
-            present = meeting.line_ids.user_id
-            commands = [
-                Command.create({"user_id": user.id}) for user in members - present
-            ]
-            if commands:
-                meeting.line_ids = commands
+            members = meeting.team_id.member_ids.filtered("active")
+            Line.sudo().create(
+                [
+                    {"meeting_id": meeting.id, "user_id": user.id}
+                    for user in members - meeting.line_ids.user_id
+                ]
+            )
             figures = Line._lam_figures(
                 meeting.line_ids.user_id,
                 meeting.previous_day,
                 meeting.date,
                 meeting.company_id,
             )
-            for line in meeting.line_ids.with_context(lam_meeting_refresh=True):
+            for line in meeting.line_ids:
                 line.write(figures.get(line.user_id.id, Line._lam_zero()))

@@ -10,6 +10,8 @@ from odoo.exceptions import UserError
 
 from .lam_complaint import OPEN_STATES
 
+# what the department manager writes on a line
+HAND_FIELDS = ("note", "attended")
 FIGURES = (
     "visits_done",
     "visits_late",
@@ -73,11 +75,17 @@ class LamMorningMeetingLine(models.Model):
         ),
     ]
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            raise UserError(
+                self.env._("The managers of a meeting are its team's members.")
+            )
+        return super().create(vals_list)
+
     def write(self, vals):
-        # the figures are the meeting's refresh, not a hand's
-        if set(vals) & {*FIGURES, "planned_customers"} and not self.env.context.get(
-            "lam_meeting_refresh"
-        ):
+        # the figures, the manager and the meeting are the refresh's
+        if not self.env.su and set(vals) - set(HAND_FIELDS):
             raise UserError(
                 self.env._("The figures of a morning meeting come from the records.")
             )

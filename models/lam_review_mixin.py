@@ -3,7 +3,7 @@
 
 from markupsafe import Markup
 
-from odoo import _, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 REVIEW_FIELDS = ("review_comment", "reviewed_by_id", "reviewed_on")
@@ -25,6 +25,26 @@ class LamReviewMixin(models.AbstractModel):
         "res.users", string="Reviewed By", readonly=True, copy=False
     )
     reviewed_on = fields.Datetime(readonly=True, copy=False, index=True)
+
+    def _lam_refuse_review_values(self, vals_list):
+        """The review's fields come from the review only: not from a create, a
+        copy, an import, a default in the context or a write."""
+        if self.env.su:
+            return
+        given = {fname for vals in vals_list for fname in vals} | {
+            key.removeprefix("default_")
+            for key in self.env.context
+            if key.startswith("default_")
+        }
+        if given.intersection(REVIEW_FIELDS):
+            raise UserError(
+                _("A review is written with Comment, by the department manager.")
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._lam_refuse_review_values(vals_list)
+        return super().create(vals_list)
 
     def write(self, vals):
         if not self.env.su and any(fname in vals for fname in REVIEW_FIELDS):

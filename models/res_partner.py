@@ -342,6 +342,13 @@ class ResPartner(models.Model):
         user = self.env.user
         if set(vals).intersection(HANDOFF_FIELDS):
             raise UserError(_("A hand-off is dated by the hand-off, not written."))
+        if "lam_archive_completeness" in vals:
+            raise UserError(
+                _(
+                    "The archive's completeness is computed from its fields, not "
+                    "written."
+                )
+            )
         self._lam_check_company_change(vals)
         # as the system: the kind and credit terms are restricted; this check decides
         # who may write them

@@ -82,7 +82,7 @@ class ReportMorningMeetingXlsx(models.AbstractModel):
                         line.planned_customers or "",
                         line.note or "",
                     ]
-                    for line in meeting.line_ids
+                    for line in meeting._lam_readable_lines()
                 ],
                 total_label=_("Total"),
             )

@@ -7,7 +7,7 @@ import datetime
 
 from psycopg2 import IntegrityError
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
@@ -76,6 +76,14 @@ class TestArchiveCompleteness(LamCadenceCase):
         self.assertEqual(customer.lam_archive_completeness, 0.0)
         # a contact is no archive
         self.assertEqual(person.lam_archive_completeness, 0.0)
+
+    def test_completeness_is_computed_not_written(self):
+        for value in (100, -50):
+            with self.subTest(value=value), self.assertRaises(UserError):
+                self.customer_a.with_user(self.manager_a).write(
+                    {"lam_archive_completeness": value}
+                )
+        self.assertEqual(self.customer_a.lam_archive_completeness, 0.0)
 
     def test_team_average(self):
         self.customer_a.lam_uscc = "91110000600037341L"  # 75 %

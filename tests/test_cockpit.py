@@ -5,6 +5,7 @@ constructed data, at the frozen Saturday 2026-11-28 (Shanghai)."""
 
 import datetime
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
@@ -220,6 +221,8 @@ class TestCockpit(LamCockpitCase):
         self.assertEqual(self._tiles(data)["volume"]["value"], 999.0)
         with self.assertRaises(AccessError):
             self._cockpit(self.internal_user)
+        with self.assertRaisesRegex(AccessError, "account management only"):
+            self._cockpit(self.finance)
 
     def _add_customers(self, count, start=0):
         """``count`` customers of A and B, each with an order in litres,
@@ -363,3 +366,91 @@ class TestMorningMeeting(LamCockpitCase):
             self.env["ir.actions.report"].with_user(
                 self.other_department_manager
             )._render_qweb_html(f"{MODULE}.action_report_morning_meeting", meeting.ids)
+
+    def test_lines_and_figures_are_the_refresh_s(self):
+        """Issue 24 attack: a department manager cannot put another team's
+        manager on his meeting, move a line, write a figure or hand the
+        meeting over; a manager prints his own line only."""
+        leader = self.department_manager
+        meeting = (
+            self.env["lam.morning.meeting"]
+            .with_user(leader)
+            .create({"team_id": self.team.id, "date": D(2026, 11, 30)})
+        )
+        other = (
+            self.env["lam.morning.meeting"]
+            .with_user(self.other_department_manager)
+            .create({"team_id": self.team_west.id, "date": D(2026, 11, 30)})
+        )
+        line_a = meeting.line_ids.filtered(lambda line: line.user_id == self.manager_a)
+        Line = self.env["lam.morning.meeting.line"].with_user(leader)
+        attempts = {
+            "a line for C": lambda: Line.create(
+                {"meeting_id": meeting.id, "user_id": self.manager_c.id}
+            ),
+            "a line with figures": lambda: Line.create(
+                {
+                    "meeting_id": meeting.id,
+                    "user_id": self.manager_c.id,
+                    "visits_done": 9,
+                }
+            ),
+            "re-point a line's manager": lambda: line_a.with_user(leader).write(
+                {"user_id": self.manager_c.id}
+            ),
+            "move a line": lambda: line_a.with_user(leader).write(
+                {"meeting_id": other.id}
+            ),
+            "a figure, with the old flag": lambda: line_a.with_user(leader)
+            .with_context(lam_meeting_refresh=True)
+            .write({"visits_done": 4242}),
+            "hand the meeting over": lambda: meeting.with_user(leader).write(
+                {"user_id": self.other_department_manager.id}
+            ),
+            "the reviewed day": lambda: meeting.with_user(leader).write(
+                {"previous_day": D(2000, 1, 1)}
+            ),
+            "a line through the meeting": lambda: meeting.with_user(leader).write(
+                {"line_ids": [Command.create({"user_id": self.manager_c.id})]}
+            ),
+            "a meeting with lines": lambda: self.env["lam.morning.meeting"]
+            .with_user(leader)
+            .create(
+                {
+                    "team_id": self.team.id,
+                    "date": D(2026, 12, 1),
+                    "line_ids": [Command.create({"user_id": self.manager_c.id})],
+                }
+            ),
+        }
+        for attempt, call in attempts.items():
+            with self.subTest(attempt=attempt), self.assertRaises(UserError):
+                call()
+        self.assertEqual(line_a.user_id, self.manager_a)
+        self.assertEqual(meeting.user_id, leader)
+        self.assertEqual(
+            set(meeting.line_ids.user_id), {self.manager_a, self.manager_b}
+        )
+        # the form's save: notes and attendance through the meeting
+        meeting.with_user(leader).write(
+            {"line_ids": [Command.update(line_a.id, {"note": "好", "attended": False})]}
+        )
+        self.assertEqual((line_a.note, line_a.attended), ("好", False))
+        # A prints his own line only
+        Report = self.env["ir.actions.report"].with_user(self.manager_a)
+        html = Report._render_qweb_html(
+            f"{MODULE}.action_report_morning_meeting", meeting.ids
+        )[0].decode()
+        self.assertIn("Manager A", html)
+        self.assertNotIn("Manager B", html)
+        content, _kind = Report._render(
+            f"{MODULE}.action_report_morning_meeting_xlsx", meeting.ids
+        )
+        cells = {
+            cell
+            for sheet in load_sheets(content)
+            for row in sheet.iter_rows(values_only=True)
+            for cell in row
+        }
+        self.assertIn("Manager A", cells)
+        self.assertNotIn("Manager B", cells)

@@ -186,6 +186,16 @@ class TestCustomerImport(LamCommon):
         )
         self.assertEqual(len(result["ids"]), 2)
 
+    def test_others_test_their_contact_imports(self):
+        """A user outside the addon tests an import of contacts as before."""
+        self.internal_user.groups_id = [
+            (4, self.env.ref("base.group_partner_manager").id)
+        ]
+        env = self.env(user=self.internal_user, context={"lang": "en_US"})
+        content = sheet_content([["Name", "Phone"], ["Dalian Port", "0411-1234"]])
+        _mapping, result = import_file(env, content, dryrun=True)
+        self.assertEqual(result["messages"], [])
+
     def test_template_is_for_account_management(self):
         with self.assertRaises(AccessError):
             self.env["res.partner"].with_user(self.internal_user)._lam_import_template()

@@ -77,10 +77,57 @@ class TestReviews(LamCommon):
         ):
             with self.subTest(values=values), self.assertRaises(UserError):
                 log.with_user(self.manager_a).write(values)
-        with self.assertRaisesRegex(UserError, "Only a work log or a plan"):
-            self.env["lam.review.wizard"].with_user(self.department_manager).create(
-                {"res_model": "res.partner", "res_ids": [1], "comment": "x"}
-            ).action_confirm()
+        for res_model, res_ids in (
+            ("res.partner", [1]),
+            ("lam.work.log", [True]),
+            ("lam.work.log", [[log.id]]),
+            ("lam.work.log", [1.5]),
+            ("lam.work.log", []),
+            ("lam.work.log", [log.id + 10**6]),
+        ):
+            with (
+                self.subTest(res_ids=res_ids),
+                self.assertRaisesRegex(UserError, "Only a work log or a plan"),
+            ):
+                self.env["lam.review.wizard"].with_user(self.department_manager).create(
+                    {"res_model": res_model, "res_ids": res_ids, "comment": "x"}
+                ).action_confirm()
+
+    def test_a_manager_cannot_forge_a_review(self):
+        """Issue 24 attack: not on create, copy, import or through a default."""
+        forged = {
+            "review_comment": "很好，继续保持",
+            "reviewed_by_id": self.department_manager.id,
+            "reviewed_on": "2026-11-24 09:00:00",
+        }
+        Log = self.env["lam.work.log"].with_user(self.manager_a)
+        Plan = self.env["lam.plan"].with_user(self.manager_a)
+        log = Log.create({"date": DAY})
+        attempts = {
+            "log": lambda: Log.create(
+                {"date": DAY - datetime.timedelta(days=1), **forged}
+            ),
+            "plan": lambda: Plan.create({"date": DAY, "period_type": "week", **forged}),
+            "copy": lambda: log.copy(
+                {"date": DAY - datetime.timedelta(days=2), **forged}
+            ),
+            "default": lambda: Log.with_context(
+                default_reviewed_by_id=self.department_manager.id
+            ).create({"date": DAY - datetime.timedelta(days=3)}),
+        }
+        for attempt, call in attempts.items():
+            with self.subTest(attempt=attempt), self.assertRaises(UserError):
+                call()
+        result = Log.load(
+            ["date", "review_comment"], [["2026-11-20", "我自己写的点评"]]
+        )
+        self.assertFalse(result["ids"])
+        self.assertEqual(
+            self.env["lam.work.log"].search_count(
+                [("user_id", "=", self.manager_a.id), ("review_comment", "!=", False)]
+            ),
+            0,
+        )
 
     def test_the_scorecard_shows_the_logs_commented(self):
         logs = (

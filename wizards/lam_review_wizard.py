@@ -13,16 +13,22 @@ class LamReviewWizard(models.TransientModel):
     _description = "Comment on a Work Log or Summary"
 
     res_model = fields.Char(required=True)
-    res_ids = fields.Json(required=True)
+    res_ids = fields.Json()  # checked by the confirmation: an empty list is null
     comment = fields.Text(required=True)
 
     def action_confirm(self):
         self.ensure_one()
-        if self.res_model not in REVIEWED_MODELS or not isinstance(self.res_ids, list):
+        ids = self.res_ids
+        if (
+            self.res_model not in REVIEWED_MODELS
+            or not isinstance(ids, list)
+            or not ids
+            or not all(type(rid) is int for rid in ids)  # noqa: E721 (not a bool)
+        ):
             raise UserError(_("Only a work log or a plan is commented on here."))
-        records = self.env[self.res_model].browse(
-            [rid for rid in self.res_ids if isinstance(rid, int)]
-        )
+        records = self.env[self.res_model].browse(ids)
+        if len(records.exists()) != len(set(ids)):
+            raise UserError(_("Only a work log or a plan is commented on here."))
         records.check_access("read")
         records._lam_apply_review(self.comment)
         return {"type": "ir.actions.act_window_close"}

@@ -107,6 +107,7 @@
         "web.assets_backend": [
             "lubricant_account_manager/static/src/js/*.js",
             "lubricant_account_manager/static/src/xml/*.xml",
+            "lubricant_account_manager/static/src/scss/lam_cockpit.scss",
         ],
         "web.assets_tests": [
             "lubricant_account_manager/static/tests/tours/*.js",

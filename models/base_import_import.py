@@ -2,8 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
 from odoo import _, models
+from odoo.tools.i18n import format_list
 
-from ..tools.dedup import duplicate_groups
+from ..tools.dedup import duplicate_groups, record_keys
 
 # the file's first row is its header
 HEADER_ROWS = 1
@@ -51,11 +52,18 @@ class BaseImportImport(models.TransientModel):
             for number, line in enumerate(data)
             if cell(line, "name")  # not a row continuing a customer's lines
         ]
-        customers = self.env["res.partner"].search_read(
-            [("is_company", "=", True), ("lam_customer_kind", "!=", False)],
-            ["name", "lam_uscc", "phone", "mobile"],
+        # as the system: a colleague's customer is a duplicate too; it is named
+        # only to whom may read it
+        Partner = self.env["res.partner"]
+        customer_domain = [
+            ("is_company", "=", True),
+            ("lam_customer_kind", "!=", False),
+            ("company_id", "in", [False, *self.env.companies.ids]),
+        ]
+        customers = Partner.sudo().search_read(
+            customer_domain, ["name", "lam_uscc", "phone", "mobile"]
         )
-        names = {row["id"]: row["name"] for row in customers}
+        readable = set(Partner.search(customer_domain).ids)
         rows += [
             (
                 ("partner", row["id"]),
@@ -65,33 +73,54 @@ class BaseImportImport(models.TransientModel):
             )
             for row in customers
         ]
+        keys = {
+            key: record_keys(name, uscc, phones) for key, name, uscc, phones in rows
+        }
+        names = {
+            row["id"]: row["name"]
+            if row["id"] in readable
+            else _("a customer of another account manager")
+            for row in customers
+        }
         labels = {
             "uscc": _("Registration Code"),
-            "name": _("Name"),
+            "name": _("Company Name"),
             "phone": _("Phone"),
         }
         batch = range(skip, skip + limit if limit else len(data))
         messages = []
-        for members, kinds in duplicate_groups(rows):
-            in_file = [number for kind, number in members if kind == "row"]
-            for number in in_file:
-                if number not in batch:
+        for members, _kinds in duplicate_groups(rows):
+            for member in members:
+                kind, number = member
+                if kind != "row" or number not in batch:
                     continue
-                others = [
-                    _("row %(row)s", row=other + HEADER_ROWS + 1)
-                    for other in in_file
-                    if other != number
-                ] + [names[key] for kind, key in members if kind == "partner"]
+                others = [other for other in members if other != member]
+                shared = {
+                    key_kind
+                    for other in others
+                    for key_kind, _value in keys[member] & keys[other]
+                }
                 messages.append(
                     {
                         "type": "warning",
                         "message": _(
                             "The same customer (%(same)s) as %(others)s: merge or "
                             "remove the row before importing.",
-                            same=", ".join(labels[kind] for kind in kinds),
-                            others=", ".join(others),
+                            same=format_list(
+                                self.env, [labels[kind] for kind in sorted(shared)]
+                            ),
+                            others=format_list(
+                                self.env,
+                                [
+                                    _("row %(row)s", row=key + HEADER_ROWS + 1)
+                                    if other_kind == "row"
+                                    else names[key]
+                                    for other_kind, key in others
+                                ],
+                            ),
                         ),
-                        "record": number - skip,
+                        # the row as the spreadsheet numbers it (Odoo shows it)
+                        "record": number + HEADER_ROWS + 1,
                         "rows": {"from": number - skip, "to": number - skip},
                     }
                 )

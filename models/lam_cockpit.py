@@ -6,10 +6,12 @@ from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
+from odoo.tools.misc import format_date, formatLang
 
 from ..tools.periods import month_bounds, week_bounds
 from .lam_complaint import OPEN_STATES
 from .lam_receivable import overdue_ranges
+from .res_users import MANAGER_CATEGORY_GROUPS
 
 MODULE = "lubricant_account_manager"
 
@@ -36,7 +38,7 @@ class LamCockpit(models.AbstractModel):
         figures = self._lam_figures(users, today)
         return {
             "title": self._lam_title(users),
-            "today": fields.Date.to_string(today),
+            "today": format_date(self.env, today),
             "currency_id": self.env.company.currency_id.id,
             "tiles": figures["tiles"],
             "columns": figures["columns"],
@@ -59,13 +61,16 @@ class LamCockpit(models.AbstractModel):
         user = self.env.user
         if not user.has_group(f"{MODULE}.group_lam_department_manager"):
             return user
+        categories = [
+            self.env.ref(xmlid).id for xmlid in MANAGER_CATEGORY_GROUPS.values()
+        ]
         managers = (
             self.env["res.users"]
             # as the system: who is an account manager, not what they own
             .sudo()
             .search(
                 [
-                    ("groups_id", "in", self.env.ref(f"{MODULE}.group_lam_user").id),
+                    ("groups_id", "in", categories),
                     ("share", "=", False),
                     ("company_ids", "in", self.env.company.id),
                 ]
@@ -174,8 +179,8 @@ class LamCockpit(models.AbstractModel):
                 "format": "float",
                 "hint": _(
                     "%(completion)s %% of the plan's %(target)s",
-                    completion=round(completion, 1),
-                    target=round(target, 1),
+                    completion=formatLang(self.env, completion, digits=1),
+                    target=formatLang(self.env, target, digits=1),
                 ),
                 "state": "success" if target and completion >= 100 else None,
                 "column": "volume",
@@ -186,7 +191,11 @@ class LamCockpit(models.AbstractModel):
                 "label": _("Plan Completion (%)"),
                 "value": round(completion, 1),
                 "format": "float",
-                "hint": _("target %(target)s", target=round(target, 1)),
+                "hint": _(
+                    "target %(target)s %(uom)s",
+                    target=formatLang(self.env, target, digits=1),
+                    uom=uom.name,
+                ),
                 "column": "completion",
                 "action": plan_action,
             },
@@ -231,14 +240,14 @@ class LamCockpit(models.AbstractModel):
             covered += count if is_covered else 0
             by_user[user.id]["cadence_total"] += count
             by_user[user.id]["on_time"] += count if is_covered else 0
-        overdue = 0
-        for user, customers in self.env["lam.cadence.status"]._read_group(
+        overdue = set()
+        for user, partner_ids in self.env["lam.cadence.status"]._read_group(
             domain + [("overdue", "=", True)],
             ["user_id"],
-            ["partner_id:count_distinct"],
+            ["partner_id:array_agg"],
         ):
-            by_user[user.id]["overdue"] = customers
-            overdue += customers
+            by_user[user.id]["overdue"] = len(set(partner_ids))
+            overdue.update(partner_ids)
         for values in by_user.values():
             values["on_time"] = (
                 round(100.0 * values["on_time"] / values["cadence_total"], 1)
@@ -261,14 +270,15 @@ class LamCockpit(models.AbstractModel):
             {
                 "key": "overdue",
                 "label": _("Customers Overdue"),
-                "value": overdue,
+                "value": len(overdue),
                 "hint": _("past a cadence's deadline"),
                 "state": "danger" if overdue else "success",
                 "column": "overdue",
+                # the customers, as counted (a customer may be late on two rules)
                 "action": self._lam_action(
-                    "lam_cadence_status_action",
-                    domain + [("overdue", "=", True)],
-                    name=_("Overdue Cadences"),
+                    "res_partner_action_lam_customer",
+                    [("id", "in", sorted(overdue))],
+                    name=_("Customers Overdue"),
                 ),
             },
         ]
@@ -308,7 +318,9 @@ class LamCockpit(models.AbstractModel):
                 "value": done,
                 "hint": _(
                     "field time %(share)s %% on average",
-                    share=round(share / count, 1) if count else 0.0,
+                    share=formatLang(
+                        self.env, share / count if count else 0.0, digits=1
+                    ),
                 ),
                 "column": "visits",
                 "action": self._lam_action(
@@ -506,7 +518,6 @@ class LamCockpit(models.AbstractModel):
                     "res_partner_action_lam_customer",
                     domain,
                     name=_("Customer Archives"),
-                    context={"search_default_archive_incomplete": 1},
                 ),
             }
         ]

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
 from odoo import _, api, fields, models
+from odoo.tools.i18n import format_list
 
 from ..tools.dedup import duplicate_groups
 
@@ -31,7 +32,7 @@ class LamDuplicateGroup(models.TransientModel):
         )
         labels = {
             "uscc": _("Registration Code"),
-            "name": _("Name"),
+            "name": _("Company Name"),
             "phone": _("Phone"),
         }
         groups = self.create(
@@ -39,7 +40,7 @@ class LamDuplicateGroup(models.TransientModel):
                 {
                     "partner_ids": [fields.Command.set(ids)],
                     "partner_count": len(ids),
-                    "reasons": ", ".join(labels[kind] for kind in kinds),
+                    "reasons": format_list(self.env, [labels[kind] for kind in kinds]),
                 }
                 for ids, kinds in duplicate_groups(
                     [

@@ -111,6 +111,15 @@ class ResPartner(models.Model):
                     vals.setdefault("is_company", False)
                 if context.get("default_lam_customer_kind"):
                     vals.setdefault("lam_customer_kind", False)
+            if (
+                context.get("import_file")
+                and "user_id" in vals
+                and not vals["user_id"]
+                and context.get("default_user_id")
+            ):
+                # an empty cell of the import's manager column: the importer's
+                # default, as when the column is left out
+                del vals["user_id"]
             self._lam_prepare_vals(vals)
             self._lam_check_grade_fields(vals, creating=True)
             self._lam_check_review_date(vals)
@@ -297,6 +306,7 @@ class ResPartner(models.Model):
                 "lam_coverage_ratio",
                 "lam_prospect_score",
                 "lam_abc_differs",
+                "lam_archive_completeness",
             )
             if fname in vals
         ]
@@ -342,13 +352,6 @@ class ResPartner(models.Model):
         user = self.env.user
         if set(vals).intersection(HANDOFF_FIELDS):
             raise UserError(_("A hand-off is dated by the hand-off, not written."))
-        if "lam_archive_completeness" in vals:
-            raise UserError(
-                _(
-                    "The archive's completeness is computed from its fields, not "
-                    "written."
-                )
-            )
         self._lam_check_company_change(vals)
         # as the system: the kind and credit terms are restricted; this check decides
         # who may write them

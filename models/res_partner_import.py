@@ -58,15 +58,15 @@ class ResPartner(models.Model):
     @api.model
     def get_import_templates(self):
         """The archive's template first when importing from the customers."""
-        templates = super().get_import_templates()
         if self.env.context.get("default_lam_customer_kind"):
-            templates = [
+            # Odoo's template of contacts would import a contact, not an archive
+            return [
                 {
                     "label": _("Customer Archive Template (headers in your language)"),
                     "template": TEMPLATE_URL,
                 }
-            ] + templates
-        return templates
+            ]
+        return super().get_import_templates()
 
     @api.model
     def _lam_import_header(self, path):
@@ -95,7 +95,11 @@ class ResPartner(models.Model):
         if field.type == "boolean":
             return _("Yes") if value else _("No")
         if path == "industry_id":
-            return self.env["res.partner.industry"].search([], limit=1).name or ""
+            # manufacturing, as the example customer
+            industry = self.env.ref(
+                "base.res_partner_industry_C", raise_if_not_found=False
+            ) or self.env["res.partner.industry"].search([], limit=1)
+            return industry.name or ""
         if path == "user_id":
             return self.env.user.login
         if path == "lam_uscc":

@@ -176,9 +176,7 @@ class TestCockpit(LamCockpitCase):
             ("complaints", self.complaint),
             (
                 "overdue",
-                self.env["lam.cadence.status"].search(
-                    [("partner_id", "=", self.customer_b.id)]
-                ),
+                self.customer_b,
             ),
         ):
             with self.subTest(tile=key):

@@ -167,10 +167,31 @@ class TestCustomerImport(LamCommon):
             for message in result["messages"]
             if message["message"].startswith("The same customer")
         }
-        self.assertEqual(set(messages), {0, 1, 2}, messages)
-        self.assertIn("(Name) as 山东鲁润石化有限公司", messages[0])
-        self.assertIn("(Registration Code) as row 4", messages[1])
-        self.assertIn("as row 3", messages[2])
+        # the rows as the spreadsheet numbers them, the header being row 1
+        self.assertEqual(set(messages), {2, 3, 4}, messages)
+        self.assertIn("(Company Name) as 山东鲁润石化有限公司", messages[2])
+        self.assertIn("(Registration Code) as row 4", messages[3])
+        self.assertIn("(Registration Code) as row 3", messages[4])
+        # a colleague's customer is a duplicate too, not named to him
+        self.env["res.partner"].create(
+            {
+                "name": "烟台万华有限公司",
+                "is_company": True,
+                "lam_customer_kind": "terminal",
+                "user_id": self.manager_b.id,
+            }
+        )
+        _mapping, result = import_file(env, content, context, dryrun=True)
+        messages = {
+            message["record"]: message["message"]
+            for message in result["messages"]
+            if message["message"].startswith("The same customer")
+        }
+        self.assertEqual(
+            messages[5],
+            "The same customer (Company Name) as a customer of another account "
+            "manager: merge or remove the row before importing.",
+        )
         # imported anyway, they are then found and merged with Configuration, Find
         # Duplicate Customers
         _mapping, result = import_file(
@@ -185,6 +206,24 @@ class TestCustomerImport(LamCommon):
             context,
         )
         self.assertEqual(len(result["ids"]), 2)
+
+    def test_an_empty_manager_cell_is_the_importer(self):
+        env = self.env(user=self.manager_a, context={"lang": "en_US"})
+        Partner = env["res.partner"]
+        content = sheet_content(
+            [
+                [Partner._lam_import_header(path) for path in ("name", "user_id")],
+                ["丙公司", ""],
+            ]
+        )
+        context = {
+            "default_is_company": True,
+            "default_lam_customer_kind": "terminal",
+            "default_user_id": self.manager_a.id,
+        }
+        _mapping, result = import_file(env, content, context)
+        self.assertFalse(result["messages"], result["messages"])
+        self.assertEqual(Partner.browse(result["ids"]).user_id, self.manager_a)
 
     def test_others_test_their_contact_imports(self):
         """A user outside the addon tests an import of contacts as before."""

@@ -95,7 +95,7 @@ class TestDuplicateCustomers(LamCommon):
         )
         self.assertEqual(len(groups), 1)
         self.assertEqual(groups.partner_ids, customers[:3])
-        self.assertEqual((groups.partner_count, groups.reasons), (3, "Name"))
+        self.assertEqual((groups.partner_count, groups.reasons), (3, "Company Name"))
         merge = groups.action_lam_merge()
         self.assertEqual(merge["res_model"], "base.partner.merge.automatic.wizard")
         self.assertEqual(merge["context"]["active_ids"], customers[:3].ids)

@@ -53,6 +53,16 @@ def phone_key(phone):
     return digits[-PHONE_DIGITS:] if len(digits) >= PHONE_DIGITS else ""
 
 
+def record_keys(name, uscc, phones):
+    """The (kind, key) pairs under which a record meets its duplicates."""
+    keys = {
+        ("name", company_key(name)),
+        ("uscc", "".join((uscc or "").split()).upper()),
+    }
+    keys |= {("phone", phone_key(phone)) for phone in phones or ()}
+    return {(kind, value) for kind, value in keys if value}
+
+
 def duplicate_groups(rows):
     """``rows``: (id, name, uscc, phones) of records. The groups (lists of
     ids, two or more, in the order of ``rows``) of records sharing a
@@ -70,12 +80,7 @@ def duplicate_groups(rows):
     owners, reasons = {}, {}
     for record_id, name, uscc, phones in rows:
         parent.setdefault(record_id, record_id)
-        keys = [("name", company_key(name))]
-        keys.append(("uscc", "".join((uscc or "").split()).upper()))
-        keys += [("phone", phone_key(phone)) for phone in phones or ()]
-        for kind, value in keys:
-            if not value:
-                continue
+        for kind, value in sorted(record_keys(name, uscc, phones)):
             other = owners.setdefault((kind, value), record_id)
             if other != record_id:
                 root, other_root = find(record_id), find(other)

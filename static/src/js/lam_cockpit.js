@@ -2,8 +2,9 @@
 // Copyright 2026 Lubricant Account Manager developers
 // License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl-3.0).
 
-import {Component, onWillStart, useState} from "@odoo/owl";
+import {Component, markup, onWillStart, useState} from "@odoo/owl";
 import {formatFloat, formatMonetary} from "@web/views/fields/formatters";
+import {_t} from "@web/core/l10n/translation";
 import {registry} from "@web/core/registry";
 import {useService} from "@web/core/utils/hooks";
 
@@ -51,13 +52,20 @@ export class LamCockpit extends Component {
             ...action.domain,
             [column.action.lam_user_field, "=", manager.id],
         ];
-        action.name = `${action.name}: ${manager.name}`;
+        action.name = _t("%(figure)s: %(manager)s", {
+            figure: action.name,
+            manager: manager.name,
+        });
         action.display_name = action.name;
         this.action.doAction(action);
     }
 
     cleanAction(action) {
         const result = {...action, domain: [...action.domain]};
+        // the help of an empty list is the action's HTML
+        if (result.help) {
+            result.help = markup(result.help);
+        }
         delete result.lam_user_field;
         delete result.id;
         return result;

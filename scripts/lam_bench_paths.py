@@ -531,7 +531,16 @@ def path_purchase_drop(env):
     return lambda: Drop._lam_refresh(company), floor, 2.0, "ratio"
 
 
+def path_cockpit(env):
+    """The cockpit of an administrator of account management: every bench
+    manager's figures (issue 24)."""
+    user = env.ref(f"{MODULE}.group_lam_admin").users.filtered("active")[:1]
+    cockpit = env["lam.cockpit"].with_user(user).with_context(lang="zh_CN")
+    return cockpit.get_cockpit_data, [], None, "opens in <= 2 s"
+
+
 PATHS = (
+    ("cockpit, every manager", path_cockpit),
     ("P7 pivot as it opens", path_p7_pivot),
     ("plan results, every plan", path_plan_results),
     ("P8, every customer", path_p8),
@@ -558,7 +567,7 @@ def bench_paths(env):
         if target:
             met = "yes" if ratio <= target else "NO"
         elif kind.startswith("opens in"):
-            met = "yes" if seconds <= 3.0 else "NO"
+            met = "yes" if seconds <= float(kind.split()[-2]) else "NO"
         else:
             met = "compare the queries at SCALE=0.1"
         print(

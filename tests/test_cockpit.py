@@ -188,6 +188,37 @@ class TestCockpit(LamCockpitCase):
                 )
                 self.assertEqual(records, expected)
 
+    def test_grades_lost_customers_and_field_time(self):
+        self.customer_a.sudo().lam_abc_grade = "a"
+        self.customer_b.sudo().write({"lam_abc_grade": "c", "lam_stage": "lost"})
+        self.customer_c.sudo().lam_abc_grade = "b"  # West: not counted
+        self.env["lam.scorecard"].sudo().create(
+            {
+                "user_id": self.manager_a.id,
+                "period": "week",
+                "date_from": D(2026, 11, 23),
+                "date_to": D(2026, 11, 29),
+                "requirement": "field_share",
+                "actual": 55.0,
+                "target": 50.0,
+            }
+        )
+        data = self._cockpit(self.department_manager)
+        tiles = self._tiles(data)
+        self.assertEqual(tiles["abc"]["value"], "1 / 0 / 1")
+        self.assertEqual(tiles["abc"]["hint"], "0 not graded")
+        self.assertEqual(tiles["lost"]["value"], 1)
+        self.assertEqual(tiles["field_share"]["value"], 55.0)
+        rows = {row["id"]: row["values"] for row in data["managers"]}
+        self.assertEqual(rows[self.manager_a.id]["field_share"], 55.0)
+        action = tiles["lost"]["action"]
+        self.assertEqual(
+            self.env["res.partner"]
+            .with_user(self.department_manager)
+            .search(action["domain"]),
+            self.customer_b,
+        )
+
     def test_receivables_by_bucket(self):
         order = self._create_order(
             self.customer_a, [(self.hydraulic_oil, 50)], utc(D(2026, 9, 1), 10)

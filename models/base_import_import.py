@@ -95,6 +95,13 @@ class BaseImportImport(models.TransientModel):
                 if kind != "row" or number not in batch:
                     continue
                 others = [other for other in members if other != member]
+                # not inside the message's _(): babel extracts one call at a time
+                labels_of = {
+                    other: _("row %(row)s", row=other[1] + HEADER_ROWS + 1)
+                    if other[0] == "row"
+                    else names[other[1]]
+                    for other in others
+                }
                 shared = {
                     key_kind
                     for other in others
@@ -110,13 +117,7 @@ class BaseImportImport(models.TransientModel):
                                 self.env, [labels[kind] for kind in sorted(shared)]
                             ),
                             others=format_list(
-                                self.env,
-                                [
-                                    _("row %(row)s", row=key + HEADER_ROWS + 1)
-                                    if other_kind == "row"
-                                    else names[key]
-                                    for other_kind, key in others
-                                ],
+                                self.env, [labels_of[other] for other in others]
                             ),
                         ),
                         # the row as the spreadsheet numbers it (Odoo shows it)

@@ -4,6 +4,8 @@
 from collections import defaultdict
 from datetime import timedelta
 
+from markupsafe import Markup
+
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 from odoo.tools.misc import format_date, formatLang
@@ -71,6 +73,13 @@ class LamCockpit(models.AbstractModel):
             .search(
                 [
                     ("groups_id", "in", categories),
+                    # department managers and administrators have the managers'
+                    # groups too: not account managers themselves
+                    (
+                        "groups_id",
+                        "not in",
+                        self.env.ref(f"{MODULE}.group_lam_department_manager").id,
+                    ),
                     ("share", "=", False),
                     ("company_ids", "in", self.env.company.id),
                 ]
@@ -86,8 +95,16 @@ class LamCockpit(models.AbstractModel):
         return _("Department Cockpit: %(count)s managers", count=len(users))
 
     @api.model
-    def _lam_action(self, xmlid, domain, name=None, user_field="user_id", context=None):
+    def _lam_action(
+        self, xmlid, domain, name=None, user_field="user_id", context=None, empty=None
+    ):
+        """The list behind a figure; ``empty``: what its list says when there is
+        nothing (rather than the action's invitation to create)."""
         action = self.env["ir.actions.act_window"]._for_xml_id(f"{MODULE}.{xmlid}")
+        if empty:
+            action["help"] = (
+                Markup('<p class="o_view_nocontent_smiling_face">%s</p>') % empty
+            )
         # the list first: a figure opens the records it counts
         action["views"] = sorted(action["views"], key=lambda view: view[1] != "list")
         action["domain"] = domain
@@ -279,6 +296,7 @@ class LamCockpit(models.AbstractModel):
                     "res_partner_action_lam_customer",
                     [("id", "in", sorted(overdue))],
                     name=_("Customers Overdue"),
+                    empty=_("No customer is past a cadence's deadline."),
                 ),
             },
         ]
@@ -463,6 +481,7 @@ class LamCockpit(models.AbstractModel):
                     "res_partner_action_lam_customer",
                     lost_domain,
                     name=_("Customers Lost"),
+                    empty=_("No customer is lost."),
                 ),
             },
         ]
@@ -492,6 +511,7 @@ class LamCockpit(models.AbstractModel):
                     "res_partner_action_lam_customer",
                     self._lam_customer_domain(users) + [("id", "in", sorted(dealers))],
                     name=_("Dealers with PSI Not Reported"),
+                    empty=_("Every dealer reported his PSI in time."),
                 ),
             }
         ]

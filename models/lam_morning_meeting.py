@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools.misc import format_date
 
 from ..tools.working_hours import working_hours_by_day
 
@@ -68,7 +69,7 @@ class LamMorningMeeting(models.Model):
             meeting.display_name = _(
                 "Morning Meeting %(team)s %(date)s",
                 team=meeting.team_id.name or "",
-                date=meeting.date or "",
+                date=format_date(self.env, meeting.date) if meeting.date else "",
             )
 
     @api.model_create_multi

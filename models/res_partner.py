@@ -140,6 +140,7 @@ class ResPartner(models.Model):
                 )
             ):
                 self._lam_check_credit_rights()
+        self._lam_check_uscc_free([vals.get("lam_uscc") for vals in vals_list])
         partners = super().create(vals_list)
         linked = partners.filtered("lam_dealer_id")
         if linked:
@@ -149,6 +150,8 @@ class ResPartner(models.Model):
     def write(self, vals):
         self._lam_prepare_vals(vals)
         self._lam_check_protected_changes(vals)
+        if vals.get("lam_uscc"):
+            self._lam_check_uscc_free([vals["lam_uscc"]] * len(self))
         customers = (
             self.filtered("is_company")
             if set(vals).intersection(
@@ -293,6 +296,28 @@ class ResPartner(models.Model):
             and not partner.user_ids
         ):
             partner.company_id = self._lam_customer_company(partner.user_id)
+
+    def _lam_check_uscc_free(self, codes):
+        """A unified social credit code belongs to one customer: refused with a
+        clear message before the database's unique constraint (whose error
+        names the column), in one query for a batch."""
+        codes = [code for code in codes if code]
+        if not codes:
+            return
+        taken = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search([("lam_uscc", "in", codes), ("id", "not in", self.ids)], limit=1)
+        )
+        if taken or len(set(codes)) < len(codes):
+            raise ValidationError(
+                _(
+                    "Another customer already has the unified social credit code "
+                    "%(code)s: open that archive instead.",
+                    code=taken.lam_uscc
+                    or next(code for code in codes if codes.count(code) > 1),
+                )
+            )
 
     @api.model
     def _lam_prepare_vals(self, vals):

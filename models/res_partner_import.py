@@ -18,7 +18,7 @@ TEMPLATE_URL = "/lubricant_account_manager/customer_import_template"
 # (field path, example of the first row, example of the row that continues the
 # customer with his second key person)
 TEMPLATE_COLUMNS = (
-    ("name", "山东鲁润石化有限公司", None),
+    ("name", "山东鲁润钢铁有限公司", None),
     ("lam_customer_kind", "terminal", None),
     ("lam_size", "large", None),
     ("industry_id", None, None),
@@ -26,7 +26,7 @@ TEMPLATE_COLUMNS = (
     ("lam_legal_representative", "张建国", None),
     ("lam_registered_capital", 5000, None),
     ("lam_established_date", "2008-05-12", None),
-    ("lam_business_scope", "润滑油、化工产品销售", None),
+    ("lam_business_scope", "钢铁冶炼、钢材轧制及销售", None),
     ("lam_employee_count", 850, None),
     ("lam_annual_output", "钢材 120 万吨", None),
     ("lam_oil_demand", "液压油 L-HM46 每年 20 吨；齿轮油 L-CKD220 每年 5 吨", None),

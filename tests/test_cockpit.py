@@ -252,6 +252,24 @@ class TestCockpit(LamCockpitCase):
             self._cockpit(self.internal_user)
         with self.assertRaisesRegex(AccessError, "account management only"):
             self._cockpit(self.finance)
+        # an administrator: the account managers of the company, not the department
+        # managers nor himself
+        admin = self._new_user(
+            "lam_cockpit_admin", "Admin", f"{MODULE}.group_lam_admin"
+        )
+        data = self._cockpit(admin)
+        shown = {row["id"] for row in data["managers"]}
+        self.assertLessEqual(
+            {self.manager_a.id, self.manager_b.id, self.manager_c.id}, shown
+        )
+        self.assertFalse(
+            shown
+            & {admin.id, self.department_manager.id, self.other_department_manager.id}
+        )
+        # an empty list says why
+        self.assertIn(
+            "No customer is lost.", self._tiles(data)["lost"]["action"]["help"]
+        )
 
     def _add_customers(self, count, start=0):
         """``count`` customers of A and B, each with an order in litres,

@@ -84,7 +84,7 @@ class TestCustomerImport(LamCommon):
         self.assertEqual(mapping, [path for path, *_ in TEMPLATE_COLUMNS])
         self.assertFalse(result["messages"], result["messages"])
         customer = self.env["res.partner"].browse(result["ids"])
-        self.assertEqual(customer.name, "山东鲁润石化有限公司")
+        self.assertEqual(customer.name, "山东鲁润钢铁有限公司")
         self.assertEqual(
             (customer.lam_customer_kind, customer.lam_size, customer.user_id),
             ("terminal", "large", self.manager_a),

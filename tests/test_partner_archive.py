@@ -140,10 +140,40 @@ class TestPartnerArchive(LamCommon):
             self.customer_a.lam_uscc = "91110000600037341A"
 
     def test_uscc_is_unique(self):
+        """Refused with the addon's message (the database's would name the
+        column), on a write, a create, two in one create, or two at once."""
+        self.customer_a.lam_uscc = VALID_USCC
+        Partner = self.env["res.partner"].with_user(self.manager_b)
+        attempts = {
+            "write": lambda: self.customer_b.with_user(self.manager_b).write(
+                {"lam_uscc": VALID_USCC.lower()}
+            ),
+            "create": lambda: Partner.create(
+                {"name": "Copy", "is_company": True, "lam_uscc": VALID_USCC}
+            ),
+            "two in a batch": lambda: Partner.create(
+                [
+                    {"name": name, "is_company": True, "lam_uscc": "91130200MA0A1B2C36"}
+                    for name in ("One", "Two")
+                ]
+            ),
+            "two at once": lambda: (self.customer_b | self.customer_c).write(
+                {"lam_uscc": "91130200MA0A1B2C36"}
+            ),
+        }
+        for attempt, call in attempts.items():
+            with (
+                self.subTest(attempt=attempt),
+                self.assertRaisesRegex(ValidationError, "already has"),
+            ):
+                call()
+        # the archive keeps its code, and the database still refuses a copy
         self.customer_a.lam_uscc = VALID_USCC
         with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
-            self.customer_b.lam_uscc = VALID_USCC
-            self.env.flush_all()
+            self.env.cr.execute(
+                "UPDATE res_partner SET lam_uscc = %s WHERE id = %s",
+                [VALID_USCC, self.customer_b.id],
+            )
 
     # --- non-negative quantities
     def test_equipment_quantity_not_negative(self):

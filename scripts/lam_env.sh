@@ -290,7 +290,7 @@ cmd_bench_import() {
     install_module "$db" -i
     "$PY" -m odoo -c "$BUILD/odoo.conf" -d "$db" --db-filter="^$db\$" \
         --http-port="$port" --gevent-port=$((port + 1)) \
-        --log-level=warn --logfile="$BUILD/bench-import.log" &
+        --max-cron-threads=0 --log-level=warn --logfile="$BUILD/bench-import.log" &
     server=$!
     trap "kill $server 2>/dev/null; wait $server 2>/dev/null || true; [ -n \"\${LAM_KEEP_DB:-}\" ] || drop_db '$db'" EXIT
     for _ in $(seq 1 60); do

@@ -367,7 +367,7 @@ class LamCockpit(models.AbstractModel):
 
     def _lam_complaint_figures(self, users, by_user, today, month, week):
         domain = [("user_id", "in", users.ids), ("state", "in", OPEN_STATES)]
-        total = late = 0
+        total = 0
         for user, count in self.env["lam.complaint"]._read_group(
             domain, ["user_id"], ["__count"]
         ):
@@ -518,19 +518,19 @@ class LamCockpit(models.AbstractModel):
 
     def _lam_archive_figures(self, users, by_user, today, month, week):
         domain = self._lam_customer_domain(users)
-        shares = self.env["res.partner"]._read_group(
-            domain, ["user_id"], ["lam_archive_completeness:avg"]
-        )
-        for user, share in shares:
-            by_user[user.id]["archive"] = round(share or 0.0, 1)
-        average = self.env["res.partner"]._read_group(
-            domain, [], ["lam_archive_completeness:avg"]
-        )[0][0]
+        filled = customers = 0
+        for user, share, count in self.env["res.partner"]._read_group(
+            domain, ["user_id"], ["lam_archive_completeness:sum", "__count"]
+        ):
+            by_user[user.id]["archive"] = round(share / count, 1)
+            filled += share
+            customers += count
+        average = filled / customers if customers else 0.0
         return [
             {
                 "key": "archive",
                 "label": _("Archive Completeness (%)"),
-                "value": round(average or 0.0, 1),
+                "value": round(average, 1),
                 "format": "float",
                 "hint": _("average of the customers"),
                 "column": "archive",

@@ -99,16 +99,7 @@ class LamMorningMeeting(models.Model):
             .exists()
         )
         leader = team.user_id or self.env.user
-        if leader != self.env.user and not self.env.user.has_group(
-            "lubricant_account_manager.group_lam_admin"
-        ):
-            raise AccessError(
-                _(
-                    "Only the department manager of %(team)s holds its morning "
-                    "meeting.",
-                    team=team.name,
-                )
-            )
+        self._lam_check_holder(team)
         if vals.get("user_id", leader.id) != leader.id:
             raise UserError(
                 _("A morning meeting is held by its team's department manager.")
@@ -144,23 +135,32 @@ class LamMorningMeeting(models.Model):
             ):
                 raise UserError(_("The managers of a meeting are its team's members."))
 
-    def _lam_check_leader(self):
+    @api.model
+    def _lam_check_holder(self, team):
         """Only the team's department manager (or an administrator) holds its
-        meeting, in the team's company."""
-        self.ensure_one()
+        meeting."""
+        team = team.sudo()
         user = self.env.user
-        if self.env.su:
-            return
-        if self.team_id.sudo().user_id != user and not user.has_group(
-            "lubricant_account_manager.group_lam_admin"
+        # a team without a leader: its meeting is an administrator's
+        if (
+            team
+            and team.user_id != user
+            and not user.has_group("lubricant_account_manager.group_lam_admin")
         ):
             raise AccessError(
                 _(
                     "Only the department manager of %(team)s holds its morning "
                     "meeting.",
-                    team=self.team_id.sudo().name,
+                    team=team.name,
                 )
             )
+
+    def _lam_check_leader(self):
+        """The holder's check, and the meeting in the team's company."""
+        self.ensure_one()
+        if self.env.su:
+            return
+        self._lam_check_holder(self.team_id)
         if self.team_id.sudo().company_id not in (
             self.company_id,
             self.env["res.company"],

@@ -257,10 +257,28 @@ cmd_bench() {
     [ -n "${LAM_KEEP_DB:-}" ] || drop_db "$db"
 }
 
+# Serve database $1 on port $2 in the background for a benchmark, logging to
+# $BUILD/$3.log (further arguments go to Odoo), until the script exits: then
+# the server stops and the database is dropped (kept with LAM_KEEP_DB). Called
+# in the script's own shell (not a subshell), so that the trap is the script's.
+serve_bench() {
+    local db=$1 port=$2 log=$3 server
+    shift 3
+    "$PY" -m odoo -c "$BUILD/odoo.conf" -d "$db" --db-filter="^$db\$" \
+        --http-port="$port" --gevent-port=$((port + 1)) \
+        --log-level=warn --logfile="$BUILD/$log.log" "$@" &
+    server=$!
+    trap "kill $server 2>/dev/null; wait $server 2>/dev/null || true; [ -n \"\${LAM_KEEP_DB:-}\" ] || drop_db '$db'" EXIT
+    for _ in $(seq 1 60); do
+        curl -sf "http://127.0.0.1:$port/web/health" >/dev/null && break
+        sleep 1
+    done
+}
+
 # Every report printed as its users print it, through HTTP (wkhtmltopdf loads
 # the styles from the server), on a throwaway database with the demo data.
 cmd_bench_reports() {
-    local db=lam_bench_reports port=${LAM_BENCH_PORT:-8379} rc=0 server
+    local db=lam_bench_reports port=${LAM_BENCH_PORT:-8379} rc=0
     drop_db "$db"
     install_module "$db" -i
     "$PY" -m odoo shell -c "$BUILD/odoo.conf" -d "$db" --no-http --log-level=warn \
@@ -268,16 +286,7 @@ cmd_bench_reports() {
 env["ir.config_parameter"].set_param("report.url", "http://127.0.0.1:$port")
 env.cr.commit()
 PYTHON
-    # Odoo itself in the background (not a function's subshell): the trap stops it
-    "$PY" -m odoo -c "$BUILD/odoo.conf" -d "$db" --db-filter="^$db\$" \
-        --http-port="$port" --gevent-port=$((port + 1)) \
-        --log-level=warn --logfile="$BUILD/bench-reports.log" &
-    server=$!
-    trap "kill $server 2>/dev/null; wait $server 2>/dev/null || true; [ -n \"\${LAM_KEEP_DB:-}\" ] || drop_db '$db'" EXIT
-    for _ in $(seq 1 60); do
-        curl -sf "http://127.0.0.1:$port/web/health" >/dev/null && break
-        sleep 1
-    done
+    serve_bench "$db" "$port" bench-reports
     say "printing every report (server log: $BUILD/bench-reports.log)"
     "$PY" "$ROOT/scripts/lam_bench_reports.py" --url "http://127.0.0.1:$port" -d "$db" || rc=$?
     exit "$rc"
@@ -285,18 +294,11 @@ PYTHON
 
 # 5,000 customers imported from the archive's template through Odoo's import, timed.
 cmd_bench_import() {
-    local db=lam_bench_import port=${LAM_BENCH_PORT:-8389} rc=0 server
+    local db=lam_bench_import port=${LAM_BENCH_PORT:-8389} rc=0
     drop_db "$db"
     install_module "$db" -i
-    "$PY" -m odoo -c "$BUILD/odoo.conf" -d "$db" --db-filter="^$db\$" \
-        --http-port="$port" --gevent-port=$((port + 1)) \
-        --max-cron-threads=0 --log-level=warn --logfile="$BUILD/bench-import.log" &
-    server=$!
-    trap "kill $server 2>/dev/null; wait $server 2>/dev/null || true; [ -n \"\${LAM_KEEP_DB:-}\" ] || drop_db '$db'" EXIT
-    for _ in $(seq 1 60); do
-        curl -sf "http://127.0.0.1:$port/web/health" >/dev/null && break
-        sleep 1
-    done
+    # no scheduled action beside the timed import
+    serve_bench "$db" "$port" bench-import --max-cron-threads=0
     say "importing the customers (server log: $BUILD/bench-import.log)"
     PYTHONPATH="$ROOT/scripts" "$PY" "$ROOT/scripts/lam_bench_import.py" \
         --url "http://127.0.0.1:$port" -d "$db" || rc=$?

@@ -21,7 +21,7 @@ export class LamCockpit extends Component {
     setup() {
         this.orm = useService("orm");
         this.action = useService("action");
-        this.state = useState({data: null});
+        this.state = useState({data: null, sortKey: null});
         onWillStart(() => this.load());
     }
 
@@ -40,6 +40,24 @@ export class LamCockpit extends Component {
             });
         }
         return value;
+    }
+
+    /**
+     * The managers ranked by the column clicked (best first), else as the
+     * server ranks them (plan completion).
+     */
+    get managers() {
+        const {data, sortKey} = this.state;
+        if (!sortKey) {
+            return data.managers;
+        }
+        return [...data.managers].sort(
+            (a, b) => (b.values[sortKey] || 0) - (a.values[sortKey] || 0)
+        );
+    }
+
+    sortBy(key) {
+        this.state.sortKey = key;
     }
 
     openTile(tile) {

@@ -48,6 +48,15 @@ registry.category("web_tour.tours").add("lam_cockpit_tour", {
                 run: "click",
             },
             {
+                content: "Rank the managers by archive completeness",
+                trigger: ".o_lam_cockpit_managers th.o_lam_cockpit_sort_archive",
+                run: "click",
+            },
+            {
+                content: "Ranked",
+                trigger: ".o_lam_cockpit_sort_archive .fa-sort-desc",
+            },
+            {
                 content: "Open one manager's customers overdue from the table",
                 trigger:
                     ".o_lam_cockpit_managers tbody tr:first .o_lam_cockpit_cell_overdue",

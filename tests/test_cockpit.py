@@ -7,7 +7,7 @@ import datetime
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from ..tools.xlsx import load_sheets
 from .common import MODULE, LamCommon
@@ -501,3 +501,60 @@ class TestMorningMeeting(LamCockpitCase):
         }
         self.assertIn("Manager A", cells)
         self.assertNotIn("Manager B", cells)
+
+    def test_a_second_company_sees_nothing_of_the_first(self):
+        """Isolation: a department manager and a manager of a second company
+        neither read, write, move nor print the first company's meeting; his
+        cockpit has none of its managers."""
+        company_b = self.env["res.company"].create(
+            {
+                "name": "Lubricants North Ltd.",
+                "currency_id": self.company.currency_id.id,
+            }
+        )
+        users_b = [
+            new_test_user(
+                self.env,
+                login,
+                groups=groups,
+                name=login,
+                lang="en_US",
+                company_id=company_b.id,
+                company_ids=[Command.set(company_b.ids)],
+            )
+            for login, groups in (
+                ("lam_north_dep", f"{MODULE}.group_lam_department_manager"),
+                ("lam_north", f"{MODULE}.group_lam_maintenance"),
+            )
+        ]
+        leader_b = users_b[0]
+        meeting = (
+            self.env["lam.morning.meeting"]
+            .with_user(self.department_manager)
+            .create({"team_id": self.team.id, "date": D(2026, 11, 30)})
+        )
+        line = meeting.line_ids[:1]
+        for user in users_b:
+            with self.subTest(user=user.login):
+                Meeting = self.env["lam.morning.meeting"].with_user(user)
+                self.assertFalse(Meeting.search([]))
+                self.assertFalse(
+                    self.env["lam.morning.meeting.line"].with_user(user).search([])
+                )
+                with self.assertRaises(AccessError):
+                    meeting.with_user(user).read(["date"])
+                with self.assertRaises(AccessError):
+                    line.with_user(user).write({"note": "x"})
+                with self.assertRaises(AccessError):
+                    self.env["ir.actions.report"].with_user(user)._render_qweb_html(
+                        f"{MODULE}.action_report_morning_meeting", meeting.ids
+                    )
+        cockpit = self.env["lam.cockpit"].with_user(leader_b).get_cockpit_data()
+        self.assertFalse(
+            {row["id"] for row in cockpit["managers"]}
+            & {self.manager_a.id, self.manager_b.id}
+        )
+        with self.assertRaises(AccessError):
+            self.env["lam.morning.meeting"].with_user(leader_b).create(
+                {"team_id": self.team.id, "date": D(2026, 12, 1)}
+            )
